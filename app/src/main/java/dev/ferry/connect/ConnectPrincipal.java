@@ -1,0 +1,13 @@
+package dev.ferry.connect;
+
+import java.util.Optional;
+
+/**
+ * Who made a verified Connect request: the site, and the Atlassian user when Jira named one.
+ *
+ * @param clientKey the site
+ * @param accountId the user's Atlassian accountId, empty for webhooks and lifecycle calls
+ * @param context   true when authenticated with a browser context token ({@code qsh: context-qsh})
+ */
+public record ConnectPrincipal(String clientKey, Optional<String> accountId, boolean context) {
+}

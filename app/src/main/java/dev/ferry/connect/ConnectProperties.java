@@ -1,0 +1,24 @@
+package dev.ferry.connect;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.List;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * How Ferry checks Jira's tokens.
+ *
+ * @param installKeysUrls       install-key servers, tried in order; the key for {@code kid} is at {@code {url}/{kid}}
+ * @param allowedBaseUrls       further {@code aud} values a signed install may carry (an old or alternative base URL)
+ * @param installKeysTimeout    how long one key server may take; two of them must fit Jira's 3 s install budget
+ * @param allJsUrl              Atlassian's iframe bridge script, loaded by every iframe page (empty: left out)
+ */
+@ConfigurationProperties("ferry.connect")
+public record ConnectProperties(
+        @DefaultValue({"https://asap-distribution.us-west-2.prod.atl-asap.net", "https://connect-install-keys.atlassian.com"})
+        List<URI> installKeysUrls,
+        @DefaultValue List<URI> allowedBaseUrls,
+        @DefaultValue("1200ms") Duration installKeysTimeout,
+        @DefaultValue("https://connect-cdn.atl-paas.net/all.js") String allJsUrl) {
+}

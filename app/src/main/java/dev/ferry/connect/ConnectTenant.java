@@ -1,0 +1,16 @@
+package dev.ferry.connect;
+
+/**
+ * What the verifier needs to know of a site: its shared secret and whether it may still call Ferry.
+ *
+ * @param clientKey    the site's id, the {@code iss} of its tokens
+ * @param sharedSecret the HS256 key, in clear only in memory
+ * @param installed    false once the site uninstalled Ferry
+ */
+public record ConnectTenant(String clientKey, String sharedSecret, boolean installed) {
+
+    @Override
+    public String toString() {
+        return "ConnectTenant[" + clientKey + ", installed=" + installed + "]";
+    }
+}

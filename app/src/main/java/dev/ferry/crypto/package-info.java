@@ -1,0 +1,2 @@
+/** Encryption of secrets at rest (shared secrets, API tokens) with rotatable keys. */
+package dev.ferry.crypto;

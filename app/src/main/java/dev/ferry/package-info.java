@@ -1,0 +1,2 @@
+/** Ferry: a Jira Cloud app backend that files, links and syncs Jira issues for a product. */
+package dev.ferry;

@@ -1,0 +1,2 @@
+/** mustache.java rendering: HTML pages, plain-text templates and JSON templates substituted value by value. */
+package dev.ferry.template;

@@ -1,0 +1,14 @@
+package dev.ferry.web;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.util.unit.DataSize;
+
+/**
+ * Limits on what Ferry's web endpoints take in.
+ *
+ * @param maxBodySize the largest request body accepted; larger ones get 413 before anything reads them
+ */
+@ConfigurationProperties("ferry.web")
+record WebProperties(@DefaultValue("1MB") DataSize maxBodySize) {
+}

@@ -1,0 +1,2 @@
+/** Cross-cutting web concerns: one problem+json error shape, request size limits, iframe headers. */
+package dev.ferry.web;
