@@ -3,6 +3,10 @@ package dev.ferry.web;
 import dev.ferry.FerryProperties;
 import dev.ferry.connect.InstallKeyUnavailableException;
 import dev.ferry.connect.InvalidTokenException;
+import dev.ferry.template.Pages;
+import jakarta.servlet.http.HttpServletRequest;
+import org.springframework.http.CacheControl;
+import org.springframework.http.MediaType;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
@@ -20,15 +24,41 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
     private static final Logger log = LoggerFactory.getLogger(ProblemAdvice.class);
 
     private final String realm;
+    private final Pages pages;
 
-    ProblemAdvice(FerryProperties ferry) {
+    ProblemAdvice(FerryProperties ferry, Pages pages) {
         this.realm = "JWT realm=\"" + ferry.appKey() + "\"";
+        this.pages = pages;
     }
 
-    /** Says which check failed, never the token itself. */
+    private static boolean wantsPage(HttpServletRequest request) {
+        String accept = request.getHeader(HttpHeaders.ACCEPT);
+        return "GET".equals(request.getMethod()) && accept != null && accept.contains(MediaType.TEXT_HTML_VALUE);
+    }
+
+    private static String reloadMessage(InvalidTokenException e) {
+        return e.getMessage().contains("expired")
+                ? "Your Jira session for this view has expired. Reload the page to continue."
+                : "Jira's signature for this view could not be verified. Reload the page; if this persists, "
+                        + "ask your Jira administrator to check the app.";
+    }
+
+    /** The reload page's one line. */
+    record ReloadPage(String message) {
+    }
+
+    /**
+     * Says which check failed, never the token itself. A person looking at an iframe gets a page that
+     * asks for a reload (which brings a fresh token) instead of JSON.
+     */
     @ExceptionHandler(InvalidTokenException.class)
-    ResponseEntity<ProblemDetail> invalidToken(InvalidTokenException e) {
+    ResponseEntity<?> invalidToken(InvalidTokenException e, HttpServletRequest request) {
         log.info("refused a Connect request: {}", e.getMessage());
+        if (wantsPage(request)) {
+            return ResponseEntity.status(HttpStatus.UNAUTHORIZED).header(HttpHeaders.WWW_AUTHENTICATE, realm)
+                    .cacheControl(CacheControl.noStore()).contentType(MediaType.TEXT_HTML)
+                    .body(pages.render("reload", new ReloadPage(reloadMessage(e))));
+        }
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.UNAUTHORIZED, e.getMessage());
         problem.setTitle("Authentication failed");
         return ResponseEntity.status(HttpStatus.UNAUTHORIZED).header(HttpHeaders.WWW_AUTHENTICATE, realm).body(problem);

@@ -10,5 +10,5 @@ import org.springframework.util.unit.DataSize;
  * @param maxBodySize the largest request body accepted; larger ones get 413 before anything reads them
  */
 @ConfigurationProperties("ferry.web")
-record WebProperties(@DefaultValue("1MB") DataSize maxBodySize) {
+record WebProperties(@DefaultValue("1000000B") DataSize maxBodySize) {
 }

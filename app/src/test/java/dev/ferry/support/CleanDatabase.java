@@ -10,7 +10,7 @@ import org.springframework.test.context.junit.jupiter.SpringExtension;
 /** Empties Ferry's tables before each test, on H2 and PostgreSQL alike. */
 public class CleanDatabase implements BeforeEachCallback {
 
-    static final List<String> TABLES = List.of("lifecycle_token", "site");
+    static final List<String> TABLES = List.of("glance_refresh", "ticket_link", "webhook_delivery", "lifecycle_token", "site");
 
     @Override
     public void beforeEach(ExtensionContext context) {

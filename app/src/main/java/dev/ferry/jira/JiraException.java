@@ -1,0 +1,44 @@
+package dev.ferry.jira;
+
+import java.time.Duration;
+import java.util.Optional;
+
+/** Jira answered a call with an error, or could not be reached; the kind says what a caller may do about it. */
+public class JiraException extends RuntimeException {
+
+    /** What went wrong, in the terms a caller acts on. */
+    public enum Kind {
+        /** 404: the issue or project is not there (deleted behind Ferry's back, or never was). */
+        NOT_FOUND,
+        /** 401 or 403: the site no longer lets the app do this. */
+        DENIED,
+        /** 400: Jira refused the request itself. */
+        INVALID,
+        /** 429, 5xx, a timeout or a reset: worth trying again later. */
+        UNAVAILABLE
+    }
+
+    private final Kind kind;
+    private final int status;
+    private final Duration retryAfter;
+
+    public JiraException(Kind kind, int status, String message, Duration retryAfter) {
+        super(message);
+        this.kind = kind;
+        this.status = status;
+        this.retryAfter = retryAfter;
+    }
+
+    public Kind kind() {
+        return kind;
+    }
+
+    /** The HTTP status, or 0 when Jira could not be reached. */
+    public int status() {
+        return status;
+    }
+
+    public Optional<Duration> retryAfter() {
+        return Optional.ofNullable(retryAfter);
+    }
+}

@@ -1,0 +1,12 @@
+package dev.ferry.link;
+
+/**
+ * The product's side of a link: an object of the product (an experiment, a monitor…).
+ *
+ * @param type  the kind of object, for example {@code experiment}
+ * @param id    the product's id for it
+ * @param url   where the product shows it, the panel's link back
+ * @param state the product's state for it, shown as is
+ */
+public record LinkedObject(String type, String id, String title, String url, String state) {
+}

@@ -1,0 +1,98 @@
+package dev.ferry.link;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
+import dev.ferry.jira.JiraClient;
+import dev.ferry.jira.JiraException;
+import dev.ferry.jira.JiraIssue;
+import dev.ferry.jira.JiraSite;
+import dev.ferry.site.SiteDirectory;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Creates and removes links; every change to an issue's set of links announces {@link IssueLinksChanged}. */
+@Service
+public class TicketLinks {
+
+    private final TicketLinkRepository links;
+    private final ApplicationEventPublisher events;
+    private final SiteDirectory sites;
+    private final JiraClient jira;
+    private final Clock clock;
+
+    TicketLinks(TicketLinkRepository links, ApplicationEventPublisher events, SiteDirectory sites, JiraClient jira,
+            Clock clock) {
+        this.links = links;
+        this.events = events;
+        this.sites = sites;
+        this.jira = jira;
+        this.clock = clock;
+    }
+
+    /** Links an object to an issue; linking the same object to the same issue again returns the existing link. */
+    @Transactional
+    public TicketLink link(String clientKey, IssueState issue, LinkedObject object, LinkOrigin origin) {
+        Optional<TicketLink> existing = find(clientKey, issue.issueId(), object);
+        if (existing.isPresent()) {
+            return existing.get();
+        }
+        try {
+            TicketLink link = links.save(TicketLink.create(clientKey, issue, object, origin, clock.instant()));
+            events.publishEvent(new IssueLinksChanged(clientKey, issue.issueId()));
+            return link;
+        } catch (DuplicateKeyException raced) {
+            return find(clientKey, issue.issueId(), object).orElseThrow(() -> raced);
+        }
+    }
+
+    /** Removes a link of this site; another site's link is as absent as a missing one. */
+    @Transactional
+    public boolean unlink(String clientKey, long linkId) {
+        return links.findByIdAndClientKey(linkId, clientKey).map(link -> {
+            links.delete(link);
+            events.publishEvent(new IssueLinksChanged(clientKey, link.issueId()));
+            return true;
+        }).orElse(false);
+    }
+
+    /**
+     * Asks Jira for the linked issue's status now. A deleted issue marks the link; a site that cannot be
+     * reached leaves it as it was and the {@link JiraException} tells the caller why.
+     */
+    public Optional<TicketLink> refreshStatus(String clientKey, long linkId) {
+        Optional<TicketLink> found = links.findByIdAndClientKey(linkId, clientKey);
+        found.ifPresent(link -> {
+            JiraSite site = sites.callable(clientKey).orElseThrow(() -> new JiraException(JiraException.Kind.DENIED, 0,
+                    "the site has uninstalled the app", null));
+            try {
+                JiraIssue issue = jira.getIssueStatus(site, link.issueId());
+                link.synced(new IssueState(issue.id(), issue.key(), issue.statusName(), issue.statusCategory(),
+                        clock.instant()), clock.instant());
+            } catch (JiraException e) {
+                if (e.kind() != JiraException.Kind.NOT_FOUND) {
+                    throw e;
+                }
+                link.issueGone(clock.instant());
+            }
+            links.save(link);
+        });
+        return found.flatMap(link -> links.findByIdAndClientKey(linkId, clientKey));
+    }
+
+    public List<TicketLink> forIssue(String clientKey, String issueId) {
+        return links.findByClientKeyAndIssueIdOrderByCreatedAt(clientKey, issueId);
+    }
+
+    public Optional<TicketLink> find(String clientKey, long linkId) {
+        return links.findByIdAndClientKey(linkId, clientKey);
+    }
+
+    private Optional<TicketLink> find(String clientKey, String issueId, LinkedObject object) {
+        return forIssue(clientKey, issueId).stream()
+                .filter(link -> link.object().type().equals(object.type()) && link.object().id().equals(object.id()))
+                .findFirst();
+    }
+}

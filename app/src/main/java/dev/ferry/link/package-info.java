@@ -1,0 +1,2 @@
+/** Ticket links: which product objects are linked to which Jira issue on which site, kept in step with Jira. */
+package dev.ferry.link;

@@ -1,0 +1,88 @@
+package dev.ferry.panel;
+
+import dev.ferry.FerryProperties;
+import dev.ferry.descriptor.DescriptorTemplate;
+import dev.ferry.jira.JiraClient;
+import dev.ferry.jira.JiraException;
+import dev.ferry.link.TicketLinks;
+import dev.ferry.site.SiteDirectory;
+import java.time.Duration;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+
+/**
+ * Sets each changed issue's glance badge to its number of linked objects, through the issue property
+ * Jira reads for the glance ({@code com.atlassian.jira.issue:{appKey}:{glanceKey}:status}).
+ */
+@Component
+class GlanceBadgeWorker {
+
+    private static final Logger log = LoggerFactory.getLogger(GlanceBadgeWorker.class);
+    private static final Duration LEASE = Duration.ofMinutes(2);
+    private static final int MAX_ATTEMPTS = 8;
+
+    private final GlanceRefreshes refreshes;
+    private final TicketLinks links;
+    private final SiteDirectory sites;
+    private final JiraClient jira;
+    private final String propertyKey;
+    private final PanelProperties properties;
+
+    GlanceBadgeWorker(GlanceRefreshes refreshes, TicketLinks links, SiteDirectory sites, JiraClient jira,
+            FerryProperties ferry, PanelProperties properties) {
+        this.properties = properties;
+        this.refreshes = refreshes;
+        this.links = links;
+        this.sites = sites;
+        this.jira = jira;
+        String glanceKey = DescriptorTemplate.load().render("", "").at("/modules/jiraIssueGlances/0/key").asString();
+        this.propertyKey = "com.atlassian.jira.issue:" + ferry.appKey() + ":" + glanceKey + ":status";
+    }
+
+    @Scheduled(fixedDelayString = "${ferry.panels.glance-poll-interval:1s}")
+    void onSchedule() {
+        if (properties.glanceWorkerEnabled()) {
+            drain();
+        }
+    }
+
+    /** Sets the badges of every issue due now; returns how many it took. */
+    int drain() {
+        var due = refreshes.claim(20, LEASE);
+        due.forEach(this::refresh);
+        return due.size();
+    }
+
+    void refresh(GlanceRefreshes.Request request) {
+        var site = sites.callable(request.clientKey());
+        if (site.isEmpty()) {
+            refreshes.drop(request);
+            return;
+        }
+        long count = links.forIssue(request.clientKey(), request.issueId()).stream()
+                .filter(link -> !link.issueDeleted()).count();
+        try {
+            jira.setIssueProperty(site.get(), request.issueId(), propertyKey,
+                    Map.of("type", "badge", "value", Map.of("label", Long.toString(count))));
+            refreshes.done(request);
+            log.info("glance badge of issue {} on {} set to {}", request.issueId(), request.clientKey(), count);
+        } catch (JiraException e) {
+            handle(request, e);
+        }
+    }
+
+    private void handle(GlanceRefreshes.Request request, JiraException e) {
+        boolean retryable = e.kind() == JiraException.Kind.UNAVAILABLE && request.attempts() < MAX_ATTEMPTS;
+        if (retryable) {
+            refreshes.retryLater(request, e.retryAfter().orElse(Duration.ofSeconds(5L << request.attempts())));
+            log.warn("glance badge of issue {} on {} not set, will retry: {}", request.issueId(), request.clientKey(),
+                    e.getMessage());
+        } else {
+            refreshes.drop(request);
+            log.warn("glance badge of issue {} on {} given up: {}", request.issueId(), request.clientKey(), e.getMessage());
+        }
+    }
+}

@@ -1,0 +1,64 @@
+package dev.ferry.panel;
+
+import dev.ferry.connect.ConnectJwt;
+import dev.ferry.connect.ConnectPrincipal;
+import dev.ferry.connect.ConnectProperties;
+import dev.ferry.link.TicketLink;
+import dev.ferry.link.TicketLinks;
+import dev.ferry.site.SiteDirectory;
+import dev.ferry.template.Pages;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.Locale;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * The iframes Jira shows in an issue: the glance's panel, the right-hand web panel and the issue
+ * content. Each lists the objects linked to that issue, on the token's site only.
+ */
+@RestController
+class IssuePanelController {
+
+    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("d MMM yyyy, HH:mm 'UTC'", Locale.ENGLISH)
+            .withZone(ZoneOffset.UTC);
+
+    private final TicketLinks links;
+    private final SiteDirectory sites;
+    private final Pages pages;
+    private final ConnectProperties connect;
+
+    IssuePanelController(TicketLinks links, SiteDirectory sites, Pages pages, ConnectProperties connect) {
+        this.links = links;
+        this.sites = sites;
+        this.pages = pages;
+        this.connect = connect;
+    }
+
+    @GetMapping(path = {"/panels/glance", "/panels/issue", "/panels/issue-content"}, produces = MediaType.TEXT_HTML_VALUE)
+    @ConnectJwt
+    ResponseEntity<String> panel(ConnectPrincipal principal, @RequestParam String issueId,
+            @RequestParam(required = false) String issueKey) {
+        var views = links.forIssue(principal.clientKey(), issueId).stream().map(IssuePanelController::view).toList();
+        String allJs = connect.allJsUrl() == null || connect.allJsUrl().isBlank() ? null : connect.allJsUrl();
+        String siteUrl = sites.callable(principal.clientKey()).orElseThrow().baseUrl().toString();
+        return ResponseEntity.ok().headers(IframeHeaders.forSite(siteUrl)).contentType(MediaType.TEXT_HTML)
+                .body(pages.render("issue-panel", new IssuePanelPage(issueKey, views, allJs)));
+    }
+
+    private static LinkView view(TicketLink link) {
+        return new LinkView(link.id(), link.object().title(), link.object().url(), link.object().type(),
+                link.object().state(), origin(link), WHEN.format(link.createdAt()), link.issueDeleted());
+    }
+
+    private static String origin(TicketLink link) {
+        return switch (link.origin()) {
+            case AUTOMATIC -> "Filed automatically";
+            case MANUAL -> "Linked by hand";
+            case TEST -> "Test ticket";
+        };
+    }
+}

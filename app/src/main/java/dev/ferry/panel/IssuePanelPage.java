@@ -1,0 +1,19 @@
+package dev.ferry.panel;
+
+import java.util.List;
+
+/**
+ * What the glance, the issue panel and the issue content show: the objects linked to one issue.
+ *
+ * @param allJsUrl Atlassian's iframe script, or null to leave it out
+ */
+record IssuePanelPage(String issueKey, List<LinkView> links, String allJsUrl) {
+
+    boolean empty() {
+        return links.isEmpty();
+    }
+
+    int count() {
+        return links.size();
+    }
+}

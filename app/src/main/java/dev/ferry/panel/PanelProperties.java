@@ -1,0 +1,13 @@
+package dev.ferry.panel;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * The in-issue panels' background work.
+ *
+ * @param glanceWorkerEnabled whether this node sets glance badges in Jira after links change
+ */
+@ConfigurationProperties("ferry.panels")
+record PanelProperties(@DefaultValue("true") boolean glanceWorkerEnabled) {
+}

@@ -1,0 +1,58 @@
+package dev.ferry.webhook;
+
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.springframework.stereotype.Component;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/** Reads a stored delivery's body and hands it to the processor of its event. */
+@Component
+class DeliveryDispatcher {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    private final Map<String, WebhookProcessor> byEvent = new HashMap<>();
+
+    DeliveryDispatcher(List<WebhookProcessor> processors) {
+        processors.forEach(processor -> processor.events().forEach(event -> byEvent.put(event, processor)));
+    }
+
+    /** Returns what was done; throws {@link RejectedDeliveryException} for input that can never be applied. */
+    String dispatch(StoredDelivery delivery) {
+        if (delivery.event().startsWith("unknown:")) {
+            throw new RejectedDeliveryException("no webhook is declared at /webhooks/" + delivery.event().substring(8));
+        }
+        WebhookEvent event = parse(delivery);
+        WebhookProcessor processor = byEvent.get(delivery.event());
+        if (processor == null) {
+            return "stored; nothing processes " + delivery.event() + " yet";
+        }
+        processor.process(event);
+        return "processed " + delivery.event();
+    }
+
+    private static WebhookEvent parse(StoredDelivery delivery) {
+        JsonNode body;
+        try {
+            body = JSON.readTree(delivery.body());
+        } catch (JacksonException e) {
+            throw new RejectedDeliveryException("the body is not JSON");
+        }
+        if (body == null || !body.isObject()) {
+            throw new RejectedDeliveryException("the body is not a JSON object");
+        }
+        JsonNode timestamp = body.get("timestamp");
+        if (timestamp == null || !timestamp.isNumber()) {
+            throw new RejectedDeliveryException("the body has no numeric timestamp");
+        }
+        String declared = body.path("webhookEvent").asString("");
+        if (!declared.isEmpty() && !declared.equals(delivery.event())) {
+            throw new RejectedDeliveryException("webhookEvent " + declared + " arrived at the " + delivery.event() + " URL");
+        }
+        return new WebhookEvent(delivery.clientKey(), delivery.event(), Instant.ofEpochMilli(timestamp.asLong()), body);
+    }
+}

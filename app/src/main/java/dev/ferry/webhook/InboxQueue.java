@@ -1,0 +1,67 @@
+package dev.ferry.webhook;
+
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Claims due deliveries and records how they ended. A claim is a lease: the row's next attempt moves
+ * past the lease, so other nodes skip it (and {@code SKIP LOCKED} keeps them off it while claiming),
+ * and a worker that dies mid-way frees it when the lease runs out.
+ */
+@Component
+class InboxQueue {
+
+    private static final String DUE = """
+            select id, client_key, webhook_id, event, body, attempts from webhook_delivery
+            where status = 'PENDING' and next_attempt_at <= ?
+            order by next_attempt_at, id
+            limit ?
+            for update skip locked""";
+
+    private final JdbcClient jdbc;
+    private final Clock clock;
+
+    InboxQueue(JdbcClient jdbc, Clock clock) {
+        this.jdbc = jdbc;
+        this.clock = clock;
+    }
+
+    @Transactional
+    List<StoredDelivery> claim(int batchSize, Duration lease) {
+        Instant now = clock.instant();
+        List<StoredDelivery> due = jdbc.sql(DUE).params(Timestamp.from(now), batchSize)
+                .query((rs, row) -> new StoredDelivery(rs.getLong("id"), rs.getString("client_key"),
+                        rs.getString("webhook_id"), rs.getString("event"), rs.getString("body"), rs.getInt("attempts") + 1))
+                .list();
+        for (StoredDelivery delivery : due) {
+            jdbc.sql("update webhook_delivery set attempts = attempts + 1, next_attempt_at = ? where id = ?")
+                    .params(Timestamp.from(now.plus(lease)), delivery.id()).update();
+        }
+        return due;
+    }
+
+    void finish(StoredDelivery delivery, DeliveryStatus status, String outcome) {
+        jdbc.sql("update webhook_delivery set status = ?, processed_at = ?, outcome = ? where id = ?")
+                .params(status.name(), Timestamp.from(clock.instant()), clip(outcome), delivery.id()).update();
+    }
+
+    void retryLater(StoredDelivery delivery, Duration delay, String error) {
+        jdbc.sql("update webhook_delivery set next_attempt_at = ?, outcome = ? where id = ?")
+                .params(Timestamp.from(clock.instant().plus(delay)), clip(error), delivery.id()).update();
+    }
+
+    int pruneFinishedBefore(Instant cutoff) {
+        return jdbc.sql("delete from webhook_delivery where status <> 'PENDING' and processed_at < ?")
+                .param(Timestamp.from(cutoff)).update();
+    }
+
+    private static String clip(String text) {
+        return text == null || text.length() <= 1000 ? text : text.substring(0, 1000);
+    }
+}

@@ -1,0 +1,82 @@
+package dev.ferry.webhook;
+
+import java.time.Duration;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+
+/**
+ * Works the inbox: claims due deliveries, processes each on its own, and records the outcome. Any
+ * number of nodes may run one against the same database.
+ */
+@Component
+class InboxWorker {
+
+    private static final Logger log = LoggerFactory.getLogger(InboxWorker.class);
+    private static final Duration FIRST_RETRY = Duration.ofSeconds(10);
+    private static final Duration LAST_RETRY = Duration.ofHours(1);
+
+    private final InboxQueue queue;
+    private final DeliveryDispatcher dispatcher;
+    private final WebhookProperties properties;
+
+    InboxWorker(InboxQueue queue, DeliveryDispatcher dispatcher, WebhookProperties properties) {
+        this.queue = queue;
+        this.dispatcher = dispatcher;
+        this.properties = properties;
+    }
+
+    @Scheduled(fixedDelayString = "${ferry.webhooks.poll-interval:250ms}")
+    void onSchedule() {
+        if (properties.workerEnabled()) {
+            drain();
+        }
+    }
+
+    /** Processes everything due now; returns how many deliveries it took. */
+    int drain() {
+        int taken = 0;
+        List<StoredDelivery> batch;
+        do {
+            batch = queue.claim(properties.batchSize(), properties.lease());
+            batch.forEach(this::process);
+            taken += batch.size();
+        } while (batch.size() == properties.batchSize());
+        return taken;
+    }
+
+    /** One delivery; a failure stays with it and never stops the batch. */
+    void process(StoredDelivery delivery) {
+        try {
+            String outcome = dispatcher.dispatch(delivery);
+            queue.finish(delivery, DeliveryStatus.PROCESSED, outcome);
+            log.debug("webhook {} {} from {}: {}", delivery.id(), delivery.event(), delivery.clientKey(), outcome);
+        } catch (RejectedDeliveryException rejected) {
+            queue.finish(delivery, DeliveryStatus.REJECTED, rejected.getMessage());
+            log.info("webhook {} {} from {} rejected: {}", delivery.id(), delivery.event(), delivery.clientKey(),
+                    rejected.getMessage());
+        } catch (RuntimeException failure) {
+            fail(delivery, failure);
+        }
+    }
+
+    private void fail(StoredDelivery delivery, RuntimeException failure) {
+        String error = failure.getClass().getSimpleName() + ": " + failure.getMessage();
+        if (delivery.attempts() >= properties.maxAttempts()) {
+            queue.finish(delivery, DeliveryStatus.FAILED, error);
+            log.error("webhook {} {} from {} failed for good after {} attempts: {}", delivery.id(), delivery.event(),
+                    delivery.clientKey(), delivery.attempts(), error);
+            return;
+        }
+        queue.retryLater(delivery, backoff(delivery.attempts()), error);
+        log.warn("webhook {} {} from {} failed (attempt {}), will retry: {}", delivery.id(), delivery.event(),
+                delivery.clientKey(), delivery.attempts(), error);
+    }
+
+    static Duration backoff(int attempts) {
+        Duration delay = FIRST_RETRY.multipliedBy(1L << Math.min(attempts - 1, 16));
+        return delay.compareTo(LAST_RETRY) > 0 ? LAST_RETRY : delay;
+    }
+}

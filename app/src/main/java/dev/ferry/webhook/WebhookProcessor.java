@@ -1,0 +1,15 @@
+package dev.ferry.webhook;
+
+import java.util.Set;
+
+/**
+ * Applies one kind of Jira event. Implementations must be idempotent: a delivery may be processed
+ * again when a worker dies after applying it but before recording so.
+ */
+public interface WebhookProcessor {
+
+    /** The Jira event names this processor applies. */
+    Set<String> events();
+
+    void process(WebhookEvent event);
+}

@@ -1,0 +1,25 @@
+package dev.ferry.webhook;
+
+import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * How the inbox is worked and kept.
+ *
+ * @param workerEnabled whether this node processes stored deliveries (receiving is always on)
+ * @param pollInterval  how often an idle worker looks for due deliveries
+ * @param batchSize     deliveries claimed per round
+ * @param lease         how long a claim holds; a worker that dies frees its deliveries after it
+ * @param maxAttempts   attempts before a delivery that keeps failing is set aside as failed
+ * @param retention     how long processed and rejected deliveries are kept
+ */
+@ConfigurationProperties("ferry.webhooks")
+record WebhookProperties(
+        @DefaultValue("true") boolean workerEnabled,
+        @DefaultValue("250ms") Duration pollInterval,
+        @DefaultValue("50") int batchSize,
+        @DefaultValue("5m") Duration lease,
+        @DefaultValue("10") int maxAttempts,
+        @DefaultValue("7d") Duration retention) {
+}
