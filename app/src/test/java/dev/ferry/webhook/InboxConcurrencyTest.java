@@ -1,0 +1,72 @@
+package dev.ferry.webhook;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.ferry.support.FerryIntegrationTest;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/**
+ * Several workers on one database (each claim on its own connection, as on separate nodes) share the
+ * inbox without ever taking one delivery twice. Run with -Ppostgres for the production database.
+ */
+@FerryIntegrationTest
+class InboxConcurrencyTest {
+
+    static final int DELIVERIES = 600;
+    static final int WORKERS = 4;
+
+    @Autowired
+    Inbox inbox;
+    @Autowired
+    InboxQueue queue;
+
+    @Test
+    void concurrentWorkersNeverClaimOneDeliveryTwice() throws Exception {
+        for (int i = 0; i < DELIVERIES; i++) {
+            inbox.store(new InboundDelivery("site", "d-" + i, "comment_created", "{}", 0, Instant.now()));
+        }
+        var claimedBy = new ConcurrentHashMap<Long, Integer>();
+        var duplicates = new AtomicInteger();
+        ExecutorService pool = Executors.newFixedThreadPool(WORKERS);
+        List<Callable<Integer>> workers = new ArrayList<>();
+        for (int w = 0; w < WORKERS; w++) {
+            int worker = w;
+            workers.add(() -> {
+                int taken = 0;
+                List<StoredDelivery> batch;
+                do {
+                    batch = queue.claim(7, Duration.ofMinutes(5));
+                    for (StoredDelivery delivery : batch) {
+                        if (claimedBy.putIfAbsent(delivery.id(), worker) != null) {
+                            duplicates.incrementAndGet();
+                        }
+                        queue.finish(delivery, DeliveryStatus.PROCESSED, "ok");
+                    }
+                    taken += batch.size();
+                } while (!batch.isEmpty());
+                return taken;
+            });
+        }
+        int total = 0;
+        for (Future<Integer> result : pool.invokeAll(workers)) {
+            total += result.get();
+        }
+        pool.shutdown();
+
+        assertThat(duplicates.get()).isZero();
+        assertThat(total).isEqualTo(DELIVERIES);
+        assertThat(claimedBy).hasSize(DELIVERIES);
+        assertThat(claimedBy.values().stream().distinct().count()).as("work was shared").isGreaterThan(1);
+    }
+}
