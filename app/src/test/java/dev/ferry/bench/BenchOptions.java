@@ -1,0 +1,64 @@
+package dev.ferry.bench;
+
+import java.nio.file.Path;
+import java.sql.DriverManager;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+/** The benchmark's knobs, from {@code --name=value} arguments. */
+record BenchOptions(String database, int connections, Duration duration, Duration warmup, boolean worker,
+        int serverThreads, Path jar, List<String> extraFerryArguments) {
+
+    static final String POSTGRES = "jdbc:postgresql://127.0.0.1:5432/test?user=postgres&currentSchema=ferry_bench";
+
+    static BenchOptions parse(String[] args) {
+        String database = "h2";
+        int connections = 16;
+        Duration duration = Duration.ofSeconds(20);
+        Duration warmup = Duration.ofSeconds(8);
+        boolean worker = false;
+        int threads = 32;
+        Path jar = Path.of("app/target/ferry.jar");
+        List<String> extra = new ArrayList<>();
+        for (String arg : args) {
+            String value = arg.substring(arg.indexOf('=') + 1);
+            if (arg.startsWith("--database=")) {
+                database = value;
+            } else if (arg.startsWith("--connections=")) {
+                connections = Integer.parseInt(value);
+            } else if (arg.startsWith("--duration=")) {
+                duration = Duration.ofSeconds(Long.parseLong(value.replace("s", "")));
+            } else if (arg.startsWith("--warmup=")) {
+                warmup = Duration.ofSeconds(Long.parseLong(value.replace("s", "")));
+            } else if (arg.startsWith("--worker=")) {
+                worker = Boolean.parseBoolean(value);
+            } else if (arg.startsWith("--server-threads=")) {
+                threads = Integer.parseInt(value);
+            } else if (arg.startsWith("--jar=")) {
+                jar = Path.of(value);
+            } else {
+                extra.add(arg);
+            }
+        }
+        return new BenchOptions(database, connections, duration, warmup, worker, threads, jar.toAbsolutePath(), extra);
+    }
+
+    String databaseUrl(Path work) {
+        return database.equals("postgres") ? POSTGRES : "jdbc:h2:file:" + work.resolve("data/ferry").toAbsolutePath();
+    }
+
+    /** PostgreSQL runs start from an empty schema; an H2 run has a fresh file anyway. */
+    void resetDatabase() throws Exception {
+        if (database.equals("postgres")) {
+            try (var connection = DriverManager.getConnection(POSTGRES); var statement = connection.createStatement()) {
+                statement.execute("drop schema if exists ferry_bench cascade");
+                statement.execute("create schema ferry_bench");
+            }
+        }
+    }
+
+    long countStored(String url) throws Exception {
+        return WebhookBench.count(url);
+    }
+}

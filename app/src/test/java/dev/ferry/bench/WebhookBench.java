@@ -1,0 +1,176 @@
+package dev.ferry.bench;
+
+import dev.ferry.connect.CanonicalRequest;
+import dev.ferry.connect.JwtSigner;
+import dev.ferry.support.InstallKeyServer;
+import dev.ferry.support.Installs;
+import dev.ferry.support.IssueEvents;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.sql.DriverManager;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * Loads Ferry's webhook endpoint over loopback with wrk: starts the built jar on a fresh database,
+ * installs a site with a signed install, sends signed deliveries with unique identifiers, then stops
+ * Ferry and counts the stored deliveries, which must equal the deliveries answered 2xx.
+ * Run through {@code bench/webhooks.sh}.
+ */
+public final class WebhookBench {
+
+    static final String PATH = "/webhooks/comment-created";
+    static final String SITE = "bench-site";
+
+    public static void main(String[] args) throws Exception {
+        BenchOptions options = BenchOptions.parse(args);
+        Path work = Files.createTempDirectory("ferry-bench");
+        String database = options.databaseUrl(work);
+        options.resetDatabase();
+        int port = freePort();
+        String secret = "bench-shared-secret-" + UUID.randomUUID();
+        Process ferry = startFerry(options, database, port, work);
+        try {
+            awaitHealthy(port);
+            install(port, secret);
+            Path script = luaScript(work, secret);
+            System.out.println("warming up for " + options.warmup() + " …");
+            WrkResult warmup = WrkResult.run(port, script, options.connections(), options.warmup());
+            System.out.println("measuring " + options.connections() + " connections for " + options.duration() + " …");
+            WrkResult measured = WrkResult.run(port, script, options.connections(), options.duration());
+            stop(ferry);
+            long stored = options.countStored(database);
+            long answered = warmup.answered2xx() + measured.answered2xx();
+            measured.print(options);
+            System.out.printf("answered 2xx (warm-up + measured): %d%nstored deliveries:                 %d%n%s%n",
+                    answered, stored, stored == answered ? "OK: every delivery answered 2xx is stored"
+                            : "MISMATCH: stored deliveries differ from deliveries answered 2xx");
+            if (stored != answered) {
+                System.exit(1);
+            }
+        } finally {
+            ferry.destroyForcibly();
+        }
+    }
+
+    static Process startFerry(BenchOptions options, String database, int port, Path work) throws IOException {
+        byte[] key = new byte[32];
+        new SecureRandom().nextBytes(key);
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xms1g", "-Xmx1g", "-jar", options.jar().toString(), "--server.port=" + port,
+                "--spring.datasource.url=" + database, "--ferry.secret-key=" + Base64.getEncoder().encodeToString(key),
+                "--ferry.connect.install-keys-urls=" + InstallKeyServer.INSTANCE.url(),
+                "--ferry.webhooks.worker-enabled=" + options.worker(), "--logging.level.root=WARN",
+                "--server.tomcat.threads.max=" + options.serverThreads()));
+        command.addAll(options.extraFerryArguments());
+        return new ProcessBuilder(command).directory(work.toFile()).redirectErrorStream(true)
+                .redirectOutput(work.resolve("ferry.log").toFile()).start();
+    }
+
+    static void awaitHealthy(int port) throws Exception {
+        HttpClient http = HttpClient.newHttpClient();
+        for (int i = 0; i < 600; i++) {
+            try {
+                var response = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/actuator/health"))
+                        .build(), HttpResponse.BodyHandlers.ofString());
+                if (response.statusCode() == 200) {
+                    return;
+                }
+            } catch (IOException notYet) {
+                // still starting
+            }
+            Thread.sleep(100);
+        }
+        throw new IllegalStateException("Ferry did not start within a minute");
+    }
+
+    static void install(int port, String secret) throws Exception {
+        String path = "/lifecycle/installed";
+        Map<String, Object> claims = claims(SITE, "POST", path, 180);
+        claims.put("aud", "http://localhost:8080");
+        String token = JwtSigner.rs256(claims, InstallKeyServer.INSTANCE.keyPair("bench-kid").getPrivate(), "bench-kid");
+        var response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                .header("Authorization", "JWT " + token).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(Installs.installed(SITE, secret))).build(),
+                HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() != 204) {
+            throw new IllegalStateException("install failed: " + response.statusCode() + " " + response.body());
+        }
+    }
+
+    static Map<String, Object> claims(String issuer, String method, String path, long lifetimeSeconds) {
+        long now = Instant.now().getEpochSecond();
+        Map<String, Object> claims = new LinkedHashMap<>();
+        claims.put("iss", issuer);
+        claims.put("iat", now);
+        claims.put("exp", now + lifetimeSeconds);
+        claims.put("jti", UUID.randomUUID().toString());
+        claims.put("qsh", CanonicalRequest.of(method, path, null, "").qsh());
+        return claims;
+    }
+
+    /** One token for the whole run (its qsh binds only method and path), a unique identifier per request. */
+    static Path luaScript(Path work, String secret) throws IOException {
+        String token = JwtSigner.hs256(claims(SITE, "POST", PATH, 3_000), secret);
+        String body = IssueEvents.comment("10001", System.currentTimeMillis()).replace("\\", "\\\\").replace("\"", "\\\"");
+        String lua = """
+                local threads = 0
+                function setup(thread)
+                  threads = threads + 1
+                  thread:set("tid", threads)
+                end
+                local counter = 0
+                local prefix
+                local body = "%s"
+                function init(args)
+                  prefix = "bench-" .. tid .. "-" .. os.time() .. "-"
+                end
+                request = function()
+                  counter = counter + 1
+                  return wrk.format("POST", "%s", {
+                    ["Authorization"] = "JWT %s",
+                    ["Content-Type"] = "application/json",
+                    ["X-Atlassian-Webhook-Identifier"] = prefix .. counter
+                  }, body)
+                end
+                """.formatted(body, PATH, token);
+        Path script = work.resolve("webhooks.lua");
+        Files.writeString(script, lua);
+        return script;
+    }
+
+    static void stop(Process ferry) throws InterruptedException {
+        ferry.destroy();
+        ferry.waitFor();
+    }
+
+    static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+
+    private WebhookBench() {
+    }
+
+    static long count(String database) throws Exception {
+        try (var connection = DriverManager.getConnection(database);
+             var statement = connection.createStatement();
+             var rows = statement.executeQuery("select count(*) from webhook_delivery")) {
+            rows.next();
+            return rows.getLong(1);
+        }
+    }
+}
