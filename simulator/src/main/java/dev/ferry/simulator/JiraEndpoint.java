@@ -39,6 +39,10 @@ final class JiraEndpoint implements ResponseDefinitionTransformerV2 {
         this.siteUrl = siteUrl;
     }
 
+    JiraRest rest() {
+        return rest;
+    }
+
     @Override
     public String getName() {
         return NAME;

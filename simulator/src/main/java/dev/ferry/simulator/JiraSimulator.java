@@ -36,6 +36,7 @@ public final class JiraSimulator implements AutoCloseable {
     private final Faults faults;
     private final Credentials credentials;
     private final SiteActions site;
+    private final SiteAdmin admin;
 
     private JiraSimulator(WireMockServer server, Clock clock, JiraEndpoint endpoint, JiraData data, Faults faults,
             Credentials credentials) {
@@ -47,6 +48,7 @@ public final class JiraSimulator implements AutoCloseable {
         InstallKeyPair keys = InstallKeyPair.generate();
         server.stubFor(get(KEY_PATH + "/" + keys.kid()).atPriority(1)
                 .willReturn(aResponse().withHeader("Content-Type", "application/x-pem-file").withBody(keys.publicPem())));
+        this.admin = new SiteAdmin(endpoint.rest(), this::baseUrl);
         this.site = new SiteActions(SiteIdentity.fresh(baseUrl()), keys, credentials, data, new AppClient(), clock);
     }
 
@@ -81,6 +83,11 @@ public final class JiraSimulator implements AutoCloseable {
     /** Play Jira: install, webhooks, iframes. */
     public SiteActions site() {
         return site;
+    }
+
+    /** A person using the site: files and moves issues, comments, logs work, publishes pages. */
+    public SiteAdmin admin() {
+        return admin;
     }
 
     public JiraData data() {

@@ -90,9 +90,15 @@ public final class SiteActions {
 
     /** The configure page, signed as Jira opens it for the site admin. */
     public String configurePageUrl() {
+        return configurePageUrl(secret());
+    }
+
+    /** The configure page signed with a given secret, e.g. one a reinstall has replaced. */
+    public String configurePageUrl(String signingSecret) {
         String key = descriptor().firstModuleKey("configurePage")
                 .orElseThrow(() -> new IllegalStateException("the descriptor has no configurePage"));
-        return iframeUrl(key, IssueContext.none());
+        return iframes.signed(descriptor(), key, IssueContext.none(), identity.clientKey(), signingSecret,
+                identity.baseUrl(), Users.ADMIN_ACCOUNT_ID);
     }
 
     public String contextToken(IssueContext context) {
