@@ -34,20 +34,20 @@ public final class ForgeManifest {
         JsonNode descriptor = template.render("${" + BASE_URL_VARIABLE + "}", "${" + APP_KEY_VARIABLE + "}");
         Map<String, Object> manifest = new LinkedHashMap<>();
         manifest.put("app", app(descriptor));
-        manifest.put("environment", Map.of("variables", List.of(
-                Map.of("key", BASE_URL_VARIABLE), Map.of("key", APP_KEY_VARIABLE, "default", "ferry-for-jira"),
-                Map.of("key", APP_ID_VARIABLE))));
-        manifest.put("remotes", List.of(Map.of("key", REMOTE, "baseUrl", descriptor.get("baseUrl").asString())));
+        manifest.put("environment", ordered("variables", List.of(
+                ordered("key", BASE_URL_VARIABLE), ordered("key", APP_KEY_VARIABLE, "default", "ferry-for-jira"),
+                ordered("key", APP_ID_VARIABLE))));
+        manifest.put("remotes", List.of(ordered("key", REMOTE, "baseUrl", descriptor.get("baseUrl").asString())));
         manifest.put("connectModules", connectModules(descriptor));
-        manifest.put("permissions", Map.of("scopes", scopes(descriptor)));
+        manifest.put("permissions", ordered("scopes", scopes(descriptor)));
         return HEADER + YAMLMapper.builder().build().writeValueAsString(manifest).replaceFirst("^---\\s*\\n", "");
     }
 
     private static Map<String, Object> app(JsonNode descriptor) {
         Map<String, Object> app = new LinkedHashMap<>();
         app.put("id", "${" + APP_ID_VARIABLE + "}");
-        app.put("connect", Map.of("key", descriptor.get("key").asString(), "remote", REMOTE));
-        app.put("licensing", Map.of("enabled", descriptor.path("enableLicensing").asBoolean(false)));
+        app.put("connect", ordered("key", descriptor.get("key").asString(), "remote", REMOTE));
+        app.put("licensing", ordered("enabled", descriptor.path("enableLicensing").asBoolean(false)));
         return app;
     }
 
@@ -82,6 +82,15 @@ public final class ForgeManifest {
             list.add(json.treeToValue(item, Object.class));
         }
         return list;
+    }
+
+    /** A map that keeps the order its entries are given in, so the generated file is stable. */
+    private static Map<String, Object> ordered(Object... keysAndValues) {
+        Map<String, Object> map = new LinkedHashMap<>();
+        for (int i = 0; i < keysAndValues.length; i += 2) {
+            map.put((String) keysAndValues[i], keysAndValues[i + 1]);
+        }
+        return map;
     }
 
     private static List<String> scopes(JsonNode descriptor) {

@@ -1,0 +1,2 @@
+/** Database settings shared by every capability's repositories. */
+package dev.ferry.persistence;

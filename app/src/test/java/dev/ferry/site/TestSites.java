@@ -1,0 +1,30 @@
+package dev.ferry.site;
+
+import dev.ferry.crypto.SecretCipher;
+import java.time.Instant;
+import org.springframework.boot.test.context.TestComponent;
+
+/** Puts sites straight into the database, for tests about what happens after an install. */
+@TestComponent
+public class TestSites {
+
+    private final SiteRepository sites;
+    private final SiteSecrets secrets;
+
+    TestSites(SiteRepository sites, SiteSecrets secrets) {
+        this.sites = sites;
+        this.secrets = secrets;
+    }
+
+    public Site install(String clientKey, String sharedSecret) {
+        var installation = new Installation("https://" + clientKey.replaceAll("[^a-z0-9]", "") + ".atlassian.net",
+                null, null, "jira", null, "cloud-1", null, null, null, null, null, null, null);
+        return sites.save(Site.install(clientKey, installation, secrets.seal(clientKey, sharedSecret), null, Instant.now()));
+    }
+
+    public void uninstall(String clientKey) {
+        Site site = sites.findById(clientKey).orElseThrow();
+        site.uninstall(Instant.now());
+        sites.save(site);
+    }
+}

@@ -1,0 +1,17 @@
+package dev.ferry.support;
+
+import org.springframework.boot.test.context.TestConfiguration;
+import dev.ferry.site.TestSites;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
+
+/** Beans every integration test shares. */
+@TestConfiguration(proxyBeanMethods = false)
+@Import(TestSites.class)
+public class TestSupportConfig {
+
+    @Bean
+    Tokens tokens(org.springframework.core.env.Environment environment) {
+        return new Tokens(environment);
+    }
+}
