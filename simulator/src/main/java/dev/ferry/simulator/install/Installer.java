@@ -60,6 +60,8 @@ public final class Installer {
         String url = url(descriptor, event);
         Map<String, Object> claims = claims(site, descriptor, url);
         claims.put("aud", descriptor.baseUrl());
+        // Signed installs are ASAP tokens, which always carry a unique jti: two installs in one second differ.
+        claims.put("jti", java.util.UUID.randomUUID().toString());
         String token = Tokens.rs256(claims, keys.privateKey(), keys.kid());
         return post(url, LifecycleBodies.of(event, descriptor.key(), site, secret), token);
     }
