@@ -1,0 +1,115 @@
+package dev.ferry.simulator;
+
+import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
+import com.github.tomakehurst.wiremock.extension.ResponseDefinitionTransformerV2;
+import com.github.tomakehurst.wiremock.http.Fault;
+import com.github.tomakehurst.wiremock.http.HttpHeader;
+import com.github.tomakehurst.wiremock.http.Request;
+import com.github.tomakehurst.wiremock.http.ResponseDefinition;
+import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
+import dev.ferry.simulator.auth.JiraAuth;
+import dev.ferry.simulator.rest.JiraRest;
+import dev.ferry.simulator.spec.SpecCheck;
+import dev.ferry.simulator.spec.Violation;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+/**
+ * Every REST call to the simulated site passes here, in Jira's order: check it against the spec,
+ * authenticate it, apply any scripted fault, then serve it; and record it either way.
+ */
+final class JiraEndpoint implements ResponseDefinitionTransformerV2 {
+
+    static final String NAME = "ferry-jira-endpoint";
+
+    private final JiraAuth auth;
+    private final JiraRest rest;
+    private final dev.ferry.simulator.fault.Faults faults;
+    private final java.util.function.Supplier<String> siteUrl;
+    final List<RecordedCall> calls = new CopyOnWriteArrayList<>();
+    final List<Violation> violations = new CopyOnWriteArrayList<>();
+
+    JiraEndpoint(JiraAuth auth, JiraRest rest, dev.ferry.simulator.fault.Faults faults,
+            java.util.function.Supplier<String> siteUrl) {
+        this.auth = auth;
+        this.rest = rest;
+        this.faults = faults;
+        this.siteUrl = siteUrl;
+    }
+
+    JiraRest rest() {
+        return rest;
+    }
+
+    @Override
+    public String getName() {
+        return NAME;
+    }
+
+    @Override
+    public boolean applyGlobally() {
+        return false;
+    }
+
+    @Override
+    public ResponseDefinition transform(ServeEvent event) {
+        Request request = event.getRequest();
+        String url = request.getUrl();
+        int q = url.indexOf('?');
+        String path = q < 0 ? url : url.substring(0, q);
+        String query = q < 0 ? null : url.substring(q + 1);
+        String method = request.getMethod().getName();
+        Map<String, String> headers = headers(request);
+        String body = request.getBody() == null || request.getBody().length == 0 ? null : request.getBodyAsString();
+        SpecCheck.problems(method, path, query, headers, body)
+                .ifPresent(problem -> violations.add(new Violation(method, url, problem)));
+        String basePath = path.startsWith("/wiki/") ? "/wiki" : "";
+        JiraAuth.Verdict verdict = auth.check(method, path, query, request.getHeader("Authorization"), basePath);
+        if (!verdict.accepted()) {
+            return record(method, path, query, headers, body, null, json(401, "{\"errorMessages\":[\""
+                    + verdict.reason().replace("\"", "'") + "\"],\"errors\":{}}", Map.of()));
+        }
+        var fault = faults.next(method, path);
+        if (fault.isPresent() && !fault.get().passThrough()) {
+            return record(method, path, query, headers, body, verdict.kind(), faulted(fault.get()));
+        }
+        JiraRest.Answer answer = rest.handle(method, path, query, body, siteUrl.get());
+        ResponseDefinitionBuilder builder = json(answer.status(), answer.json(), answer.headers());
+        fault.ifPresent(slow -> builder.withFixedDelay((int) slow.delay().toMillis()));
+        return record(method, path, query, headers, body, verdict.kind(), builder);
+    }
+
+    private ResponseDefinition record(String method, String path, String query, Map<String, String> headers, String body,
+            String authKind, ResponseDefinitionBuilder response) {
+        ResponseDefinition definition = response.build();
+        calls.add(new RecordedCall(method, path, query, headers, body, definition.getStatus(), authKind));
+        return definition;
+    }
+
+    private static ResponseDefinitionBuilder faulted(dev.ferry.simulator.fault.Fault fault) {
+        if (fault.resetConnection()) {
+            return ResponseDefinitionBuilder.responseDefinition().withFault(Fault.CONNECTION_RESET_BY_PEER);
+        }
+        ResponseDefinitionBuilder builder = json(fault.status(), fault.json(), fault.headers());
+        return fault.delay().isZero() ? builder : builder.withFixedDelay((int) fault.delay().toMillis());
+    }
+
+    private static ResponseDefinitionBuilder json(int status, String json, Map<String, String> headers) {
+        ResponseDefinitionBuilder builder = ResponseDefinitionBuilder.responseDefinition().withStatus(status);
+        if (json != null) {
+            builder.withHeader("Content-Type", "application/json;charset=UTF-8").withBody(json);
+        }
+        headers.forEach(builder::withHeader);
+        return builder;
+    }
+
+    private static Map<String, String> headers(Request request) {
+        Map<String, String> headers = new LinkedHashMap<>();
+        for (HttpHeader header : request.getHeaders().all()) {
+            headers.put(header.key(), header.firstValue());
+        }
+        return headers;
+    }
+}

@@ -1,0 +1,145 @@
+package dev.ferry.simulator;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.any;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
+import dev.ferry.simulator.app.AppClient;
+import dev.ferry.simulator.auth.Credentials;
+import dev.ferry.simulator.auth.JiraAuth;
+import dev.ferry.simulator.fault.Faults;
+import dev.ferry.simulator.install.InstallKeyPair;
+import dev.ferry.simulator.install.SiteIdentity;
+import dev.ferry.simulator.rest.Adf;
+import dev.ferry.simulator.rest.JiraData;
+import dev.ferry.simulator.rest.JiraRest;
+import dev.ferry.simulator.spec.SharedFiles;
+import dev.ferry.simulator.spec.Violation;
+import java.time.Clock;
+import java.util.List;
+
+/**
+ * One simulated Jira Cloud site on its own WireMock server (127.0.0.1, a free port): its REST API, its
+ * install-key server at {@code /install-keys/{kid}}, and {@link SiteActions} to play Jira against an app.
+ * Start it with {@link #start()}, close it when done.
+ */
+public final class JiraSimulator implements AutoCloseable {
+
+    static final String KEY_PATH = "/install-keys";
+
+    private final WireMockServer server;
+    private final JiraEndpoint endpoint;
+    private final JiraData data;
+    private final Faults faults;
+    private final Credentials credentials;
+    private final SiteActions site;
+    private final SiteAdmin admin;
+
+    private JiraSimulator(WireMockServer server, Clock clock, JiraEndpoint endpoint, JiraData data, Faults faults,
+            Credentials credentials) {
+        this.server = server;
+        this.credentials = credentials;
+        this.endpoint = endpoint;
+        this.data = data;
+        this.faults = faults;
+        InstallKeyPair keys = InstallKeyPair.generate();
+        server.stubFor(get(KEY_PATH + "/" + keys.kid()).atPriority(1)
+                .willReturn(aResponse().withHeader("Content-Type", "application/x-pem-file").withBody(keys.publicPem())));
+        this.admin = new SiteAdmin(endpoint.rest(), this::baseUrl);
+        this.site = new SiteActions(SiteIdentity.fresh(baseUrl()), keys, credentials, data, new AppClient(), clock);
+    }
+
+    public static JiraSimulator start() {
+        return start(Clock.systemUTC());
+    }
+
+    public static JiraSimulator start(Clock clock) {
+        JiraData data = new JiraData(clock);
+        Faults faults = new Faults(clock);
+        Credentials credentials = new Credentials();
+        Holder holder = new Holder();
+        WireMockServer server = new WireMockServer(options().bindAddress("127.0.0.1").dynamicPort()
+                .extensions(holder.endpoint(credentials, clock, data, faults)).containerThreads(16));
+        server.start();
+        holder.siteUrl = "http://127.0.0.1:" + server.port();
+        server.stubFor(any(urlPathMatching("/(rest|wiki)/.*")).atPriority(10)
+                .willReturn(aResponse().withTransformers(JiraEndpoint.NAME)));
+        return new JiraSimulator(server, clock, holder.endpoint, data, faults, credentials);
+    }
+
+    /** The site's base URL, also the {@code baseUrl} of every lifecycle body. */
+    public String baseUrl() {
+        return "http://127.0.0.1:" + server.port();
+    }
+
+    /** What to set {@code ferry.connect.install-keys-urls} to. */
+    public String installKeysUrl() {
+        return baseUrl() + KEY_PATH;
+    }
+
+    /** Play Jira: install, webhooks, iframes. */
+    public SiteActions site() {
+        return site;
+    }
+
+    /** A person using the site: files and moves issues, comments, logs work, publishes pages. */
+    public SiteAdmin admin() {
+        return admin;
+    }
+
+    public JiraData data() {
+        return data;
+    }
+
+    public Faults faults() {
+        return faults;
+    }
+
+    public Credentials credentials() {
+        return credentials;
+    }
+
+    /** Every REST call the app made, in order. */
+    public List<RecordedCall> calls() {
+        return List.copyOf(endpoint.calls);
+    }
+
+    public List<Violation> specViolations() {
+        return List.copyOf(endpoint.violations);
+    }
+
+    /** Fails when the app sent any request Atlassian's specification rejects. */
+    public void assertNoSpecViolations() {
+        if (!endpoint.violations.isEmpty()) {
+            throw new AssertionError("the app sent requests Atlassian's OpenAPI specification rejects:\n  "
+                    + String.join("\n  ", endpoint.violations.stream().map(Violation::toString).toList()));
+        }
+    }
+
+    /** Forgets recorded calls, violations and scripted faults; the site's data stays. */
+    public void reset() {
+        endpoint.calls.clear();
+        endpoint.violations.clear();
+        faults.clear();
+    }
+
+    @Override
+    public void close() {
+        server.stop();
+    }
+
+    /** Builds the endpoint before the server starts; it learns the site URL once the port is known. */
+    private static final class Holder {
+        JiraEndpoint endpoint;
+        volatile String siteUrl;
+
+        JiraEndpoint endpoint(Credentials credentials, Clock clock, JiraData data, Faults faults) {
+            JiraRest rest = new JiraRest(data, new Adf(SharedFiles.spec("adf-schema-v1-full.json")));
+            endpoint = new JiraEndpoint(new JiraAuth(credentials, clock), rest, faults, () -> siteUrl);
+            return endpoint;
+        }
+    }
+}

@@ -1,0 +1,121 @@
+package dev.ferry.simulator.auth;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.util.Base64;
+
+/**
+ * The checks Jira makes on every call the app sends: a Connect JWT (HS256 with the site's current
+ * secret, iss = the app key, qsh of this exact request, at most three minutes long), Basic email:token,
+ * or a Bearer token. Anything else is a 401, as Jira answers it.
+ */
+public final class JiraAuth {
+
+    static final long MAX_LIFETIME_SECONDS = 180;
+    static final long LEEWAY_SECONDS = 30;
+
+    private final Credentials credentials;
+    private final Clock clock;
+
+    public JiraAuth(Credentials credentials, Clock clock) {
+        this.credentials = credentials;
+        this.clock = clock;
+    }
+
+    /**
+     * @param basePath the site base path stripped before hashing: "/wiki" for Confluence calls, else ""
+     */
+    public Verdict check(String method, String rawPath, String rawQuery, String authorization, String basePath) {
+        if (authorization == null || authorization.isBlank()) {
+            return Verdict.refused("Client must be authenticated to access this resource.");
+        }
+        if (authorization.startsWith("JWT ")) {
+            return connect(authorization.substring(4).trim(), Canonical.qsh(method, rawPath, rawQuery, basePath));
+        }
+        if (authorization.startsWith("Basic ")) {
+            return basic(authorization.substring(6).trim());
+        }
+        if (authorization.startsWith("Bearer ")) {
+            return credentials.bearerAccount(authorization.substring(7).trim())
+                    .map(account -> Verdict.accepted("bearer", account))
+                    .orElse(Verdict.refused("The bearer token is not valid for this site."));
+        }
+        return Verdict.refused("Unsupported authorization scheme.");
+    }
+
+    private Verdict connect(String token, String expectedQsh) {
+        JsonNode claims;
+        try {
+            claims = Tokens.claims(token);
+        } catch (IllegalArgumentException e) {
+            return Verdict.refused("Could not parse the JWT.");
+        }
+        String secret = credentials.sharedSecret().orElse(null);
+        if (secret == null || !Tokens.verifiesHs256(token, secret)) {
+            return Verdict.refused("JWT signature does not match the shared secret of an installed app.");
+        }
+        if (!credentials.appKey().map(key -> key.equals(claims.path("iss").asText())).orElse(false)) {
+            return Verdict.refused("JWT iss is not the key of the app installed on this site.");
+        }
+        String timeProblem = timeProblem(claims);
+        if (timeProblem != null) {
+            return Verdict.refused(timeProblem);
+        }
+        if (!expectedQsh.equals(claims.path("qsh").asText())) {
+            return Verdict.refused("JWT qsh does not match the request.");
+        }
+        return Verdict.accepted("connect", null);
+    }
+
+    private String timeProblem(JsonNode claims) {
+        if (!claims.path("iat").canConvertToLong() || !claims.path("exp").canConvertToLong()) {
+            return "JWT needs iat and exp.";
+        }
+        long now = clock.instant().getEpochSecond();
+        long iat = claims.path("iat").asLong();
+        long exp = claims.path("exp").asLong();
+        if (exp < now - LEEWAY_SECONDS) {
+            return "JWT expired.";
+        }
+        if (exp - iat > MAX_LIFETIME_SECONDS || iat > now + LEEWAY_SECONDS) {
+            return "JWT lifetime is longer than Jira allows (exp must be at most iat + 180 s).";
+        }
+        return null;
+    }
+
+    private Verdict basic(String encoded) {
+        String decoded;
+        try {
+            decoded = new String(Base64.getDecoder().decode(encoded), StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException e) {
+            return Verdict.refused("Basic credentials are not base64.");
+        }
+        int colon = decoded.indexOf(':');
+        if (colon < 0) {
+            return Verdict.refused("Basic credentials need email:token.");
+        }
+        String email = decoded.substring(0, colon);
+        String token = decoded.substring(colon + 1);
+        boolean ok = credentials.apiToken(email).map(known -> java.security.MessageDigest.isEqual(
+                known.getBytes(StandardCharsets.UTF_8), token.getBytes(StandardCharsets.UTF_8))).orElse(false);
+        return ok ? Verdict.accepted("basic", email) : Verdict.refused("Basic authentication with an API token failed.");
+    }
+
+    /**
+     * The outcome of the check.
+     *
+     * @param kind    connect, basic or bearer when accepted
+     * @param subject the email or accountId behind Basic / Bearer credentials
+     */
+    public record Verdict(boolean accepted, String kind, String subject, String reason) {
+
+        static Verdict accepted(String kind, String subject) {
+            return new Verdict(true, kind, subject, null);
+        }
+
+        static Verdict refused(String reason) {
+            return new Verdict(false, null, null, reason);
+        }
+    }
+}

@@ -1,0 +1,114 @@
+package dev.ferry.simulator.demo;
+
+import dev.ferry.simulator.JiraSimulator;
+import dev.ferry.simulator.app.AppClient;
+import dev.ferry.simulator.iframe.IssueContext;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Runs Ferry from {@code app/target/ferry.jar} next to a simulated Jira site, installs the site, files a
+ * few issues, sends a few webhooks and prints signed URLs to open in a browser. Run it from the
+ * repository root: {@code java -jar simulator/target/ferry-simulator-demo.jar [--once] [--port=8080]}.
+ */
+public final class Demo {
+
+    private Demo() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        // The spec validator logs an INFO line per request about OAuth schemes it skips; the demo needs none of it.
+        System.setProperty("org.slf4j.simpleLogger.log.com.atlassian.oai.validator", "warn");
+        boolean once = List.of(args).contains("--once");
+        int port = List.of(args).stream().filter(a -> a.startsWith("--port=")).map(a -> Integer.parseInt(a.substring(7)))
+                .findFirst().orElseGet(() -> free(8080));
+        try (JiraSimulator jira = JiraSimulator.start();
+                FerryProcess ferry = FerryProcess.start(Path.of("app/target/ferry.jar"), port, jira.installKeysUrl(), Path.of("data"))) {
+            say("Simulated Jira site at " + jira.baseUrl() + "; starting Ferry at " + ferry.baseUrl() + " (log: " + ferry.log() + ")");
+            ferry.awaitHealthy(Duration.ofSeconds(90));
+            List<String> issues = play(jira, ferry);
+            printUrls(jira, issues);
+            if (!once) {
+                waitForEnter(jira, issues);
+            }
+        }
+    }
+
+    /** Install, file issues, move one, send webhooks; each step prints what Ferry answered. */
+    private static List<String> play(JiraSimulator jira, FerryProcess ferry) {
+        AppClient.Reply installed = jira.site().install(ferry.baseUrl());
+        say("installed + enabled the site " + jira.site().identity().clientKey() + " -> Ferry answered HTTP " + installed.status());
+        if (!installed.ok()) {
+            throw new IllegalStateException("Ferry refused the install; see " + ferry.log());
+        }
+        List<String> issues = List.of(
+                jira.admin().createIssue("FERRY", "Bug", "[Guardrail] checkout latency breached on Checkout v2"),
+                jira.admin().createIssue("FERRY", "Task", "[Rollout] Variant B won on Pricing page test"),
+                jira.admin().createIssue("OPS", "Task", "[SRM] Sample-ratio mismatch on Onboarding flow"));
+        jira.admin().transition(issues.get(1), "In Progress");
+        jira.admin().comment(issues.get(0), "Looking into it.");
+        say("filed " + issues + " on the simulated site; " + issues.get(1) + " is In Progress");
+        send(jira, "jira:issue_created", issues.get(0), Map.of());
+        send(jira, "jira:issue_updated", issues.get(1), Map.of("status", new String[] {"To Do", "In Progress"}));
+        send(jira, "comment_created", issues.get(0), Map.of());
+        return issues;
+    }
+
+    private static void send(JiraSimulator jira, String event, String issueKey, Map<String, String[]> changes) {
+        var delivery = jira.site().prepareWebhook(event, issueKey, changes, java.time.Instant.now());
+        int status = jira.site().send(delivery).status();
+        say("webhook " + event + " for " + issueKey + " -> Ferry answered HTTP " + status
+                + (status == 404 ? " (Ferry's webhook inbox arrives with issue 4)" : ""));
+    }
+
+    private static void printUrls(JiraSimulator jira, List<String> issues) {
+        IssueContext issue = jira.site().issueContext(issues.get(0));
+        say("");
+        say("Open these in a browser within 3 minutes (the tokens are Jira's short-lived iframe tokens):");
+        say("  configure page:  " + pageOrNote(jira.site().configurePageUrl()));
+        jira.site().descriptor().firstModuleKey("jiraIssueGlances")
+                .ifPresent(key -> say("  issue glance:    " + pageOrNote(jira.site().iframeUrl(key, issue))));
+        jira.site().descriptor().firstModuleKey("webPanels")
+                .ifPresent(key -> say("  issue panel:     " + pageOrNote(jira.site().iframeUrl(key, issue))));
+        say("  Jira REST (the simulated site): " + jira.baseUrl() + "/rest/api/3/issue/" + issues.get(0)
+                + " (needs Ferry's JWT or Basic credentials, like Jira)");
+    }
+
+    /** The glance and panel pages come with issue 4; until then the URL is printed with what Ferry answers. */
+    private static String pageOrNote(String url) {
+        int status = new AppClient().get(url, Map.of()).status();
+        return status == 200 ? url : url + "\n                   (Ferry answers HTTP " + status + " here today)";
+    }
+
+    private static void waitForEnter(JiraSimulator jira, List<String> issues) throws IOException {
+        say("");
+        say("Press Enter for fresh signed URLs, or type q and Enter (or Ctrl-C) to stop Ferry and the simulator.");
+        BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
+        String line;
+        while ((line = in.readLine()) != null && !line.trim().equalsIgnoreCase("q")) {
+            printUrls(jira, issues);
+        }
+    }
+
+    private static int free(int preferred) {
+        for (int candidate : new int[] {preferred, 0}) {
+            try (ServerSocket socket = new ServerSocket(candidate, 1, java.net.InetAddress.getLoopbackAddress())) {
+                return socket.getLocalPort();
+            } catch (IOException taken) {
+                // Try the next candidate: any free port.
+            }
+        }
+        throw new IllegalStateException("no free port on 127.0.0.1");
+    }
+
+    private static void say(String line) {
+        System.out.println(line);
+    }
+}

@@ -1,0 +1,92 @@
+package dev.ferry.simulator.demo;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Ferry as a child process: started from its jar on loopback, with its output in a log file. */
+final class FerryProcess implements AutoCloseable {
+
+    private final Process process;
+    private final String baseUrl;
+    private final Path log;
+
+    private FerryProcess(Process process, String baseUrl, Path log) {
+        this.process = process;
+        this.baseUrl = baseUrl;
+        this.log = log;
+    }
+
+    static FerryProcess start(Path jar, int port, String installKeysUrl, Path dataDir) {
+        if (!Files.isRegularFile(jar)) {
+            throw new IllegalStateException(jar + " is missing; build it first with: mvn -q package -DskipTests");
+        }
+        String baseUrl = "http://127.0.0.1:" + port;
+        Path log = dataDir.resolve("demo-ferry.log");
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-jar", jar.toString(), "--server.address=127.0.0.1", "--server.port=" + port,
+                "--ferry.base-url=" + baseUrl, "--ferry.connect.install-keys-urls=" + installKeysUrl,
+                "--spring.datasource.url=jdbc:h2:file:" + dataDir.toAbsolutePath().resolve("demo"),
+                "--ferry.secret-key-file=" + dataDir.toAbsolutePath().resolve("demo-secret.key")));
+        try {
+            Files.createDirectories(dataDir);
+            Process process = new ProcessBuilder(command).redirectErrorStream(true)
+                    .redirectOutput(log.toFile()).start();
+            return new FerryProcess(process, baseUrl, log);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot start Ferry", e);
+        }
+    }
+
+    /** Waits until Ferry's health endpoint answers 200, or fails with a pointer to the log. */
+    void awaitHealthy(Duration timeout) throws InterruptedException {
+        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
+        Instant deadline = Instant.now().plus(timeout);
+        while (Instant.now().isBefore(deadline)) {
+            if (!process.isAlive()) {
+                throw new IllegalStateException("Ferry exited with code " + process.exitValue() + "; see " + log);
+            }
+            try {
+                HttpResponse<Void> response = http.send(HttpRequest.newBuilder(URI.create(baseUrl + "/actuator/health"))
+                        .timeout(Duration.ofSeconds(2)).build(), HttpResponse.BodyHandlers.discarding());
+                if (response.statusCode() == 200) {
+                    return;
+                }
+            } catch (IOException notYet) {
+                // Still starting: the port is not open yet.
+            }
+            Thread.sleep(500);
+        }
+        throw new IllegalStateException("Ferry did not become healthy within " + timeout + "; see " + log);
+    }
+
+    String baseUrl() {
+        return baseUrl;
+    }
+
+    Path log() {
+        return log;
+    }
+
+    @Override
+    public void close() {
+        process.destroy();
+        try {
+            if (!process.waitFor(10, java.util.concurrent.TimeUnit.SECONDS)) {
+                process.destroyForcibly();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            process.destroyForcibly();
+        }
+    }
+}

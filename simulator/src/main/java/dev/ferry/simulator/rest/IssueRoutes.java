@@ -1,0 +1,104 @@
+package dev.ferry.simulator.rest;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+
+/** Create, read and delete issues, with the field checks Jira makes on create. */
+final class IssueRoutes {
+
+    static final int MAX_SUMMARY = 255;
+
+    private final JiraData data;
+    private final Adf adf;
+
+    IssueRoutes(JiraData data, Adf adf) {
+        this.data = data;
+        this.adf = adf;
+    }
+
+    void register(Routes routes) {
+        routes.add("POST", "/rest/api/3/issue", this::create)
+                .add("GET", "/rest/api/3/issue/{issue}", this::get)
+                .add("DELETE", "/rest/api/3/issue/{issue}", this::delete);
+    }
+
+    private Reply create(Call call) {
+        JsonNode fields = call.body() == null ? null : call.body().get("fields");
+        if (fields == null || !fields.isObject()) {
+            return Reply.error(400, "No fields were sent to create the issue.");
+        }
+        Map<String, String> errors = new LinkedHashMap<>();
+        Optional<Project> project = project(fields.path("project"), errors);
+        Optional<Project.IssueType> type = project.flatMap(p -> issueType(p, fields.path("issuetype"), errors));
+        String summary = fields.path("summary").asText("");
+        if (summary.isBlank()) {
+            errors.put("summary", "You must specify a summary of the issue.");
+        } else if (summary.length() > MAX_SUMMARY) {
+            errors.put("summary", "Summary must be less than 255 characters.");
+        }
+        if (fields.has("description") && !fields.get("description").isNull()) {
+            adf.problem(fields.get("description")).ifPresent(problem -> errors.put("description", problem));
+        }
+        if (!errors.isEmpty()) {
+            return Reply.fieldErrors(errors);
+        }
+        Issue issue = data.newIssue(project.get(), type.get(), Users.ADMIN_ACCOUNT_ID);
+        synchronized (data) {
+            issue.summary = summary;
+            issue.description = fields.get("description");
+            issue.labels = fields.get("labels");
+            issue.priority = fields.path("priority").path("name").asText(null);
+        }
+        ObjectNode created = Json.object();
+        created.put("id", issue.id);
+        created.put("key", issue.key);
+        created.put("self", call.siteUrl() + "/rest/api/3/issue/" + issue.id);
+        return Reply.created(created);
+    }
+
+    private Optional<Project> project(JsonNode project, Map<String, String> errors) {
+        String idOrKey = project.has("key") ? project.path("key").asText() : project.path("id").asText("");
+        if (idOrKey.isBlank()) {
+            errors.put("project", "Specify a valid project ID or key");
+            return Optional.empty();
+        }
+        Optional<Project> found = data.project(idOrKey);
+        if (found.isEmpty()) {
+            errors.put("project", "valid project is required");
+        }
+        return found;
+    }
+
+    private Optional<Project.IssueType> issueType(Project project, JsonNode type, Map<String, String> errors) {
+        String idOrName = type.has("id") ? type.path("id").asText() : type.path("name").asText("");
+        if (idOrName.isBlank()) {
+            errors.put("issuetype", "Specify an issue type");
+            return Optional.empty();
+        }
+        Optional<Project.IssueType> found = project.issueType(idOrName);
+        if (found.isEmpty()) {
+            errors.put("issuetype", "Specify a valid issue type");
+        }
+        return found;
+    }
+
+    private Reply get(Call call) {
+        synchronized (data) {
+            return data.issue(call.variable(0))
+                    .map(issue -> Reply.ok(issue.json(call.siteUrl(), call.listParam("fields"))))
+                    .orElseGet(IssueRoutes::missing);
+        }
+    }
+
+    private Reply delete(Call call) {
+        return data.deleteIssue(call.variable(0)) ? Reply.noContent() : missing();
+    }
+
+    /** Jira's answer for an issue that does not exist or that the caller may not see. */
+    static Reply missing() {
+        return Reply.error(404, "Issue does not exist or you do not have permission to see it.");
+    }
+}

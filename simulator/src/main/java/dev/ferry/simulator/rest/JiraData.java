@@ -1,0 +1,116 @@
+package dev.ferry.simulator.rest;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Everything one simulated site holds: projects, issues, audit records and Confluence pages. Requests
+ * arrive on several threads, so every access goes through this object's lock.
+ */
+public final class JiraData {
+
+    private final Map<String, Project> projects = new LinkedHashMap<>();
+    private final Map<String, Issue> issuesByKey = new LinkedHashMap<>();
+    private final Map<String, Integer> nextNumber = new LinkedHashMap<>();
+    private final List<ObjectNode> auditRecords = new ArrayList<>();
+    final List<ObjectNode> pages = new ArrayList<>();
+    private final AtomicLong ids = new AtomicLong(10_000);
+    final Clock clock;
+
+    public JiraData(Clock clock) {
+        this.clock = clock;
+        addProject("10000", "FERRY", "Ferry demo", List.of(new Project.IssueType("10001", "Task", false),
+                new Project.IssueType("10002", "Bug", false), new Project.IssueType("10003", "Story", false)));
+        addProject("10001", "OPS", "Operations", List.of(new Project.IssueType("10001", "Task", false),
+                new Project.IssueType("10002", "Bug", false)));
+    }
+
+    public synchronized void addProject(String id, String key, String name, List<Project.IssueType> types) {
+        projects.put(key, new Project(id, key, name, List.copyOf(types)));
+        nextNumber.putIfAbsent(key, 1);
+    }
+
+    /** Removes a project, so the app's next call for it gets Jira's 404. */
+    public synchronized void removeProject(String key) {
+        projects.remove(key);
+    }
+
+    synchronized Optional<Project> project(String idOrKey) {
+        return projects.values().stream()
+                .filter(project -> project.key().equalsIgnoreCase(idOrKey) || project.id().equals(idOrKey)).findFirst();
+    }
+
+    synchronized List<Project> projects() {
+        return List.copyOf(projects.values());
+    }
+
+    synchronized Optional<Issue> issue(String idOrKey) {
+        return issuesByKey.values().stream()
+                .filter(issue -> issue.key.equalsIgnoreCase(idOrKey) || issue.id.equals(idOrKey)).findFirst();
+    }
+
+    synchronized List<Issue> issues() {
+        return List.copyOf(issuesByKey.values());
+    }
+
+    synchronized Issue newIssue(Project project, Project.IssueType type, String reporter) {
+        int number = nextNumber.merge(project.key(), 1, Integer::sum) - 1;
+        Issue issue = new Issue(nextId(), project.key() + "-" + number, project, type, clock.instant(), reporter);
+        issuesByKey.put(issue.key, issue);
+        return issue;
+    }
+
+    /** Deletes an issue, as a user would behind the app's back; true if it existed. */
+    public synchronized boolean deleteIssue(String idOrKey) {
+        return issue(idOrKey).map(issue -> issuesByKey.remove(issue.key) != null).orElse(false);
+    }
+
+    /** The number of issues currently on the site. */
+    public synchronized int issueCount() {
+        return issuesByKey.size();
+    }
+
+    /** The issue's current status name, for assertions and the demo. */
+    public synchronized Optional<String> statusOf(String key) {
+        return issue(key).map(issue -> issue.status.statusName());
+    }
+
+    /** The issue in Jira's REST shape (all fields), as a webhook carries it. */
+    public synchronized Optional<ObjectNode> issueJson(String key, String siteUrl) {
+        return issue(key).map(issue -> issue.json(siteUrl, List.of()));
+    }
+
+    String nextId() {
+        return Long.toString(ids.incrementAndGet());
+    }
+
+    Instant now() {
+        return clock.instant();
+    }
+
+    /** Adds an audit record, as Jira writes one when an admin changes something. */
+    public synchronized void audit(String summary, String category, Instant created) {
+        ObjectNode record = Json.object();
+        record.put("id", ids.incrementAndGet());
+        record.put("summary", summary);
+        record.put("created", Json.time(created));
+        record.put("category", category);
+        record.put("eventSource", "");
+        record.put("authorAccountId", Users.ADMIN_ACCOUNT_ID);
+        record.putObject("objectItem").put("name", summary).put("typeName", category);
+        record.putArray("changedValues");
+        record.putArray("associatedItems");
+        auditRecords.add(record);
+    }
+
+    synchronized List<ObjectNode> auditRecords() {
+        return List.copyOf(auditRecords);
+    }
+}

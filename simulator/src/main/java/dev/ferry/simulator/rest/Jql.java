@@ -1,0 +1,79 @@
+package dev.ferry.simulator.rest;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.function.Predicate;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The small JQL subset the simulator understands: clauses joined by AND on {@code project},
+ * {@code key}, {@code status}, {@code statusCategory} (= or in) and {@code issue.property[k].path = v};
+ * ORDER BY is accepted and ignored. Anything else is Jira's 400.
+ */
+final class Jql {
+
+    private static final Pattern CLAUSE = Pattern.compile(
+            "\\s*(issue\\.property\\[([^\\]]+)]\\.([\\w.]+)|[\\w]+)\\s*(=|in)\\s*(\\([^)]*\\)|\"[^\"]*\"|'[^']*'|[^\\s)]+)\\s*",
+            Pattern.CASE_INSENSITIVE);
+
+    private Jql() {
+    }
+
+    /** The query with its ORDER BY removed; blank means unbounded, which Jira refuses on search/jql. */
+    static String restriction(String jql) {
+        return jql == null ? "" : jql.replaceAll("(?is)\\border\\s+by\\b.*$", "").trim();
+    }
+
+    static Predicate<Issue> parse(String jql) {
+        Predicate<Issue> all = issue -> true;
+        for (String clause : restriction(jql).split("(?i)\\s+and\\s+")) {
+            Matcher matcher = CLAUSE.matcher(clause);
+            if (!matcher.matches()) {
+                throw new IllegalArgumentException("Error in the JQL Query: unsupported clause '" + clause.trim() + "'.");
+            }
+            all = all.and(clause(matcher));
+        }
+        return all;
+    }
+
+    private static Predicate<Issue> clause(Matcher matcher) {
+        List<String> values = values(matcher.group(5));
+        if (matcher.group(2) != null) {
+            String property = unquote(matcher.group(2));
+            String[] path = matcher.group(3).split("\\.");
+            return issue -> {
+                JsonNode node = issue.properties.get(property);
+                for (String step : path) {
+                    node = node == null ? null : node.get(step);
+                }
+                return node != null && values.contains(node.asText());
+            };
+        }
+        return switch (matcher.group(1).toLowerCase()) {
+            case "project" -> issue -> values.stream().anyMatch(v -> v.equalsIgnoreCase(issue.project.key()) || v.equals(issue.project.id()));
+            case "key", "issuekey", "id" -> issue -> values.stream().anyMatch(v -> v.equalsIgnoreCase(issue.key) || v.equals(issue.id));
+            case "status" -> issue -> values.stream().anyMatch(v -> v.equalsIgnoreCase(issue.status.statusName));
+            case "statuscategory" -> issue -> values.stream().anyMatch(v -> v.equalsIgnoreCase(issue.status.categoryKey)
+                    || v.equalsIgnoreCase(issue.status.categoryName));
+            default -> throw new IllegalArgumentException("Field '" + matcher.group(1) + "' is not supported by the simulator's JQL.");
+        };
+    }
+
+    private static List<String> values(String text) {
+        String inner = text.startsWith("(") ? text.substring(1, text.length() - 1) : text;
+        List<String> values = new ArrayList<>();
+        Arrays.stream(inner.split(",")).map(String::trim).filter(v -> !v.isEmpty()).map(Jql::unquote).forEach(values::add);
+        return values;
+    }
+
+    private static String unquote(String text) {
+        String trimmed = text.trim();
+        if (trimmed.length() >= 2 && (trimmed.startsWith("\"") || trimmed.startsWith("'"))) {
+            return trimmed.substring(1, trimmed.length() - 1);
+        }
+        return trimmed;
+    }
+}

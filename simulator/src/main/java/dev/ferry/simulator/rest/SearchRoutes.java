@@ -1,0 +1,99 @@
+package dev.ferry.simulator.rest;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Predicate;
+
+/** Enhanced search ({@code /search/jql} with nextPageToken), bulk fetch, and the retired search's 410. */
+final class SearchRoutes {
+
+    static final int MAX_BULK = 100;
+
+    private final JiraData data;
+
+    SearchRoutes(JiraData data) {
+        this.data = data;
+    }
+
+    void register(Routes routes) {
+        routes.add("GET", "/rest/api/3/search/jql", call -> search(call, call.param("jql", ""), call.listParam("fields"),
+                        call.intParam("maxResults", 50), call.param("nextPageToken", null)))
+                .add("POST", "/rest/api/3/search/jql", this::searchPost)
+                .add("GET", "/rest/api/3/search", call -> gone())
+                .add("POST", "/rest/api/3/search", call -> gone())
+                .add("POST", "/rest/api/3/issue/bulkfetch", this::bulkFetch);
+    }
+
+    private Reply searchPost(Call call) {
+        JsonNode body = call.body() == null ? Json.object() : call.body();
+        List<String> fields = new ArrayList<>();
+        body.path("fields").forEach(field -> fields.add(field.asText()));
+        return search(call, body.path("jql").asText(""), fields, body.path("maxResults").asInt(50),
+                body.path("nextPageToken").asText(null));
+    }
+
+    private Reply search(Call call, String jql, List<String> fields, int maxResults, String pageToken) {
+        if (Jql.restriction(jql).isEmpty()) {
+            return Reply.error(400, "Unbounded JQL queries are not allowed here. Please add a search restriction to your query.");
+        }
+        Predicate<Issue> filter;
+        try {
+            filter = Jql.parse(jql);
+        } catch (IllegalArgumentException e) {
+            return Reply.error(400, e.getMessage());
+        }
+        int start = pageToken == null ? 0 : decodeToken(pageToken);
+        int size = Math.max(1, Math.min(maxResults, 5000));
+        ObjectNode page = Json.object();
+        ArrayNode issues = page.putArray("issues");
+        synchronized (data) {
+            List<Issue> matching = data.issues().stream().filter(filter).toList();
+            List<String> chosen = fields.isEmpty() ? List.of("id") : fields;
+            matching.stream().skip(start).limit(size).forEach(issue -> issues.add(issue.json(call.siteUrl(), chosen)));
+            boolean last = start + size >= matching.size();
+            page.put("isLast", last);
+            if (!last) {
+                page.put("nextPageToken", encodeToken(start + size));
+            }
+        }
+        return Reply.ok(page);
+    }
+
+    private Reply bulkFetch(Call call) {
+        JsonNode body = call.body() == null ? Json.object() : call.body();
+        JsonNode ids = body.path("issueIdsOrKeys");
+        if (!ids.isArray() || ids.isEmpty() || ids.size() > MAX_BULK) {
+            return Reply.error(400, "issueIdsOrKeys must hold between 1 and 100 issue ids or keys.");
+        }
+        List<String> fields = new ArrayList<>();
+        body.path("fields").forEach(field -> fields.add(field.asText()));
+        ObjectNode result = Json.object();
+        ArrayNode issues = result.putArray("issues");
+        ArrayNode errors = result.putArray("issueErrors");
+        synchronized (data) {
+            ids.forEach(id -> data.issue(id.asText()).ifPresentOrElse(
+                    issue -> issues.add(issue.json(call.siteUrl(), fields)),
+                    () -> errors.addObject().put("id", id.asText()).put("errorMessage", "Issue not found")));
+        }
+        return Reply.ok(result);
+    }
+
+    private static Reply gone() {
+        return Reply.error(410, "The requested API has been removed. Please migrate to the /rest/api/3/search/jql API.");
+    }
+
+    static String encodeToken(int offset) {
+        return java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(("offset:" + offset).getBytes());
+    }
+
+    static int decodeToken(String token) {
+        try {
+            return Integer.parseInt(new String(java.util.Base64.getUrlDecoder().decode(token)).substring(7));
+        } catch (RuntimeException e) {
+            return 0;
+        }
+    }
+}

@@ -1,0 +1,84 @@
+package dev.ferry.simulator.spec;
+
+import com.atlassian.oai.validator.OpenApiInteractionValidator;
+import com.atlassian.oai.validator.model.Request;
+import com.atlassian.oai.validator.model.SimpleRequest;
+import com.atlassian.oai.validator.report.ValidationReport;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Validates requests against the Jira platform v3 and Confluence v2 specifications. Loading the Jira
+ * spec takes a second or two, so both validators are built once per JVM and shared by every simulator.
+ */
+public final class SpecCheck {
+
+    private static final String CONFLUENCE_PREFIX = "/wiki/api/v2";
+    private static volatile OpenApiInteractionValidator jira;
+    private static volatile OpenApiInteractionValidator confluence;
+
+    private SpecCheck() {
+    }
+
+    /** The spec's complaints about this request, or empty when it conforms or no spec covers the path. */
+    public static Optional<String> problems(String method, String rawPath, String rawQuery, Map<String, String> headers,
+            String body) {
+        OpenApiInteractionValidator validator = validatorFor(rawPath);
+        if (validator == null) {
+            return Optional.empty();
+        }
+        SimpleRequest.Builder request = new SimpleRequest.Builder(Request.Method.valueOf(method), rawPath);
+        headers.forEach(request::withHeader);
+        query(rawQuery).forEach(pair -> request.withQueryParam(pair[0], pair[1]));
+        if (body != null && !body.isEmpty()) {
+            request.withBody(body);
+        }
+        ValidationReport report = validator.validateRequest(request.build());
+        List<String> errors = report.getMessages().stream().filter(m -> m.getLevel() == ValidationReport.Level.ERROR)
+                .map(m -> m.getKey() + ": " + m.getMessage()).toList();
+        return errors.isEmpty() ? Optional.empty() : Optional.of(String.join("; ", errors));
+    }
+
+    private static OpenApiInteractionValidator validatorFor(String path) {
+        if (path.startsWith("/rest/api/3/")) {
+            return jira();
+        }
+        if (path.startsWith(CONFLUENCE_PREFIX + "/")) {
+            return confluence();
+        }
+        return null;
+    }
+
+    private static synchronized OpenApiInteractionValidator jira() {
+        if (jira == null) {
+            jira = OpenApiInteractionValidator.createForSpecificationUrl(
+                    SharedFiles.spec("jira-platform-v3.openapi.json").toUri().toString()).build();
+        }
+        return jira;
+    }
+
+    private static synchronized OpenApiInteractionValidator confluence() {
+        if (confluence == null) {
+            // The spec's server is https://{your-domain}/wiki/api/v2; its paths start after that prefix.
+            confluence = OpenApiInteractionValidator.createForSpecificationUrl(
+                    SharedFiles.spec("confluence-v2.openapi.json").toUri().toString())
+                    .withBasePathOverride(CONFLUENCE_PREFIX).build();
+        }
+        return confluence;
+    }
+
+    private static List<String[]> query(String rawQuery) {
+        if (rawQuery == null || rawQuery.isEmpty()) {
+            return List.of();
+        }
+        return java.util.Arrays.stream(rawQuery.split("&")).filter(pair -> !pair.isEmpty()).map(pair -> {
+            int eq = pair.indexOf('=');
+            String name = URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq), StandardCharsets.UTF_8);
+            String value = eq < 0 ? "" : URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8);
+            return new String[] {name, value};
+        }).toList();
+    }
+}
