@@ -7,6 +7,9 @@ import dev.ferry.simulator.app.AppClient;
 import dev.ferry.site.Site;
 import dev.ferry.site.SiteRepository;
 import dev.ferry.site.SiteState;
+import dev.ferry.webhook.InboxDrain;
+import org.springframework.context.ApplicationContext;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.security.SecureRandom;
@@ -36,6 +39,10 @@ class InstallJourneyTest {
 
     @Autowired
     SiteRepository sites;
+    @Autowired
+    JdbcClient jdbc;
+    @Autowired
+    ApplicationContext context;
 
     @DynamicPropertySource
     static void ferryTalksToTheSimulator(DynamicPropertyRegistry registry) {
@@ -45,6 +52,7 @@ class InstallJourneyTest {
         registry.add("ferry.connect.install-keys-urls", jira::installKeysUrl);
         registry.add("ferry.secret-key", InstallJourneyTest::randomKey);
         registry.add("logging.level.com.atlassian.oai.validator", () -> "WARN");
+        registry.add("ferry.webhooks.worker-enabled", () -> "false");
     }
 
     @AfterAll
@@ -75,12 +83,17 @@ class InstallJourneyTest {
         assertThat(page.status()).isEqualTo(200);
         assertThat(page.body()).contains(clientKey).contains("Installed and enabled");
 
-        // TODO(issue 4, webhooks and in-issue panels): Ferry has no webhook inbox yet, so a signed
-        // delivery finds no handler. Once issue 4 lands, expect 2xx and one stored delivery here.
         jira.data().addProject("10002", "E2E", "End to end", java.util.List.of(
                 new dev.ferry.simulator.rest.Project.IssueType("10001", "Task", false)));
         String issueKey = createIssueAsUser();
-        assertThat(jira.site().webhook("jira:issue_created", issueKey).status()).isEqualTo(404);
+        var sent = jira.site().webhook("jira:issue_created", issueKey);
+        assertThat(sent.status()).isEqualTo(204);
+        assertThat(jira.site().duplicate(sent.delivery()).status()).isEqualTo(204);
+        assertThat(jdbc.sql("select count(*) from webhook_delivery where webhook_id = ?")
+                .param(sent.delivery().identifier()).query(Long.class).single()).isEqualTo(1);
+        InboxDrain.drain(context);
+        assertThat(jdbc.sql("select status from webhook_delivery where webhook_id = ?")
+                .param(sent.delivery().identifier()).query(String.class).single()).isEqualTo("PROCESSED");
 
         assertThat(jira.site().uninstall().status()).isEqualTo(204);
         Site uninstalled = sites.findById(clientKey).orElseThrow();

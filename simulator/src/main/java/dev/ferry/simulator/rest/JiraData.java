@@ -1,5 +1,6 @@
 package dev.ferry.simulator.rest;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Clock;
 import java.time.Instant;
@@ -80,6 +81,11 @@ public final class JiraData {
     /** The issue's current status name, for assertions and the demo. */
     public synchronized Optional<String> statusOf(String key) {
         return issue(key).map(issue -> issue.status.statusName());
+    }
+
+    /** An issue property as the app last set it, for assertions and the demo. */
+    public synchronized Optional<JsonNode> issueProperty(String issueIdOrKey, String propertyKey) {
+        return issue(issueIdOrKey).map(issue -> issue.properties.get(propertyKey));
     }
 
     /** The issue in Jira's REST shape (all fields), as a webhook carries it. */
