@@ -100,9 +100,10 @@ class PanelsWithJiraTest {
     @Test
     void refreshNoticesAnIssueDeletedBehindFerrysBack() {
         TicketLink link = link("exp-4");
+        String token = contextToken();
         jira.data().deleteIssue(issueKey);
 
-        var reply = refresh(link);
+        var reply = refresh(link, token);
 
         assertThat(reply.status()).isEqualTo(200);
         assertThat(reply.body()).contains("\"issueDeleted\":true");
@@ -115,7 +116,14 @@ class PanelsWithJiraTest {
     }
 
     AppClient.Reply refresh(TicketLink link) {
-        String token = jira.site().contextToken(jira.site().issueContext(issueKey));
+        return refresh(link, contextToken());
+    }
+
+    String contextToken() {
+        return jira.site().contextToken(jira.site().issueContext(issueKey));
+    }
+
+    AppClient.Reply refresh(TicketLink link, String token) {
         return new AppClient().postJson(FERRY + "/panels/api/links/" + link.id() + "/refresh", "",
                 Map.of("Authorization", "JWT " + token));
     }

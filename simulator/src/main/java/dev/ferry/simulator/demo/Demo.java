@@ -34,6 +34,7 @@ public final class Demo {
             say("Simulated Jira site at " + jira.baseUrl() + "; starting Ferry at " + ferry.baseUrl() + " (log: " + ferry.log() + ")");
             ferry.awaitHealthy(Duration.ofSeconds(90));
             List<String> issues = play(jira, ferry);
+            showBadges(jira, issues);
             printUrls(jira, issues);
             if (!once) {
                 waitForEnter(jira, issues);
@@ -55,6 +56,9 @@ public final class Demo {
         jira.admin().transition(issues.get(1), "In Progress");
         jira.admin().comment(issues.get(0), "Looking into it.");
         say("filed " + issues + " on the simulated site; " + issues.get(1) + " is In Progress");
+        link(jira, ferry, issues.get(0), "exp-checkout-v2", "Checkout v2: latency guardrail", "running");
+        link(jira, ferry, issues.get(0), "flag-checkout-rollout", "Flag checkout-v2, rule 'EU 10%'", "live");
+        link(jira, ferry, issues.get(1), "exp-pricing", "Pricing page test", "concluded");
         send(jira, "jira:issue_created", issues.get(0), Map.of());
         send(jira, "jira:issue_updated", issues.get(1), Map.of("status", new String[] {"To Do", "In Progress"}));
         send(jira, "comment_created", issues.get(0), Map.of());
@@ -64,8 +68,31 @@ public final class Demo {
     private static void send(JiraSimulator jira, String event, String issueKey, Map<String, String[]> changes) {
         var delivery = jira.site().prepareWebhook(event, issueKey, changes, java.time.Instant.now());
         int status = jira.site().send(delivery).status();
-        say("webhook " + event + " for " + issueKey + " -> Ferry answered HTTP " + status
-                + (status == 404 ? " (Ferry's webhook inbox arrives with issue 4)" : ""));
+        say("webhook " + event + " for " + issueKey + " -> Ferry answered HTTP " + status);
+    }
+
+    /** Links a product object to an issue through Ferry's development-only API (the product API comes later). */
+    private static void link(JiraSimulator jira, FerryProcess ferry, String issueKey, String objectId, String title,
+            String state) {
+        IssueContext issue = jira.site().issueContext(issueKey);
+        String json = """
+                {"clientKey": "%s", "issueId": "%s", "issueKey": "%s", "statusName": "To Do", "statusCategory": "new",
+                 "origin": "AUTOMATIC", "object": {"type": "experiment", "id": "%s", "title": "%s",
+                 "url": "https://product.example/objects/%s", "state": "%s"}}""".formatted(
+                jira.site().identity().clientKey(), issue.issueId(), issueKey, objectId, title, objectId, state);
+        int status = new AppClient().postJson(ferry.baseUrl() + "/internal/dev/links", json, Map.of()).status();
+        say("linked '" + title + "' to " + issueKey + " -> Ferry answered HTTP " + status);
+    }
+
+    /** Ferry sets the glance badge in Jira a moment after links change; show what Jira now holds. */
+    private static void showBadges(JiraSimulator jira, List<String> issues) throws InterruptedException {
+        Thread.sleep(2_500);
+        String key = "com.atlassian.jira.issue:" + jira.site().descriptor().key() + ":"
+                + jira.site().descriptor().firstModuleKey("jiraIssueGlances").orElse("?") + ":status";
+        for (String issue : issues) {
+            say("glance badge of " + issue + " in Jira: "
+                    + jira.data().issueProperty(issue, key).map(Object::toString).orElse("(none: no linked objects)"));
+        }
     }
 
     private static void printUrls(JiraSimulator jira, List<String> issues) {
@@ -81,10 +108,10 @@ public final class Demo {
                 + " (needs Ferry's JWT or Basic credentials, like Jira)");
     }
 
-    /** The glance and panel pages come with issue 4; until then the URL is printed with what Ferry answers. */
+    /** Each URL is tried once before it is printed, so a page Ferry refuses says so. */
     private static String pageOrNote(String url) {
         int status = new AppClient().get(url, Map.of()).status();
-        return status == 200 ? url : url + "\n                   (Ferry answers HTTP " + status + " here today)";
+        return status == 200 ? url : url + "\n                   (Ferry answered HTTP " + status + ")";
     }
 
     private static void waitForEnter(JiraSimulator jira, List<String> issues) throws IOException {

@@ -36,7 +36,8 @@ final class FerryProcess implements AutoCloseable {
                 "-jar", jar.toString(), "--server.address=127.0.0.1", "--server.port=" + port,
                 "--ferry.base-url=" + baseUrl, "--ferry.connect.install-keys-urls=" + installKeysUrl,
                 "--spring.datasource.url=jdbc:h2:file:" + dataDir.toAbsolutePath().resolve("demo"),
-                "--ferry.secret-key-file=" + dataDir.toAbsolutePath().resolve("demo-secret.key")));
+                "--ferry.secret-key-file=" + dataDir.toAbsolutePath().resolve("demo-secret.key"),
+                "--ferry.dev.internal-links-api=true"));
         try {
             Files.createDirectories(dataDir);
             Process process = new ProcessBuilder(command).redirectErrorStream(true)
