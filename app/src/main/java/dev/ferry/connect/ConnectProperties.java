@@ -13,6 +13,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param allowedBaseUrls       further {@code aud} values a signed install may carry (an old or alternative base URL)
  * @param installKeysTimeout    how long one key server may take; two of them must fit Jira's 3 s install budget
  * @param allJsUrl              Atlassian's iframe bridge script, loaded by every iframe page (empty: left out)
+ * @param tenantCacheTtl        how long a node keeps a site's secret and install state between lookups (0: always
+ *                              read); a change made through another node is seen after at most this long
  */
 @ConfigurationProperties("ferry.connect")
 public record ConnectProperties(
@@ -20,5 +22,6 @@ public record ConnectProperties(
         List<URI> installKeysUrls,
         @DefaultValue List<URI> allowedBaseUrls,
         @DefaultValue("1200ms") Duration installKeysTimeout,
-        @DefaultValue("https://connect-cdn.atl-paas.net/all.js") String allJsUrl) {
+        @DefaultValue("https://connect-cdn.atl-paas.net/all.js") String allJsUrl,
+        @DefaultValue("1s") Duration tenantCacheTtl) {
 }

@@ -8,6 +8,15 @@ import java.util.HexFormat;
 /** Hex SHA-256 of a text or bytes: how tokens and bodies are remembered without keeping them. */
 public final class Fingerprint {
 
+    /** One digest per thread: it is on the path of every Jira request (the qsh). */
+    private static final ThreadLocal<MessageDigest> SHA_256 = ThreadLocal.withInitial(() -> {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException impossible) {
+            throw new IllegalStateException(impossible);
+        }
+    });
+
     private Fingerprint() {
     }
 
@@ -16,10 +25,6 @@ public final class Fingerprint {
     }
 
     public static String of(byte[] bytes) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-        } catch (NoSuchAlgorithmException impossible) {
-            throw new IllegalStateException(impossible);
-        }
+        return HexFormat.of().formatHex(SHA_256.get().digest(bytes));
     }
 }

@@ -13,9 +13,18 @@ final class Hs256 {
     private Hs256() {
     }
 
+    /** Looking a Mac up costs more than using it; each thread keeps one (it is re-keyed every time). */
+    private static final ThreadLocal<Mac> MAC = ThreadLocal.withInitial(() -> {
+        try {
+            return Mac.getInstance("HmacSHA256");
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("HmacSHA256 unavailable", e);
+        }
+    });
+
     static byte[] sign(String signingInput, String secret) {
         try {
-            Mac mac = Mac.getInstance("HmacSHA256");
+            Mac mac = MAC.get();
             mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
             return mac.doFinal(signingInput.getBytes(StandardCharsets.US_ASCII));
         } catch (GeneralSecurityException e) {

@@ -43,7 +43,7 @@ class InstallTokenVerifier {
         }
         String issuer = jwt.issuer().orElseThrow(() -> new InvalidTokenException("the token has no iss claim"));
         var principal = new ConnectPrincipal(issuer, java.util.Optional.empty(), false);
-        return new VerifiedToken(principal, Fingerprint.of(token), expiresAt);
+        return new VerifiedToken(principal, token, expiresAt);
     }
 
     private static void checkSignature(Jwt jwt, java.security.PublicKey key) {

@@ -32,7 +32,7 @@ class SharedSecretVerifier {
         var expiresAt = TokenTimes.check(jwt, clock);
         checkQsh(jwt, request, kind);
         var principal = new ConnectPrincipal(issuer, accountId(jwt), kind == TokenKind.CONTEXT);
-        return new VerifiedToken(principal, Fingerprint.of(token), expiresAt);
+        return new VerifiedToken(principal, token, expiresAt);
     }
 
     private static void requireHs256(String algorithm) {

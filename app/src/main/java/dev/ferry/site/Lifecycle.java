@@ -9,6 +9,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /** Applies verified lifecycle callbacks to site records, each once. */
 @Service
@@ -34,6 +36,7 @@ class Lifecycle {
             return;
         }
         Instant now = clock.instant();
+        forgetAfterCommit(event.clientKey());
         var secret = secrets.seal(event.clientKey(), event.sharedSecret());
         var existing = sites.findById(event.clientKey());
         if (existing.isPresent()) {
@@ -67,11 +70,22 @@ class Lifecycle {
         change(token, event, body, Site::disable);
     }
 
+    /** This node's lookups see the change as soon as it is committed. */
+    private void forgetAfterCommit(String clientKey) {
+        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+            @Override
+            public void afterCommit() {
+                secrets.forget(clientKey);
+            }
+        });
+    }
+
     /** Unknown sites are answered all the same: Jira expects success for a site Ferry never stored. */
     private void change(VerifiedToken token, LifecycleEvent event, String body, BiConsumer<Site, Instant> transition) {
         if (!tokens.firstUse(token, Fingerprint.of(body))) {
             return;
         }
+        forgetAfterCommit(event.clientKey());
         sites.findById(event.clientKey()).ifPresentOrElse(site -> {
             transition.accept(site, clock.instant());
             sites.save(site);

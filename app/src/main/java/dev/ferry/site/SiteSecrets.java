@@ -5,18 +5,25 @@ import dev.ferry.connect.ConnectTenants;
 import dev.ferry.crypto.Sealed;
 import dev.ferry.crypto.SecretCipher;
 import java.util.Optional;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
-/** Seals and opens sites' shared secrets, each bound to its own site row. */
+/**
+ * Seals sites' shared secrets, each bound to its own site row, and looks sites up for the Connect gate.
+ * The gate asks on every Jira request, so answers are kept for {@code ferry.connect.tenant-cache-ttl};
+ * this node forgets a site the moment its lifecycle changes it.
+ */
 @Component
 class SiteSecrets implements ConnectTenants {
 
-    private final SiteRepository sites;
+    private final JdbcClient jdbc;
     private final SecretCipher cipher;
+    private final TenantCache cache;
 
-    SiteSecrets(SiteRepository sites, SecretCipher cipher) {
-        this.sites = sites;
+    SiteSecrets(JdbcClient jdbc, SecretCipher cipher, TenantCache cache) {
+        this.jdbc = jdbc;
         this.cipher = cipher;
+        this.cache = cache;
     }
 
     Sealed seal(String clientKey, String sharedSecret) {
@@ -25,8 +32,21 @@ class SiteSecrets implements ConnectTenants {
 
     @Override
     public Optional<ConnectTenant> find(String clientKey) {
-        return sites.findById(clientKey).map(site -> new ConnectTenant(site.clientKey(),
-                cipher.open(site.sharedSecret(), context(clientKey)), site.isInstalled()));
+        return cache.get(clientKey, this::load);
+    }
+
+    /** Forgets what is kept of a site, after its record changed. */
+    void forget(String clientKey) {
+        cache.forget(clientKey);
+    }
+
+    private Optional<ConnectTenant> load(String clientKey) {
+        return jdbc.sql("select state, shared_secret_key_id, shared_secret_ciphertext from site where client_key = ?")
+                .param(clientKey)
+                .query((rs, row) -> new ConnectTenant(clientKey,
+                        cipher.open(new Sealed(rs.getString(2), rs.getString(3)), context(clientKey)),
+                        !SiteState.UNINSTALLED.name().equals(rs.getString(1))))
+                .optional();
     }
 
     private static String context(String clientKey) {

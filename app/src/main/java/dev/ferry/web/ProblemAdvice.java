@@ -1,6 +1,6 @@
 package dev.ferry.web;
 
-import dev.ferry.FerryProperties;
+import dev.ferry.connect.ConnectAuthenticator;
 import dev.ferry.connect.InstallKeyUnavailableException;
 import dev.ferry.connect.InvalidTokenException;
 import dev.ferry.template.Pages;
@@ -26,8 +26,8 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
     private final String realm;
     private final Pages pages;
 
-    ProblemAdvice(FerryProperties ferry, Pages pages) {
-        this.realm = "JWT realm=\"" + ferry.appKey() + "\"";
+    ProblemAdvice(ConnectAuthenticator authenticator, Pages pages) {
+        this.realm = authenticator.challenge();
         this.pages = pages;
     }
 
@@ -60,7 +60,7 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
                     .body(pages.render("reload", new ReloadPage(reloadMessage(e))));
         }
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.UNAUTHORIZED, e.getMessage());
-        problem.setTitle("Authentication failed");
+        problem.setTitle(Problems.AUTHENTICATION_FAILED);
         return ResponseEntity.status(HttpStatus.UNAUTHORIZED).header(HttpHeaders.WWW_AUTHENTICATE, realm).body(problem);
     }
 
@@ -75,7 +75,7 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
     @ExceptionHandler(RequestTooLargeException.class)
     ResponseEntity<ProblemDetail> tooLarge(RequestTooLargeException e) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONTENT_TOO_LARGE, e.getMessage());
-        problem.setTitle("Request body too large");
+        problem.setTitle(BodySizeLimitFilter.TITLE);
         return ResponseEntity.status(HttpStatus.CONTENT_TOO_LARGE).body(problem);
     }
 }

@@ -1,37 +1,129 @@
 package dev.ferry.webhook;
 
-import java.sql.Timestamp;
-import org.springframework.dao.DuplicateKeyException;
-import org.springframework.jdbc.core.simple.JdbcClient;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 
 /**
- * The durable inbox. A delivery is committed here before Jira gets its 2xx; a delivery whose
- * identifier is already stored is a retry or a duplicate, and is not stored again.
+ * The durable inbox. {@link #store} returns only once the delivery is committed, so Jira's 2xx always
+ * means "stored". Deliveries arriving together are written by one writer in one transaction (group
+ * commit): the database sees one writer and one commit per batch instead of one per request.
  */
 @Component
-class Inbox {
+class Inbox implements SmartLifecycle {
 
-    private static final String INSERT = """
-            insert into webhook_delivery (client_key, webhook_id, event, body, retry_count, received_at,
-                                          status, attempts, next_attempt_at)
-            values (?, ?, ?, ?, ?, ?, 'PENDING', 0, ?)""";
+    private static final Logger log = LoggerFactory.getLogger(Inbox.class);
+    private static final int MAX_BATCH = 256;
+    private static final Duration MAX_WAIT = Duration.ofSeconds(10);
 
-    private final JdbcClient jdbc;
+    private final InboxTable table;
+    private final BlockingQueue<Pending> queue = new ArrayBlockingQueue<>(8_192);
+    private volatile boolean running;
+    private Thread writer;
 
-    Inbox(JdbcClient jdbc) {
-        this.jdbc = jdbc;
+    Inbox(InboxTable table) {
+        this.table = table;
     }
 
-    /** True when stored now; false when this delivery was stored before. */
+    /** True when stored now; false when this delivery was stored before. Throws when it could not be stored. */
     boolean store(InboundDelivery delivery) {
-        Timestamp receivedAt = Timestamp.from(delivery.receivedAt());
+        Pending pending = new Pending(delivery, new CompletableFuture<>());
         try {
-            jdbc.sql(INSERT).params(delivery.clientKey(), delivery.webhookId(), delivery.event(), delivery.body(),
-                    delivery.retryCount(), receivedAt, receivedAt).update();
-            return true;
-        } catch (DuplicateKeyException duplicate) {
-            return false;
+            if (!running || !queue.offer(pending, MAX_WAIT.toMillis(), TimeUnit.MILLISECONDS)) {
+                throw new InboxUnavailableException("the inbox is not accepting deliveries");
+            }
+            return pending.stored().get(MAX_WAIT.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new InboxUnavailableException("interrupted while storing");
+        } catch (ExecutionException | TimeoutException e) {
+            throw new InboxUnavailableException("the delivery could not be stored: " + e);
         }
+    }
+
+    private void writeUntilStopped() {
+        List<Pending> batch = new ArrayList<>(MAX_BATCH);
+        while (running || !queue.isEmpty()) {
+            try {
+                Pending first = queue.poll(100, TimeUnit.MILLISECONDS);
+                if (first == null) {
+                    continue;
+                }
+                batch.add(first);
+                queue.drainTo(batch, MAX_BATCH - 1);
+                write(batch);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            } finally {
+                batch.clear();
+            }
+        }
+    }
+
+    private void write(List<Pending> batch) {
+        List<InboundDelivery> deliveries = batch.stream().map(Pending::delivery).toList();
+        try {
+            boolean[] stored = table.insertAll(deliveries);
+            for (int i = 0; i < batch.size(); i++) {
+                batch.get(i).stored().complete(stored[i]);
+            }
+        } catch (RuntimeException batchFailed) {
+            log.debug("batch of {} deliveries failed, storing them one by one: {}", batch.size(), batchFailed.toString());
+            batch.forEach(this::writeAlone);
+        }
+    }
+
+    /** A batch can fail for one row (a duplicate raced in from another node): the others must not fail with it. */
+    private void writeAlone(Pending pending) {
+        try {
+            pending.stored().complete(table.insertOne(pending.delivery()));
+        } catch (RuntimeException failed) {
+            log.warn("webhook {} from {} could not be stored: {}", pending.delivery().webhookId(),
+                    pending.delivery().clientKey(), failed.toString());
+            pending.stored().completeExceptionally(failed);
+        }
+    }
+
+    @Override
+    public void start() {
+        running = true;
+        writer = new Thread(this::writeUntilStopped, "inbox-writer");
+        writer.setDaemon(true);
+        writer.start();
+    }
+
+    /** Stops after the web server (a lower phase stops later), writing what is already queued. */
+    @Override
+    public void stop() {
+        running = false;
+        try {
+            writer.join(MAX_WAIT.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
+    }
+
+    @Override
+    public int getPhase() {
+        return 0;
+    }
+
+    private record Pending(InboundDelivery delivery, CompletableFuture<Boolean> stored) {
     }
 }

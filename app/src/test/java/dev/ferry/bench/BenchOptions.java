@@ -8,7 +8,7 @@ import java.util.List;
 
 /** The benchmark's knobs, from {@code --name=value} arguments. */
 record BenchOptions(String database, int connections, Duration duration, Duration warmup, boolean worker,
-        int serverThreads, Path jar, List<String> extraFerryArguments) {
+        int serverThreads, Path jar, List<String> jvmOptions, List<String> extraFerryArguments) {
 
     static final String POSTGRES = "jdbc:postgresql://127.0.0.1:5432/test?user=postgres&currentSchema=ferry_bench";
 
@@ -21,6 +21,7 @@ record BenchOptions(String database, int connections, Duration duration, Duratio
         int threads = 32;
         Path jar = Path.of("app/target/ferry.jar");
         List<String> extra = new ArrayList<>();
+        List<String> jvm = new ArrayList<>();
         for (String arg : args) {
             String value = arg.substring(arg.indexOf('=') + 1);
             if (arg.startsWith("--database=")) {
@@ -35,13 +36,18 @@ record BenchOptions(String database, int connections, Duration duration, Duratio
                 worker = Boolean.parseBoolean(value);
             } else if (arg.startsWith("--server-threads=")) {
                 threads = Integer.parseInt(value);
+            } else if (arg.startsWith("--jvm=")) {
+                jvm.add(value);
             } else if (arg.startsWith("--jar=")) {
                 jar = Path.of(value);
             } else {
                 extra.add(arg);
             }
         }
-        return new BenchOptions(database, connections, duration, warmup, worker, threads, jar.toAbsolutePath(), extra);
+        if (jvm.isEmpty()) {
+            jvm.addAll(List.of("-Xms1g", "-Xmx1g"));
+        }
+        return new BenchOptions(database, connections, duration, warmup, worker, threads, jar.toAbsolutePath(), jvm, extra);
     }
 
     String databaseUrl(Path work) {

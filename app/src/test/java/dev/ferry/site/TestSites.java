@@ -19,12 +19,16 @@ public class TestSites {
     public Site install(String clientKey, String sharedSecret) {
         var installation = new Installation("https://" + clientKey.replaceAll("[^a-z0-9]", "") + ".atlassian.net",
                 null, null, "jira", null, "cloud-1", null, null, null, null, null, null, null);
-        return sites.save(Site.install(clientKey, installation, secrets.seal(clientKey, sharedSecret), null, Instant.now()));
+        Site site = sites.save(Site.install(clientKey, installation, secrets.seal(clientKey, sharedSecret), null,
+                Instant.now()));
+        secrets.forget(clientKey);
+        return site;
     }
 
     public void uninstall(String clientKey) {
         Site site = sites.findById(clientKey).orElseThrow();
         site.uninstall(Instant.now());
         sites.save(site);
+        secrets.forget(clientKey);
     }
 }
