@@ -56,7 +56,17 @@ class GlanceBadgeWorker {
         return due.size();
     }
 
+    /** One issue; a failure stays with it and never stops the others. */
     void refresh(GlanceRefreshes.Request request) {
+        try {
+            setBadge(request);
+        } catch (RuntimeException failure) {
+            refreshes.retryLater(request, Duration.ofMinutes(1));
+            log.error("glance badge of issue {} on {} failed: {}", request.issueId(), request.clientKey(), failure.toString());
+        }
+    }
+
+    private void setBadge(GlanceRefreshes.Request request) {
         var site = sites.callable(request.clientKey());
         if (site.isEmpty()) {
             refreshes.drop(request);

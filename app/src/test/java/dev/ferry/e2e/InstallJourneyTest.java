@@ -12,13 +12,12 @@ import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import java.io.IOException;
 import java.net.ServerSocket;
-import java.security.SecureRandom;
-import java.util.Base64;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -30,6 +29,7 @@ import org.springframework.test.context.DynamicPropertySource;
  * Ferry is started on it (a random port would only be known once Ferry's beans exist).
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.DEFINED_PORT)
+@ActiveProfiles("test")
 class InstallJourneyTest {
 
     static final JiraSimulator jira = JiraSimulator.start();
@@ -50,7 +50,6 @@ class InstallJourneyTest {
         registry.add("server.address", () -> "127.0.0.1");
         registry.add("ferry.base-url", () -> FERRY);
         registry.add("ferry.connect.install-keys-urls", jira::installKeysUrl);
-        registry.add("ferry.secret-key", InstallJourneyTest::randomKey);
         registry.add("logging.level.com.atlassian.oai.validator", () -> "WARN");
         registry.add("ferry.webhooks.worker-enabled", () -> "false");
     }
@@ -116,9 +115,4 @@ class InstallJourneyTest {
         }
     }
 
-    private static String randomKey() {
-        byte[] key = new byte[32];
-        new SecureRandom().nextBytes(key);
-        return Base64.getEncoder().encodeToString(key);
-    }
 }

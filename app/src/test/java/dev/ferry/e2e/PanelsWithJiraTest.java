@@ -12,9 +12,7 @@ import dev.ferry.simulator.JiraSimulator;
 import dev.ferry.simulator.app.AppClient;
 import java.io.IOException;
 import java.net.ServerSocket;
-import java.security.SecureRandom;
 import java.time.Instant;
-import java.util.Base64;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -22,6 +20,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.ApplicationContext;
+import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -30,6 +29,7 @@ import org.springframework.test.context.DynamicPropertySource;
  * property Jira reads, and the panel's refresh asks Jira for the status (and notices a deleted issue).
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.DEFINED_PORT)
+@ActiveProfiles("test")
 class PanelsWithJiraTest {
 
     static final JiraSimulator jira = JiraSimulator.start();
@@ -51,7 +51,6 @@ class PanelsWithJiraTest {
         registry.add("server.address", () -> "127.0.0.1");
         registry.add("ferry.base-url", () -> FERRY);
         registry.add("ferry.connect.install-keys-urls", jira::installKeysUrl);
-        registry.add("ferry.secret-key", PanelsWithJiraTest::randomKey);
         registry.add("ferry.webhooks.worker-enabled", () -> "false");
         registry.add("ferry.panels.glance-worker-enabled", () -> "false");
         registry.add("logging.level.com.atlassian.oai.validator", () -> "WARN");
@@ -136,9 +135,4 @@ class PanelsWithJiraTest {
         }
     }
 
-    private static String randomKey() {
-        byte[] key = new byte[32];
-        new SecureRandom().nextBytes(key);
-        return Base64.getEncoder().encodeToString(key);
-    }
 }
