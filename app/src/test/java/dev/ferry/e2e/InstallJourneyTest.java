@@ -10,8 +10,6 @@ import dev.ferry.site.SiteState;
 import dev.ferry.webhook.InboxDrain;
 import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import java.io.IOException;
-import java.net.ServerSocket;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
@@ -33,8 +31,8 @@ import org.springframework.test.context.DynamicPropertySource;
 class InstallJourneyTest {
 
     static final JiraSimulator jira = JiraSimulator.start();
-    static final int PORT = freePort();
-    static final String FERRY = "http://127.0.0.1:" + PORT;
+    static final int PORT = FerryBesideJira.freePort();
+    static final String FERRY = FerryBesideJira.baseUrl(PORT);
     static final AppClient browser = new AppClient();
 
     @Autowired
@@ -46,12 +44,7 @@ class InstallJourneyTest {
 
     @DynamicPropertySource
     static void ferryTalksToTheSimulator(DynamicPropertyRegistry registry) {
-        registry.add("server.port", () -> PORT);
-        registry.add("server.address", () -> "127.0.0.1");
-        registry.add("ferry.base-url", () -> FERRY);
-        registry.add("ferry.connect.install-keys-urls", jira::installKeysUrl);
-        registry.add("logging.level.com.atlassian.oai.validator", () -> "WARN");
-        registry.add("ferry.webhooks.worker-enabled", () -> "false");
+        FerryBesideJira.register(registry, jira, PORT);
     }
 
     @AfterAll
@@ -106,13 +99,4 @@ class InstallJourneyTest {
     private static String createIssueAsUser() {
         return jira.admin().createIssue("E2E", "Task", "Filed by a person in Jira");
     }
-
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
 }

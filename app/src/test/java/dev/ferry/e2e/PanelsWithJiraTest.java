@@ -10,8 +10,6 @@ import dev.ferry.link.TicketLink;
 import dev.ferry.link.TicketLinks;
 import dev.ferry.simulator.JiraSimulator;
 import dev.ferry.simulator.app.AppClient;
-import java.io.IOException;
-import java.net.ServerSocket;
 import java.time.Instant;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
@@ -33,8 +31,8 @@ import org.springframework.test.context.DynamicPropertySource;
 class PanelsWithJiraTest {
 
     static final JiraSimulator jira = JiraSimulator.start();
-    static final int PORT = freePort();
-    static final String FERRY = "http://127.0.0.1:" + PORT;
+    static final int PORT = FerryBesideJira.freePort();
+    static final String FERRY = FerryBesideJira.baseUrl(PORT);
     static final String BADGE = "com.atlassian.jira.issue:ferry-for-jira:ferry-linked-objects:status";
 
     @Autowired
@@ -47,13 +45,7 @@ class PanelsWithJiraTest {
 
     @DynamicPropertySource
     static void ferryTalksToTheSimulator(DynamicPropertyRegistry registry) {
-        registry.add("server.port", () -> PORT);
-        registry.add("server.address", () -> "127.0.0.1");
-        registry.add("ferry.base-url", () -> FERRY);
-        registry.add("ferry.connect.install-keys-urls", jira::installKeysUrl);
-        registry.add("ferry.webhooks.worker-enabled", () -> "false");
-        registry.add("ferry.panels.glance-worker-enabled", () -> "false");
-        registry.add("logging.level.com.atlassian.oai.validator", () -> "WARN");
+        FerryBesideJira.register(registry, jira, PORT);
     }
 
     @AfterAll
@@ -126,13 +118,4 @@ class PanelsWithJiraTest {
         return new AppClient().postJson(FERRY + "/panels/api/links/" + link.id() + "/refresh", "",
                 Map.of("Authorization", "JWT " + token));
     }
-
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
 }
