@@ -24,4 +24,9 @@ public record ConnectProperties(
         @DefaultValue("1200ms") Duration installKeysTimeout,
         @DefaultValue("https://connect-cdn.atl-paas.net/all.js") String allJsUrl,
         @DefaultValue("1s") Duration tenantCacheTtl) {
+
+    /** The iframe bridge script to load, or null when it is left out. */
+    public String allJsScript() {
+        return allJsUrl == null || allJsUrl.isBlank() ? null : allJsUrl;
+    }
 }

@@ -23,7 +23,17 @@ public final class DescriptorTemplate {
         this.template = template;
     }
 
+    /** The template, parsed once: renders copy it, so every caller may share it. */
     public static DescriptorTemplate load() {
+        return Parsed.TEMPLATE;
+    }
+
+    /** Holds the parsed template; loaded on first use. */
+    private static final class Parsed {
+        static final DescriptorTemplate TEMPLATE = parse();
+    }
+
+    private static DescriptorTemplate parse() {
         try (InputStream in = DescriptorTemplate.class.getResourceAsStream(RESOURCE)) {
             if (in == null) {
                 throw new IllegalStateException(RESOURCE + " is not on the classpath");

@@ -21,6 +21,7 @@ public final class ForgeManifest {
     static final String APP_KEY_VARIABLE = "FERRY_APP_KEY";
     static final String APP_ID_VARIABLE = "FORGE_APP_ID";
     private static final String REMOTE = "connect";
+    private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final String HEADER = """
             # Generated from ../atlassian-connect.json by dev.ferry.descriptor.ForgeManifest: do not edit by hand.
             # Regenerate with: mvn -pl app test -Dtest=ForgeManifestTest -Dferry.write-manifest=true
@@ -65,7 +66,6 @@ public final class ForgeManifest {
     /** Forge lists every module type; webhooks get the keys Atlassian's converter gives them. */
     private static List<Object> moduleList(String type, JsonNode modules) {
         List<Object> list = new ArrayList<>();
-        JsonMapper json = JsonMapper.builder().build();
         List<JsonNode> items = new ArrayList<>();
         if (modules.isArray()) {
             modules.forEach(items::add);
@@ -75,11 +75,11 @@ public final class ForgeManifest {
         for (int i = 0; i < items.size(); i++) {
             JsonNode item = items.get(i);
             if (type.equals("webhooks")) {
-                ObjectNode keyed = json.createObjectNode().put("key", "webhook-" + (i + 1));
+                ObjectNode keyed = JSON.createObjectNode().put("key", "webhook-" + (i + 1));
                 keyed.setAll((ObjectNode) item);
                 item = keyed;
             }
-            list.add(json.treeToValue(item, Object.class));
+            list.add(JSON.treeToValue(item, Object.class));
         }
         return list;
     }

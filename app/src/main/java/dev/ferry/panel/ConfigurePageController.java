@@ -39,7 +39,7 @@ class ConfigurePageController {
     }
 
     private ConfigurePage view(Site site) {
-        String allJs = connect.allJsUrl() == null || connect.allJsUrl().isBlank() ? null : connect.allJsUrl();
+        String allJs = connect.allJsScript();
         return new ConfigurePage(site.installation().publicUrl(), site.clientKey(), label(site),
                 WHEN.format(site.installedAt()), WHEN.format(site.updatedAt()), site.importOfClientKey() != null,
                 site.importOfClientKey(), allJs);

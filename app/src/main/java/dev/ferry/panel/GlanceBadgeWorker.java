@@ -69,7 +69,7 @@ class GlanceBadgeWorker {
     private void setBadge(GlanceRefreshes.Request request) {
         var site = sites.callable(request.clientKey());
         if (site.isEmpty()) {
-            refreshes.drop(request);
+            refreshes.done(request);
             return;
         }
         long count = links.forIssue(request.clientKey(), request.issueId()).stream()
@@ -91,7 +91,7 @@ class GlanceBadgeWorker {
             log.warn("glance badge of issue {} on {} not set, will retry: {}", request.issueId(), request.clientKey(),
                     e.getMessage());
         } else {
-            refreshes.drop(request);
+            refreshes.done(request);
             log.warn("glance badge of issue {} on {} given up: {}", request.issueId(), request.clientKey(), e.getMessage());
         }
     }

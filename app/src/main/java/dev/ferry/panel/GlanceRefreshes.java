@@ -73,10 +73,6 @@ class GlanceRefreshes {
                         request.requestedAt()).update();
     }
 
-    void drop(Request request) {
-        done(request);
-    }
-
     /** One issue's pending badge update. */
     record Request(String clientKey, String issueId, Timestamp requestedAt, int attempts) {
     }

@@ -43,7 +43,7 @@ class IssuePanelController {
     ResponseEntity<String> panel(ConnectPrincipal principal, @RequestParam String issueId,
             @RequestParam(required = false) String issueKey) {
         var views = links.forIssue(principal.clientKey(), issueId).stream().map(IssuePanelController::view).toList();
-        String allJs = connect.allJsUrl() == null || connect.allJsUrl().isBlank() ? null : connect.allJsUrl();
+        String allJs = connect.allJsScript();
         String siteUrl = sites.callable(principal.clientKey()).orElseThrow().baseUrl().toString();
         return ResponseEntity.ok().headers(IframeHeaders.forSite(siteUrl)).contentType(MediaType.TEXT_HTML)
                 .body(pages.render("issue-panel", new IssuePanelPage(issueKey, views, allJs)));

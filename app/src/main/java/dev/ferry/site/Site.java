@@ -82,10 +82,6 @@ public class Site {
         return installation;
     }
 
-    Sealed sharedSecret() {
-        return sharedSecret;
-    }
-
     public SiteState state() {
         return state;
     }
