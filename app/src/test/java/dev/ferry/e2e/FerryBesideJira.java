@@ -33,6 +33,9 @@ final class FerryBesideJira {
         registry.add("server.address", () -> "127.0.0.1");
         registry.add("ferry.base-url", () -> baseUrl(port));
         registry.add("ferry.connect.install-keys-urls", jira::installKeysUrl);
+        // The simulator's first answer comes from a cold JVM on a busy CI machine; the production budget
+        // for a key server (1.2 s) is tested elsewhere and would only make this journey flaky here.
+        registry.add("ferry.connect.install-keys-timeout", () -> "15s");
         registry.add("ferry.webhooks.worker-enabled", () -> "false");
         registry.add("ferry.panels.glance-worker-enabled", () -> "false");
         registry.add("logging.level.com.atlassian.oai.validator", () -> "WARN");
