@@ -49,6 +49,42 @@ public class JiraClient {
                 status.path("name").asString(null), status.path("statusCategory").path("key").asString(null));
     }
 
+    /** {@code POST /rest/api/3/issue} with the draft's properties set atomically. */
+    public CreatedIssue createIssue(JiraSite site, IssueDraft draft) {
+        throw new UnsupportedOperationException("pending");
+    }
+
+    /** {@code POST /rest/api/3/issue/{issue}/comment}; returns the comment id. */
+    public String addComment(JiraSite site, String issueIdOrKey, JsonNode adfBody) {
+        throw new UnsupportedOperationException("pending");
+    }
+
+    /** {@code POST /rest/api/3/issue/{issue}/remotelink}: the same globalId updates. */
+    public void putRemoteLink(JiraSite site, String issueIdOrKey, RemoteLink link) {
+        throw new UnsupportedOperationException("pending");
+    }
+
+    /** Issues of a project whose property {@code propertyKey} has {@code path} = {@code value} (search/jql). */
+    public java.util.List<JiraIssue> findByProperty(JiraSite site, String projectKey, String propertyKey, String path,
+            String value) {
+        throw new UnsupportedOperationException("pending");
+    }
+
+    /** The current status of each issue still there, by id, ≤ 100 ids per search call; a missing id is gone. */
+    public java.util.List<JiraIssue> statuses(JiraSite site, java.util.Collection<String> issueIds) {
+        throw new UnsupportedOperationException("pending");
+    }
+
+    /** {@code GET /rest/api/3/issue/createmeta/{project}/issuetypes}, every page. */
+    public java.util.List<IssueType> issueTypes(JiraSite site, String projectKey) {
+        throw new UnsupportedOperationException("pending");
+    }
+
+    /** {@code DELETE /rest/api/3/issue/{issue}}. */
+    public void deleteIssue(JiraSite site, String issueIdOrKey) {
+        throw new UnsupportedOperationException("pending");
+    }
+
     private static URI uri(JiraSite site, String path, Object... variables) {
         return UriComponentsBuilder.fromUri(site.baseUrl()).path(path).buildAndExpand(variables).encode().toUri();
     }

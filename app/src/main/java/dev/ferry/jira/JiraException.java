@@ -10,11 +10,15 @@ public class JiraException extends RuntimeException {
     public enum Kind {
         /** 404: the issue or project is not there (deleted behind Ferry's back, or never was). */
         NOT_FOUND,
-        /** 401 or 403: the site no longer lets the app do this. */
+        /** 401: Jira no longer accepts the app's credentials for the site (revoked secret, uninstalled). */
+        UNAUTHORIZED,
+        /** 403: the app may not do this here (permissions, project access). */
         DENIED,
         /** 400: Jira refused the request itself. */
         INVALID,
-        /** 429, 5xx, a timeout or a reset: worth trying again later. */
+        /** 429 after the client's own retries: try again at {@link #retryAfter()} or later. */
+        RATE_LIMITED,
+        /** 5xx, a timeout or a reset: worth trying again later. */
         UNAVAILABLE
     }
 

@@ -1,0 +1,2 @@
+/** Organizations, their API keys and how product API calls are authenticated. */
+package dev.ferry.admin;
