@@ -10,7 +10,9 @@ import org.springframework.test.context.junit.jupiter.SpringExtension;
 /** Empties Ferry's tables before each test, on H2 and PostgreSQL alike. */
 public class CleanDatabase implements BeforeEachCallback {
 
-    static final List<String> TABLES = List.of("glance_refresh", "ticket_link", "webhook_delivery", "lifecycle_token", "site");
+    static final List<String> TABLES = List.of("glance_refresh", "ticket_link", "webhook_delivery", "lifecycle_token",
+            "ticket_delivery", "product_event", "delivery_rule", "destination", "event_type", "audit_record",
+            "jira_rate_budget", "site_link", "api_key", "organization", "site");
 
     @Override
     public void beforeEach(ExtensionContext context) {
