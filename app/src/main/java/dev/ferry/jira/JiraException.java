@@ -42,6 +42,11 @@ public class JiraException extends RuntimeException {
         return status;
     }
 
+    /** Jira's own words for the refusal, fit to show a person (contract; pending). */
+    public String jiraMessage() {
+        return getMessage();
+    }
+
     public Optional<Duration> retryAfter() {
         return Optional.ofNullable(retryAfter);
     }

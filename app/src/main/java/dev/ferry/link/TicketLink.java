@@ -27,11 +27,13 @@ public class TicketLink {
     private final LinkedObject object;
     private final LinkOrigin origin;
     private final Instant createdAt;
+    @Embedded.Empty
+    private final LinkProvenance provenance;
 
     @PersistenceCreator
     TicketLink(Long id, Long version, String clientKey, String issueId, String issueKey, String statusName,
             String statusCategory, boolean issueDeleted, Instant lastSyncedAt, Instant lastEventAt, LinkedObject object,
-            LinkOrigin origin, Instant createdAt) {
+            LinkOrigin origin, Instant createdAt, LinkProvenance provenance) {
         this.id = id;
         this.version = version;
         this.clientKey = clientKey;
@@ -45,12 +47,18 @@ public class TicketLink {
         this.object = object;
         this.origin = origin;
         this.createdAt = createdAt;
+        this.provenance = provenance;
     }
 
     public static TicketLink create(String clientKey, IssueState issue, LinkedObject object, LinkOrigin origin,
-            Instant now) {
+            LinkProvenance provenance, Instant now) {
         return new TicketLink(null, null, clientKey, issue.issueId(), issue.issueKey(), issue.statusName(),
-                issue.statusCategory(), false, now, null, object, origin, now);
+                issue.statusCategory(), false, now, null, object, origin, now, provenance);
+    }
+
+    /** Whether a new firing of the same event should comment on this ticket rather than file another. */
+    public boolean isOpen() {
+        return !issueDeleted && !"done".equals(statusCategory);
     }
 
     /** A status read from Jira on request; it does not count as an event, so webhooks still order correctly. */
@@ -60,6 +68,13 @@ public class TicketLink {
         statusCategory = issue.statusCategory();
         issueDeleted = false;
         lastSyncedAt = now;
+    }
+
+    /** Whether Jira's view of the issue differs from what this link shows. */
+    boolean changesWith(dev.ferry.jira.JiraIssue issue) {
+        return issueDeleted || !java.util.Objects.equals(issueKey, issue.key())
+                || !java.util.Objects.equals(statusName, issue.statusName())
+                || !java.util.Objects.equals(statusCategory, issue.statusCategory());
     }
 
     void issueGone(Instant now) {
@@ -109,5 +124,9 @@ public class TicketLink {
 
     public Instant createdAt() {
         return createdAt;
+    }
+
+    public LinkProvenance provenance() {
+        return provenance;
     }
 }

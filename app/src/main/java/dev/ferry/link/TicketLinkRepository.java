@@ -39,4 +39,32 @@ public interface TicketLinkRepository extends Repository<TicketLink, Long> {
             where client_key = :clientKey and issue_id = :issueId
               and (last_event_at is null or last_event_at < :asOf)""")
     int markIssueDeleted(String clientKey, String issueId, Timestamp asOf, Timestamp now);
+
+    /** The tickets one destination filed for one object and event type, newest first. */
+    @Query("""
+            select * from ticket_link
+            where destination_id = :destinationId and object_type = :objectType and object_id = :objectId
+              and event_type = :eventType
+            order by created_at desc, id desc""")
+    List<TicketLink> findSpawnedBy(String destinationId, String objectType, String objectId, String eventType);
+
+    /** An object's links on the sites an organization has linked. */
+    @Query("""
+            select * from ticket_link
+            where object_type = :objectType and object_id = :objectId
+              and client_key in (select client_key from site_link where organization_id = :organizationId)
+            order by created_at, id""")
+    List<TicketLink> findForObject(String organizationId, String objectType, String objectId);
+
+    @Query("""
+            select * from ticket_link
+            where id = :id and client_key in (select client_key from site_link where organization_id = :organizationId)""")
+    Optional<TicketLink> findForOrganization(long id, String organizationId);
+
+    /** Links of one site created since a moment: what the nightly reconcile checks. */
+    @Query("select * from ticket_link where client_key = :clientKey and created_at >= :since order by id")
+    List<TicketLink> findCreatedSince(String clientKey, Timestamp since);
+
+    @Query("select distinct client_key from ticket_link where created_at >= :since")
+    List<String> findSitesWithLinksSince(Timestamp since);
 }

@@ -35,12 +35,19 @@ public class TicketLinks {
     /** Links an object to an issue; linking the same object to the same issue again returns the existing link. */
     @Transactional
     public TicketLink link(String clientKey, IssueState issue, LinkedObject object, LinkOrigin origin) {
+        return link(clientKey, issue, object, origin, LinkProvenance.NONE);
+    }
+
+    /** As {@link #link(String, IssueState, LinkedObject, LinkOrigin)}, remembering what spawned the link. */
+    @Transactional
+    public TicketLink link(String clientKey, IssueState issue, LinkedObject object, LinkOrigin origin,
+            LinkProvenance provenance) {
         Optional<TicketLink> existing = find(clientKey, issue.issueId(), object);
         if (existing.isPresent()) {
             return existing.get();
         }
         try {
-            TicketLink link = links.save(TicketLink.create(clientKey, issue, object, origin, clock.instant()));
+            TicketLink link = links.save(TicketLink.create(clientKey, issue, object, origin, provenance, clock.instant()));
             events.publishEvent(new IssueLinksChanged(clientKey, issue.issueId()));
             return link;
         } catch (DuplicateKeyException raced) {
@@ -80,6 +87,27 @@ public class TicketLinks {
             links.save(link);
         });
         return found.flatMap(link -> links.findByIdAndClientKey(linkId, clientKey));
+    }
+
+    /** The newest ticket a destination filed for this object and event type, if any. */
+    public Optional<TicketLink> latestSpawnedBy(String destinationId, LinkedObject object, String eventType) {
+        return links.findSpawnedBy(destinationId, object.type(), object.id(), eventType).stream().findFirst();
+    }
+
+    /** An object's links on the sites the organization has linked. */
+    public List<TicketLink> forObject(String organizationId, String objectType, String objectId) {
+        return links.findForObject(organizationId, objectType, objectId);
+    }
+
+    /** Removes a link on one of the organization's sites; another organization's link is as absent as a missing one. */
+    @Transactional
+    public Optional<TicketLink> unlinkForOrganization(String organizationId, long linkId) {
+        Optional<TicketLink> found = links.findForOrganization(linkId, organizationId);
+        found.ifPresent(link -> {
+            links.delete(link);
+            events.publishEvent(new IssueLinksChanged(link.clientKey(), link.issueId()));
+        });
+        return found;
     }
 
     public List<TicketLink> forIssue(String clientKey, String issueId) {

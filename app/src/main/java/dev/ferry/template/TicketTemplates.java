@@ -23,6 +23,11 @@ public class TicketTemplates {
         throw new UnsupportedOperationException("pending");
     }
 
+    /** Refuses a summary template mustache cannot parse. */
+    public void validateSummary(String template) {
+        throw new UnsupportedOperationException("pending");
+    }
+
     /** Refuses a template that can never render to valid ADF, naming the reason. */
     public void validate(DescriptionFormat format, String template) {
         throw new UnsupportedOperationException("pending");

@@ -1,0 +1,62 @@
+package dev.ferry.delivery;
+
+import dev.ferry.admin.ApiCaller;
+import dev.ferry.admin.ApiScope;
+import dev.ferry.web.ApiProblem;
+import java.util.List;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+
+/** The organization's event catalog: the preset's types and any the product adds. */
+@RestController
+class CatalogController {
+
+    private final EventCatalog catalog;
+
+    CatalogController(EventCatalog catalog) {
+        this.catalog = catalog;
+    }
+
+    /** An event type; a variable name ending in {@code ?} is optional. New types start disabled unless said. */
+    record EventTypeBody(String type, List<String> variables, Boolean enabled, String issueType, String priority,
+            String summaryTemplate, List<String> labels) {
+
+        static EventTypeBody of(EventTypeDefinition type) {
+            return new EventTypeBody(type.type(), type.variables(), type.enabled(), type.issueType(), type.priority(),
+                    type.summaryTemplate(), type.labels());
+        }
+    }
+
+    @GetMapping("/api/v1/event-types")
+    List<EventTypeBody> list(ApiCaller caller) {
+        caller.require(ApiScope.CONFIG_READ);
+        return catalog.list(caller.organizationId()).stream().map(EventTypeBody::of).toList();
+    }
+
+    @PutMapping("/api/v1/event-types/{type}")
+    EventTypeBody put(ApiCaller caller, @PathVariable String type, @RequestBody EventTypeBody body) {
+        caller.require(ApiScope.CONFIG_WRITE);
+        require(type.matches("[a-z][a-z0-9_.-]{0,127}"), "an event type is lower case letters, digits, '_', '.' or '-'");
+        List<String> variables = body.variables() == null ? List.of() : body.variables();
+        require(variables.stream().allMatch(name -> name != null && name.matches("[A-Za-z][A-Za-z0-9_]{0,63}\\??")),
+                "variables are plain names, optionally ending in '?'");
+        require(body.issueType() != null && !body.issueType().isBlank(), "issueType is required");
+        require(body.summaryTemplate() != null && !body.summaryTemplate().isBlank(), "summaryTemplate is required");
+        List<String> labels = body.labels() == null ? List.of() : body.labels();
+        require(labels.stream().allMatch(label -> label != null && label.matches("[^\\s,]{1,255}")),
+                "labels must be words without spaces or commas");
+        EventTypeDefinition definition = new EventTypeDefinition(type, variables, Boolean.TRUE.equals(body.enabled()),
+                body.issueType(), body.priority(), body.summaryTemplate(), labels);
+        catalog.save(caller.organizationId(), definition);
+        return EventTypeBody.of(definition);
+    }
+
+    private static void require(boolean condition, String reason) {
+        if (!condition) {
+            throw ApiProblem.badRequest(reason);
+        }
+    }
+}

@@ -1,0 +1,26 @@
+package dev.ferry.delivery;
+
+import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * Ticket delivery.
+ *
+ * @param workerEnabled    whether this node works the outbox (tests drive it themselves)
+ * @param workerThreads    deliveries worked at once on this node; Jira's latency, not CPU, is what they wait on
+ * @param pollInterval     how often an idle worker looks for due deliveries
+ * @param batchSize        deliveries claimed per query
+ * @param lease            how long a claimed delivery is left to its worker before another may take it
+ * @param maxAttempts      attempts before a delivery that keeps failing (not throttled) is marked failed
+ * @param waitingRecheck   how often a parked delivery looks again whether its cause is gone
+ * @param maxVariableChars the longest value an event variable may have
+ * @param maxVariables     how many variables an event may carry
+ */
+@ConfigurationProperties("ferry.delivery")
+record DeliveryProperties(@DefaultValue("true") boolean workerEnabled, @DefaultValue("8") int workerThreads,
+        @DefaultValue("500ms") Duration pollInterval, @DefaultValue("20") int batchSize,
+        @DefaultValue("2m") Duration lease, @DefaultValue("25") int maxAttempts,
+        @DefaultValue("1m") Duration waitingRecheck, @DefaultValue("10000") int maxVariableChars,
+        @DefaultValue("100") int maxVariables) {
+}

@@ -1,0 +1,143 @@
+package dev.ferry.delivery;
+
+import dev.ferry.jira.JiraException;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.stereotype.Component;
+
+/**
+ * Works the ticket outbox with a few threads per node; any number of nodes may run against one
+ * database. Each delivery is handled on its own: a failure stays with it and never stops the others.
+ */
+@Component
+class DeliveryWorker implements SmartLifecycle {
+
+    private static final Logger log = LoggerFactory.getLogger(DeliveryWorker.class);
+
+    private final Outbox outbox;
+    private final Jobs jobs;
+    private final TicketFiler filer;
+    private final DeliveryCompletion completion;
+    private final DeliveryFailures failures;
+    private final DeliveryProperties properties;
+    private final AtomicBoolean running = new AtomicBoolean();
+    private ExecutorService threads;
+
+    DeliveryWorker(Outbox outbox, Jobs jobs, TicketFiler filer, DeliveryCompletion completion,
+            DeliveryFailures failures, DeliveryProperties properties) {
+        this.outbox = outbox;
+        this.jobs = jobs;
+        this.filer = filer;
+        this.completion = completion;
+        this.failures = failures;
+        this.properties = properties;
+    }
+
+    /** Processes everything due now on the calling thread; returns how many deliveries it took. */
+    int drain() {
+        int taken = 0;
+        List<OutboundDelivery> batch;
+        do {
+            batch = outbox.claim(properties.batchSize(), properties.lease());
+            batch.forEach(this::process);
+            taken += batch.size();
+        } while (!batch.isEmpty());
+        return taken;
+    }
+
+    void process(OutboundDelivery delivery) {
+        Job job = null;
+        try {
+            Jobs.Loaded loaded = jobs.load(delivery);
+            if (loaded instanceof Jobs.Skip skip) {
+                outbox.finish(delivery, TicketDeliveryStatus.SKIPPED, skip.reason());
+            } else if (loaded instanceof Jobs.Wait wait) {
+                failures.park(delivery, wait.reason());
+            } else if (loaded instanceof Jobs.Ready ready) {
+                job = ready.job();
+                deliver(job);
+            }
+        } catch (JiraException e) {
+            if (job == null) {
+                failures.failed(delivery, e.getMessage());
+            } else {
+                failures.jiraRefused(job, e);
+            }
+        } catch (org.springframework.dao.TransientDataAccessException e) {
+            failures.failed(delivery, "database contention: " + e.getMessage());
+        } catch (RuntimeException e) {
+            log.warn("delivery {} failed on Ferry's side", delivery.id(), e);
+            failures.failed(delivery, e.getClass().getSimpleName() + ": " + e.getMessage());
+        }
+    }
+
+    private void deliver(Job job) {
+        TicketFiler.Filed filed = filer.file(job);
+        completion.linkBack(job, filed);
+        completion.complete(job, filed);
+        log.info("delivery {} (event {} {}) {} {} on {}", job.delivery().id(), job.event().id(), job.event().type(),
+                filed.outcome(), filed.issueKey(), job.delivery().clientKey());
+    }
+
+    @Override
+    public void start() {
+        if (!properties.workerEnabled() || !running.compareAndSet(false, true)) {
+            return;
+        }
+        threads = Executors.newFixedThreadPool(properties.workerThreads(), runnable -> {
+            Thread thread = new Thread(runnable, "ferry-delivery");
+            thread.setDaemon(true);
+            return thread;
+        });
+        for (int i = 0; i < properties.workerThreads(); i++) {
+            threads.submit(this::loop);
+        }
+    }
+
+    private void loop() {
+        while (running.get()) {
+            try {
+                if (drain() == 0) {
+                    Thread.sleep(properties.pollInterval().toMillis());
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            } catch (RuntimeException e) {
+                log.warn("delivery worker could not claim work: {}", e.toString());
+                sleepQuietly();
+            }
+        }
+    }
+
+    private void sleepQuietly() {
+        try {
+            Thread.sleep(properties.pollInterval().toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    @Override
+    public void stop() {
+        if (running.compareAndSet(true, false)) {
+            threads.shutdownNow();
+            try {
+                threads.awaitTermination(10, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running.get();
+    }
+}

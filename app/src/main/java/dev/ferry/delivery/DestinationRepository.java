@@ -1,0 +1,19 @@
+package dev.ferry.delivery;
+
+import java.util.List;
+import java.util.Optional;
+import org.springframework.data.repository.Repository;
+
+/** Destinations, always read within one organization except by the worker. */
+interface DestinationRepository extends Repository<Destination, String> {
+
+    Destination save(Destination destination);
+
+    Optional<Destination> findById(String id);
+
+    Optional<Destination> findByIdAndOrganizationId(String id, String organizationId);
+
+    List<Destination> findByOrganizationIdOrderByCreatedAt(String organizationId);
+
+    void delete(Destination destination);
+}

@@ -1,0 +1,121 @@
+package dev.ferry.delivery;
+
+import dev.ferry.admin.ApiCaller;
+import dev.ferry.audit.AuditAction;
+import dev.ferry.audit.AuditLog;
+import dev.ferry.jira.IssueType;
+import dev.ferry.jira.JiraClient;
+import dev.ferry.jira.JiraException;
+import dev.ferry.jira.JiraSite;
+import dev.ferry.site.SiteDirectory;
+import dev.ferry.site.SiteLinks;
+import dev.ferry.template.TicketTemplates;
+import dev.ferry.web.ApiProblem;
+import java.time.Clock;
+import java.util.List;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Creating destinations, editing their rules and re-mapping issue types: each checked against Jira first. */
+@Service
+class Destinations {
+
+    private final DestinationRepository destinations;
+    private final EventCatalog catalog;
+    private final SiteLinks siteLinks;
+    private final SiteDirectory sites;
+    private final JiraClient jira;
+    private final TicketTemplates templates;
+    private final AuditLog audit;
+    private final Outbox outbox;
+    private final Clock clock;
+
+    Destinations(DestinationRepository destinations, EventCatalog catalog, SiteLinks siteLinks, SiteDirectory sites,
+            JiraClient jira, TicketTemplates templates, AuditLog audit, Outbox outbox, Clock clock) {
+        this.destinations = destinations;
+        this.catalog = catalog;
+        this.siteLinks = siteLinks;
+        this.sites = sites;
+        this.jira = jira;
+        this.templates = templates;
+        this.audit = audit;
+        this.outbox = outbox;
+        this.clock = clock;
+    }
+
+    @Transactional
+    Destination create(ApiCaller caller, String clientKey, String projectKey) {
+        if (clientKey == null || !siteLinks.organizationOf(clientKey).map(caller.organizationId()::equals).orElse(false)) {
+            throw ApiProblem.notFound("no site " + clientKey + " is linked to this organization");
+        }
+        if (projectKey == null || !projectKey.matches("[A-Z][A-Z0-9_]{0,63}")) {
+            throw ApiProblem.badRequest("projectKey must be a Jira project key (upper case letters, digits, '_')");
+        }
+        List<IssueType> issueTypes = issueTypes(clientKey, projectKey);
+        try {
+            return destinations.save(Destination.create(caller.organizationId(), clientKey, projectKey,
+                    catalog.list(caller.organizationId()), issueTypes, clock.instant()));
+        } catch (DuplicateKeyException e) {
+            throw ApiProblem.conflict("the organization already has a destination for " + projectKey + " on this site");
+        }
+    }
+
+    Destination find(ApiCaller caller, String id) {
+        return destinations.findByIdAndOrganizationId(id, caller.organizationId())
+                .orElseThrow(() -> ApiProblem.notFound("no destination " + id));
+    }
+
+    List<Destination> list(ApiCaller caller) {
+        return destinations.findByOrganizationIdOrderByCreatedAt(caller.organizationId());
+    }
+
+    /** Changes one rule; a destination parked for repair takes tickets again, and its parked deliveries go out. */
+    @Transactional
+    Destination updateRule(ApiCaller caller, String id, String eventType, RuleSettings settings) {
+        Destination destination = find(caller, id);
+        if (catalog.find(caller.organizationId(), eventType).isEmpty()) {
+            throw ApiProblem.badRequest("unknown event type " + eventType);
+        }
+        RuleCheck.check(settings, templates);
+        destination.updateRule(eventType, settings, issueTypes(destination.clientKey(), destination.projectKey()),
+                clock.instant());
+        Destination saved = destinations.save(destination);
+        audit.record(caller.organizationId(), caller.actor(), AuditAction.TEMPLATES_UPDATED,
+                "destination " + id + " / " + eventType, "enabled=" + settings.enabled() + ", issueType="
+                        + settings.issueType() + ", format=" + settings.descriptionFormat());
+        if (saved.isActive()) {
+            outbox.wake(id);
+        }
+        return saved;
+    }
+
+    /** Fetches the project's issue types again and re-maps every rule by name. */
+    @Transactional
+    Destination refreshIssueTypes(ApiCaller caller, String id) {
+        Destination destination = find(caller, id);
+        destination.remap(issueTypes(destination.clientKey(), destination.projectKey()), clock.instant());
+        Destination saved = destinations.save(destination);
+        if (saved.isActive()) {
+            outbox.wake(id);
+        }
+        return saved;
+    }
+
+    List<IssueType> issueTypes(String clientKey, String projectKey) {
+        JiraSite site = sites.callable(clientKey)
+                .orElseThrow(() -> ApiProblem.conflict("Ferry is not installed on the site " + clientKey));
+        try {
+            return jira.issueTypes(site, projectKey).stream().filter(type -> !type.subtask()).toList();
+        } catch (JiraException e) {
+            throw switch (e.kind()) {
+                case NOT_FOUND -> ApiProblem.badRequest("Jira has no project " + projectKey + " the app can see: " + e.jiraMessage());
+                case UNAUTHORIZED, DENIED -> new ApiProblem(HttpStatus.BAD_GATEWAY, "Jira refused",
+                        "Jira refused to list the project's issue types: " + e.jiraMessage());
+                default -> new ApiProblem(HttpStatus.SERVICE_UNAVAILABLE, "Jira unavailable",
+                        "Jira could not be asked for the project's issue types: " + e.getMessage());
+            };
+        }
+    }
+}

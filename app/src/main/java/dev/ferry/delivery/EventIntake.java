@@ -1,0 +1,79 @@
+package dev.ferry.delivery;
+
+import dev.ferry.admin.ApiCaller;
+import dev.ferry.web.ApiProblem;
+import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Takes a product event: checks it against the catalog, stores it and one outbox row per destination whose
+ * rule for its type is on, all in one transaction. Nothing is sent to Jira here.
+ */
+@Service
+class EventIntake {
+
+    private final EventValidator validator;
+    private final ProductEvents events;
+    private final DestinationRepository destinations;
+    private final Outbox outbox;
+    private final TransactionTemplate transaction;
+    private final Clock clock;
+
+    EventIntake(EventValidator validator, ProductEvents events, DestinationRepository destinations, Outbox outbox,
+            TransactionTemplate transaction, Clock clock) {
+        this.validator = validator;
+        this.events = events;
+        this.destinations = destinations;
+        this.outbox = outbox;
+        this.transaction = transaction;
+        this.clock = clock;
+    }
+
+    /** The accepted event; {@code duplicate} when its idempotency key was seen before. */
+    record Accepted(ProductEvent event, boolean duplicate) {
+    }
+
+    Accepted accept(ApiCaller caller, EventRequest request) {
+        ProductEvent event = validator.validate(caller.organizationId(), request, UUID.randomUUID().toString(),
+                clock.instant());
+        Optional<ProductEvent> seen = earlier(event);
+        if (seen.isPresent()) {
+            return new Accepted(seen.get(), true);
+        }
+        try {
+            transaction.executeWithoutResult(status -> store(event));
+            return new Accepted(event, false);
+        } catch (DuplicateKeyException raced) {
+            return new Accepted(earlier(event).orElseThrow(() -> raced), true);
+        }
+    }
+
+    private Optional<ProductEvent> earlier(ProductEvent event) {
+        if (event.idempotencyKey() == null) {
+            return Optional.empty();
+        }
+        Optional<ProductEvent> seen = events.findByIdempotencyKey(event.organizationId(), event.idempotencyKey());
+        seen.filter(previous -> !previous.type().equals(event.type()) || !previous.subject().equals(event.subject()))
+                .ifPresent(previous -> {
+                    throw ApiProblem.conflict("the idempotency key " + event.idempotencyKey()
+                            + " was already used for a different event (" + previous.id() + ")");
+                });
+        return seen;
+    }
+
+    private void store(ProductEvent event) {
+        events.insert(event);
+        List<Destination> targets = destinations.findByOrganizationIdOrderByCreatedAt(event.organizationId()).stream()
+                .filter(destination -> destination.rule(event.type()).filter(Rule::enabled).isPresent()).toList();
+        targets.forEach(destination -> outbox.enqueue(event.id(), destination, dedupKey(destination, event)));
+    }
+
+    static String dedupKey(Destination destination, ProductEvent event) {
+        return String.join("\u001f", destination.id(), event.subject().type(), event.subject().id(), event.type());
+    }
+}

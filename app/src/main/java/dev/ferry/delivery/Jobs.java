@@ -1,0 +1,72 @@
+package dev.ferry.delivery;
+
+import dev.ferry.jira.JiraSite;
+import dev.ferry.site.SiteDirectory;
+import dev.ferry.site.SiteLinks;
+import java.util.Optional;
+import org.springframework.stereotype.Component;
+
+/**
+ * Loads what a claimed delivery needs and says why it cannot go to Jira now, if it cannot: each such
+ * reason parks or ends the delivery without a single call to Jira.
+ */
+@Component
+class Jobs {
+
+    private final ProductEvents events;
+    private final DestinationRepository destinations;
+    private final SiteDirectory sites;
+    private final SiteLinks siteLinks;
+
+    Jobs(ProductEvents events, DestinationRepository destinations, SiteDirectory sites, SiteLinks siteLinks) {
+        this.events = events;
+        this.destinations = destinations;
+        this.sites = sites;
+        this.siteLinks = siteLinks;
+    }
+
+    /** A job ready for Jira, or why not. */
+    sealed interface Loaded {
+    }
+
+    record Ready(Job job) implements Loaded {
+    }
+
+    /** Nothing to do, for good: the rule was switched off or the destination removed. */
+    record Skip(String reason) implements Loaded {
+    }
+
+    /** Something outside the delivery has to change first; look again later. */
+    record Wait(String reason) implements Loaded {
+    }
+
+    Loaded load(OutboundDelivery delivery) {
+        Optional<Destination> destination = destinations.findById(delivery.destinationId());
+        if (destination.isEmpty()) {
+            return new Skip("the destination was removed");
+        }
+        Optional<Rule> rule = destination.get().rule(eventType(delivery)).filter(Rule::enabled);
+        if (rule.isEmpty()) {
+            return new Skip("the rule for this event type is switched off");
+        }
+        if (!siteLinks.organizationOf(delivery.clientKey()).map(delivery.organizationId()::equals).orElse(false)) {
+            return new Wait("the site is no longer linked to the organization");
+        }
+        if (!siteLinks.credentialsUsable(delivery.clientKey())) {
+            return new Wait("Jira rejected the app's credentials for this site; waiting for it to be installed again");
+        }
+        if (!destination.get().isActive()) {
+            return new Wait("destination needs " + destination.get().state() + ": " + destination.get().stateReason());
+        }
+        Optional<JiraSite> site = sites.callable(delivery.clientKey());
+        if (site.isEmpty()) {
+            return new Wait("Ferry is not installed on the site");
+        }
+        ProductEvent event = events.find(delivery.eventId()).orElseThrow();
+        return new Ready(new Job(delivery, event, destination.get(), rule.get(), site.get()));
+    }
+
+    private String eventType(OutboundDelivery delivery) {
+        return events.find(delivery.eventId()).orElseThrow().type();
+    }
+}

@@ -1,0 +1,137 @@
+package dev.ferry.delivery;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The ticket outbox. A claim is a lease (the row's next attempt moves past it, so a dead worker's rows
+ * come back), {@code SKIP LOCKED} keeps nodes off each other's rows, and a row is only eligible when no
+ * older open row shares its dedup key: deliveries for one (destination, object, event type) run one at a
+ * time and in order, so two firings can never both create a ticket.
+ */
+@Component
+class Outbox {
+
+    private static final String COLUMNS = """
+            d.id, d.event_id, d.destination_id, d.organization_id, d.client_key, d.attempts, d.create_attempted_at,
+            d.issue_id, d.issue_key, d.outcome""";
+    private static final String DUE = "select " + COLUMNS + """
+             from ticket_delivery d
+            where d.status in ('PENDING', 'WAITING') and d.next_attempt_at <= ?
+              and not exists (select 1 from ticket_delivery e
+                              where e.dedup_key = d.dedup_key and e.id < d.id and e.status in ('PENDING', 'WAITING'))
+            order by d.next_attempt_at, d.id
+            limit ?
+            for update of d skip locked""";
+
+    private final JdbcClient jdbc;
+    private final Clock clock;
+    private final String dueQuery;
+
+    Outbox(JdbcClient jdbc, Clock clock, javax.sql.DataSource dataSource) {
+        this.jdbc = jdbc;
+        this.clock = clock;
+        // H2 locks every row a FOR UPDATE reads and has no "OF"; PostgreSQL needs "OF d" to leave the subquery alone.
+        this.dueQuery = isPostgres(dataSource) ? DUE : DUE.replace("for update of d skip locked", "for update skip locked");
+    }
+
+    void enqueue(String eventId, Destination destination, String dedupKey) {
+        Timestamp now = Timestamp.from(clock.instant());
+        jdbc.sql("""
+                insert into ticket_delivery (event_id, destination_id, organization_id, client_key, dedup_key, status,
+                    attempts, next_attempt_at, created_at) values (?, ?, ?, ?, ?, 'PENDING', 0, ?, ?)""")
+                .params(eventId, destination.id(), destination.organizationId(), destination.clientKey(), dedupKey, now,
+                        now).update();
+    }
+
+    @Transactional
+    List<OutboundDelivery> claim(int batchSize, Duration lease) {
+        Instant now = clock.instant();
+        List<OutboundDelivery> due = jdbc.sql(dueQuery).params(Timestamp.from(now), batchSize)
+                .query(Outbox::claimed).list();
+        for (OutboundDelivery delivery : due) {
+            jdbc.sql("update ticket_delivery set attempts = attempts + 1, next_attempt_at = ?, claimed_until = ? where id = ?")
+                    .params(Timestamp.from(now.plus(lease)), Timestamp.from(now.plus(lease)), delivery.id()).update();
+        }
+        return due;
+    }
+
+    /** Written before the create call: from here on, a retry must look for the ticket before filing one. */
+    void createAttempted(OutboundDelivery delivery) {
+        jdbc.sql("update ticket_delivery set create_attempted_at = ? where id = ?")
+                .params(Timestamp.from(clock.instant()), delivery.id()).update();
+    }
+
+    /** The ticket exists (created, commented or recovered); what is left are the side effects. */
+    void ticketKnown(OutboundDelivery delivery, String issueId, String issueKey, TicketOutcome outcome) {
+        jdbc.sql("update ticket_delivery set issue_id = ?, issue_key = ?, outcome = ? where id = ?")
+                .params(issueId, issueKey, outcome.name(), delivery.id()).update();
+    }
+
+    void finish(OutboundDelivery delivery, TicketDeliveryStatus status, String error) {
+        jdbc.sql("""
+                update ticket_delivery set status = ?, finished_at = ?, claimed_until = null, last_error = ?
+                where id = ?""").params(status.name(), Timestamp.from(clock.instant()), clip(error), delivery.id())
+                .update();
+    }
+
+    /** Try again at {@code when}; {@code WAITING} says a person or a re-install has to fix something first. */
+    void reschedule(OutboundDelivery delivery, TicketDeliveryStatus status, Instant when, String error) {
+        jdbc.sql("""
+                update ticket_delivery set status = ?, next_attempt_at = ?, claimed_until = null, last_error = ?
+                where id = ?""").params(status.name(), Timestamp.from(when), clip(error), delivery.id()).update();
+    }
+
+    /** A destination was repaired: its parked deliveries are due now. */
+    int wake(String destinationId) {
+        return jdbc.sql("""
+                update ticket_delivery set status = 'PENDING', next_attempt_at = ?
+                where destination_id = ? and status = 'WAITING'""")
+                .params(Timestamp.from(clock.instant()), destinationId).update();
+    }
+
+    /** A person asked to retry a failed delivery. */
+    boolean retry(String organizationId, long deliveryId) {
+        return jdbc.sql("""
+                update ticket_delivery set status = 'PENDING', next_attempt_at = ?, finished_at = null
+                where id = ? and organization_id = ? and status = 'FAILED'""")
+                .params(Timestamp.from(clock.instant()), deliveryId, organizationId).update() == 1;
+    }
+
+    List<DeliveryView> forEvent(String eventId) {
+        return jdbc.sql("""
+                select id, destination_id, client_key, status, outcome, issue_id, issue_key, attempts, last_error,
+                    created_at, finished_at, next_attempt_at
+                from ticket_delivery where event_id = ? order by id""").param(eventId)
+                .query(DeliveryView::from).list();
+    }
+
+    private static OutboundDelivery claimed(ResultSet rs, int row) throws SQLException {
+        Timestamp attempted = rs.getTimestamp("create_attempted_at");
+        String outcome = rs.getString("outcome");
+        return new OutboundDelivery(rs.getLong("id"), rs.getString("event_id"), rs.getString("destination_id"),
+                rs.getString("organization_id"), rs.getString("client_key"), rs.getInt("attempts") + 1,
+                attempted == null ? null : attempted.toInstant(), rs.getString("issue_id"), rs.getString("issue_key"),
+                outcome == null ? null : TicketOutcome.valueOf(outcome));
+    }
+
+    private static boolean isPostgres(javax.sql.DataSource dataSource) {
+        try (var connection = dataSource.getConnection()) {
+            return connection.getMetaData().getDatabaseProductName().toLowerCase().contains("postgres");
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot tell which database this is", e);
+        }
+    }
+
+    private static String clip(String text) {
+        return text == null || text.length() <= 4000 ? text : text.substring(0, 4000);
+    }
+}

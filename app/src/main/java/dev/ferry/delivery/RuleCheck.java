@@ -1,0 +1,36 @@
+package dev.ferry.delivery;
+
+import dev.ferry.template.DescriptionFormat;
+import dev.ferry.template.TicketTemplates;
+import dev.ferry.web.ApiProblem;
+
+/** Refuses rule settings that could never file a valid ticket, before anything is saved. */
+final class RuleCheck {
+
+    private RuleCheck() {
+    }
+
+    static void check(RuleSettings settings, TicketTemplates templates) {
+        require(settings.issueType() != null && !settings.issueType().isBlank() && settings.issueType().length() <= 255,
+                "issueType is required (a name of the project's issue types)");
+        require(settings.summaryTemplate() != null && !settings.summaryTemplate().isBlank()
+                && settings.summaryTemplate().length() <= 2048, "summaryTemplate must be 1 to 2048 characters");
+        require(settings.priority() == null || settings.priority().length() <= 64, "priority is at most 64 characters");
+        require(settings.labels() != null && settings.labels().stream()
+                .allMatch(label -> label != null && label.matches("[^\\s,]{1,255}")),
+                "labels must be words without spaces or commas");
+        require(settings.descriptionTemplate() == null || settings.descriptionTemplate().length() <= 65536,
+                "descriptionTemplate is at most 65,536 characters");
+        templates.validateSummary(settings.summaryTemplate());
+        if (settings.descriptionTemplate() != null && !settings.descriptionTemplate().isBlank()) {
+            templates.validate(settings.descriptionFormat() == null ? DescriptionFormat.TEXT : settings.descriptionFormat(),
+                    settings.descriptionTemplate());
+        }
+    }
+
+    private static void require(boolean condition, String reason) {
+        if (!condition) {
+            throw ApiProblem.badRequest(reason);
+        }
+    }
+}

@@ -1,0 +1,18 @@
+package dev.ferry.delivery;
+
+/** Where a (event, destination) delivery stands. */
+enum TicketDeliveryStatus {
+    /** Due, or being worked under a lease. */
+    PENDING,
+    /** Parked until something is fixed (credentials, destination); looked at again regularly and on repair. */
+    WAITING,
+    DONE,
+    /** Jira refused it for good, or it ran out of attempts; a person may retry it. */
+    FAILED,
+    /** Nothing to do: the rule was switched off or the destination removed before it ran. */
+    SKIPPED;
+
+    boolean isOpen() {
+        return this == PENDING || this == WAITING;
+    }
+}

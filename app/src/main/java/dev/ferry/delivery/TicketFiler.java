@@ -1,0 +1,103 @@
+package dev.ferry.delivery;
+
+import dev.ferry.jira.CreatedIssue;
+import dev.ferry.jira.IssueDraft;
+import dev.ferry.jira.JiraClient;
+import dev.ferry.jira.JiraException;
+import dev.ferry.jira.JiraIssue;
+import dev.ferry.link.TicketLink;
+import dev.ferry.link.TicketLinks;
+import dev.ferry.template.TicketTemplates;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.springframework.stereotype.Component;
+import tools.jackson.databind.node.JsonNodeFactory;
+
+/**
+ * Makes one delivery's ticket exist in Jira exactly once: a comment on the object's open ticket for this
+ * event, or a new ticket. Each step is recorded before the next, so a retry after a crash resumes where
+ * the dead attempt stopped instead of repeating Jira's non-idempotent create.
+ */
+@Component
+class TicketFiler {
+
+    private final JiraClient jira;
+    private final TicketLinks links;
+    private final TicketTemplates templates;
+    private final Outbox outbox;
+
+    TicketFiler(JiraClient jira, TicketLinks links, TicketTemplates templates, Outbox outbox) {
+        this.jira = jira;
+        this.links = links;
+        this.templates = templates;
+        this.outbox = outbox;
+    }
+
+    /** The ticket the delivery ends on, and how it got there. */
+    record Filed(String issueId, String issueKey, TicketOutcome outcome) {
+    }
+
+    Filed file(Job job) {
+        OutboundDelivery delivery = job.delivery();
+        if (delivery.issueId() != null) {
+            return new Filed(delivery.issueId(), delivery.issueKey(), delivery.outcome());
+        }
+        Optional<TicketLink> open = openTicket(job);
+        Filed filed = open.isPresent() ? comment(job, open.get()) : create(job);
+        outbox.ticketKnown(delivery, filed.issueId(), filed.issueKey(), filed.outcome());
+        return filed;
+    }
+
+    /**
+     * The ticket this destination filed for the object and event, if Jira still has it open. The status is
+     * read from Jira now: a webhook may not have told us yet that someone closed it.
+     */
+    private Optional<TicketLink> openTicket(Job job) {
+        return links.latestSpawnedBy(job.destination().id(), job.event().subject().asLinkedObject(), job.event().type())
+                .filter(TicketLink::isOpen)
+                .flatMap(link -> links.refreshStatus(link.clientKey(), link.id()))
+                .filter(TicketLink::isOpen);
+    }
+
+    private Filed comment(Job job, TicketLink ticket) {
+        try {
+            jira.addComment(job.site(), ticket.issueId(), templates.comment(job.event().facts()));
+            return new Filed(ticket.issueId(), ticket.issueKey(), TicketOutcome.COMMENTED);
+        } catch (JiraException e) {
+            if (e.kind() == JiraException.Kind.NOT_FOUND) {
+                links.refreshStatus(ticket.clientKey(), ticket.id());
+                return create(job);
+            }
+            throw e;
+        }
+    }
+
+    private Filed create(Job job) {
+        OutboundDelivery delivery = job.delivery();
+        if (delivery.createAttemptedAt() != null) {
+            List<JiraIssue> earlier = jira.findByProperty(job.site(), job.destination().projectKey(),
+                    DeliveryMarker.PROPERTY_KEY, DeliveryMarker.PATH, delivery.marker());
+            if (!earlier.isEmpty()) {
+                return new Filed(earlier.get(0).id(), earlier.get(0).key(), TicketOutcome.RECOVERED);
+            }
+        }
+        outbox.createAttempted(delivery);
+        CreatedIssue created = jira.createIssue(job.site(), draft(job));
+        return new Filed(created.id(), created.key(), TicketOutcome.CREATED);
+    }
+
+    private IssueDraft draft(Job job) {
+        Rule rule = job.rule();
+        ProductEvent event = job.event();
+        String summary = templates.summary(rule.summaryTemplate(), event.variables());
+        if (summary.isBlank()) {
+            summary = templates.summary(event.type() + " on {{title}}", Map.of("title", event.subject().title()));
+        }
+        var marker = JsonNodeFactory.instance.objectNode().put(DeliveryMarker.PATH, job.delivery().marker());
+        return new IssueDraft(job.destination().projectKey(), rule.issueTypeId(),
+                rule.issueTypeId() == null ? rule.issueType() : null, summary,
+                templates.description(rule.descriptionFormat(), rule.descriptionTemplate(), event.facts()),
+                rule.priority(), rule.labelList(), Map.of(DeliveryMarker.PROPERTY_KEY, marker));
+    }
+}

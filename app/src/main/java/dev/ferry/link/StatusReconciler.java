@@ -1,0 +1,103 @@
+package dev.ferry.link;
+
+import dev.ferry.jira.JiraClient;
+import dev.ferry.jira.JiraException;
+import dev.ferry.jira.JiraIssue;
+import dev.ferry.jira.JiraSite;
+import dev.ferry.site.SiteDirectory;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+
+/**
+ * The nightly safety net behind webhooks: every link created in the last 90 days gets its issue's status
+ * from Jira in bulk (≤ 100 issues a call), and a link whose issue is gone is marked broken. Webhooks can be
+ * lost (the app was down past Jira's retries, a site was disabled), so this is what makes sync eventual.
+ */
+@Component
+class StatusReconciler {
+
+    private static final Logger log = LoggerFactory.getLogger(StatusReconciler.class);
+    static final Duration WINDOW = Duration.ofDays(90);
+
+    private final TicketLinkRepository links;
+    private final SiteDirectory sites;
+    private final JiraClient jira;
+    private final LinkProperties properties;
+    private final Clock clock;
+
+    StatusReconciler(TicketLinkRepository links, SiteDirectory sites, JiraClient jira, LinkProperties properties,
+            Clock clock) {
+        this.links = links;
+        this.sites = sites;
+        this.jira = jira;
+        this.properties = properties;
+        this.clock = clock;
+    }
+
+    @Scheduled(cron = "${ferry.links.reconcile-cron:0 30 3 * * *}")
+    void nightly() {
+        if (properties.reconcileEnabled()) {
+            reconcileAll();
+        }
+    }
+
+    /** Reconciles every site; one site's failure is logged and never stops the others. */
+    Reconciled reconcileAll() {
+        Timestamp since = Timestamp.from(clock.instant().minus(WINDOW));
+        Reconciled total = Reconciled.NONE;
+        for (String clientKey : links.findSitesWithLinksSince(since)) {
+            try {
+                total = total.plus(reconcile(clientKey, since));
+            } catch (JiraException e) {
+                log.warn("reconcile of site {} stopped: {}", clientKey, e.getMessage());
+            }
+        }
+        log.info("reconciled {} links: {} updated, {} broken", total.checked(), total.updated(), total.broken());
+        return total;
+    }
+
+    private Reconciled reconcile(String clientKey, Timestamp since) {
+        JiraSite site = sites.callable(clientKey).orElse(null);
+        List<TicketLink> recent = links.findCreatedSince(clientKey, since);
+        if (site == null || recent.isEmpty()) {
+            return Reconciled.NONE;
+        }
+        Map<String, JiraIssue> found = jira.statuses(site, recent.stream().map(TicketLink::issueId).distinct().toList())
+                .stream().collect(Collectors.toMap(JiraIssue::id, Function.identity(), (a, b) -> a));
+        int updated = 0;
+        int broken = 0;
+        Instant now = clock.instant();
+        for (TicketLink link : recent) {
+            JiraIssue issue = found.get(link.issueId());
+            if (issue == null) {
+                broken += link.issueDeleted() ? 0 : 1;
+                link.issueGone(now);
+            } else {
+                updated += link.changesWith(issue) ? 1 : 0;
+                link.synced(new IssueState(issue.id(), issue.key(), issue.statusName(), issue.statusCategory(), now), now);
+            }
+            links.save(link);
+        }
+        return new Reconciled(recent.size(), updated, broken);
+    }
+
+    /** What a reconcile run did. */
+    record Reconciled(int checked, int updated, int broken) {
+
+        static final Reconciled NONE = new Reconciled(0, 0, 0);
+
+        Reconciled plus(Reconciled other) {
+            return new Reconciled(checked + other.checked, updated + other.updated, broken + other.broken);
+        }
+    }
+}
