@@ -6,7 +6,12 @@ import dev.ferry.jira.JiraClient;
 import dev.ferry.jira.JiraException;
 import dev.ferry.link.TicketLinks;
 import dev.ferry.site.SiteDirectory;
+import jakarta.annotation.PreDestroy;
 import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -23,6 +28,7 @@ class GlanceBadgeWorker {
     private static final Logger log = LoggerFactory.getLogger(GlanceBadgeWorker.class);
     private static final Duration LEASE = Duration.ofMinutes(2);
     private static final int MAX_ATTEMPTS = 8;
+    private static final int BATCH = 50;
 
     private final GlanceRefreshes refreshes;
     private final TicketLinks links;
@@ -30,10 +36,16 @@ class GlanceBadgeWorker {
     private final JiraClient jira;
     private final String propertyKey;
     private final PanelProperties properties;
+    private final ExecutorService threads;
 
     GlanceBadgeWorker(GlanceRefreshes refreshes, TicketLinks links, SiteDirectory sites, JiraClient jira,
             FerryProperties ferry, PanelProperties properties) {
         this.properties = properties;
+        this.threads = Executors.newFixedThreadPool(properties.glanceWorkerThreads(), runnable -> {
+            Thread thread = new Thread(runnable, "ferry-glance");
+            thread.setDaemon(true);
+            return thread;
+        });
         this.refreshes = refreshes;
         this.links = links;
         this.sites = sites;
@@ -49,11 +61,22 @@ class GlanceBadgeWorker {
         }
     }
 
-    /** Sets the badges of every issue due now; returns how many it took. */
+    /** Sets the badges of every issue due now, several at once; returns how many it took. */
     int drain() {
-        var due = refreshes.claim(20, LEASE);
-        due.forEach(this::refresh);
-        return due.size();
+        int taken = 0;
+        List<GlanceRefreshes.Request> due;
+        do {
+            due = refreshes.claim(BATCH, LEASE);
+            due.stream().map(request -> CompletableFuture.runAsync(() -> refresh(request), threads)).toList()
+                    .forEach(CompletableFuture::join);
+            taken += due.size();
+        } while (due.size() == BATCH);
+        return taken;
+    }
+
+    @PreDestroy
+    void stop() {
+        threads.shutdownNow();
     }
 
     /** One issue; a failure stays with it and never stops the others. */
@@ -85,7 +108,9 @@ class GlanceBadgeWorker {
     }
 
     private void handle(GlanceRefreshes.Request request, JiraException e) {
-        boolean retryable = e.kind() == JiraException.Kind.UNAVAILABLE && request.attempts() < MAX_ATTEMPTS;
+        // Throttling only ever delays a badge; other trouble is retried a few times.
+        boolean retryable = e.kind() == JiraException.Kind.RATE_LIMITED
+                || e.kind() == JiraException.Kind.UNAVAILABLE && request.attempts() < MAX_ATTEMPTS;
         if (retryable) {
             refreshes.retryLater(request, e.retryAfter().orElse(Duration.ofSeconds(5L << request.attempts())));
             log.warn("glance badge of issue {} on {} not set, will retry: {}", request.issueId(), request.clientKey(),
