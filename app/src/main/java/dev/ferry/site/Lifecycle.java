@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.util.function.BiConsumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionSynchronization;
@@ -21,12 +22,15 @@ class Lifecycle {
     private final SiteRepository sites;
     private final SiteSecrets secrets;
     private final LifecycleTokens tokens;
+    private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    Lifecycle(SiteRepository sites, SiteSecrets secrets, LifecycleTokens tokens, Clock clock) {
+    Lifecycle(SiteRepository sites, SiteSecrets secrets, LifecycleTokens tokens, ApplicationEventPublisher events,
+            Clock clock) {
         this.sites = sites;
         this.secrets = secrets;
         this.tokens = tokens;
+        this.events = events;
         this.clock = clock;
     }
 
@@ -57,7 +61,13 @@ class Lifecycle {
 
     @Transactional
     void uninstalled(VerifiedToken token, LifecycleEvent event, String body) {
-        change(token, event, body, Site::uninstall);
+        change(token, event, body, (site, now) -> {
+            boolean wasInstalled = site.isInstalled();
+            site.uninstall(now);
+            if (wasInstalled) {
+                events.publishEvent(new SiteUninstalled(site.clientKey(), site.installation().baseUrl(), now));
+            }
+        });
     }
 
     @Transactional

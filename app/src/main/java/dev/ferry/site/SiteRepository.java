@@ -14,4 +14,13 @@ public interface SiteRepository extends Repository<Site, String> {
 
     @Query("select * from site where base_url = :baseUrl and client_key <> :clientKey")
     List<Site> findOthersWithBaseUrl(String baseUrl, String clientKey);
+
+    @Query("select * from site where cloud_id = :cloudId and state <> 'UNINSTALLED' order by updated_at desc")
+    List<Site> findInstalledByCloudId(String cloudId);
+
+    /** By a lower-case site URL; a site import leaves two rows with one URL, so the latest comes first. */
+    @Query("""
+            select * from site where (lower(base_url) = :url or lower(display_url) = :url) and state <> 'UNINSTALLED'
+            order by updated_at desc""")
+    List<Site> findInstalledByUrl(String url);
 }

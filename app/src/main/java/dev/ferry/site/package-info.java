@@ -1,2 +1,2 @@
-/** Per-site install records: the Connect lifecycle (installed, enabled, disabled, uninstalled) and shared secrets. */
+/** Per-site install records: the Connect lifecycle (installed, enabled, disabled, uninstalled), shared secrets and site ↔ organization links. */
 package dev.ferry.site;

@@ -1,5 +1,6 @@
 package dev.ferry.web;
 
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 
 /**
@@ -10,11 +11,22 @@ public class ApiProblem extends RuntimeException {
 
     private final HttpStatus status;
     private final String title;
+    private final String challenge;
 
     public ApiProblem(HttpStatus status, String title, String detail) {
+        this(status, title, detail, null);
+    }
+
+    private ApiProblem(HttpStatus status, String title, String detail, String challenge) {
         super(detail);
         this.status = status;
         this.title = title;
+        this.challenge = challenge;
+    }
+
+    /** 401 with the {@code WWW-Authenticate} challenge RFC 9110 requires on every 401. */
+    public static ApiProblem unauthorized(String detail, String challenge) {
+        return new ApiProblem(HttpStatus.UNAUTHORIZED, Problems.AUTHENTICATION_FAILED, detail, challenge);
     }
 
     public static ApiProblem badRequest(String detail) {
@@ -39,5 +51,14 @@ public class ApiProblem extends RuntimeException {
 
     public String title() {
         return title;
+    }
+
+    /** Headers the answer carries besides the problem body. */
+    public HttpHeaders headers() {
+        HttpHeaders headers = new HttpHeaders();
+        if (challenge != null) {
+            headers.set(HttpHeaders.WWW_AUTHENTICATE, challenge);
+        }
+        return headers;
     }
 }

@@ -84,7 +84,7 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
     ResponseEntity<ProblemDetail> apiProblem(ApiProblem e) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(e.status(), e.getMessage());
         problem.setTitle(e.title());
-        return ResponseEntity.status(e.status()).body(problem);
+        return ResponseEntity.status(e.status()).headers(e.headers()).body(problem);
     }
 
     @ExceptionHandler(InvalidTemplateException.class)

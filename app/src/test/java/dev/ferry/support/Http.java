@@ -28,6 +28,10 @@ public final class Http {
                 .POST(HttpRequest.BodyPublishers.ofString(body)));
     }
 
+    public HttpResponse<String> delete(String pathAndQuery, String... headers) {
+        return send(request(pathAndQuery, headers).DELETE());
+    }
+
     /** A lifecycle-style POST with {@code Authorization: JWT token}. */
     public HttpResponse<String> postJwt(String path, String token, String body) {
         return token == null ? post(path, body) : post(path, body, "Authorization", "JWT " + token);

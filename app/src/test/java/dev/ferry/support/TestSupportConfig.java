@@ -7,7 +7,7 @@ import org.springframework.context.annotation.Import;
 
 /** Beans every integration test shares. */
 @TestConfiguration(proxyBeanMethods = false)
-@Import(TestSites.class)
+@Import({TestSites.class, Organizations.class})
 public class TestSupportConfig {
 
     @Bean

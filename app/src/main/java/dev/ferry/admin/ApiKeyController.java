@@ -1,0 +1,61 @@
+package dev.ferry.admin;
+
+import java.time.Instant;
+import java.util.List;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+/** An organization's API keys: list them (never their secrets), issue one, revoke one. */
+@RestController
+@RequestMapping("/api/v1/api-keys")
+class ApiKeyController {
+
+    private final ApiKeys keys;
+
+    ApiKeyController(ApiKeys keys) {
+        this.keys = keys;
+    }
+
+    @GetMapping
+    KeyList list(ApiCaller caller) {
+        caller.require(ApiScope.KEYS_MANAGE);
+        return new KeyList(keys.list(caller.organizationId()).stream().map(KeyBody::of).toList());
+    }
+
+    @PostMapping
+    @ResponseStatus(HttpStatus.CREATED)
+    IssuedKey issue(ApiCaller caller, @RequestBody NewKey body) {
+        caller.require(ApiScope.KEYS_MANAGE);
+        return keys.issue(caller.organizationId(), body.name(), Scopes.parse(body.scopes()), caller.actor());
+    }
+
+    @DeleteMapping("/{id}")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    void revoke(ApiCaller caller, @PathVariable String id) {
+        caller.require(ApiScope.KEYS_MANAGE);
+        keys.revoke(caller, id);
+    }
+
+    /** @param scopes scope values such as {@code events:write} */
+    record NewKey(String name, List<String> scopes) {
+    }
+
+    record KeyList(List<KeyBody> apiKeys) {
+    }
+
+    record KeyBody(String id, String name, String prefix, List<String> scopes, Instant createdAt, Instant lastUsedAt,
+            Instant revokedAt) {
+
+        static KeyBody of(ApiKey key) {
+            return new KeyBody(key.getId(), key.name(), key.prefix(), Scopes.values(key.scopes()), key.createdAt(),
+                    key.lastUsedAt(), key.revokedAt());
+        }
+    }
+}

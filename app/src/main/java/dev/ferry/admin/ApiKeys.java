@@ -1,0 +1,81 @@
+package dev.ferry.admin;
+
+import dev.ferry.audit.AuditAction;
+import dev.ferry.audit.AuditLog;
+import dev.ferry.web.ApiProblem;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Issues, lists, revokes and checks an organization's API keys. */
+@Service
+public class ApiKeys {
+
+    private static final Logger log = LoggerFactory.getLogger(ApiKeys.class);
+    static final String CHALLENGE = "Bearer realm=\"ferry\"";
+    static final String INVALID_CHALLENGE = "Bearer realm=\"ferry\", error=\"invalid_token\"";
+
+    private final ApiKeyRepository keys;
+    private final AuditLog audit;
+    private final AdminProperties properties;
+    private final Clock clock;
+
+    ApiKeys(ApiKeyRepository keys, AuditLog audit, AdminProperties properties, Clock clock) {
+        this.keys = keys;
+        this.audit = audit;
+        this.properties = properties;
+        this.clock = clock;
+    }
+
+    /** A new key of the organization; its text is in the answer and nowhere else. */
+    @Transactional
+    public IssuedKey issue(String organizationId, String name, Set<ApiScope> scopes, String actor) {
+        KeyMaterial material = KeyMaterial.generate();
+        ApiKey key = keys.save(ApiKey.issue(organizationId, name, scopes, material, clock.instant()));
+        audit.record(organizationId, actor, AuditAction.API_KEY_CREATED, key.getId(),
+                "name=" + key.name() + " scopes=" + Scopes.join(key.scopes()));
+        log.info("API key {} (fy_{}_…) issued for organization {}", key.getId(), key.prefix(), organizationId);
+        return new IssuedKey(key.getId(), key.name(), key.prefix(), Scopes.values(key.scopes()), key.createdAt(),
+                material.key());
+    }
+
+    List<ApiKey> list(String organizationId) {
+        return keys.findByOrganizationIdOrderByCreatedAtDesc(organizationId);
+    }
+
+    /** Another organization's key is answered as unknown, so ids of other tenants reveal nothing. */
+    @Transactional
+    void revoke(ApiCaller caller, String keyId) {
+        ApiKey key = keys.findById(keyId).filter(k -> k.organizationId().equals(caller.organizationId()))
+                .orElseThrow(() -> ApiProblem.notFound("no API key " + keyId + " in this organization"));
+        if (key.revoke(clock.instant())) {
+            keys.save(key);
+            audit.record(caller.organizationId(), caller.actor(), AuditAction.API_KEY_REVOKED, key.getId(),
+                    "name=" + key.name());
+            log.info("API key {} revoked by {}", key.getId(), caller.actor());
+        }
+    }
+
+    /** The caller a presented bearer key stands for; refuses (401) one Ferry does not accept. */
+    ApiCaller authenticate(String presented) {
+        if (!KeyMaterial.wellFormed(presented)) {
+            throw ApiProblem.unauthorized("the bearer token is not a Ferry API key", INVALID_CHALLENGE);
+        }
+        ApiKey key = keys.findBySecretHash(KeyMaterial.hash(presented))
+                .orElseThrow(() -> ApiProblem.unauthorized("the API key is not known", INVALID_CHALLENGE));
+        if (key.isRevoked()) {
+            throw ApiProblem.unauthorized("the API key was revoked", INVALID_CHALLENGE);
+        }
+        Instant now = clock.instant();
+        Instant cutoff = now.minus(properties.keyLastUsedInterval());
+        if (key.lastUsedBefore(cutoff)) {
+            keys.touch(key.getId(), now, cutoff);
+        }
+        return key.caller();
+    }
+}

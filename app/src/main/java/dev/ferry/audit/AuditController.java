@@ -1,0 +1,31 @@
+package dev.ferry.audit;
+
+import dev.ferry.admin.ApiCaller;
+import dev.ferry.admin.ApiScope;
+import java.util.List;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** The caller's organization's audit log, newest first. */
+@RestController
+class AuditController {
+
+    private final AuditRecords records;
+
+    AuditController(AuditRecords records) {
+        this.records = records;
+    }
+
+    // Parameters arrive as text so that every malformed one gets the same explained 400.
+    @GetMapping("/api/v1/audit")
+    AuditPage list(ApiCaller caller, @RequestParam(required = false) String action,
+            @RequestParam(required = false) String from, @RequestParam(required = false) String to,
+            @RequestParam(required = false) String limit) {
+        caller.require(ApiScope.AUDIT_READ);
+        return new AuditPage(records.find(caller.organizationId(), AuditFilter.parse(action, from, to, limit)));
+    }
+
+    record AuditPage(List<AuditEntry> records) {
+    }
+}

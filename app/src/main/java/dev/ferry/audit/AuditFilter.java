@@ -1,0 +1,67 @@
+package dev.ferry.audit;
+
+import dev.ferry.web.ApiProblem;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.Arrays;
+import java.util.Locale;
+
+/**
+ * Which audit records a reader asks for, checked: a known action, ISO-8601 instants with {@code from}
+ * inclusive and {@code to} exclusive, and a limit from 1 to 1000.
+ */
+record AuditFilter(AuditAction action, Instant from, Instant to, int limit) {
+
+    static final int DEFAULT_LIMIT = 100;
+    static final int MAX_LIMIT = 1000;
+
+    static AuditFilter parse(String action, String from, String to, String limit) {
+        AuditFilter filter = new AuditFilter(action(action), instant("from", from), instant("to", to), limit(limit));
+        if (filter.from != null && filter.to != null && !filter.from.isBefore(filter.to)) {
+            throw ApiProblem.badRequest("from must be before to");
+        }
+        return filter;
+    }
+
+    private static AuditAction action(String text) {
+        if (blank(text)) {
+            return null;
+        }
+        try {
+            return AuditAction.valueOf(text.strip().toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw ApiProblem.badRequest("unknown action " + text + "; actions are "
+                    + Arrays.toString(AuditAction.values()));
+        }
+    }
+
+    private static Instant instant(String name, String text) {
+        if (blank(text)) {
+            return null;
+        }
+        try {
+            return Instant.parse(text.strip());
+        } catch (DateTimeParseException e) {
+            throw ApiProblem.badRequest(name + " must be an ISO-8601 instant such as 2026-01-31T12:00:00Z");
+        }
+    }
+
+    private static int limit(String text) {
+        if (blank(text)) {
+            return DEFAULT_LIMIT;
+        }
+        try {
+            int limit = Integer.parseInt(text.strip());
+            if (limit >= 1 && limit <= MAX_LIMIT) {
+                return limit;
+            }
+        } catch (NumberFormatException e) {
+            // answered below, like an out-of-range number
+        }
+        throw ApiProblem.badRequest("limit must be a whole number from 1 to " + MAX_LIMIT);
+    }
+
+    private static boolean blank(String text) {
+        return text == null || text.isBlank();
+    }
+}

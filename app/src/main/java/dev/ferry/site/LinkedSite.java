@@ -1,0 +1,26 @@
+package dev.ferry.site;
+
+import java.time.Instant;
+
+/**
+ * A site linked to an organization as the API shows it: where it is, its install state and whether Jira
+ * still accepts the app's credentials.
+ *
+ * @param state install state, lower case: {@code installed}, {@code enabled}, {@code disabled}, {@code uninstalled}
+ */
+record LinkedSite(String clientKey, String baseUrl, String displayUrl, String state, Instant installedAt,
+        Instant updatedAt, Instant uninstalledAt, Instant linkedAt, String linkedBy, Credentials credentials) {
+
+    /**
+     * @param state   {@code ok}, or {@code rejected} while Jira refuses the credentials and the site has not
+     *                been installed again since
+     * @param message what Jira said when it refused them
+     */
+    record Credentials(String state, String message, Instant rejectedAt) {
+
+        static Credentials of(Instant rejectedAt, String message, Instant siteUpdatedAt) {
+            boolean rejected = rejectedAt != null && (siteUpdatedAt == null || !siteUpdatedAt.isAfter(rejectedAt));
+            return rejected ? new Credentials("rejected", message, rejectedAt) : new Credentials("ok", null, null);
+        }
+    }
+}

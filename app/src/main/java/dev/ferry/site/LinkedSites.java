@@ -1,0 +1,52 @@
+package dev.ferry.site;
+
+import dev.ferry.site.LinkedSite.Credentials;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/** Reads an organization's linked sites together with their install records, in one query. */
+@Component
+class LinkedSites {
+
+    private static final String SELECT = """
+            select l.client_key, s.base_url, s.display_url, s.state, s.installed_at, s.updated_at, s.uninstalled_at,
+                   l.linked_at, l.linked_by, l.credentials_rejected_at, l.credentials_error
+            from site_link l join site s on s.client_key = l.client_key
+            where l.organization_id = :organizationId""";
+
+    private final JdbcClient jdbc;
+
+    LinkedSites(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    List<LinkedSite> of(String organizationId) {
+        return jdbc.sql(SELECT + " order by l.linked_at, l.client_key").param("organizationId", organizationId)
+                .query((rs, row) -> read(rs)).list();
+    }
+
+    Optional<LinkedSite> find(String organizationId, String clientKey) {
+        return jdbc.sql(SELECT + " and l.client_key = :clientKey").param("organizationId", organizationId)
+                .param("clientKey", clientKey).query((rs, row) -> read(rs)).optional();
+    }
+
+    private static LinkedSite read(ResultSet rs) throws SQLException {
+        Instant updatedAt = instant(rs, "updated_at");
+        return new LinkedSite(rs.getString("client_key"), rs.getString("base_url"), rs.getString("display_url"),
+                rs.getString("state").toLowerCase(Locale.ROOT), instant(rs, "installed_at"), updatedAt,
+                instant(rs, "uninstalled_at"), instant(rs, "linked_at"), rs.getString("linked_by"),
+                Credentials.of(instant(rs, "credentials_rejected_at"), rs.getString("credentials_error"), updatedAt));
+    }
+
+    private static Instant instant(ResultSet rs, String column) throws SQLException {
+        OffsetDateTime value = rs.getObject(column, OffsetDateTime.class);
+        return value == null ? null : value.toInstant();
+    }
+}

@@ -1,0 +1,31 @@
+package dev.ferry.site;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+/** How a typed site URL becomes the form stored sites are compared by. */
+class SiteReferenceTest {
+
+    @Test
+    void caseTrailingSlashesAndPathsAreIgnored() {
+        assertThat(SiteReference.origin("HTTPS://Acme.Atlassian.net/")).contains("https://acme.atlassian.net");
+        assertThat(SiteReference.origin("https://acme.atlassian.net/jira/your-work")).contains("https://acme.atlassian.net");
+    }
+
+    @Test
+    void aUrlWithoutSchemeIsTakenAsHttps() {
+        assertThat(SiteReference.origin("acme.atlassian.net")).contains("https://acme.atlassian.net");
+    }
+
+    @Test
+    void aPortIsKept() {
+        assertThat(SiteReference.origin("http://localhost:8090/")).contains("http://localhost:8090");
+    }
+
+    @Test
+    void textThatIsNoUrlHasNoOrigin() {
+        assertThat(SiteReference.origin("::")).isEmpty();
+        assertThat(SiteReference.origin("a b c")).isEmpty();
+    }
+}
