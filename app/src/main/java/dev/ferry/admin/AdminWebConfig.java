@@ -1,7 +1,6 @@
 package dev.ferry.admin;
 
 import java.util.List;
-import org.springdoc.core.utils.SpringDocUtils;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.web.method.support.HandlerMethodArgumentResolver;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
@@ -14,11 +13,6 @@ class AdminWebConfig implements WebMvcConfigurer {
     static final String API = "/api/**";
     static final String OPENAPI_DOCUMENT = "/api/v1/openapi.json";
     static final String ORGANIZATIONS = "/api/v1/organizations";
-
-    static {
-        // The caller comes from the Authorization header, not from the request; the OpenAPI document must not list it.
-        SpringDocUtils.getConfig().addRequestWrapperToIgnore(ApiCaller.class);
-    }
 
     private final ApiKeyInterceptor apiKeys;
     private final OperatorInterceptor operator;
