@@ -10,7 +10,8 @@ import tools.jackson.databind.JsonNode;
 /**
  * Turns the schema validator's errors into one short reason. ADF lists every node type as an alternative
  * ({@code anyOf}), so a single mistake yields hundreds of errors, nearly all from alternatives whose
- * {@code type} never matched; those are dropped, and the deepest remaining error is the one a person can fix.
+ * {@code type} never matched; those are dropped ({@link TypeDispatch} already avoids most of them), and the
+ * deepest remaining error is the one a person can fix.
  */
 final class SchemaErrorReason {
 
@@ -20,18 +21,18 @@ final class SchemaErrorReason {
     static String of(List<Error> errors, JsonNode document, JsonNode schemaJson) {
         List<String> wrongTypeBranches = wrongTypeBranches(errors);
         Comparator<Error> deepest = Comparator.comparingInt(error -> error.getInstanceLocation().getNameCount());
-        return errors.stream()
+        Error chosen = errors.stream()
                 .filter(error -> wrongTypeBranches.stream().noneMatch(branch -> under(error, branch)))
                 .max(deepest)
-                .map(error -> describe(error, document, schemaJson))
-                .orElseGet(() -> unknownType(errors.stream().max(deepest).orElseThrow(), document));
+                .orElseGet(() -> errors.stream().max(deepest).orElseThrow());
+        return isUnknownType(chosen) ? unknownType(chosen, document) : describe(chosen, document, schemaJson);
     }
 
     /** Evaluation paths of the alternatives whose node {@code type} did not match, up to their {@code anyOf/n}. */
     private static List<String> wrongTypeBranches(List<Error> errors) {
         List<String> branches = new ArrayList<>();
         for (Error error : errors) {
-            if (isTypeMismatch(error)) {
+            if (isTypeMismatch(error) && !isUnknownType(error)) {
                 String path = error.getEvaluationPath().toString();
                 int alternative = Math.max(path.lastIndexOf("/anyOf/"), path.lastIndexOf("/oneOf/"));
                 if (alternative >= 0) {
@@ -41,6 +42,12 @@ final class SchemaErrorReason {
             }
         }
         return branches;
+    }
+
+    /** The last {@code else} of a {@link TypeDispatch} chain: no node type allowed here has this name. */
+    private static boolean isUnknownType(Error error) {
+        String path = error.getEvaluationPath().toString();
+        return path.endsWith("/else/properties/type/enum") || path.endsWith("/else/required");
     }
 
     private static boolean isTypeMismatch(Error error) {
@@ -76,10 +83,12 @@ final class SchemaErrorReason {
 
     private static String unknownType(Error error, JsonNode document) {
         NodePath at = error.getInstanceLocation();
-        NodePath node = isTypeMismatch(error) ? at.getParent() : at;
+        NodePath node = "enum".equals(error.getKeyword()) ? at.getParent() : at;
         JsonNode value = InstancePaths.at(document, node, node.getNameCount()).path("type");
-        return InstancePaths.format(node, node.getNameCount()) + ": '" + value.asString("")
-                + "' is not a node type allowed here";
+        int depth = node.getNameCount();
+        String kind = depth >= 2 && "marks".equals(node.getElement(depth - 2)) ? "mark" : "node type";
+        return InstancePaths.format(node, depth) + (value.isString()
+                ? ": '" + value.asString() + "' is not a " + kind + " allowed here" : ": a " + kind + " needs a type");
     }
 
     /** How many path elements lead to the closest object that has a {@code type}, the ADF node the error is in. */

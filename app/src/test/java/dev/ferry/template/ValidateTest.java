@@ -71,13 +71,31 @@ class ValidateTest {
     }
 
     @Test
-    void anEmptyLiteralTextIsRefusedAtTheTextNode() {
+    void anUnknownMarkIsRefusedNamingTheMark() {
         String template = """
                 {"version":1,"type":"doc","content":[{"type":"paragraph","content":[{"type":"text","text":"a","marks":[{"type":"bold"}]}]}]}""";
 
         assertThatThrownBy(() -> templates.validate(DescriptionFormat.ADF, template))
                 .isInstanceOf(InvalidTemplateException.class)
-                .hasMessageStartingWith("$.content[0].content[0]");
+                .hasMessage("$.content[0].content[0].marks[0]: 'bold' is not a mark allowed here");
+    }
+
+    @Test
+    void aHeadingLevelOutOfRangeIsRefusedNamingTheAttribute() {
+        String template = """
+                {"version":1,"type":"doc","content":[{"type":"heading","attrs":{"level":9},"content":[]}]}""";
+
+        assertThatThrownBy(() -> templates.validate(DescriptionFormat.ADF, template))
+                .hasMessage("$.content[0]: heading attrs.level must have a maximum value of 6");
+    }
+
+    @Test
+    void anEmptyListIsRefused() {
+        String template = """
+                {"version":1,"type":"doc","content":[{"type":"bulletList","content":[]}]}""";
+
+        assertThatThrownBy(() -> templates.validate(DescriptionFormat.ADF, template))
+                .hasMessage("$.content[0]: bulletList content must have at least 1 items but found 0");
     }
 
     @Test
