@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.JsonNodeFactory;
@@ -50,12 +51,12 @@ final class TypeDispatch {
         }
     }
 
-    private java.util.Optional<ObjectNode> byType(ArrayNode alternatives) {
+    private Optional<ObjectNode> byType(ArrayNode alternatives) {
         Map<String, List<JsonNode>> byType = new LinkedHashMap<>();
         for (JsonNode alternative : alternatives) {
             String type = pinnedType(alternative, 0);
             if (type == null) {
-                return java.util.Optional.empty();
+                return Optional.empty();
             }
             byType.computeIfAbsent(type, t -> new ArrayList<>()).add(alternative);
         }
@@ -64,7 +65,7 @@ final class TypeDispatch {
         for (int i = types.size() - 1; i >= 0; i--) {
             chain = ifTypeThen(types.get(i), byType.get(types.get(i)), chain);
         }
-        return java.util.Optional.of(chain);
+        return Optional.of(chain);
     }
 
     /** The one value the alternative allows for {@code type}, or null when it does not pin one. */

@@ -6,7 +6,10 @@ import java.util.ArrayList;
 import java.util.List;
 import tools.jackson.databind.JsonNode;
 
-/** Every document a test sees must be one Jira would take: valid against the ADF schema and within the size limit. */
+/**
+ * Every document a test sees must be one Jira would take: valid against Ferry's ADF schema, within the size
+ * limit, and accepted by the simulator's own check.
+ */
 final class AdfAssertions {
 
     private AdfAssertions() {
@@ -16,6 +19,7 @@ final class AdfAssertions {
         assertThat(AdfSchema.shared().problem(document)).as("schema problem of %s", document).isEmpty();
         assertThat(AdfSchema.shared().isValid(document)).isTrue();
         assertThat(AdfJson.size(document)).isLessThanOrEqualTo(32_767);
+        assertThat(SimulatorAdf.problem(document)).as("simulator's verdict on %s", document).isEmpty();
         return document;
     }
 

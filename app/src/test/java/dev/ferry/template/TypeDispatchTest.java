@@ -5,7 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.networknt.schema.Schema;
 import com.networknt.schema.SchemaRegistry;
 import com.networknt.schema.SpecificationVersion;
+import java.io.IOException;
 import java.io.InputStream;
+import java.io.UncheckedIOException;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import tools.jackson.databind.JsonNode;
@@ -58,8 +60,8 @@ class TypeDispatchTest {
     private static Schema original() {
         try (InputStream in = TypeDispatchTest.class.getResourceAsStream("/adf/adf-schema-v1-full.json")) {
             return SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_4).getSchema(AdfJson.MAPPER.readTree(in));
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 }
