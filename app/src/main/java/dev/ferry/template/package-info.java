@@ -1,2 +1,2 @@
-/** mustache.java rendering: HTML pages, plain-text templates and JSON templates substituted value by value. */
+/** mustache.java rendering (HTML pages, plain-text and JSON templates) and ticket text as ADF that Jira accepts. */
 package dev.ferry.template;
