@@ -1,16 +1,17 @@
 package dev.ferry.simulator.rest;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.networknt.schema.JsonSchema;
-import com.networknt.schema.JsonSchemaFactory;
-import com.networknt.schema.SpecVersion;
-import com.networknt.schema.ValidationMessage;
+import com.networknt.schema.Error;
+import com.networknt.schema.InputFormat;
+import com.networknt.schema.Schema;
+import com.networknt.schema.SchemaRegistry;
+import com.networknt.schema.SpecificationVersion;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 
 /** Checks rich-text fields the way Jira does: an ADF document valid against Atlassian's schema, within the size limit. */
 public final class Adf {
@@ -18,12 +19,13 @@ public final class Adf {
     /** Jira refuses a rich-text field whose serialized ADF is longer than this. */
     static final int MAX_CHARS = 32_767;
 
-    private final JsonSchema schema;
+    private final Schema schema;
 
     public Adf(Path schemaFile) {
         try {
-            JsonNode schemaJson = Json.MAPPER.readTree(Files.readString(schemaFile));
-            schema = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V4).getSchema(schemaJson);
+            // Ferry's app pins json-schema-validator 3 (Jackson 3); documents cross over as JSON text.
+            schema = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_4)
+                    .getSchema(Files.readString(schemaFile), InputFormat.JSON);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read the ADF schema " + schemaFile, e);
         }
@@ -37,9 +39,9 @@ public final class Adf {
         if (Json.write(document).length() > MAX_CHARS) {
             return Optional.of("The entered text is too long. It exceeds the allowed limit of 32,767 characters.");
         }
-        Set<ValidationMessage> errors = schema.validate(document);
+        List<Error> errors = schema.validate(Json.write(document), InputFormat.JSON);
         if (!errors.isEmpty()) {
-            return Optional.of("INVALID_INPUT: " + errors.iterator().next().getMessage());
+            return Optional.of("INVALID_INPUT: " + errors.get(0).getMessage());
         }
         return Optional.empty();
     }
