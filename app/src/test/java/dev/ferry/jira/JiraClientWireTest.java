@@ -77,8 +77,8 @@ class JiraClientWireTest {
 
     @Test
     void anIssueCreatedWithAMarkerIsFoundByIt() {
-        CreatedIssue created = client.createIssue(site, draft("delivery-\"42\" \\ and more"));
-        client.createIssue(site, draft("delivery-43"));
+        CreatedIssue created = client.createIssue(site, WireDrafts.marked("delivery-\"42\" \\ and more"));
+        client.createIssue(site, WireDrafts.marked("delivery-43"));
 
         List<JiraIssue> found = client.findByProperty(site, "FERRY", JiraClient.DELIVERY_PROPERTY,
                 JiraClient.DELIVERY_PROPERTY_PATH, "delivery-\"42\" \\ and more");
@@ -136,7 +136,7 @@ class JiraClientWireTest {
 
     @Test
     void aSearchFollowsNextPageTokensToTheLastPage() {
-        List<String> ids = IntStream.range(0, 105).mapToObj(i -> client.createIssue(site, draft("batch-7")).id()).toList();
+        List<String> ids = IntStream.range(0, 105).mapToObj(i -> client.createIssue(site, WireDrafts.marked("batch-7")).id()).toList();
 
         List<JiraIssue> found = client.findByProperty(site, "FERRY", "ferry-delivery", "id", "batch-7");
 
@@ -182,12 +182,6 @@ class JiraClientWireTest {
         assertThat(issue.statusCategory()).isEqualTo("new");
         assertThat(simulated.jira.data().issueProperty(issueId, "ferry-badge")).isPresent();
         assertThat(only("GET", "/rest/api/3/issue/" + issueId).query()).isEqualTo("fields=status");
-    }
-
-    static IssueDraft draft(String deliveryId) {
-        var marker = JSON.createObjectNode().put("id", deliveryId);
-        return new IssueDraft("FERRY", null, "Task", "Delivery " + deliveryId, null, null, null,
-                Map.of(JiraClient.DELIVERY_PROPERTY, marker));
     }
 
     RecordedCall only(String method, String path) {
