@@ -85,7 +85,9 @@ class GlanceBadgeWorker {
     }
 
     private void handle(GlanceRefreshes.Request request, JiraException e) {
-        boolean retryable = e.kind() == JiraException.Kind.UNAVAILABLE && request.attempts() < MAX_ATTEMPTS;
+        // The client has already retried inline; a rate limit that outlasted that comes back with its wait.
+        boolean transientFailure = e.kind() == JiraException.Kind.UNAVAILABLE || e.kind() == JiraException.Kind.RATE_LIMITED;
+        boolean retryable = transientFailure && request.attempts() < MAX_ATTEMPTS;
         if (retryable) {
             refreshes.retryLater(request, e.retryAfter().orElse(Duration.ofSeconds(5L << request.attempts())));
             log.warn("glance badge of issue {} on {} not set, will retry: {}", request.issueId(), request.clientKey(),

@@ -114,6 +114,16 @@ class JiraClientFailuresTest {
     }
 
     @Test
+    void aRateLimitedCreateIsRetriedBecauseJiraRefusedIt() {
+        simulated.jira.faults().add("POST", "/rest/api/3/issue", Fault.rateLimited(Duration.ZERO, "jira-burst-based"), 1);
+
+        CreatedIssue created = client.createIssue(site, WireDrafts.task("Refused once"));
+
+        assertThat(created.key()).startsWith("FERRY-");
+        assertThat(simulated.jira.calls()).extracting(RecordedCall::status).containsExactly(429, 201);
+    }
+
+    @Test
     void aCreateIsNotRetriedAfterAServerError() {
         int before = simulated.jira.data().issueCount();
         simulated.jira.faults().add("POST", "/rest/api/3/issue", Fault.serverError(503), 1);
