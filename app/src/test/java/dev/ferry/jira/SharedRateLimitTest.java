@@ -12,6 +12,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.PlatformTransactionManager;
 
 /** Jira's rate limits as every worker of a site feels them: a site pause is shared, a per-issue limit is not. */
 @JiraClientTest
@@ -25,6 +26,8 @@ class SharedRateLimitTest {
     JiraTransport transport;
     @Autowired
     JdbcClient jdbc;
+    @Autowired
+    PlatformTransactionManager transactions;
     @Autowired
     Clock clock;
     @Autowired
@@ -73,7 +76,7 @@ class SharedRateLimitTest {
 
     /** A second client sharing nothing with the first but the database, as on another node. */
     JiraClient anotherNode() {
-        return new JiraClient(new JiraCalls(transport, new SiteRateGate(jdbc, clock, properties), clock, properties));
+        return new JiraClient(new JiraCalls(transport, new SiteRateGate(jdbc, transactions, clock, properties), clock, properties));
     }
 
     Timestamp blockedUntil() {

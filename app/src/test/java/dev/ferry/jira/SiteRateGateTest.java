@@ -19,6 +19,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.PlatformTransactionManager;
 
 /** The database budget: exactly N permits per window however many workers ask at once, none while paused. */
 @JiraClientTest
@@ -29,13 +30,15 @@ class SiteRateGateTest {
 
     @Autowired
     JdbcClient jdbc;
+    @Autowired
+    PlatformTransactionManager transactions;
     final SettableClock clock = new SettableClock(Instant.parse("2026-11-25T10:00:00.250Z"));
     SiteRateGate gate;
     ExecutorService workers = Executors.newFixedThreadPool(16);
 
     @BeforeEach
     void gateWithASmallBudget() {
-        gate = new SiteRateGate(jdbc, clock, new JiraProperties(Duration.ofSeconds(1), Duration.ofSeconds(1), BUDGET,
+        gate = new SiteRateGate(jdbc, transactions, clock, new JiraProperties(Duration.ofSeconds(1), Duration.ofSeconds(1), BUDGET,
                 Duration.ofMillis(10), Duration.ofMillis(40), 4, Duration.ofSeconds(3)));
     }
 
@@ -91,6 +94,18 @@ class SiteRateGateTest {
         gate.block(SITE, clock.instant().plusSeconds(2));
 
         assertThat(gate.tryTake(SITE)).hasValue(clock.instant().plusSeconds(30));
+    }
+
+    @Test
+    void aPermitTakenInsideACallersTransactionOutlivesItsRollback() {
+        var callers = new org.springframework.transaction.support.TransactionTemplate(transactions);
+
+        callers.executeWithoutResult(status -> {
+            assertThat(gate.tryTake(SITE)).isEmpty();
+            status.setRollbackOnly();
+        });
+
+        assertThat(used()).isEqualTo(1);
     }
 
     /** Every worker tries {@code attempts} times without waiting; the number of permits granted in all. */
