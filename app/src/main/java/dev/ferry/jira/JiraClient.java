@@ -1,120 +1,134 @@
 package dev.ferry.jira;
 
-import dev.ferry.connect.OutboundTokens;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashSet;
+import java.util.List;
 import org.springframework.stereotype.Component;
 import org.springframework.web.util.UriComponentsBuilder;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Every call Ferry makes to a Jira site, as the app (Connect JWT). Each call goes through one
- * {@link #exchange} that signs the exact request and maps Jira's errors to {@link JiraException}.
+ * Every call Ferry makes to a Jira site, as the app (Connect JWT), in domain terms. Each goes through
+ * {@link JiraCalls}: the site's shared rate budget, signing, retries, and Jira's errors as {@link JiraException}.
  */
 @Component
 public class JiraClient {
 
-    private static final JsonMapper JSON = JsonMapper.builder().build();
+    /**
+     * The issue property that marks an issue as filed by a delivery ({@code {"id": "<delivery id>"}}). The
+     * descriptor's {@code jiraEntityProperties} module indexes its {@code id}, which is what lets
+     * {@link #findByProperty} find it on a real site.
+     */
+    public static final String DELIVERY_PROPERTY = "ferry-delivery";
+    /** The indexed path inside {@link #DELIVERY_PROPERTY}. */
+    public static final String DELIVERY_PROPERTY_PATH = "id";
 
-    private final OutboundTokens tokens;
-    private final HttpClient http;
-    private final JiraProperties properties;
+    /** Jira's cap on ids in one {@code id in (...)} search page that Ferry relies on (PROTOCOL §9). */
+    static final int IDS_PER_SEARCH = 100;
+    static final int ISSUE_TYPES_PER_PAGE = 200;
 
-    JiraClient(OutboundTokens tokens, JiraProperties properties) {
-        this.tokens = tokens;
-        this.properties = properties;
-        this.http = HttpClient.newBuilder().connectTimeout(properties.connectTimeout())
-                .followRedirects(HttpClient.Redirect.NEVER).build();
+    private final JiraCalls calls;
+
+    JiraClient(JiraCalls calls) {
+        this.calls = calls;
     }
 
     /** {@code PUT /rest/api/3/issue/{issue}/properties/{key}}: the glance badge, delivery markers. */
     public void setIssueProperty(JiraSite site, String issueIdOrKey, String propertyKey, Object value) {
         URI uri = uri(site, "/rest/api/3/issue/{issue}/properties/{key}", issueIdOrKey, propertyKey);
-        exchange(site, "PUT", uri, JSON.writeValueAsString(value));
+        calls.exchange(site, JiraRequest.put(uri, IssueBodies.JSON.writeValueAsString(value)));
     }
 
     /** {@code GET /rest/api/3/issue/{issue}?fields=status}. */
     public JiraIssue getIssueStatus(JiraSite site, String issueIdOrKey) {
         URI uri = UriComponentsBuilder.fromUri(site.baseUrl()).path("/rest/api/3/issue/{issue}")
                 .queryParam("fields", "status").buildAndExpand(issueIdOrKey).encode().toUri();
-        JsonNode issue = JSON.readTree(exchange(site, "GET", uri, null));
-        JsonNode status = issue.path("fields").path("status");
-        return new JiraIssue(issue.path("id").asString(), issue.path("key").asString(),
-                status.path("name").asString(null), status.path("statusCategory").path("key").asString(null));
+        return IssueBodies.issue(json(site, JiraRequest.get(uri)));
     }
 
-    /** {@code POST /rest/api/3/issue} with the draft's properties set atomically. */
+    /**
+     * {@code POST /rest/api/3/issue} with the draft's properties set atomically. Never retried after a 5xx
+     * or a lost answer (Jira may have filed it): the caller searches by its marker before filing again.
+     */
     public CreatedIssue createIssue(JiraSite site, IssueDraft draft) {
-        throw new UnsupportedOperationException("pending");
+        URI uri = uri(site, "/rest/api/3/issue");
+        JsonNode created = json(site, JiraRequest.creatingPost(uri, IssueBodies.create(draft)));
+        return new CreatedIssue(created.path("id").asString(), created.path("key").asString());
     }
 
-    /** {@code POST /rest/api/3/issue/{issue}/comment}; returns the comment id. */
+    /** {@code POST /rest/api/3/issue/{issue}/comment}; returns the comment id. Not retried after a 5xx either. */
     public String addComment(JiraSite site, String issueIdOrKey, JsonNode adfBody) {
-        throw new UnsupportedOperationException("pending");
+        URI uri = uri(site, "/rest/api/3/issue/{issue}/comment", issueIdOrKey);
+        return json(site, JiraRequest.creatingPost(uri, IssueBodies.comment(adfBody))).path("id").asString();
     }
 
-    /** {@code POST /rest/api/3/issue/{issue}/remotelink}: the same globalId updates. */
+    /** {@code POST /rest/api/3/issue/{issue}/remotelink}: the same globalId updates, so a retry is harmless. */
     public void putRemoteLink(JiraSite site, String issueIdOrKey, RemoteLink link) {
-        throw new UnsupportedOperationException("pending");
+        URI uri = uri(site, "/rest/api/3/issue/{issue}/remotelink", issueIdOrKey);
+        calls.exchange(site, JiraRequest.idempotentPost(uri, IssueBodies.remoteLink(link)));
     }
 
-    /** Issues of a project whose property {@code propertyKey} has {@code path} = {@code value} (search/jql). */
-    public java.util.List<JiraIssue> findByProperty(JiraSite site, String projectKey, String propertyKey, String path,
+    /**
+     * Issues of a project whose property {@code propertyKey} has {@code path} = {@code value} (search/jql).
+     * Real Jira only answers this for properties the descriptor indexes ({@code jiraEntityProperties}).
+     */
+    public List<JiraIssue> findByProperty(JiraSite site, String projectKey, String propertyKey, String path,
             String value) {
-        throw new UnsupportedOperationException("pending");
+        return search(site, JqlText.byProperty(projectKey, propertyKey, path, value));
     }
 
     /** The current status of each issue still there, by id, ≤ 100 ids per search call; a missing id is gone. */
-    public java.util.List<JiraIssue> statuses(JiraSite site, java.util.Collection<String> issueIds) {
-        throw new UnsupportedOperationException("pending");
+    public List<JiraIssue> statuses(JiraSite site, Collection<String> issueIds) {
+        List<String> ids = List.copyOf(new LinkedHashSet<>(issueIds));
+        List<JiraIssue> found = new ArrayList<>();
+        for (int from = 0; from < ids.size(); from += IDS_PER_SEARCH) {
+            found.addAll(search(site, JqlText.idIn(ids.subList(from, Math.min(ids.size(), from + IDS_PER_SEARCH)))));
+        }
+        return found;
     }
 
     /** {@code GET /rest/api/3/issue/createmeta/{project}/issuetypes}, every page. */
-    public java.util.List<IssueType> issueTypes(JiraSite site, String projectKey) {
-        throw new UnsupportedOperationException("pending");
+    public List<IssueType> issueTypes(JiraSite site, String projectKey) {
+        List<IssueType> types = new ArrayList<>();
+        long total;
+        do {
+            URI uri = UriComponentsBuilder.fromUri(site.baseUrl())
+                    .path("/rest/api/3/issue/createmeta/{project}/issuetypes").queryParam("startAt", types.size())
+                    .queryParam("maxResults", ISSUE_TYPES_PER_PAGE).buildAndExpand(projectKey).encode().toUri();
+            JsonNode page = json(site, JiraRequest.get(uri));
+            int before = types.size();
+            page.path("issueTypes").forEach(type -> types.add(new IssueType(type.path("id").asString(),
+                    type.path("name").asString(), type.path("subtask").asBoolean(false))));
+            total = types.size() == before ? types.size() : page.path("total").asLong(types.size());
+        } while (types.size() < total);
+        return types;
     }
 
-    /** {@code DELETE /rest/api/3/issue/{issue}}. */
+    /** {@code DELETE /rest/api/3/issue/{issue}}; retried after a 5xx, so NOT_FOUND may mean "already deleted". */
     public void deleteIssue(JiraSite site, String issueIdOrKey) {
-        throw new UnsupportedOperationException("pending");
+        calls.exchange(site, JiraRequest.delete(uri(site, "/rest/api/3/issue/{issue}", issueIdOrKey)));
+    }
+
+    /** Every page of {@code POST /rest/api/3/search/jql}, following {@code nextPageToken}. */
+    private List<JiraIssue> search(JiraSite site, String jql) {
+        URI uri = uri(site, "/rest/api/3/search/jql");
+        List<JiraIssue> issues = new ArrayList<>();
+        String token = null;
+        do {
+            JsonNode page = json(site, JiraRequest.idempotentPost(uri, IssueBodies.search(jql, IDS_PER_SEARCH, token)));
+            page.path("issues").forEach(issue -> issues.add(IssueBodies.issue(issue)));
+            token = page.path("nextPageToken").asString(null);
+        } while (token != null);
+        return issues;
+    }
+
+    private JsonNode json(JiraSite site, JiraRequest request) {
+        return IssueBodies.JSON.readTree(calls.exchange(site, request));
     }
 
     private static URI uri(JiraSite site, String path, Object... variables) {
         return UriComponentsBuilder.fromUri(site.baseUrl()).path(path).buildAndExpand(variables).encode().toUri();
     }
-
-    private String exchange(JiraSite site, String method, URI uri, String body) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(uri).timeout(properties.readTimeout())
-                .header("Authorization", "JWT " + tokens.sign(method, uri, site.baseUrl(), site.sharedSecret()))
-                .header("Accept", "application/json");
-        if (body == null) {
-            request.method(method, HttpRequest.BodyPublishers.noBody());
-        } else {
-            request.header("Content-Type", "application/json").method(method, HttpRequest.BodyPublishers.ofString(body));
-        }
-        HttpResponse<String> response = send(request.build());
-        if (response.statusCode() / 100 != 2) {
-            throw JiraErrors.from(method, uri, response);
-        }
-        return response.body();
-    }
-
-    private HttpResponse<String> send(HttpRequest request) {
-        try {
-            return http.send(request, HttpResponse.BodyHandlers.ofString());
-        } catch (IOException e) {
-            throw new JiraException(JiraException.Kind.UNAVAILABLE, 0,
-                    request.method() + " " + request.uri().getPath() + " failed: " + e, null);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new UncheckedIOException(new IOException("interrupted", e));
-        }
-    }
-
 }

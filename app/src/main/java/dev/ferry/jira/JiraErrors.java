@@ -1,10 +1,10 @@
 package dev.ferry.jira;
 
-import java.net.URI;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -17,23 +17,31 @@ final class JiraErrors {
     private JiraErrors() {
     }
 
-    static JiraException from(String method, URI uri, HttpResponse<String> response) {
+    static JiraException from(JiraRequest request, HttpResponse<String> response) {
         int status = response.statusCode();
-        String message = method + " " + uri.getRawPath() + " answered " + status + messages(response.body());
-        return new JiraException(kind(status), status, message, retryAfter(response));
+        String words = words(response.body());
+        String message = request.describe() + " answered " + status + (words.isEmpty() ? "" : ": " + words);
+        return new JiraException(kind(status), status, message, words, retryAfter(response).orElse(null));
     }
 
-    private static JiraException.Kind kind(int status) {
+    /** Jira could not be reached, or the connection broke before its answer arrived. */
+    static JiraException unreachable(JiraRequest request, Exception cause) {
+        return new JiraException(JiraException.Kind.UNAVAILABLE, 0, request.describe() + " failed: " + cause, null);
+    }
+
+    static JiraException.Kind kind(int status) {
         return switch (status) {
+            case 401 -> JiraException.Kind.UNAUTHORIZED;
+            case 403 -> JiraException.Kind.DENIED;
             case 404, 410 -> JiraException.Kind.NOT_FOUND;
-            case 401, 403 -> JiraException.Kind.DENIED;
-            case 408, 409, 425, 429 -> JiraException.Kind.UNAVAILABLE;
+            case 429 -> JiraException.Kind.RATE_LIMITED;
+            case 408 -> JiraException.Kind.UNAVAILABLE;
             default -> status >= 500 ? JiraException.Kind.UNAVAILABLE : JiraException.Kind.INVALID;
         };
     }
 
     /** Jira's error body: {@code {"errorMessages": [...], "errors": {"field": "message"}}}. */
-    private static String messages(String body) {
+    private static String words(String body) {
         List<String> messages = new ArrayList<>();
         try {
             JsonNode error = JSON.readTree(body == null || body.isBlank() ? "{}" : body);
@@ -42,18 +50,18 @@ final class JiraErrors {
         } catch (JacksonException notJson) {
             return "";
         }
-        return messages.isEmpty() ? "" : ": " + String.join("; ", messages);
+        return String.join("; ", messages);
     }
 
-    private static Duration retryAfter(HttpResponse<String> response) {
-        return response.headers().firstValue("Retry-After").flatMap(JiraErrors::seconds).orElse(null);
+    static Optional<Duration> retryAfter(HttpResponse<String> response) {
+        return response.headers().firstValue("Retry-After").flatMap(JiraErrors::seconds);
     }
 
-    private static java.util.Optional<Duration> seconds(String value) {
+    private static Optional<Duration> seconds(String value) {
         try {
-            return java.util.Optional.of(Duration.ofSeconds(Long.parseLong(value.trim())));
+            return Optional.of(Duration.ofSeconds(Math.max(0, Long.parseLong(value.trim()))));
         } catch (NumberFormatException notSeconds) {
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
     }
 }

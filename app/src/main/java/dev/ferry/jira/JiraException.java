@@ -24,12 +24,22 @@ public class JiraException extends RuntimeException {
 
     private final Kind kind;
     private final int status;
+    private final String jiraMessage;
     private final Duration retryAfter;
 
     public JiraException(Kind kind, int status, String message, Duration retryAfter) {
+        this(kind, status, message, "", retryAfter);
+    }
+
+    /**
+     * @param message     for logs: method, path and status (never a token)
+     * @param jiraMessage Jira's own words, empty when it said nothing
+     */
+    public JiraException(Kind kind, int status, String message, String jiraMessage, Duration retryAfter) {
         super(message);
         this.kind = kind;
         this.status = status;
+        this.jiraMessage = jiraMessage == null ? "" : jiraMessage;
         this.retryAfter = retryAfter;
     }
 
@@ -42,11 +52,15 @@ public class JiraException extends RuntimeException {
         return status;
     }
 
-    /** Jira's own words for the refusal, fit to show a person (contract; pending). */
+    /**
+     * What Jira itself said ({@code errorMessages} and {@code field: message}, joined by "; "), fit to show
+     * a user; empty when Jira gave no words (unreachable, empty body).
+     */
     public String jiraMessage() {
-        return getMessage();
+        return jiraMessage;
     }
 
+    /** How long to wait before trying again, when Jira or the client's backoff says. */
     public Optional<Duration> retryAfter() {
         return Optional.ofNullable(retryAfter);
     }

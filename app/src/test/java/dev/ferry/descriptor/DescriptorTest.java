@@ -2,6 +2,7 @@ package dev.ferry.descriptor;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.ferry.jira.JiraClient;
 import dev.ferry.support.FerryIntegrationTest;
 import dev.ferry.support.Http;
 import java.util.ArrayList;
@@ -60,6 +61,17 @@ class DescriptorTest {
         assertThat(modules.at("/jiraIssueGlances/0/target/type").asString()).isEqualTo("web_panel");
         assertThat(modules.at("/webPanels/0/location").asString()).isEqualTo("atl.jira.view.issue.right.context");
         assertThat(modules.at("/configurePage/url").asString()).isEqualTo("/configure");
+    }
+
+    @Test
+    void theDeliveryMarkerIsIndexedSoJqlCanFindIt() {
+        JsonNode index = descriptor().at("/modules/jiraEntityProperties/0");
+
+        assertThat(index.path("entityType").asString()).isEqualTo("issue");
+        JsonNode key = index.at("/keyConfigurations/0");
+        assertThat(key.path("propertyKey").asString()).isEqualTo(JiraClient.DELIVERY_PROPERTY);
+        assertThat(key.at("/extractions/0/objectName").asString()).isEqualTo(JiraClient.DELIVERY_PROPERTY_PATH);
+        assertThat(key.at("/extractions/0/type").asString()).isEqualTo("string");
     }
 
     @Test

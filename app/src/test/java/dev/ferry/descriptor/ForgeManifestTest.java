@@ -46,6 +46,8 @@ class ForgeManifestTest {
         assertThat(modules.at("/jira:webhooks/0/key").asString()).isEqualTo("webhook-1");
         assertThat(modules.at("/jira:webhooks/0/event").asString()).isEqualTo("jira:issue_created");
         assertThat(modules.at("/jira:configurePage/0/url").asString()).isEqualTo("/configure");
+        assertThat(modules.at("/jira:jiraEntityProperties/0/keyConfigurations/0/propertyKey").asString())
+                .isEqualTo("ferry-delivery");
     }
 
     @Test

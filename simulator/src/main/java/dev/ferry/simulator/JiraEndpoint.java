@@ -11,6 +11,7 @@ import dev.ferry.simulator.auth.JiraAuth;
 import dev.ferry.simulator.rest.JiraRest;
 import dev.ferry.simulator.spec.SpecCheck;
 import dev.ferry.simulator.spec.Violation;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -30,6 +31,7 @@ final class JiraEndpoint implements ResponseDefinitionTransformerV2 {
     private final java.util.function.Supplier<String> siteUrl;
     final List<RecordedCall> calls = new CopyOnWriteArrayList<>();
     final List<Violation> violations = new CopyOnWriteArrayList<>();
+    private volatile Duration latency = Duration.ZERO;
 
     JiraEndpoint(JiraAuth auth, JiraRest rest, dev.ferry.simulator.fault.Faults faults,
             java.util.function.Supplier<String> siteUrl) {
@@ -41,6 +43,11 @@ final class JiraEndpoint implements ResponseDefinitionTransformerV2 {
 
     JiraRest rest() {
         return rest;
+    }
+
+    /** Every REST answer (faults included) waits this long first, like a real site far away. */
+    void latency(Duration latency) {
+        this.latency = latency;
     }
 
     @Override
@@ -76,6 +83,10 @@ final class JiraEndpoint implements ResponseDefinitionTransformerV2 {
             return record(method, path, query, headers, body, verdict.kind(), faulted(fault.get()));
         }
         JiraRest.Answer answer = rest.handle(method, path, query, body, siteUrl.get());
+        if (fault.isPresent() && fault.get().answerLostAfterWork()) {
+            return record(method, path, query, headers, body, verdict.kind(),
+                    ResponseDefinitionBuilder.responseDefinition().withFault(Fault.CONNECTION_RESET_BY_PEER));
+        }
         ResponseDefinitionBuilder builder = json(answer.status(), answer.json(), answer.headers());
         fault.ifPresent(slow -> builder.withFixedDelay((int) slow.delay().toMillis()));
         return record(method, path, query, headers, body, verdict.kind(), builder);
@@ -83,9 +94,18 @@ final class JiraEndpoint implements ResponseDefinitionTransformerV2 {
 
     private ResponseDefinition record(String method, String path, String query, Map<String, String> headers, String body,
             String authKind, ResponseDefinitionBuilder response) {
-        ResponseDefinition definition = response.build();
+        ResponseDefinition definition = withLatency(response.build());
         calls.add(new RecordedCall(method, path, query, headers, body, definition.getStatus(), authKind));
         return definition;
+    }
+
+    private ResponseDefinition withLatency(ResponseDefinition definition) {
+        long millis = latency.toMillis();
+        if (millis == 0) {
+            return definition;
+        }
+        Integer own = definition.getFixedDelayMilliseconds();
+        return ResponseDefinitionBuilder.like(definition).withFixedDelay((int) millis + (own == null ? 0 : own)).build();
     }
 
     private static ResponseDefinitionBuilder faulted(dev.ferry.simulator.fault.Fault fault) {

@@ -19,6 +19,7 @@ import dev.ferry.simulator.rest.JiraRest;
 import dev.ferry.simulator.spec.SharedFiles;
 import dev.ferry.simulator.spec.Violation;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 
 /**
@@ -62,7 +63,9 @@ public final class JiraSimulator implements AutoCloseable {
         Credentials credentials = new Credentials();
         Holder holder = new Holder();
         WireMockServer server = new WireMockServer(options().bindAddress("127.0.0.1").dynamicPort()
-                .extensions(holder.endpoint(credentials, clock, data, faults)).containerThreads(16));
+                .extensions(holder.endpoint(credentials, clock, data, faults)).containerThreads(16)
+                // Delays (latency, slow faults) are scheduled rather than slept, so they hold no server thread.
+                .asynchronousResponseEnabled(true).asynchronousResponseThreads(8));
         server.start();
         holder.siteUrl = "http://127.0.0.1:" + server.port();
         server.stubFor(any(urlPathMatching("/(rest|wiki)/.*")).atPriority(10)
@@ -117,6 +120,14 @@ public final class JiraSimulator implements AutoCloseable {
             throw new AssertionError("the app sent requests Atlassian's OpenAPI specification rejects:\n  "
                     + String.join("\n  ", endpoint.violations.stream().map(Violation::toString).toList()));
         }
+    }
+
+    /**
+     * Every REST answer from now on waits {@code latency} first (on top of any slow fault), for benchmarks
+     * that need a site as far away as Atlassian's; {@link Duration#ZERO} turns it off.
+     */
+    public void latency(Duration latency) {
+        endpoint.latency(latency);
     }
 
     /** Forgets recorded calls, violations and scripted faults; the site's data stays. */

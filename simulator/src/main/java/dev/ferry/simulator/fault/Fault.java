@@ -11,7 +11,8 @@ import java.util.Map;
  *
  * @param delay           how long to wait before answering (a timeout, when longer than the client waits)
  * @param resetConnection drop the connection instead of answering
- * @param passThrough     after the delay, serve the real answer (a slow but successful call)
+ * @param passThrough     after the delay, serve the real answer (a slow but successful call); with
+ *                        {@code resetConnection}, do the work and then drop the connection before answering
  */
 public record Fault(int status, String json, Map<String, String> headers, Duration delay, boolean resetConnection,
         boolean passThrough) {
@@ -60,5 +61,15 @@ public record Fault(int status, String json, Map<String, String> headers, Durati
 
     public static Fault connectionReset() {
         return new Fault(0, null, Map.of(), Duration.ZERO, true, false);
+    }
+
+    /** Jira does the work (creates the issue, adds the comment), then the connection drops: the app never hears. */
+    public static Fault answerLost() {
+        return new Fault(0, null, Map.of(), Duration.ZERO, true, true);
+    }
+
+    /** True when the call is served before the connection drops. */
+    public boolean answerLostAfterWork() {
+        return resetConnection && passThrough;
     }
 }

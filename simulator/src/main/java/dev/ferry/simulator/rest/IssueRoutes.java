@@ -42,21 +42,39 @@ final class IssueRoutes {
         if (fields.has("description") && !fields.get("description").isNull()) {
             adf.problem(fields.get("description")).ifPresent(problem -> errors.put("description", problem));
         }
+        JsonNode properties = call.body().path("properties");
+        properties.forEach(property -> propertyProblem(property).ifPresent(problem -> errors.put("properties", problem)));
         if (!errors.isEmpty()) {
             return Reply.fieldErrors(errors);
         }
-        Issue issue = data.newIssue(project.get(), type.get(), Users.ADMIN_ACCOUNT_ID);
         synchronized (data) {
+            Issue issue = data.newIssue(project.get(), type.get(), Users.ADMIN_ACCOUNT_ID);
             issue.summary = summary;
             issue.description = fields.get("description");
             issue.labels = fields.get("labels");
             issue.priority = fields.path("priority").path("name").asText(null);
+            properties.forEach(property -> issue.properties.put(property.path("key").asText(), property.get("value")));
+            return Reply.created(created(call, issue));
         }
+    }
+
+    /** Jira's checks on a property set with the create: a key, and a value within the size limit. */
+    private static Optional<String> propertyProblem(JsonNode property) {
+        if (property.path("key").asText("").isBlank()) {
+            return Optional.of("The property key must not be empty.");
+        }
+        if (!property.has("value") || Json.write(property.get("value")).length() > IssuePartsRoutes.MAX_PROPERTY_CHARS) {
+            return Optional.of("The property value must be present and at most 32768 characters.");
+        }
+        return Optional.empty();
+    }
+
+    private static ObjectNode created(Call call, Issue issue) {
         ObjectNode created = Json.object();
         created.put("id", issue.id);
         created.put("key", issue.key);
         created.put("self", call.siteUrl() + "/rest/api/3/issue/" + issue.id);
-        return Reply.created(created);
+        return created;
     }
 
     private Optional<Project> project(JsonNode project, Map<String, String> errors) {

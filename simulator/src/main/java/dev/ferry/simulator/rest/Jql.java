@@ -2,7 +2,6 @@ package dev.ferry.simulator.rest;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.function.Predicate;
 import java.util.regex.Matcher;
@@ -15,9 +14,14 @@ import java.util.regex.Pattern;
  */
 final class Jql {
 
+    /** A JQL string: double or single quoted, with backslash escapes ({@code \"} and {@code \\}). */
+    private static final String QUOTED = "\"(?:[^\"\\\\]|\\\\.)*\"|'(?:[^'\\\\]|\\\\.)*'";
     private static final Pattern CLAUSE = Pattern.compile(
-            "\\s*(issue\\.property\\[([^\\]]+)]\\.([\\w.]+)|[\\w]+)\\s*(=|in)\\s*(\\([^)]*\\)|\"[^\"]*\"|'[^']*'|[^\\s)]+)\\s*",
+            "\\s*(issue\\.property\\[([^\\]]+)]\\.([\\w.]+)|[\\w]+)\\s*(=|in)\\s*(\\((?:" + QUOTED + "|[^)\"'])*\\)|"
+                    + QUOTED + "|[^\\s)]+)\\s*",
             Pattern.CASE_INSENSITIVE);
+    private static final Pattern VALUE = Pattern.compile(QUOTED + "|[^,\\s()]+");
+    private static final Pattern QUOTED_OR_AND = Pattern.compile(QUOTED + "|(?i)\\s+and\\s+");
 
     private Jql() {
     }
@@ -29,7 +33,7 @@ final class Jql {
 
     static Predicate<Issue> parse(String jql) {
         Predicate<Issue> all = issue -> true;
-        for (String clause : restriction(jql).split("(?i)\\s+and\\s+")) {
+        for (String clause : clauses(restriction(jql))) {
             Matcher matcher = CLAUSE.matcher(clause);
             if (!matcher.matches()) {
                 throw new IllegalArgumentException("Error in the JQL Query: unsupported clause '" + clause.trim() + "'.");
@@ -62,17 +66,35 @@ final class Jql {
         };
     }
 
+    /** Splits on AND outside quoted strings, so a value may itself contain " and ". */
+    private static List<String> clauses(String jql) {
+        List<String> clauses = new ArrayList<>();
+        Matcher quoted = QUOTED_OR_AND.matcher(jql);
+        int start = 0;
+        while (quoted.find()) {
+            if (!quoted.group().startsWith("\"") && !quoted.group().startsWith("'")) {
+                clauses.add(jql.substring(start, quoted.start()));
+                start = quoted.end();
+            }
+        }
+        clauses.add(jql.substring(start));
+        return clauses;
+    }
+
     private static List<String> values(String text) {
         String inner = text.startsWith("(") ? text.substring(1, text.length() - 1) : text;
         List<String> values = new ArrayList<>();
-        Arrays.stream(inner.split(",")).map(String::trim).filter(v -> !v.isEmpty()).map(Jql::unquote).forEach(values::add);
+        Matcher value = VALUE.matcher(inner);
+        while (value.find()) {
+            values.add(unquote(value.group()));
+        }
         return values;
     }
 
     private static String unquote(String text) {
         String trimmed = text.trim();
         if (trimmed.length() >= 2 && (trimmed.startsWith("\"") || trimmed.startsWith("'"))) {
-            return trimmed.substring(1, trimmed.length() - 1);
+            return trimmed.substring(1, trimmed.length() - 1).replaceAll("\\\\(.)", "$1");
         }
         return trimmed;
     }

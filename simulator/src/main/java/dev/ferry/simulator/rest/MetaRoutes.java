@@ -6,6 +6,9 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 /** Who and what the site is: projects, their create-issue types, the caller, and server info. */
 final class MetaRoutes {
 
+    /** Jira's cap on {@code maxResults} for createmeta issue types. */
+    static final int MAX_ISSUE_TYPES_PAGE = 200;
+
     private final JiraData data;
 
     MetaRoutes(JiraData data) {
@@ -34,12 +37,17 @@ final class MetaRoutes {
 
     private Reply issueTypes(Call call) {
         return data.project(call.variable(0)).map(project -> {
+            ArrayNode all = types(call, project);
+            int startAt = Math.max(0, call.intParam("startAt", 0));
+            int maxResults = Math.max(1, Math.min(call.intParam("maxResults", 50), MAX_ISSUE_TYPES_PAGE));
             ObjectNode page = Json.object();
-            ArrayNode types = types(call, project);
-            page.put("maxResults", 50);
-            page.put("startAt", 0);
-            page.put("total", types.size());
-            page.set("issueTypes", types);
+            ArrayNode types = page.putArray("issueTypes");
+            for (int i = startAt; i < Math.min(all.size(), startAt + maxResults); i++) {
+                types.add(all.get(i));
+            }
+            page.put("maxResults", maxResults);
+            page.put("startAt", startAt);
+            page.put("total", all.size());
             return Reply.ok(page);
         }).orElseGet(() -> Reply.error(404, "No project could be found with key '" + call.variable(0) + "'."));
     }

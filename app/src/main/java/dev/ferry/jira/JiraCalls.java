@@ -1,0 +1,88 @@
+package dev.ferry.jira;
+
+import java.net.http.HttpResponse;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+/**
+ * Every call to Jira goes through here: a permit from the site's {@link SiteRateGate}, the signed request,
+ * and Atlassian's retry advice. A 429 is always safe to retry (Jira refused the call); a 5xx or a lost
+ * answer only when the request is repeatable. Nothing waits inline past {@code ferry.jira.max-inline-wait}:
+ * then the caller gets the failure with a {@code retryAfter} and reschedules.
+ */
+@Component
+class JiraCalls {
+
+    /** Jira's reason for a limit on writes to one issue: it says nothing about the rest of the site. */
+    static final String PER_ISSUE_REASON = "jira-per-issue-on-write";
+    private static final Logger log = LoggerFactory.getLogger(JiraCalls.class);
+
+    private final JiraTransport transport;
+    private final SiteRateGate gate;
+    private final Clock clock;
+    private final Backoff backoff;
+    private final Duration maxInlineWait;
+
+    JiraCalls(JiraTransport transport, SiteRateGate gate, Clock clock, JiraProperties properties) {
+        this.transport = transport;
+        this.gate = gate;
+        this.clock = clock;
+        this.backoff = new Backoff(properties);
+        this.maxInlineWait = properties.maxInlineWait();
+    }
+
+    /** The body of Jira's 2xx answer, or the failure that remained after the retries allowed. */
+    String exchange(JiraSite site, JiraRequest request) {
+        Instant deadline = clock.instant().plus(maxInlineWait);
+        for (int retry = 1; ; retry++) {
+            gate.take(site.clientKey(), deadline);
+            JiraException failure;
+            try {
+                HttpResponse<String> response = transport.send(site, request);
+                if (response.statusCode() / 100 == 2) {
+                    return response.body();
+                }
+                failure = JiraErrors.from(request, response);
+                if (failure.kind() == JiraException.Kind.RATE_LIMITED) {
+                    failure = rateLimited(site, request, response, failure, retry);
+                }
+            } catch (JiraException unreachable) {
+                failure = unreachable;
+            }
+            Pause.until(clock, clock.instant().plus(waitBeforeRetry(site, request, failure, retry, deadline)));
+        }
+    }
+
+    /** Pauses the whole site unless Jira limited writes to one issue; the exception carries the wait. */
+    private JiraException rateLimited(JiraSite site, JiraRequest request, HttpResponse<String> response,
+            JiraException failure, int retry) {
+        Duration wait = backoff.delay(retry, failure.retryAfter().orElse(null));
+        String reason = response.headers().firstValue("RateLimit-Reason").orElse("");
+        if (!PER_ISSUE_REASON.equals(reason)) {
+            gate.block(site.clientKey(), clock.instant().plus(wait));
+        }
+        log.info("{} on {}: rate-limited ({}), waiting {}", request.describe(), site.clientKey(),
+                reason.isEmpty() ? "no reason given" : reason, wait);
+        return new JiraException(failure.kind(), failure.status(), failure.getMessage(), failure.jiraMessage(), wait);
+    }
+
+    /** How long to wait before the next try, or the failure thrown when no further try is allowed. */
+    private Duration waitBeforeRetry(JiraSite site, JiraRequest request, JiraException failure, int retry,
+            Instant deadline) {
+        boolean rateLimited = failure.kind() == JiraException.Kind.RATE_LIMITED;
+        boolean transientFailure = failure.kind() == JiraException.Kind.UNAVAILABLE && request.repeatable();
+        if (!rateLimited && !transientFailure) {
+            throw failure;
+        }
+        Duration wait = failure.retryAfter().orElseGet(() -> backoff.delay(retry, null));
+        if (!backoff.allows(retry) || clock.instant().plus(wait).isAfter(deadline)) {
+            throw new JiraException(failure.kind(), failure.status(), failure.getMessage(), failure.jiraMessage(), wait);
+        }
+        log.debug("Retrying {} on {} in {} (retry {})", request.describe(), site.clientKey(), wait, retry);
+        return wait;
+    }
+}
