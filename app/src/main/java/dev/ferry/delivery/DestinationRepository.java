@@ -15,5 +15,7 @@ interface DestinationRepository extends Repository<Destination, String> {
 
     List<Destination> findByOrganizationIdOrderByCreatedAt(String organizationId);
 
+    boolean existsByOrganizationIdAndClientKeyAndProjectKey(String organizationId, String clientKey, String projectKey);
+
     void delete(Destination destination);
 }

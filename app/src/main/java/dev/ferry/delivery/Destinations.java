@@ -53,13 +53,20 @@ class Destinations {
         if (projectKey == null || !projectKey.matches("[A-Z][A-Z0-9_]{0,63}")) {
             throw ApiProblem.badRequest("projectKey must be a Jira project key (upper case letters, digits, '_')");
         }
+        if (destinations.existsByOrganizationIdAndClientKeyAndProjectKey(caller.organizationId(), clientKey, projectKey)) {
+            throw duplicate(projectKey);
+        }
         List<IssueType> issueTypes = issueTypes(clientKey, projectKey);
         try {
             return destinations.save(Destination.create(caller.organizationId(), clientKey, projectKey,
                     catalog.list(caller.organizationId()), issueTypes, clock.instant()));
-        } catch (DuplicateKeyException e) {
-            throw ApiProblem.conflict("the organization already has a destination for " + projectKey + " on this site");
+        } catch (DuplicateKeyException raced) {
+            throw duplicate(projectKey);
         }
+    }
+
+    private static ApiProblem duplicate(String projectKey) {
+        return ApiProblem.conflict("the organization already has a destination for " + projectKey + " on this site");
     }
 
     Destination find(ApiCaller caller, String id) {

@@ -77,7 +77,7 @@ class TicketFiler {
         OutboundDelivery delivery = job.delivery();
         if (delivery.createAttemptedAt() != null) {
             List<JiraIssue> earlier = jira.findByProperty(job.site(), job.destination().projectKey(),
-                    DeliveryMarker.PROPERTY_KEY, DeliveryMarker.PATH, delivery.marker());
+                    JiraClient.DELIVERY_PROPERTY, JiraClient.DELIVERY_PROPERTY_PATH, delivery.marker());
             if (!earlier.isEmpty()) {
                 return new Filed(earlier.get(0).id(), earlier.get(0).key(), TicketOutcome.RECOVERED);
             }
@@ -94,10 +94,10 @@ class TicketFiler {
         if (summary.isBlank()) {
             summary = templates.summary(event.type() + " on {{title}}", Map.of("title", event.subject().title()));
         }
-        var marker = JsonNodeFactory.instance.objectNode().put(DeliveryMarker.PATH, job.delivery().marker());
+        var marker = JsonNodeFactory.instance.objectNode().put(JiraClient.DELIVERY_PROPERTY_PATH, job.delivery().marker());
         return new IssueDraft(job.destination().projectKey(), rule.issueTypeId(),
                 rule.issueTypeId() == null ? rule.issueType() : null, summary,
                 templates.description(rule.descriptionFormat(), rule.descriptionTemplate(), event.facts()),
-                rule.priority(), rule.labelList(), Map.of(DeliveryMarker.PROPERTY_KEY, marker));
+                rule.priority(), rule.labelList(), Map.of(JiraClient.DELIVERY_PROPERTY, marker));
     }
 }
