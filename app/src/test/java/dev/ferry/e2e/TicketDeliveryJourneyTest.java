@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.ferry.delivery.DeliveryDrain;
 import dev.ferry.link.ReconcileRun;
+import dev.ferry.panel.GlanceDrain;
 import dev.ferry.simulator.JiraSimulator;
 import dev.ferry.simulator.RecordedCall;
 import dev.ferry.simulator.fault.Fault;
@@ -101,7 +102,107 @@ class TicketDeliveryJourneyTest {
         assertThat(links.get(0).path("eventType").asString()).isEqualTo("experiment.guardrail_breached");
         assertThat(links.get(0).path("issueUrl").asString()).isEqualTo(jira.baseUrl() + "/browse/" + key);
         assertThat(api.get("/api/v1/audit?action=ISSUE_CREATED").json().toString()).contains(key);
+
+        assertThat(GlanceDrain.drain(context)).isEqualTo(1);
+        assertThat(jira.data().issueProperty(key, PanelsWithJiraTest.BADGE).orElseThrow().path("value").path("label")
+                .asText()).isEqualTo("1");
         jira.assertNoSpecViolations();
+    }
+
+    @Test
+    void aTicketIsLinkedByKeyByHandAndUnlinkedAuditedBothWays() {
+        String key = jira.admin().createIssue("FERRY", "Task", "Filed by a person");
+        String link = """
+                {"site":"%s","issueKey":"%s","subject":{"type":"monitor","id":"m-1","title":"Freshness","url":"https://dq.example/m-1"}}"""
+                .formatted(clientKey, key);
+        ProductApi.Reply linked = api.post("/api/v1/links", link);
+        assertThat(linked.status()).as(linked.body()).isEqualTo(201);
+        assertThat(linked.json().path("origin").asString()).isEqualTo("MANUAL");
+        assertThat(linked.json().path("statusCategory").asString()).isEqualTo("new");
+        assertThat(api.get("/api/v1/links?subjectType=monitor&subjectId=m-1").json()).hasSize(1);
+        assertThat(calls("POST", "/rest/api/3/issue")).as("an existing ticket is not touched").isZero();
+
+        refused(api.post("/api/v1/links", link.replace(key, "FERRY-99999")), 404, "FERRY-99999");
+        refused(api.post("/api/v1/links", link.replace(key, "not a key")), 400, "issueKey");
+        refused(ProductApi.newOrganization(FERRY, OPERATOR, "Other").delete("/api/v1/links/" + linked.json().path("id")),
+                404, "");
+
+        assertThat(api.delete("/api/v1/links/" + linked.json().path("id")).status()).isEqualTo(204);
+        assertThat(api.get("/api/v1/links?subjectType=monitor&subjectId=m-1").json()).isEmpty();
+        String audit = api.get("/api/v1/audit").json().toString();
+        assertThat(audit).contains("LINK_CREATED_MANUALLY").contains("LINK_REMOVED");
+    }
+
+    @Test
+    void aPreviewRendersARuleAgainstSampleVariablesAndFilesNothing() {
+        jira.reset();
+        ProductApi.Reply preview = api.post("/api/v1/destinations/" + destination
+                + "/rules/experiment.guardrail_breached/preview",
+                "{\"variables\":{\"experimentName\":\"Checkout\",\"guardrailMetric\":\"Latency <p95>\"}}");
+        assertThat(preview.status()).as(preview.body()).isEqualTo(200);
+        assertThat(preview.json().path("summary").asString()).isEqualTo("[Guardrail] Latency <p95> breached on Checkout");
+        assertThat(preview.json().path("description").path("type").asString()).isEqualTo("doc");
+
+        ProductApi.Reply draft = api.post("/api/v1/templates/preview", """
+                {"summaryTemplate":"{{a}} and {{unknown}}!","descriptionFormat":"TEXT","descriptionTemplate":"Line {{a}}",
+                 "sample":{"variables":{"a":"x & y"}}}""");
+        assertThat(draft.json().path("summary").asString()).isEqualTo("x & y and !");
+        assertThat(draft.json().path("description").toString()).contains("Line x & y");
+        refused(api.post("/api/v1/templates/preview", """
+                {"summaryTemplate":"x","descriptionFormat":"ADF","descriptionTemplate":"{\\"type\\":\\"doc\\"}"}"""), 400, "");
+        assertThat(jira.calls()).isEmpty();
+    }
+
+    @Test
+    void anEventTypeAddedToTheCatalogFilesNothingUntilItsRuleIsSwitchedOn() {
+        ProductApi.Reply added = api.put("/api/v1/event-types/anomaly.detected", """
+                {"variables":["monitorName","metric","observedValue","resultsUrl?"],"issueType":"Task",
+                 "summaryTemplate":"[Anomaly] {{metric}} on {{monitorName}}","labels":["data-quality"]}""");
+        assertThat(added.status()).as(added.body()).isEqualTo(200);
+        assertThat(added.json().path("enabled").asBoolean()).isFalse();
+        assertThat(api.get("/api/v1/event-types").json().toString()).contains("anomaly.detected");
+        String anomaly = """
+                {"type":"anomaly.detected","subject":{"type":"monitor","id":"m-2","title":"Orders"},
+                 "variables":{"monitorName":"Orders","metric":"row count","observedValue":12}}""";
+        assertThat(api.post("/api/v1/events", anomaly).json().path("deliveries").asInt()).isZero();
+
+        assertThat(api.put("/api/v1/destinations/" + destination + "/rules/anomaly.detected", """
+                {"enabled":true,"issueType":"Task","summaryTemplate":"[Anomaly] {{metric}} on {{monitorName}}","labels":["data-quality"]}""")
+                .status()).isEqualTo(200);
+        String eventId = post(anomaly);
+        DeliveryDrain.drain(context);
+        JsonNode delivery = api.get("/api/v1/events/" + eventId).json().path("deliveries").get(0);
+        assertThat(delivery.path("status").asString()).isEqualTo("DONE");
+        assertThat(jira.data().issueJson(delivery.path("issueKey").asString(), jira.baseUrl()).orElseThrow()
+                .path("fields").path("summary").asText()).isEqualTo("[Anomaly] row count on Orders");
+    }
+
+    @Test
+    void aDeliveryJiraRefusesIsFailedWithJirasWordsAndCanBeRetried() {
+        jira.faults().add("POST", "/rest/api/3/issue", Fault.fieldError("summary", "Summary is required by a workflow"), 1);
+        String eventId = post(guardrail("exp-14", "Refused", null));
+        DeliveryDrain.drain(context);
+        JsonNode failed = api.get("/api/v1/events/" + eventId).json();
+        assertThat(failed.path("outcome").asString()).isEqualTo("failed");
+        JsonNode delivery = failed.path("deliveries").get(0);
+        assertThat(delivery.path("lastError").asString()).contains("Summary is required by a workflow");
+
+        assertThat(api.post("/api/v1/deliveries/" + delivery.path("id").asLong() + "/retry", "{}").status()).isEqualTo(202);
+        DeliveryDrain.drain(context);
+        assertThat(api.get("/api/v1/events/" + eventId).json().path("outcome").asString()).isEqualTo("delivered");
+        refused(api.post("/api/v1/deliveries/" + delivery.path("id").asLong() + "/retry", "{}"), 404, "");
+    }
+
+    @Test
+    void theProductApiIsDescribedByAnOpenApiDocument() {
+        ProductApi.Reply document = new ProductApi(FERRY, "").get("/api/v1/openapi.json");
+        assertThat(document.status()).isEqualTo(200);
+        JsonNode paths = document.json().path("paths");
+        assertThat(paths.has("/api/v1/events")).isTrue();
+        assertThat(paths.has("/api/v1/links")).isTrue();
+        assertThat(paths.has("/api/v1/destinations/{id}/rules/{eventType}")).isTrue();
+        assertThat(document.body()).doesNotContain("ApiCaller").doesNotContain("/webhooks/").doesNotContain("/lifecycle/");
+        assertThat(document.json().path("components").path("securitySchemes").has("apiKey")).isTrue();
     }
 
     @Test
