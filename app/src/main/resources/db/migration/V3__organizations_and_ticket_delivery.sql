@@ -121,7 +121,7 @@ create table ticket_delivery (
     attempts            int          not null,
     next_attempt_at     timestamp with time zone not null,
     claimed_until       timestamp with time zone,
-    create_attempted_at timestamp with time zone,
+    write_attempted_at timestamp with time zone,
     last_error          varchar(4000),
     created_at          timestamp with time zone not null,
     finished_at         timestamp with time zone,

@@ -1,8 +1,9 @@
 package dev.ferry.delivery;
 
+import static dev.ferry.web.ApiProblem.require;
+
 import dev.ferry.admin.ApiCaller;
 import dev.ferry.admin.ApiScope;
-import dev.ferry.web.ApiProblem;
 import java.util.List;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -54,9 +55,4 @@ class CatalogController {
         return EventTypeBody.of(definition);
     }
 
-    private static void require(boolean condition, String reason) {
-        if (!condition) {
-            throw ApiProblem.badRequest(reason);
-        }
-    }
 }

@@ -1,5 +1,7 @@
 package dev.ferry.delivery;
 
+import static dev.ferry.web.ApiProblem.require;
+
 import dev.ferry.web.ApiProblem;
 import java.net.URI;
 import java.time.Instant;
@@ -90,9 +92,4 @@ class EventValidator {
         return text == null || text.isBlank();
     }
 
-    private static void require(boolean condition, String reason) {
-        if (!condition) {
-            throw ApiProblem.badRequest(reason);
-        }
-    }
 }

@@ -6,13 +6,13 @@ import java.time.Instant;
  * A claimed row of the outbox.
  *
  * @param attempts          how many times it has been claimed, this one included
- * @param createAttemptedAt set before Ferry first asks Jira to create; after it, a retry searches first
+ * @param writeAttemptedAt set before Ferry first asks Jira to create or comment; after it, a retry looks first
  * @param issueId           set once the ticket exists, so a retry only finishes the side effects
  */
 record OutboundDelivery(long id, String eventId, String destinationId, String organizationId, String clientKey,
-        int attempts, Instant createAttemptedAt, String issueId, String issueKey, TicketOutcome outcome) {
+        int attempts, Instant writeAttemptedAt, String issueId, String issueKey, TicketOutcome outcome) {
 
-    /** The issue-property value that marks the ticket this delivery created. */
+    /** The property value that marks the ticket or comment this delivery wrote. */
     String marker() {
         return eventId + ":" + destinationId;
     }

@@ -21,7 +21,7 @@ import org.springframework.transaction.annotation.Transactional;
 class Outbox {
 
     private static final String COLUMNS = """
-            d.id, d.event_id, d.destination_id, d.organization_id, d.client_key, d.attempts, d.create_attempted_at,
+            d.id, d.event_id, d.destination_id, d.organization_id, d.client_key, d.attempts, d.write_attempted_at,
             d.issue_id, d.issue_key, d.outcome""";
     private static final String DUE = "select " + COLUMNS + """
              from ticket_delivery d
@@ -64,9 +64,12 @@ class Outbox {
         return due;
     }
 
-    /** Written before the create call: from here on, a retry must look for the ticket before filing one. */
-    void createAttempted(OutboundDelivery delivery) {
-        jdbc.sql("update ticket_delivery set create_attempted_at = ? where id = ?")
+    /**
+     * Written before the create or comment call: from here on, a retry must look in Jira for what this
+     * delivery may already have written before writing it again.
+     */
+    void writeAttempted(OutboundDelivery delivery) {
+        jdbc.sql("update ticket_delivery set write_attempted_at = ? where id = ?")
                 .params(Timestamp.from(clock.instant()), delivery.id()).update();
     }
 
@@ -115,7 +118,7 @@ class Outbox {
     }
 
     private static OutboundDelivery claimed(ResultSet rs, int row) throws SQLException {
-        Timestamp attempted = rs.getTimestamp("create_attempted_at");
+        Timestamp attempted = rs.getTimestamp("write_attempted_at");
         String outcome = rs.getString("outcome");
         return new OutboundDelivery(rs.getLong("id"), rs.getString("event_id"), rs.getString("destination_id"),
                 rs.getString("organization_id"), rs.getString("client_key"), rs.getInt("attempts") + 1,

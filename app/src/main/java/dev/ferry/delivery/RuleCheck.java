@@ -1,8 +1,9 @@
 package dev.ferry.delivery;
 
+import static dev.ferry.web.ApiProblem.require;
+
 import dev.ferry.template.DescriptionFormat;
 import dev.ferry.template.TicketTemplates;
-import dev.ferry.web.ApiProblem;
 
 /** Refuses rule settings that could never file a valid ticket, before anything is saved. */
 final class RuleCheck {
@@ -28,9 +29,4 @@ final class RuleCheck {
         }
     }
 
-    private static void require(boolean condition, String reason) {
-        if (!condition) {
-            throw ApiProblem.badRequest(reason);
-        }
-    }
 }

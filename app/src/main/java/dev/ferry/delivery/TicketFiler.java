@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.springframework.stereotype.Component;
+import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.JsonNodeFactory;
 
 /**
@@ -60,10 +61,18 @@ class TicketFiler {
                 .filter(TicketLink::isOpen);
     }
 
+    /** Comments are no more idempotent than creates, so they carry the same marker and a retry looks for it. */
     private Filed comment(Job job, TicketLink ticket) {
+        OutboundDelivery delivery = job.delivery();
+        Filed commented = new Filed(ticket.issueId(), ticket.issueKey(), TicketOutcome.COMMENTED);
         try {
-            jira.addComment(job.site(), ticket.issueId(), templates.comment(job.event().facts()));
-            return new Filed(ticket.issueId(), ticket.issueKey(), TicketOutcome.COMMENTED);
+            if (delivery.writeAttemptedAt() != null && !jira.findCommentsByProperty(job.site(), ticket.issueId(),
+                    JiraClient.DELIVERY_PROPERTY, JiraClient.DELIVERY_PROPERTY_PATH, delivery.marker()).isEmpty()) {
+                return commented;
+            }
+            outbox.writeAttempted(delivery);
+            jira.addComment(job.site(), ticket.issueId(), templates.comment(job.event().facts()), marker(delivery));
+            return commented;
         } catch (JiraException e) {
             if (e.kind() == JiraException.Kind.NOT_FOUND) {
                 links.refreshStatus(ticket.clientKey(), ticket.id());
@@ -75,14 +84,14 @@ class TicketFiler {
 
     private Filed create(Job job) {
         OutboundDelivery delivery = job.delivery();
-        if (delivery.createAttemptedAt() != null) {
+        if (delivery.writeAttemptedAt() != null) {
             List<JiraIssue> earlier = jira.findByProperty(job.site(), job.destination().projectKey(),
                     JiraClient.DELIVERY_PROPERTY, JiraClient.DELIVERY_PROPERTY_PATH, delivery.marker());
             if (!earlier.isEmpty()) {
                 return new Filed(earlier.get(0).id(), earlier.get(0).key(), TicketOutcome.RECOVERED);
             }
         }
-        outbox.createAttempted(delivery);
+        outbox.writeAttempted(delivery);
         CreatedIssue created = jira.createIssue(job.site(), draft(job));
         return new Filed(created.id(), created.key(), TicketOutcome.CREATED);
     }
@@ -94,10 +103,14 @@ class TicketFiler {
         if (summary.isBlank()) {
             summary = templates.summary(event.type() + " on {{title}}", Map.of("title", event.subject().title()));
         }
-        var marker = JsonNodeFactory.instance.objectNode().put(JiraClient.DELIVERY_PROPERTY_PATH, job.delivery().marker());
         return new IssueDraft(job.destination().projectKey(), rule.issueTypeId(),
                 rule.issueTypeId() == null ? rule.issueType() : null, summary,
                 templates.description(rule.descriptionFormat(), rule.descriptionTemplate(), event.facts()),
-                rule.priority(), rule.labelList(), Map.of(JiraClient.DELIVERY_PROPERTY, marker));
+                rule.priority(), rule.labelList(), marker(job.delivery()));
+    }
+
+    private static Map<String, JsonNode> marker(OutboundDelivery delivery) {
+        return Map.of(JiraClient.DELIVERY_PROPERTY,
+                JsonNodeFactory.instance.objectNode().put(JiraClient.DELIVERY_PROPERTY_PATH, delivery.marker()));
     }
 }

@@ -42,9 +42,14 @@ final class IssueBodies {
         return JSON.writeValueAsString(body);
     }
 
-    static String comment(JsonNode adfBody) {
+    /** A comment, with {@code properties} so a marker is written with the comment itself. */
+    static String comment(JsonNode adfBody, Map<String, JsonNode> properties) {
         ObjectNode body = JSON.createObjectNode();
         body.set("body", adfBody);
+        if (!properties.isEmpty()) {
+            var array = body.putArray("properties");
+            properties.forEach((key, value) -> array.addObject().put("key", key).set("value", value));
+        }
         return JSON.writeValueAsString(body);
     }
 

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import org.springframework.stereotype.Component;
 import org.springframework.web.util.UriComponentsBuilder;
 import tools.jackson.databind.JsonNode;
@@ -22,6 +23,7 @@ public class JiraClient {
      * {@link #findByProperty} find it on a real site.
      */
     public static final String DELIVERY_PROPERTY = "ferry-delivery";
+    private static final int COMMENTS_PER_PAGE = 100;
     /** The indexed path inside {@link #DELIVERY_PROPERTY}. */
     public static final String DELIVERY_PROPERTY_PATH = "id";
 
@@ -60,8 +62,42 @@ public class JiraClient {
 
     /** {@code POST /rest/api/3/issue/{issue}/comment}; returns the comment id. Not retried after a 5xx either. */
     public String addComment(JiraSite site, String issueIdOrKey, JsonNode adfBody) {
+        return addComment(site, issueIdOrKey, adfBody, Map.of());
+    }
+
+    /** As {@link #addComment(JiraSite, String, JsonNode)}, with comment properties written atomically with it. */
+    public String addComment(JiraSite site, String issueIdOrKey, JsonNode adfBody, Map<String, JsonNode> properties) {
         URI uri = uri(site, "/rest/api/3/issue/{issue}/comment", issueIdOrKey);
-        return json(site, JiraRequest.creatingPost(uri, IssueBodies.comment(adfBody))).path("id").asString();
+        return json(site, JiraRequest.creatingPost(uri, IssueBodies.comment(adfBody, properties))).path("id").asString();
+    }
+
+    /**
+     * The ids of the issue's comments whose property {@code propertyKey} has {@code path} = {@code value}:
+     * {@code GET /rest/api/3/issue/{issue}/comment?expand=properties}, every page. Comments cannot be
+     * searched by JQL, so this reads them.
+     */
+    public List<String> findCommentsByProperty(JiraSite site, String issueIdOrKey, String propertyKey, String path,
+            String value) {
+        List<String> found = new ArrayList<>();
+        int seen = 0;
+        long total;
+        do {
+            URI uri = UriComponentsBuilder.fromUri(site.baseUrl()).path("/rest/api/3/issue/{issue}/comment")
+                    .queryParam("startAt", seen).queryParam("maxResults", COMMENTS_PER_PAGE)
+                    .queryParam("expand", "properties").buildAndExpand(issueIdOrKey).encode().toUri();
+            JsonNode page = json(site, JiraRequest.get(uri));
+            for (JsonNode comment : page.path("comments")) {
+                seen++;
+                for (JsonNode property : comment.path("properties")) {
+                    if (propertyKey.equals(property.path("key").asString())
+                            && value.equals(property.path("value").path(path).asString(null))) {
+                        found.add(comment.path("id").asString());
+                    }
+                }
+            }
+            total = page.path("comments").isEmpty() ? seen : page.path("total").asLong(seen);
+        } while (seen < total);
+        return found;
     }
 
     /** {@code POST /rest/api/3/issue/{issue}/remotelink}: the same globalId updates, so a retry is harmless. */

@@ -29,6 +29,13 @@ public class ApiProblem extends RuntimeException {
         return new ApiProblem(HttpStatus.UNAUTHORIZED, Problems.AUTHENTICATION_FAILED, detail, challenge);
     }
 
+    /** Refuses the request with {@code 400} and the reason unless the condition holds. */
+    public static void require(boolean condition, String reason) {
+        if (!condition) {
+            throw badRequest(reason);
+        }
+    }
+
     public static ApiProblem badRequest(String detail) {
         return new ApiProblem(HttpStatus.BAD_REQUEST, "Bad request", detail);
     }

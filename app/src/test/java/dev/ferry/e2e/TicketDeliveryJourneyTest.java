@@ -299,6 +299,24 @@ class TicketDeliveryJourneyTest {
     }
 
     @Test
+    void aLostAnswerToACommentLeavesNoSecondComment() {
+        post(guardrail("exp-15", "Comment crash", null));
+        DeliveryDrain.drain(context);
+        jira.faults().add("POST", "/rest/api/3/issue/[^/]+/comment", Fault.answerLost(), 1);
+        String again = post(guardrail("exp-15", "Comment crash", null));
+        DeliveryDrain.drain(context);
+        assertThat(api.get("/api/v1/events/" + again).json().path("outcome").asString()).isEqualTo("pending");
+
+        DeliveryDrain.timePasses(context);
+        DeliveryDrain.drain(context);
+        JsonNode delivery = api.get("/api/v1/events/" + again).json().path("deliveries").get(0);
+        assertThat(delivery.path("status").asString()).isEqualTo("DONE");
+        assertThat(jira.data().issueJson(delivery.path("issueKey").asString(), jira.baseUrl()).orElseThrow()
+                .path("fields").path("comment").path("total").asInt()).isEqualTo(1);
+        jira.assertNoSpecViolations();
+    }
+
+    @Test
     void a401ParksTheSitesDeliveriesUntilJiraInstallsTheAppAgain() {
         jira.faults().add("POST", "/rest/api/3/issue", Fault.unauthorized(), 1);
         String eventId = post(guardrail("exp-6", "Auth", null));

@@ -25,6 +25,8 @@ final class Issue {
     String priority;
     Instant updated;
     final List<ObjectNode> comments = new ArrayList<>();
+    /** Comment properties by comment id: shown only with {@code expand=properties}, as Jira does. */
+    final Map<String, ArrayNode> commentProperties = new LinkedHashMap<>();
     final List<ObjectNode> remoteLinks = new ArrayList<>();
     final Map<String, JsonNode> properties = new LinkedHashMap<>();
     final List<ObjectNode> changelog = new ArrayList<>();

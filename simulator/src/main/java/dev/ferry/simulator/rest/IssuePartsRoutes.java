@@ -3,6 +3,8 @@ package dev.ferry.simulator.rest;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.function.BiFunction;
 
@@ -65,11 +67,23 @@ final class IssuePartsRoutes {
     }
 
     private Reply comments(Issue issue, Call call) {
+        int startAt = Math.max(0, call.intParam("startAt", 0));
+        int maxResults = Math.min(Math.max(1, call.intParam("maxResults", 5000)), 5000);
+        boolean withProperties = call.listParam("expand").contains("properties");
+        List<ObjectNode> shown = new ArrayList<>();
+        for (ObjectNode comment : issue.comments.subList(Math.min(startAt, issue.comments.size()),
+                Math.min(startAt + maxResults, issue.comments.size()))) {
+            ObjectNode copy = comment.deepCopy();
+            if (withProperties) {
+                copy.set("properties", issue.commentProperties.getOrDefault(comment.path("id").asText(), Json.array()));
+            }
+            shown.add(copy);
+        }
         ObjectNode page = Json.object();
-        page.put("startAt", 0);
-        page.put("maxResults", 5000);
+        page.put("startAt", startAt);
+        page.put("maxResults", maxResults);
         page.put("total", issue.comments.size());
-        page.set("comments", array(issue.comments));
+        page.set("comments", array(shown));
         return Reply.ok(page);
     }
 
@@ -88,6 +102,9 @@ final class IssuePartsRoutes {
         comment.put("created", Json.time(data.now()));
         comment.put("updated", Json.time(data.now()));
         issue.comments.add(comment);
+        if (call.body().has("properties")) {
+            issue.commentProperties.put(id, (ArrayNode) call.body().get("properties").deepCopy());
+        }
         issue.updated = data.now();
         return Reply.created(comment);
     }
