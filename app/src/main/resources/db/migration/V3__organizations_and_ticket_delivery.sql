@@ -129,8 +129,15 @@ create table ticket_delivery (
 );
 
 create index ticket_delivery_due on ticket_delivery (status, next_attempt_at);
-create index ticket_delivery_dedup on ticket_delivery (dedup_key, id);
 create index ticket_delivery_event on ticket_delivery (event_id);
+
+-- Who is working on a dedup key (destination, object, event type) right now: one delivery at a time, so
+-- two firings for one object can never both decide that no ticket exists yet.
+create table delivery_lane (
+    dedup_key  varchar(1024) primary key,
+    holder     bigint        not null,
+    held_until timestamp with time zone not null
+);
 
 -- The request budget per Jira site, shared by every worker on every node.
 create table jira_rate_budget (

@@ -1,6 +1,7 @@
 package dev.ferry.delivery;
 
 import dev.ferry.jira.JiraException;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -20,7 +21,10 @@ class DeliveryWorker implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(DeliveryWorker.class);
 
+    private static final Duration LANE_BUSY_RETRY = Duration.ofMillis(500);
+
     private final Outbox outbox;
+    private final DeliveryLanes lanes;
     private final Jobs jobs;
     private final TicketFiler filer;
     private final DeliveryCompletion completion;
@@ -29,9 +33,10 @@ class DeliveryWorker implements SmartLifecycle {
     private final AtomicBoolean running = new AtomicBoolean();
     private ExecutorService threads;
 
-    DeliveryWorker(Outbox outbox, Jobs jobs, TicketFiler filer, DeliveryCompletion completion,
+    DeliveryWorker(Outbox outbox, DeliveryLanes lanes, Jobs jobs, TicketFiler filer, DeliveryCompletion completion,
             DeliveryFailures failures, DeliveryProperties properties) {
         this.outbox = outbox;
+        this.lanes = lanes;
         this.jobs = jobs;
         this.filer = filer;
         this.completion = completion;
@@ -61,7 +66,7 @@ class DeliveryWorker implements SmartLifecycle {
                 failures.park(delivery, wait.reason());
             } else if (loaded instanceof Jobs.Ready ready) {
                 job = ready.job();
-                deliver(job);
+                deliverInLane(job);
             }
         } catch (JiraException e) {
             if (job == null) {
@@ -74,6 +79,20 @@ class DeliveryWorker implements SmartLifecycle {
         } catch (RuntimeException e) {
             log.warn("delivery {} failed on Ferry's side", delivery.id(), e);
             failures.failed(delivery, e.getClass().getSimpleName() + ": " + e.getMessage());
+        }
+    }
+
+    /** Another delivery for the same object and event is at work: try again shortly, after it has finished. */
+    private void deliverInLane(Job job) {
+        if (!lanes.take(job.delivery(), properties.lease())) {
+            outbox.reschedule(job.delivery(), TicketDeliveryStatus.PENDING, failures.now().plus(LANE_BUSY_RETRY),
+                    "waiting for another delivery for the same object and event");
+            return;
+        }
+        try {
+            deliver(job);
+        } finally {
+            lanes.release(job.delivery());
         }
     }
 

@@ -10,7 +10,7 @@ import java.time.Instant;
  * @param issueId           set once the ticket exists, so a retry only finishes the side effects
  */
 record OutboundDelivery(long id, String eventId, String destinationId, String organizationId, String clientKey,
-        int attempts, Instant writeAttemptedAt, String issueId, String issueKey, TicketOutcome outcome) {
+        String dedupKey, int attempts, Instant writeAttemptedAt, String issueId, String issueKey, TicketOutcome outcome) {
 
     /** The property value that marks the ticket or comment this delivery wrote. */
     String marker() {

@@ -13,34 +13,28 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The ticket outbox. A claim is a lease (the row's next attempt moves past it, so a dead worker's rows
- * come back), {@code SKIP LOCKED} keeps nodes off each other's rows, and a row is only eligible when no
- * older open row shares its dedup key: deliveries for one (destination, object, event type) run one at a
- * time and in order, so two firings can never both create a ticket.
+ * come back) and {@code SKIP LOCKED} keeps nodes off each other's rows; {@link DeliveryLanes} then lets
+ * only one delivery per (destination, object, event type) work at a time.
  */
 @Component
 class Outbox {
 
     private static final String COLUMNS = """
-            d.id, d.event_id, d.destination_id, d.organization_id, d.client_key, d.attempts, d.write_attempted_at,
-            d.issue_id, d.issue_key, d.outcome""";
+            d.id, d.event_id, d.destination_id, d.organization_id, d.client_key, d.dedup_key, d.attempts,
+            d.write_attempted_at, d.issue_id, d.issue_key, d.outcome""";
     private static final String DUE = "select " + COLUMNS + """
              from ticket_delivery d
             where d.status in ('PENDING', 'WAITING') and d.next_attempt_at <= ?
-              and not exists (select 1 from ticket_delivery e
-                              where e.dedup_key = d.dedup_key and e.id < d.id and e.status in ('PENDING', 'WAITING'))
             order by d.next_attempt_at, d.id
             limit ?
-            for update of d skip locked""";
+            for update skip locked""";
 
     private final JdbcClient jdbc;
     private final Clock clock;
-    private final String dueQuery;
 
-    Outbox(JdbcClient jdbc, Clock clock, javax.sql.DataSource dataSource) {
+    Outbox(JdbcClient jdbc, Clock clock) {
         this.jdbc = jdbc;
         this.clock = clock;
-        // H2 locks every row a FOR UPDATE reads and has no "OF"; PostgreSQL needs "OF d" to leave the subquery alone.
-        this.dueQuery = isPostgres(dataSource) ? DUE : DUE.replace("for update of d skip locked", "for update skip locked");
     }
 
     void enqueue(String eventId, Destination destination, String dedupKey) {
@@ -55,7 +49,7 @@ class Outbox {
     @Transactional
     List<OutboundDelivery> claim(int batchSize, Duration lease) {
         Instant now = clock.instant();
-        List<OutboundDelivery> due = jdbc.sql(dueQuery).params(Timestamp.from(now), batchSize)
+        List<OutboundDelivery> due = jdbc.sql(DUE).params(Timestamp.from(now), batchSize)
                 .query(Outbox::claimed).list();
         for (OutboundDelivery delivery : due) {
             jdbc.sql("update ticket_delivery set attempts = attempts + 1, next_attempt_at = ?, claimed_until = ? where id = ?")
@@ -121,17 +115,10 @@ class Outbox {
         Timestamp attempted = rs.getTimestamp("write_attempted_at");
         String outcome = rs.getString("outcome");
         return new OutboundDelivery(rs.getLong("id"), rs.getString("event_id"), rs.getString("destination_id"),
-                rs.getString("organization_id"), rs.getString("client_key"), rs.getInt("attempts") + 1,
+                rs.getString("organization_id"), rs.getString("client_key"), rs.getString("dedup_key"),
+                rs.getInt("attempts") + 1,
                 attempted == null ? null : attempted.toInstant(), rs.getString("issue_id"), rs.getString("issue_key"),
                 outcome == null ? null : TicketOutcome.valueOf(outcome));
-    }
-
-    private static boolean isPostgres(javax.sql.DataSource dataSource) {
-        try (var connection = dataSource.getConnection()) {
-            return connection.getMetaData().getDatabaseProductName().toLowerCase().contains("postgres");
-        } catch (SQLException e) {
-            throw new IllegalStateException("cannot tell which database this is", e);
-        }
     }
 
     private static String clip(String text) {

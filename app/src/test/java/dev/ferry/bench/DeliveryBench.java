@@ -94,7 +94,7 @@ public final class DeliveryBench {
                         .collect(Collectors.joining(",")),
                 "--ferry.admin.operator-token=" + OPERATOR, "--ferry.jira.requests-per-second=" + budget,
                 "--ferry.delivery.worker-threads=" + options.getOrDefault("workers", "160"),
-                "--ferry.delivery.poll-interval=50ms", "--ferry.panels.glance-worker-threads=16",
+                "--ferry.delivery.poll-interval=200ms", "--ferry.panels.glance-worker-threads=16",
                 "--ferry.panels.glance-poll-interval=100ms", "--spring.datasource.hikari.maximum-pool-size=48",
                 "--logging.level.root=WARN"));
         return new ProcessBuilder(command).directory(work.toFile()).redirectErrorStream(true)

@@ -255,7 +255,7 @@ class TicketDeliveryJourneyTest {
         }
         nodes.shutdown();
         assertThat(nodes.awaitTermination(60, TimeUnit.SECONDS)).isTrue();
-        DeliveryDrain.drain(context);
+        drainUntilSettled();
         assertThat(jira.data().issueCount()).isEqualTo(before + 1);
         assertThat(calls("POST", "/rest/api/3/issue")).isEqualTo(1);
         JsonNode links = api.get("/api/v1/links?subjectType=experiment&subjectId=exp-4").json();
