@@ -70,6 +70,8 @@ public final class WebhookBench {
         } finally {
             ferry.destroyForcibly();
         }
+        // The loopback install-key server keeps a non-daemon thread.
+        System.exit(0);
     }
 
     static Process startFerry(BenchOptions options, String database, int port, Path work) throws IOException {
@@ -82,6 +84,8 @@ public final class WebhookBench {
                 "--spring.datasource.url=" + database, "--ferry.secret-key=" + Base64.getEncoder().encodeToString(key),
                 "--ferry.connect.install-keys-urls=" + InstallKeyServer.INSTANCE.url(),
                 "--ferry.webhooks.worker-enabled=" + options.worker(), "--logging.level.root=WARN",
+                // A webhook node: the ticket outbox and glance workers have nothing to do here.
+                "--ferry.delivery.worker-enabled=false", "--ferry.panels.glance-worker-enabled=false",
                 "--server.tomcat.threads.max=" + options.serverThreads()));
         command.addAll(options.extraFerryArguments());
         return new ProcessBuilder(command).directory(work.toFile()).redirectErrorStream(true)
