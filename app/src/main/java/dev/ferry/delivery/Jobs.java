@@ -45,7 +45,8 @@ class Jobs {
         if (destination.isEmpty()) {
             return new Skip("the destination was removed");
         }
-        Optional<Rule> rule = destination.get().rule(eventType(delivery)).filter(Rule::enabled);
+        ProductEvent event = events.find(delivery.eventId()).orElseThrow();
+        Optional<Rule> rule = destination.get().rule(event.type()).filter(Rule::enabled);
         if (rule.isEmpty()) {
             return new Skip("the rule for this event type is switched off");
         }
@@ -62,11 +63,6 @@ class Jobs {
         if (site.isEmpty()) {
             return new Wait("Ferry is not installed on the site");
         }
-        ProductEvent event = events.find(delivery.eventId()).orElseThrow();
         return new Ready(new Job(delivery, event, destination.get(), rule.get(), site.get()));
-    }
-
-    private String eventType(OutboundDelivery delivery) {
-        return events.find(delivery.eventId()).orElseThrow().type();
     }
 }
