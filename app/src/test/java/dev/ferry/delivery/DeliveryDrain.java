@@ -16,6 +16,37 @@ public final class DeliveryDrain {
         return context.getBean(DeliveryWorker.class).drain();
     }
 
+    /**
+     * Runs one worker that dies the moment Jira has answered a create or comment, before Ferry records the
+     * ticket: the delivery stays claimed under its lease, as after a crash. Answers whether it died.
+     */
+    public static boolean drainDyingAfterJiraAnswers(ApplicationContext context) {
+        JdbcClient jdbc = context.getBean(JdbcClient.class);
+        java.time.Clock clock = context.getBean(java.time.Clock.class);
+        Outbox dying = new Outbox(jdbc, clock) {
+            @Override
+            void ticketKnown(OutboundDelivery delivery, String issueId, String issueKey, TicketOutcome outcome) {
+                throw new WorkerKilled();
+            }
+        };
+        DeliveryWorker worker = new DeliveryWorker(context.getBean(Outbox.class), context.getBean(DeliveryLanes.class),
+                context.getBean(Jobs.class), new TicketFiler(context.getBean(dev.ferry.jira.JiraClient.class),
+                        context.getBean(dev.ferry.link.TicketLinks.class),
+                        context.getBean(dev.ferry.template.TicketTemplates.class), dying),
+                context.getBean(DeliveryCompletion.class), context.getBean(DeliveryFailures.class),
+                context.getBean(DeliveryProperties.class));
+        try {
+            worker.drain();
+            return false;
+        } catch (WorkerKilled killed) {
+            return true;
+        }
+    }
+
+    /** Not an exception a worker catches: the thread is gone, like its process. */
+    static final class WorkerKilled extends Error {
+    }
+
     /** Leases run out and back-offs end now: what a restarted node finds after waiting long enough. */
     public static void timePasses(ApplicationContext context) {
         context.getBean(JdbcClient.class).sql("""

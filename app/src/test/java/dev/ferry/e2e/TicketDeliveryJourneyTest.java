@@ -299,6 +299,24 @@ class TicketDeliveryJourneyTest {
     }
 
     @Test
+    void aWorkerKilledBetweenJirasAnswerAndFerrysRecordLeavesNoDuplicate() {
+        int before = jira.data().issueCount();
+        String eventId = post(guardrail("exp-16", "Killed worker", null));
+        assertThat(DeliveryDrain.drainDyingAfterJiraAnswers(context)).isTrue();
+        assertThat(jira.data().issueCount()).as("Jira has the ticket, Ferry has no record of it").isEqualTo(before + 1);
+
+        DeliveryDrain.drain(context);
+        assertThat(api.get("/api/v1/events/" + eventId).json().path("outcome").asString())
+                .as("the dead worker's lease still holds the delivery").isEqualTo("pending");
+        DeliveryDrain.timePasses(context);
+        DeliveryDrain.drain(context);
+        JsonNode delivery = api.get("/api/v1/events/" + eventId).json().path("deliveries").get(0);
+        assertThat(delivery.path("outcome").asString()).isEqualTo("RECOVERED");
+        assertThat(jira.data().issueCount()).isEqualTo(before + 1);
+        assertThat(calls("POST", "/rest/api/3/issue")).isEqualTo(1);
+    }
+
+    @Test
     void aLostAnswerToACommentLeavesNoSecondComment() {
         post(guardrail("exp-15", "Comment crash", null));
         DeliveryDrain.drain(context);
