@@ -6,8 +6,9 @@ package dev.ferry.connect;
  * @param clientKey    the site's id, the {@code iss} of its tokens
  * @param sharedSecret the HS256 key, in clear only in memory
  * @param installed    false once the site uninstalled Ferry
+ * @param baseUrl      where the site is, for calls Ferry makes back to it
  */
-public record ConnectTenant(String clientKey, String sharedSecret, boolean installed) {
+public record ConnectTenant(String clientKey, String sharedSecret, boolean installed, String baseUrl) {
 
     @Override
     public String toString() {

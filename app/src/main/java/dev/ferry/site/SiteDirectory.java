@@ -1,5 +1,6 @@
 package dev.ferry.site;
 
+import dev.ferry.connect.ConnectTenant;
 import dev.ferry.jira.JiraSite;
 import java.net.URI;
 import java.util.Optional;
@@ -9,17 +10,18 @@ import org.springframework.stereotype.Component;
 @Component
 public class SiteDirectory {
 
-    private final SiteRepository sites;
     private final SiteSecrets secrets;
 
-    SiteDirectory(SiteRepository sites, SiteSecrets secrets) {
-        this.sites = sites;
+    SiteDirectory(SiteSecrets secrets) {
         this.secrets = secrets;
     }
 
-    /** The site as a Jira client target, while it has Ferry installed. */
+    /**
+     * The site as a Jira client target, while it has Ferry installed. Workers ask before every call, so
+     * this reads the same short-lived tenant the Connect gate keeps, not the whole site record.
+     */
     public Optional<JiraSite> callable(String clientKey) {
-        return sites.findById(clientKey).filter(Site::isInstalled).map(site -> new JiraSite(clientKey,
-                URI.create(site.installation().baseUrl()), secrets.find(clientKey).orElseThrow().sharedSecret()));
+        return secrets.find(clientKey).filter(ConnectTenant::installed)
+                .map(tenant -> new JiraSite(clientKey, URI.create(tenant.baseUrl()), tenant.sharedSecret()));
     }
 }

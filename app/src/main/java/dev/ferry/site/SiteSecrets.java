@@ -41,11 +41,12 @@ class SiteSecrets implements ConnectTenants {
     }
 
     private Optional<ConnectTenant> load(String clientKey) {
-        return jdbc.sql("select state, shared_secret_key_id, shared_secret_ciphertext from site where client_key = ?")
+        return jdbc.sql("""
+                select state, shared_secret_key_id, shared_secret_ciphertext, base_url from site where client_key = ?""")
                 .param(clientKey)
                 .query((rs, row) -> new ConnectTenant(clientKey,
                         cipher.open(new Sealed(rs.getString(2), rs.getString(3)), context(clientKey)),
-                        !SiteState.UNINSTALLED.name().equals(rs.getString(1))))
+                        !SiteState.UNINSTALLED.name().equals(rs.getString(1)), rs.getString(4)))
                 .optional();
     }
 
