@@ -3,7 +3,7 @@ package dev.ferry.delivery;
 import static dev.ferry.web.ApiProblem.require;
 
 import dev.ferry.web.ApiProblem;
-import java.net.URI;
+import dev.ferry.web.WebUrls;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -72,16 +72,8 @@ class EventValidator {
         return variables;
     }
 
-    static boolean isWebUrl(String url) {
-        if (url.length() > 2048) {
-            return false;
-        }
-        try {
-            URI uri = URI.create(url);
-            return ("https".equals(uri.getScheme()) || "http".equals(uri.getScheme())) && uri.getHost() != null;
-        } catch (IllegalArgumentException e) {
-            return false;
-        }
+    private static boolean isWebUrl(String url) {
+        return url.length() <= 2048 && WebUrls.isHttp(url);
     }
 
     private static String abbreviate(String text) {

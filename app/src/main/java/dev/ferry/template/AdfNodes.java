@@ -1,9 +1,7 @@
 package dev.ferry.template;
 
-import java.net.URI;
-import java.net.URISyntaxException;
+import dev.ferry.web.WebUrls;
 import java.util.List;
-import java.util.Locale;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.JsonNodeFactory;
@@ -66,16 +64,7 @@ final class AdfNodes {
 
     /** Only absolute http(s) URLs become links and cards; anything else would be a broken or unsafe link. */
     static boolean isWebUrl(String value) {
-        if (value == null || value.isBlank()) {
-            return false;
-        }
-        try {
-            URI uri = new URI(value.strip());
-            String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
-            return (scheme.equals("http") || scheme.equals("https")) && uri.getHost() != null;
-        } catch (URISyntaxException e) {
-            return false;
-        }
+        return value != null && WebUrls.isHttp(value.strip());
     }
 
     private static ObjectNode node(String type, List<? extends JsonNode> content) {
