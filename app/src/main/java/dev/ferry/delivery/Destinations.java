@@ -14,7 +14,6 @@ import dev.ferry.web.ApiProblem;
 import java.time.Clock;
 import java.util.List;
 import org.springframework.dao.DuplicateKeyException;
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -116,13 +115,8 @@ class Destinations {
         try {
             return jira.issueTypes(site, projectKey).stream().filter(type -> !type.subtask()).toList();
         } catch (JiraException e) {
-            throw switch (e.kind()) {
-                case NOT_FOUND -> ApiProblem.badRequest("Jira has no project " + projectKey + " the app can see: " + e.jiraMessage());
-                case UNAUTHORIZED, DENIED -> new ApiProblem(HttpStatus.BAD_GATEWAY, "Jira refused",
-                        "Jira refused to list the project's issue types: " + e.jiraMessage());
-                default -> new ApiProblem(HttpStatus.SERVICE_UNAVAILABLE, "Jira unavailable",
-                        "Jira could not be asked for the project's issue types: " + e.getMessage());
-            };
+            throw JiraRefusals.problem(e, ApiProblem.badRequest("Jira has no project " + projectKey
+                    + " the app can see: " + e.jiraMessage()), "to list the project's issue types");
         }
     }
 }

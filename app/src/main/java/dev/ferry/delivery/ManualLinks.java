@@ -17,7 +17,6 @@ import dev.ferry.site.SiteDirectory;
 import dev.ferry.site.SiteLinks;
 import dev.ferry.web.ApiProblem;
 import java.time.Clock;
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -79,13 +78,8 @@ class ManualLinks {
         try {
             return jira.getIssueStatus(site, key);
         } catch (JiraException e) {
-            throw switch (e.kind()) {
-                case NOT_FOUND -> ApiProblem.notFound("Jira has no issue " + key + " the app can see");
-                case UNAUTHORIZED, DENIED -> new ApiProblem(HttpStatus.BAD_GATEWAY, "Jira refused",
-                        "Jira refused to show " + key + ": " + e.jiraMessage());
-                default -> new ApiProblem(HttpStatus.SERVICE_UNAVAILABLE, "Jira unavailable",
-                        "Jira could not be asked for " + key + ": " + e.getMessage());
-            };
+            throw JiraRefusals.problem(e, ApiProblem.notFound("Jira has no issue " + key + " the app can see"),
+                    "to show " + key);
         }
     }
 }

@@ -1,0 +1,26 @@
+package dev.ferry.delivery;
+
+import dev.ferry.jira.JiraException;
+import dev.ferry.web.ApiProblem;
+import org.springframework.http.HttpStatus;
+
+/**
+ * What the product API answers when a call it makes to Jira on the caller's behalf fails: Jira's 404 is
+ * the caller's mistake, a refusal is Jira's (502), anything else means Jira could not be asked (503).
+ */
+final class JiraRefusals {
+
+    private JiraRefusals() {
+    }
+
+    /** {@code notFound} is the caller-facing sentence for Jira's 404. */
+    static ApiProblem problem(JiraException e, ApiProblem notFound, String asking) {
+        return switch (e.kind()) {
+            case NOT_FOUND -> notFound;
+            case UNAUTHORIZED, DENIED -> new ApiProblem(HttpStatus.BAD_GATEWAY, "Jira refused",
+                    "Jira refused " + asking + ": " + e.jiraMessage());
+            default -> new ApiProblem(HttpStatus.SERVICE_UNAVAILABLE, "Jira unavailable",
+                    "Jira could not be asked " + asking + ": " + e.getMessage());
+        };
+    }
+}
