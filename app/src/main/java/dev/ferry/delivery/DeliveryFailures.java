@@ -4,7 +4,6 @@ import dev.ferry.jira.JiraException;
 import dev.ferry.site.SiteLinks;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -22,6 +21,7 @@ class DeliveryFailures {
     private static final Duration FIRST_RETRY = Duration.ofSeconds(5);
     private static final Duration LAST_RETRY = Duration.ofHours(1);
     private static final Duration THROTTLED_DEFAULT = Duration.ofSeconds(30);
+    private static final Duration LANE_BUSY_RETRY = Duration.ofMillis(500);
 
     private final Outbox outbox;
     private final DestinationRepository destinations;
@@ -97,7 +97,9 @@ class DeliveryFailures {
         return delay.compareTo(LAST_RETRY) > 0 ? LAST_RETRY : delay;
     }
 
-    Instant now() {
-        return clock.instant();
+    /** Another delivery for the same object and event is at work: this one goes again shortly, after it. */
+    void laneBusy(OutboundDelivery delivery) {
+        outbox.reschedule(delivery, TicketDeliveryStatus.PENDING, clock.instant().plus(LANE_BUSY_RETRY),
+                "waiting for another delivery for the same object and event");
     }
 }

@@ -1,7 +1,6 @@
 package dev.ferry.delivery;
 
 import dev.ferry.jira.JiraException;
-import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -20,8 +19,6 @@ import org.springframework.stereotype.Component;
 class DeliveryWorker implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(DeliveryWorker.class);
-
-    private static final Duration LANE_BUSY_RETRY = Duration.ofMillis(500);
 
     private final Outbox outbox;
     private final DeliveryLanes lanes;
@@ -82,11 +79,9 @@ class DeliveryWorker implements SmartLifecycle {
         }
     }
 
-    /** Another delivery for the same object and event is at work: try again shortly, after it has finished. */
     private void deliverInLane(Job job) {
         if (!lanes.take(job.delivery(), properties.lease())) {
-            outbox.reschedule(job.delivery(), TicketDeliveryStatus.PENDING, failures.now().plus(LANE_BUSY_RETRY),
-                    "waiting for another delivery for the same object and event");
+            failures.laneBusy(job.delivery());
             return;
         }
         try {

@@ -1,7 +1,6 @@
 package dev.ferry.delivery;
 
 import java.time.Instant;
-import java.util.Comparator;
 import java.util.List;
 
 /** A destination as the API shows it. */
@@ -27,6 +26,4 @@ record DestinationBody(String id, String site, String projectKey, String state, 
                     rule.labelList(), rule.updatedAt());
         }
     }
-
-    static final Comparator<DestinationBody> BY_CREATION = Comparator.comparing(DestinationBody::createdAt);
 }

@@ -43,9 +43,8 @@ class EventController {
     ResponseEntity<Receipt> post(ApiCaller caller, @RequestBody EventRequest request) {
         caller.require(ApiScope.EVENTS_WRITE);
         EventIntake.Accepted accepted = intake.accept(caller, request);
-        int deliveries = outbox.forEvent(accepted.event().id()).size();
         return ResponseEntity.status(HttpStatus.ACCEPTED).location(URI.create("/api/v1/events/" + accepted.event().id()))
-                .body(new Receipt(accepted.event().id(), accepted.duplicate(), deliveries));
+                .body(new Receipt(accepted.event().id(), accepted.duplicate(), accepted.deliveries()));
     }
 
     @GetMapping("/api/v1/events/{id}")

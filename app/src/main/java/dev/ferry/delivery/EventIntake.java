@@ -35,7 +35,7 @@ class EventIntake {
     }
 
     /** The accepted event; {@code duplicate} when its idempotency key was seen before. */
-    record Accepted(ProductEvent event, boolean duplicate) {
+    record Accepted(ProductEvent event, boolean duplicate, int deliveries) {
     }
 
     Accepted accept(ApiCaller caller, EventRequest request) {
@@ -43,14 +43,17 @@ class EventIntake {
                 clock.instant());
         Optional<ProductEvent> seen = earlier(event);
         if (seen.isPresent()) {
-            return new Accepted(seen.get(), true);
+            return repeated(seen.get());
         }
         try {
-            transaction.executeWithoutResult(status -> store(event));
-            return new Accepted(event, false);
+            return new Accepted(event, false, transaction.execute(status -> store(event)));
         } catch (DuplicateKeyException raced) {
-            return new Accepted(earlier(event).orElseThrow(() -> raced), true);
+            return repeated(earlier(event).orElseThrow(() -> raced));
         }
+    }
+
+    private Accepted repeated(ProductEvent event) {
+        return new Accepted(event, true, outbox.forEvent(event.id()).size());
     }
 
     private Optional<ProductEvent> earlier(ProductEvent event) {
@@ -66,11 +69,13 @@ class EventIntake {
         return seen;
     }
 
-    private void store(ProductEvent event) {
+    /** Stores the event and its outbox rows; answers how many destinations will get it. */
+    private int store(ProductEvent event) {
         events.insert(event);
         List<Destination> targets = destinations.findByOrganizationIdOrderByCreatedAt(event.organizationId()).stream()
                 .filter(destination -> destination.rule(event.type()).filter(Rule::enabled).isPresent()).toList();
         targets.forEach(destination -> outbox.enqueue(event.id(), destination, dedupKey(destination, event)));
+        return targets.size();
     }
 
     static String dedupKey(Destination destination, ProductEvent event) {

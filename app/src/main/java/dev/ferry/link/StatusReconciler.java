@@ -84,7 +84,7 @@ class StatusReconciler {
                 link.issueGone(now);
             } else {
                 updated += link.changesWith(issue) ? 1 : 0;
-                link.synced(new IssueState(issue.id(), issue.key(), issue.statusName(), issue.statusCategory(), now), now);
+                link.syncedWith(issue, now);
             }
             links.save(link);
         }

@@ -70,6 +70,11 @@ public class TicketLink {
         lastSyncedAt = now;
     }
 
+    /** As {@link #synced}, from Jira's answer about the issue. */
+    void syncedWith(dev.ferry.jira.JiraIssue issue, Instant now) {
+        synced(new IssueState(issue.id(), issue.key(), issue.statusName(), issue.statusCategory(), now), now);
+    }
+
     /** Whether Jira's view of the issue differs from what this link shows. */
     boolean changesWith(dev.ferry.jira.JiraIssue issue) {
         return issueDeleted || !java.util.Objects.equals(issueKey, issue.key())

@@ -70,23 +70,19 @@ public class TicketLinks {
      * reached leaves it as it was and the {@link JiraException} tells the caller why.
      */
     public Optional<TicketLink> refreshStatus(String clientKey, long linkId) {
-        Optional<TicketLink> found = links.findByIdAndClientKey(linkId, clientKey);
-        found.ifPresent(link -> {
+        return links.findByIdAndClientKey(linkId, clientKey).map(link -> {
             JiraSite site = sites.callable(clientKey).orElseThrow(() -> new JiraException(JiraException.Kind.DENIED, 0,
                     "the site has uninstalled the app", null));
             try {
-                JiraIssue issue = jira.getIssueStatus(site, link.issueId());
-                link.synced(new IssueState(issue.id(), issue.key(), issue.statusName(), issue.statusCategory(),
-                        clock.instant()), clock.instant());
+                link.syncedWith(jira.getIssueStatus(site, link.issueId()), clock.instant());
             } catch (JiraException e) {
                 if (e.kind() != JiraException.Kind.NOT_FOUND) {
                     throw e;
                 }
                 link.issueGone(clock.instant());
             }
-            links.save(link);
+            return links.save(link);
         });
-        return found.flatMap(link -> links.findByIdAndClientKey(linkId, clientKey));
     }
 
     /** The newest ticket a destination filed for this object and event type, if any. */
