@@ -84,16 +84,13 @@ public final class ConsoleClient {
         return cookies.getCookieStore().getCookies().stream().filter(c -> c.getName().equals("FERRY_SESSION")).findFirst();
     }
 
-    /** A current CSRF token, read from a page's meta tag (the login page before sign-in). */
+    /** This session's CSRF token, read from the login page's meta tag (the token is the session's, not the page's). */
     public String csrfToken() {
         if (csrfToken == null) {
-            var page = get(sessionCookie().isPresent() ? "/admin/password" : "/admin/login");
+            var page = get("/admin/login");
             Matcher meta = CSRF_META.matcher(page.body());
             if (!meta.find()) {
-                meta = CSRF_META.matcher(get("/admin/login").body());
-                if (!meta.find()) {
-                    throw new IllegalStateException("no CSRF token on the page: " + page.statusCode());
-                }
+                throw new IllegalStateException("no CSRF token on the login page: " + page.statusCode());
             }
             csrfToken = meta.group(1);
         }
