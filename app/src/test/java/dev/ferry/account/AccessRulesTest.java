@@ -88,7 +88,8 @@ class AccessRulesTest {
         assertThat(changed.statusCode()).isEqualTo(303);
         var signedOut = member.post("/admin/logout");
         assertThat(signedOut.statusCode()).isEqualTo(302);
-        assertThat(signedOut.headers().firstValue("Location")).hasValueSatisfying(to -> assertThat(to).endsWith("/admin/login?signedOut"));
+        assertThat(signedOut.headers().firstValue("Location"))
+                .hasValueSatisfying(to -> assertThat(to).endsWith("/admin/login?signedOut"));
         assertThat(member.get("/admin/integrations/jira").statusCode()).as("signed out").isEqualTo(302);
     }
 
