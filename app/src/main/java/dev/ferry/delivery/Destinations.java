@@ -1,6 +1,6 @@
 package dev.ferry.delivery;
 
-import dev.ferry.admin.ApiCaller;
+import dev.ferry.admin.Caller;
 import dev.ferry.audit.AuditAction;
 import dev.ferry.audit.AuditLog;
 import dev.ferry.jira.IssueType;
@@ -45,7 +45,7 @@ class Destinations {
     }
 
     @Transactional
-    Destination create(ApiCaller caller, String clientKey, String projectKey) {
+    Destination create(Caller caller, String clientKey, String projectKey) {
         if (clientKey == null || !siteLinks.organizationOf(clientKey).map(caller.organizationId()::equals).orElse(false)) {
             throw ApiProblem.notFound("no site " + clientKey + " is linked to this organization");
         }
@@ -68,18 +68,18 @@ class Destinations {
         return ApiProblem.conflict("the organization already has a destination for " + projectKey + " on this site");
     }
 
-    Destination find(ApiCaller caller, String id) {
+    Destination find(Caller caller, String id) {
         return destinations.findByIdAndOrganizationId(id, caller.organizationId())
                 .orElseThrow(() -> ApiProblem.notFound("no destination " + id));
     }
 
-    List<Destination> list(ApiCaller caller) {
+    List<Destination> list(Caller caller) {
         return destinations.findByOrganizationIdOrderByCreatedAt(caller.organizationId());
     }
 
     /** Changes one rule; a destination parked for repair takes tickets again, and its parked deliveries go out. */
     @Transactional
-    Destination updateRule(ApiCaller caller, String id, String eventType, RuleSettings settings) {
+    Destination updateRule(Caller caller, String id, String eventType, RuleSettings settings) {
         Destination destination = find(caller, id);
         if (catalog.find(caller.organizationId(), eventType).isEmpty()) {
             throw ApiProblem.badRequest("unknown event type " + eventType);
@@ -99,7 +99,7 @@ class Destinations {
 
     /** Fetches the project's issue types again and re-maps every rule by name. */
     @Transactional
-    Destination refreshIssueTypes(ApiCaller caller, String id) {
+    Destination refreshIssueTypes(Caller caller, String id) {
         Destination destination = find(caller, id);
         destination.remap(issueTypes(destination.clientKey(), destination.projectKey()), clock.instant());
         Destination saved = destinations.save(destination);
