@@ -6,6 +6,7 @@ import dev.ferry.audit.AuditLog;
 import dev.ferry.jira.IssueType;
 import dev.ferry.jira.JiraClient;
 import dev.ferry.jira.JiraException;
+import dev.ferry.jira.JiraProject;
 import dev.ferry.jira.JiraSite;
 import dev.ferry.site.SiteDirectory;
 import dev.ferry.site.SiteLinks;
@@ -46,9 +47,7 @@ class Destinations {
 
     @Transactional
     Destination create(Caller caller, String clientKey, String projectKey) {
-        if (clientKey == null || !siteLinks.organizationOf(clientKey).map(caller.organizationId()::equals).orElse(false)) {
-            throw ApiProblem.notFound("no site " + clientKey + " is linked to this organization");
-        }
+        requireLinked(caller, clientKey);
         if (projectKey == null || !projectKey.matches("[A-Z][A-Z0-9_]{0,63}")) {
             throw ApiProblem.badRequest("projectKey must be a Jira project key (upper case letters, digits, '_')");
         }
@@ -61,6 +60,24 @@ class Destinations {
                     catalog.list(caller.organizationId()), issueTypes, clock.instant()));
         } catch (DuplicateKeyException raced) {
             throw duplicate(projectKey);
+        }
+    }
+
+    /** The projects of a linked site the app may file in, as Jira lists them now. */
+    List<JiraProject> projects(Caller caller, String clientKey) {
+        requireLinked(caller, clientKey);
+        JiraSite site = sites.callable(clientKey)
+                .orElseThrow(() -> ApiProblem.conflict("Ferry is not installed on the site " + clientKey));
+        try {
+            return jira.projects(site);
+        } catch (JiraException e) {
+            throw JiraRefusals.refused(e, "to list the site's projects");
+        }
+    }
+
+    private void requireLinked(Caller caller, String clientKey) {
+        if (clientKey == null || !siteLinks.organizationOf(clientKey).map(caller.organizationId()::equals).orElse(false)) {
+            throw ApiProblem.notFound("no site " + clientKey + " is linked to this organization");
         }
     }
 
