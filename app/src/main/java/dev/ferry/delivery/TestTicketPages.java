@@ -1,0 +1,108 @@
+package dev.ferry.delivery;
+
+import dev.ferry.account.Person;
+import dev.ferry.admin.Caller;
+import dev.ferry.console.ConsolePages;
+import dev.ferry.site.LinkedSites;
+import dev.ferry.web.ApiProblem;
+import jakarta.servlet.http.HttpServletRequest;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.stereotype.Controller;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+
+/** Sending a test ticket from a destination in the admin console, and deleting it again. */
+@Controller
+class TestTicketPages {
+
+    static final String VARIABLE = "var.";
+
+    private final ConsolePages pages;
+    private final Destinations destinations;
+    private final TestTickets tickets;
+    private final EventCatalog catalog;
+    private final LinkedSites sites;
+
+    TestTicketPages(ConsolePages pages, Destinations destinations, TestTickets tickets, EventCatalog catalog,
+            LinkedSites sites) {
+        this.pages = pages;
+        this.destinations = destinations;
+        this.tickets = tickets;
+        this.catalog = catalog;
+        this.sites = sites;
+    }
+
+    /** {@code eventType}: the rule to try, {@code experiment.guardrail_breached} unless chosen. */
+    @GetMapping(DestinationPages.PATH + "/{id}/test-ticket")
+    ResponseEntity<String> show(Person person, HttpServletRequest request, @PathVariable String id,
+            @RequestParam(required = false) String eventType) {
+        return render(person, request, HttpStatus.OK, id, eventType, null, null, null);
+    }
+
+    /** Form fields {@code var.<name>} are the variables. */
+    @PostMapping(DestinationPages.PATH + "/{id}/test-ticket")
+    ResponseEntity<String> send(Person person, HttpServletRequest request, @PathVariable String id,
+            @RequestParam(defaultValue = "") String eventType, @RequestParam Map<String, String> form) {
+        Map<String, String> variables = new LinkedHashMap<>();
+        form.forEach((name, value) -> {
+            if (name.startsWith(VARIABLE)) {
+                variables.put(name.substring(VARIABLE.length()), value);
+            }
+        });
+        try {
+            TestTickets.Sent sent = tickets.send(DestinationPages.caller(person), id, eventType, variables);
+            return render(person, request, HttpStatus.OK, id, eventType, variables,
+                    new TestTicketPage.Result(sent.issueKey(), sent.issueUrl(), sent.summary()), null);
+        } catch (ApiProblem refused) {
+            return render(person, request, HttpStatus.valueOf(refused.status().value()), id, eventType, variables, null,
+                    refused.getMessage());
+        }
+    }
+
+    @PostMapping(DestinationPages.PATH + "/{id}/test-tickets/{issueKey}/delete")
+    ResponseEntity<String> delete(Person person, HttpServletRequest request, @PathVariable String id,
+            @PathVariable String issueKey, @RequestParam(defaultValue = "") String eventType) {
+        try {
+            tickets.delete(DestinationPages.caller(person), id, issueKey);
+            pages.flash(request, "Test ticket " + issueKey + " deleted from Jira.");
+            return DestinationPages.seeOther(DestinationPages.PATH + "/" + id + "/test-ticket");
+        } catch (ApiProblem refused) {
+            return render(person, request, HttpStatus.valueOf(refused.status().value()), id, eventType, null, null,
+                    refused.getMessage());
+        }
+    }
+
+    private ResponseEntity<String> render(Person person, HttpServletRequest request, HttpStatus status, String id,
+            String eventType, Map<String, String> typed, TestTicketPage.Result result, String error) {
+        Caller caller = DestinationPages.caller(person);
+        Destination destination;
+        try {
+            destination = destinations.find(caller, id);
+        } catch (ApiProblem missing) {
+            return NotFoundPage.answer(pages, person, request, "No such destination", missing.getMessage());
+        }
+        List<String> types = catalog.list(person.organizationId()).stream().map(EventTypeDefinition::type)
+                .filter(type -> destination.rule(type).isPresent()).toList();
+        String chosen = eventType != null && types.contains(eventType) ? eventType
+                : types.contains(SampleVariables.DEFAULT_EVENT_TYPE) ? SampleVariables.DEFAULT_EVENT_TYPE
+                        : types.isEmpty() ? "" : types.get(0);
+        Map<String, String> values = new LinkedHashMap<>(chosen.isEmpty() ? Map.of() : tickets.samples(caller, chosen));
+        if (typed != null && chosen.equals(eventType)) {
+            typed.forEach((name, value) -> values.computeIfPresent(name, (n, sample) -> value));
+        }
+        String issueType = destination.rule(chosen).map(Rule::issueType).orElse("");
+        String site = sites.find(person.organizationId(), destination.clientKey()).map(DestinationsPage::siteLabel)
+                .orElse(destination.clientKey());
+        var page = new TestTicketPage(destination.id(), site, destination.projectKey(), issueType, chosen,
+                types.stream().map(type -> new RulesPage.Option(type, type, type.equals(chosen))).toList(),
+                values.entrySet().stream().map(v -> new TestTicketPage.Variable(v.getKey(), v.getValue(),
+                        "var-" + v.getKey())).toList(), result, error);
+        return pages.page(status, "test-ticket", pages.frame(person, "Send a test ticket", "destinations", request), page);
+    }
+}
