@@ -7,6 +7,7 @@ create table test_ticket (
     issue_id        varchar(64)  not null,
     issue_key       varchar(64)  not null,
     event_type      varchar(128) not null,
+    summary         varchar(255) not null,
     sent_by         varchar(255) not null,
     sent_at         timestamp with time zone not null,
     deleted_at      timestamp with time zone,

@@ -6,6 +6,8 @@ import dev.ferry.console.ConsolePages;
 import dev.ferry.site.LinkedSites;
 import dev.ferry.web.ApiProblem;
 import jakarta.servlet.http.HttpServletRequest;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -38,11 +40,24 @@ class TestTicketPages {
         this.sites = sites;
     }
 
-    /** {@code eventType}: the rule to try, {@code experiment.guardrail_breached} unless chosen. */
+    /**
+     * {@code eventType}: the rule to try, {@code experiment.guardrail_breached} unless chosen; {@code sent}:
+     * the key of the test ticket just filed, shown with its actions while it is not deleted.
+     */
     @GetMapping(DestinationPages.PATH + "/{id}/test-ticket")
     ResponseEntity<String> show(Person person, HttpServletRequest request, @PathVariable String id,
-            @RequestParam(required = false) String eventType) {
-        return render(person, request, HttpStatus.OK, id, eventType, null, null, null);
+            @RequestParam(required = false) String eventType, @RequestParam(required = false) String sent) {
+        TestTicketPage.Result result = null;
+        if (sent != null) {
+            try {
+                result = tickets.sent(DestinationPages.caller(person), id, sent)
+                        .map(ticket -> new TestTicketPage.Result(ticket.issueKey(), ticket.issueUrl(), ticket.summary()))
+                        .orElse(null);
+            } catch (ApiProblem missing) {
+                // the page below says the destination is not there
+            }
+        }
+        return render(person, request, HttpStatus.OK, id, eventType, null, result, null);
     }
 
     /** Form fields {@code var.<name>} are the variables. */
@@ -57,8 +72,10 @@ class TestTicketPages {
         });
         try {
             TestTickets.Sent sent = tickets.send(DestinationPages.caller(person), id, eventType, variables);
-            return render(person, request, HttpStatus.OK, id, eventType, variables,
-                    new TestTicketPage.Result(sent.issueKey(), sent.issueUrl(), sent.summary()), null);
+            // Redirected, so reloading the page shows the ticket again instead of filing another one.
+            return DestinationPages.seeOther(DestinationPages.PATH + "/" + id + "/test-ticket?eventType="
+                    + URLEncoder.encode(eventType, StandardCharsets.UTF_8) + "&sent="
+                    + URLEncoder.encode(sent.issueKey(), StandardCharsets.UTF_8));
         } catch (ApiProblem refused) {
             return render(person, request, HttpStatus.valueOf(refused.status().value()), id, eventType, variables, null,
                     refused.getMessage());

@@ -18,6 +18,7 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -83,10 +84,18 @@ class TestTickets {
         } catch (JiraException e) {
             throw JiraRefusals.refused(e, "the test ticket");
         }
-        records.sent(destination, created.id(), created.key(), type.type(), caller.actor(), now);
+        records.sent(destination, created.id(), created.key(), type.type(), draft.summary(), caller.actor(), now);
         audit.record(caller.organizationId(), caller.actor(), AuditAction.TEST_TICKET_SENT, created.key(),
                 "destination " + destination.id() + " (" + destination.projectKey() + ") / " + type.type());
         return new Sent(created.key(), browseUrl(site, created.key()), draft.summary());
+    }
+
+    /** A test ticket this destination sent that is not deleted yet, as it was sent. */
+    Optional<Sent> sent(Caller caller, String destinationId, String issueKey) {
+        Destination destination = destinations.find(caller, destinationId);
+        return records.find(caller.organizationId(), destination.id(), issueKey).flatMap(ticket -> sites
+                .callable(ticket.clientKey())
+                .map(site -> new Sent(ticket.issueKey(), browseUrl(site, ticket.issueKey()), ticket.summary())));
     }
 
     /** Deletes a test ticket this destination sent; any other issue key is refused without asking Jira. */
