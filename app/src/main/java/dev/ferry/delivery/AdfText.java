@@ -33,7 +33,8 @@ final class AdfText {
             }
         }
         node.path("content").forEach(child -> append(child, text));
-        if (BLOCKS.contains(type)) {
+        // A list item's paragraph already ended its line: one line per block, never an empty one between.
+        if (BLOCKS.contains(type) && !text.isEmpty() && text.charAt(text.length() - 1) != '\n') {
             text.append('\n');
         }
     }

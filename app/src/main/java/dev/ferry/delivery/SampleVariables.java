@@ -1,6 +1,7 @@
 package dev.ferry.delivery;
 
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -36,7 +37,7 @@ final class SampleVariables {
 
     private static String value(String name, Instant now) {
         if (name.endsWith("At")) {
-            return now.toString();
+            return now.truncatedTo(ChronoUnit.SECONDS).toString();
         }
         return KNOWN.getOrDefault(name, "sample " + name);
     }

@@ -9,6 +9,7 @@ import dev.ferry.simulator.JiraSimulator;
 import dev.ferry.simulator.fault.Fault;
 import dev.ferry.support.Browser;
 import dev.ferry.support.CleanDatabase;
+import dev.ferry.support.ConsoleClient;
 import dev.ferry.support.Organizations;
 import dev.ferry.support.TestSupportConfig;
 import java.time.Duration;
@@ -125,7 +126,7 @@ class DeliveryConsoleJourneyTest {
         assertThat(jira.data().issueJson(key, jira.baseUrl())).isEmpty();
 
         browser.open(FERRY + "/admin/destinations");
-        assertThat(browser.find(By.cssSelector("tr[data-project='FERRY']")).getText()).contains("Active");
+        assertThat(browser.find(By.cssSelector("tr[data-project='FERRY']")).getText()).containsIgnoringCase("active");
         browser.screenshot("destinations");
         assertThat(api.get("/api/v1/audit").body()).contains("TEST_TICKET_SENT").contains("TEST_TICKET_DELETED")
                 .contains("user:" + admin.email());
@@ -211,6 +212,111 @@ class DeliveryConsoleJourneyTest {
         browser.open(FERRY + "/admin/audit");
         assertThat(browser.find(By.cssSelector("tr[data-action='ISSUE_CREATED']")).getText()).contains(filed);
         browser.screenshot("audit");
+    }
+
+    @Test
+    void aMemberSeesEverythingReadOnlyAndTheServerRefusesEachChange() {
+        String destination = LinkedDestinations.create(jira, api, FERRY, "FERRY");
+        String testTicket = api.post("/api/v1/destinations/" + destination + "/test-ticket", "{}").json()
+                .path("issueKey").asString();
+        jira.faults().add("POST", "/rest/api/3/issue", Fault.fieldError("summary", "Summary is required by a workflow"), 1);
+        api.post("/api/v1/events", TicketDeliveryJourneyTest.guardrail("exp-4", "Checkout", null));
+        DeliveryDrain.drain(context);
+        long failed = api.get("/api/v1/deliveries").json().path("deliveries").get(0).path("id").asLong();
+        String byHand = jira.admin().createIssue("FERRY", "Task", "Filed by a person");
+        long link = api.post("/api/v1/links", """
+                {"site":"%s","issueKey":"%s","subject":{"type":"experiment","id":"exp-4","title":"Checkout"}}"""
+                .formatted(jira.site().identity().clientKey(), byHand)).json().path("id").asLong();
+        People.Login member = people.create(org.id(), Role.MEMBER);
+        browser.driver().manage().deleteAllCookies();
+        browser.loginAs(FERRY, member);
+
+        browser.open(FERRY + "/admin/destinations");
+        assertThat(browser.find(By.cssSelector("tr[data-project='FERRY']")).getText()).contains("View rules")
+                .doesNotContain("Send test ticket");
+        assertThat(browser.findAll(By.cssSelector("[data-testid='add-destination'], form[method='post'] button.primary")))
+                .isEmpty();
+        browser.open(FERRY + "/admin/destinations/" + destination);
+        assertThat(browser.testId("rule-readonly").getText()).contains("[Guardrail]");
+        assertThat(browser.findAll(By.cssSelector("[data-testid='rule-form'], textarea, input[type='text']"))).isEmpty();
+        browser.open(FERRY + "/admin/destinations/" + destination + "/test-ticket");
+        assertThat(browser.findAll(By.cssSelector("[data-testid='test-ticket-form']"))).isEmpty();
+        browser.open(FERRY + "/admin/deliveries");
+        assertThat(browser.find(By.cssSelector("tr[data-status='FAILED']")).getText()).doesNotContain("Retry");
+        browser.open(FERRY + "/admin/links?subjectType=experiment&subjectId=exp-4");
+        assertThat(browser.find(By.cssSelector("tr[data-issue='" + byHand + "']")).getText()).doesNotContain("Unlink");
+        assertThat(browser.findAll(By.cssSelector("[data-testid='link-by-key']"))).isEmpty();
+
+        jira.reset();
+        var console = ConsoleClient.signIn(PORT, member);
+        String rule = "/admin/destinations/" + destination + "/rules/experiment.guardrail_breached";
+        assertThat(java.util.List.of(
+                console.post("/admin/destinations", "site", jira.site().identity().clientKey(), "projectKey", "OPS"),
+                console.post(rule, "enabled", "true", "issueType", "Task", "summaryTemplate", "changed"),
+                console.post("/admin/destinations/" + destination + "/refresh-issue-types"),
+                console.post("/admin/destinations/" + destination + "/test-ticket", "eventType",
+                        "experiment.guardrail_breached"),
+                console.post("/admin/destinations/" + destination + "/test-tickets/" + testTicket + "/delete"),
+                console.post("/admin/deliveries/" + failed + "/retry"),
+                console.post("/admin/links", "site", jira.site().identity().clientKey(), "issueKey", byHand,
+                        "subjectType", "experiment", "subjectId", "exp-9", "subjectTitle", "Other"),
+                console.post("/admin/links/" + link + "/unlink")))
+                .allSatisfy(answer -> assertThat(answer.statusCode()).as(answer.uri().toString()).isEqualTo(403));
+
+        assertThat(jira.calls()).as("nothing reached Jira").isEmpty();
+        assertThat(jira.data().issueJson(testTicket, jira.baseUrl())).isPresent();
+        assertThat(api.get("/api/v1/destinations").json()).hasSize(1);
+        assertThat(api.get("/api/v1/destinations/" + destination).body()).doesNotContain("changed");
+        assertThat(api.get("/api/v1/deliveries?status=FAILED").json().path("deliveries")).hasSize(1);
+        assertThat(api.get("/api/v1/links?subjectType=experiment&subjectId=exp-4").json()).hasSize(1);
+        assertThat(api.get("/api/v1/links?subjectType=experiment&subjectId=exp-9").json()).isEmpty();
+    }
+
+    @Test
+    void badFormInputIsExplainedOnThePageAndNothingChanges() {
+        String clientKey = jira.site().identity().clientKey();
+        String foreign = anotherOrganizationsDestination(clientKey);
+        String destination = LinkedDestinations.create(jira, api, FERRY, "FERRY");
+        jira.reset();
+        var console = ConsoleClient.signIn(PORT, admin);
+
+        refused(console.post("/admin/destinations", "site", clientKey, "projectKey", "NOPE"), 400, "Jira has no project NOPE");
+        refused(console.post("/admin/destinations", "site", "not-linked", "projectKey", "OPS"), 404,
+                "no site not-linked is linked to this organization");
+        refused(console.post("/admin/destinations/" + destination + "/rules/experiment.guardrail_breached", "enabled",
+                "true", "issueType", "Bug", "summaryTemplate", "{{#unclosed}} on {{experimentName}}"), 400, "summary");
+        refused(console.post("/admin/destinations/" + destination + "/test-ticket", "eventType", "experiment.nope"), 400,
+                "unknown event type experiment.nope");
+        refused(console.get("/admin/destinations/" + foreign), 404, "no destination " + foreign);
+        refused(console.post("/admin/destinations/" + foreign + "/test-ticket", "eventType",
+                "experiment.guardrail_breached"), 404, "no destination " + foreign);
+        refused(console.post("/admin/destinations/" + destination + "/test-tickets/FERRY-999/delete"), 404,
+                "no test ticket FERRY-999 was sent from this destination");
+        refused(console.post("/admin/deliveries/999999/retry"), 404, "No failed delivery 999999");
+        refused(console.post("/admin/links", "site", clientKey, "issueKey", "not a key", "subjectType", "experiment",
+                "subjectId", "exp-1", "subjectTitle", "Checkout"), 400, "issueKey must be a Jira issue key");
+        refused(console.get("/admin/audit?from=yesterday"), 400, "from must be a day such as 2026-11-25");
+
+        assertThat(jira.calls()).filteredOn(call -> !call.method().equals("GET")).as("nothing was written to Jira")
+                .isEmpty();
+        assertThat(api.get("/api/v1/destinations").json()).hasSize(1);
+        assertThat(api.get("/api/v1/destinations/" + destination).body()).doesNotContain("unclosed");
+        assertThat(api.get("/api/v1/audit?action=TEMPLATES_UPDATED").json().path("records")).isEmpty();
+    }
+
+    /** A site serves one organization at a time: lend it to another one for a destination there, then take it back. */
+    private String anotherOrganizationsDestination(String clientKey) {
+        ProductApi other = new ProductApi(FERRY, organizations.create("Other").key());
+        assertThat(api.delete("/api/v1/sites/" + clientKey).status()).isEqualTo(204);
+        String foreign = LinkedDestinations.create(jira, other, FERRY, "OPS");
+        assertThat(other.delete("/api/v1/sites/" + clientKey).status()).isEqualTo(204);
+        return foreign;
+    }
+
+    private static void refused(java.net.http.HttpResponse<String> answer, int status, String message) {
+        assertThat(answer.statusCode()).as(answer.body()).isEqualTo(status);
+        assertThat(answer.headers().firstValue("Content-Type").orElse("")).startsWith("text/html");
+        assertThat(answer.body()).contains(message);
     }
 
     private String preview() {
