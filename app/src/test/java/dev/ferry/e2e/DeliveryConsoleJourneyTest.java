@@ -304,6 +304,32 @@ class DeliveryConsoleJourneyTest {
         assertThat(api.get("/api/v1/audit?action=TEMPLATES_UPDATED").json().path("records")).isEmpty();
     }
 
+    @Test
+    void theAuditLogFiltersByActionAndDayAndShowsFiftyAPage() {
+        var audit = context.getBean(dev.ferry.audit.AuditLog.class);
+        for (int i = 0; i < 60; i++) {
+            audit.record(org.id(), "user:someone@example.com", dev.ferry.audit.AuditAction.TEMPLATES_UPDATED,
+                    "destination d / rule " + i, null);
+        }
+        var console = ConsoleClient.signIn(PORT, admin);
+        String today = java.time.LocalDate.now(java.time.ZoneOffset.UTC).toString();
+        String yesterday = java.time.LocalDate.now(java.time.ZoneOffset.UTC).minusDays(1).toString();
+
+        String first = console.get("/admin/audit?action=TEMPLATES_UPDATED&from=" + today + "&to=" + today).body();
+        assertThat(rows(first)).isEqualTo(50);
+        assertThat(first).contains("rule 59").doesNotContain("rule 9<").contains("data-testid=\"older\"");
+        String second = console.get("/admin/audit?action=TEMPLATES_UPDATED&from=" + today + "&to=" + today + "&page=1")
+                .body();
+        assertThat(rows(second)).isEqualTo(10);
+        assertThat(second).contains("rule 0<").doesNotContain("data-testid=\"older\"");
+        assertThat(rows(console.get("/admin/audit?action=TEMPLATES_UPDATED&to=" + yesterday).body())).isZero();
+        assertThat(rows(console.get("/admin/audit?action=SITE_CONNECTED").body())).isEqualTo(1);
+    }
+
+    private static int rows(String page) {
+        return page.split("<tr data-action=", -1).length - 1;
+    }
+
     /** A site serves one organization at a time: lend it to another one for a destination there, then take it back. */
     private String anotherOrganizationsDestination(String clientKey) {
         ProductApi other = new ProductApi(FERRY, organizations.create("Other").key());
