@@ -7,6 +7,7 @@ import dev.ferry.site.LinkedSite;
 import dev.ferry.site.LinkedSites;
 import dev.ferry.web.ApiProblem;
 import jakarta.servlet.http.HttpServletRequest;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -71,13 +72,12 @@ class DestinationPages {
     private ResponseEntity<String> show(Person person, HttpServletRequest request, HttpStatus status, String site,
             String error) {
         Caller caller = caller(person);
-        List<LinkedSite> linked = sites.of(person.organizationId());
-        Map<String, String> labels = linked.stream()
-                .collect(Collectors.toMap(LinkedSite::clientKey, DestinationsPage::siteLabel));
-        List<DestinationsPage.Row> rows = destinations.list(caller).stream()
-                .map(destination -> DestinationsPage.Row.of(destination, labels.getOrDefault(destination.clientKey(),
-                        destination.clientKey()))).toList();
-        String chosen = site == null || site.isBlank() || !labels.containsKey(site) ? null : site;
+        Map<String, String> labels = sites.of(person.organizationId()).stream()
+                .collect(Collectors.toMap(LinkedSite::clientKey, DestinationsPage::siteLabel, (a, b) -> a,
+                        LinkedHashMap::new));
+        List<DestinationsPage.Row> rows = destinations.list(caller).stream().map(destination -> DestinationsPage.Row
+                .of(destination, labels.getOrDefault(destination.clientKey(), destination.clientKey()))).toList();
+        String chosen = site != null && labels.containsKey(site) ? site : null;
         List<DestinationsPage.ProjectOption> projects = List.of();
         String problem = error;
         if (chosen != null && person.canManage()) {
@@ -87,10 +87,10 @@ class DestinationPages {
                 problem = problem == null ? refused.getMessage() : problem;
             }
         }
-        List<DestinationsPage.SiteOption> options = linked.stream().map(s -> new DestinationsPage.SiteOption(
-                s.clientKey(), labels.get(s.clientKey()), s.clientKey().equals(chosen))).toList();
+        List<DestinationsPage.SiteOption> options = labels.entrySet().stream().map(s -> new DestinationsPage.SiteOption(
+                s.getKey(), s.getValue(), s.getKey().equals(chosen))).toList();
         var page = new DestinationsPage(banners.of(person.organizationId()), rows, rows.isEmpty(), person.canManage(),
-                options, options.isEmpty(), chosen, chosen == null ? null : labels.get(chosen), projects,
+                options, options.isEmpty(), chosen, labels.get(chosen == null ? "" : chosen), projects,
                 !projects.isEmpty(), problem);
         return pages.page(status, "destinations", pages.frame(person, "Destinations", "destinations", request), page);
     }

@@ -1,7 +1,6 @@
 package dev.ferry.delivery;
 
 import dev.ferry.account.Person;
-import dev.ferry.admin.Caller;
 import dev.ferry.console.ConsolePages;
 import dev.ferry.site.LinkedSites;
 import dev.ferry.web.ApiProblem;
@@ -97,29 +96,41 @@ class TestTicketPages {
 
     private ResponseEntity<String> render(Person person, HttpServletRequest request, HttpStatus status, String id,
             String eventType, Map<String, String> typed, TestTicketPage.Result result, String error) {
-        Caller caller = DestinationPages.caller(person);
         Destination destination;
         try {
-            destination = destinations.find(caller, id);
+            destination = destinations.find(DestinationPages.caller(person), id);
         } catch (ApiProblem missing) {
             return NotFoundPage.answer(pages, person, request, "No such destination", missing.getMessage());
         }
         List<String> types = catalog.list(person.organizationId()).stream().map(EventTypeDefinition::type)
                 .filter(type -> destination.rule(type).isPresent()).toList();
-        String chosen = eventType != null && types.contains(eventType) ? eventType
-                : types.contains(SampleVariables.DEFAULT_EVENT_TYPE) ? SampleVariables.DEFAULT_EVENT_TYPE
-                        : types.isEmpty() ? "" : types.get(0);
-        Map<String, String> values = new LinkedHashMap<>(chosen.isEmpty() ? Map.of() : tickets.samples(caller, chosen));
-        if (typed != null && chosen.equals(eventType)) {
-            typed.forEach((name, value) -> values.computeIfPresent(name, (n, sample) -> value));
-        }
-        String issueType = destination.rule(chosen).map(Rule::issueType).orElse("");
+        String chosen = chosen(types, eventType);
         String site = sites.find(person.organizationId(), destination.clientKey()).map(DestinationsPage::siteLabel)
                 .orElse(destination.clientKey());
-        var page = new TestTicketPage(destination.id(), site, destination.projectKey(), issueType, chosen,
+        var page = new TestTicketPage(destination.id(), site, destination.projectKey(),
+                destination.rule(chosen).map(Rule::issueType).orElse(""), chosen,
                 types.stream().map(type -> new RulesPage.Option(type, type, type.equals(chosen))).toList(),
-                values.entrySet().stream().map(v -> new TestTicketPage.Variable(v.getKey(), v.getValue(),
-                        "var-" + v.getKey())).toList(), result, error);
+                variables(person, chosen, chosen.equals(eventType) ? typed : null), result, error);
         return pages.page(status, "test-ticket", pages.frame(person, "Send a test ticket", "destinations", request), page);
+    }
+
+    /** The event type asked for if the destination has a rule for it, else the default, else the first. */
+    private static String chosen(List<String> types, String eventType) {
+        if (eventType != null && types.contains(eventType)) {
+            return eventType;
+        }
+        return types.contains(SampleVariables.DEFAULT_EVENT_TYPE) ? SampleVariables.DEFAULT_EVENT_TYPE
+                : types.isEmpty() ? "" : types.get(0);
+    }
+
+    /** The event type's sample values, with what the person typed last time in their place. */
+    private List<TestTicketPage.Variable> variables(Person person, String eventType, Map<String, String> typed) {
+        Map<String, String> values = new LinkedHashMap<>(eventType.isEmpty() ? Map.of()
+                : tickets.samples(DestinationPages.caller(person), eventType));
+        if (typed != null) {
+            typed.forEach((name, value) -> values.computeIfPresent(name, (n, sample) -> value));
+        }
+        return values.entrySet().stream()
+                .map(v -> new TestTicketPage.Variable(v.getKey(), v.getValue(), "var-" + v.getKey())).toList();
     }
 }
