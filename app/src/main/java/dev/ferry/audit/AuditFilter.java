@@ -8,19 +8,27 @@ import java.util.Locale;
 
 /**
  * Which audit records a reader asks for, checked: a known action, ISO-8601 instants with {@code from}
- * inclusive and {@code to} exclusive, and a limit from 1 to 1000.
+ * inclusive and {@code to} exclusive, and a limit from 1 to 1000, skipping the first {@code offset} (paging).
  */
-record AuditFilter(AuditAction action, Instant from, Instant to, int limit) {
+record AuditFilter(AuditAction action, Instant from, Instant to, int limit, int offset) {
 
     static final int DEFAULT_LIMIT = 100;
     static final int MAX_LIMIT = 1000;
 
     static AuditFilter parse(String action, String from, String to, String limit) {
-        AuditFilter filter = new AuditFilter(action(action), instant("from", from), instant("to", to), limit(limit));
+        AuditFilter filter = new AuditFilter(action(action), instant("from", from), instant("to", to), limit(limit), 0);
         if (filter.from != null && filter.to != null && !filter.from.isBefore(filter.to)) {
             throw ApiProblem.badRequest("from must be before to");
         }
         return filter;
+    }
+
+    /**
+     * Page {@code page} (0: the newest) of {@code size} records, plus one more: if it comes back, another
+     * page follows.
+     */
+    AuditFilter page(int page, int size) {
+        return new AuditFilter(action, from, to, size + 1, Math.max(0, page) * size);
     }
 
     private static AuditAction action(String text) {

@@ -29,8 +29,9 @@ class AuditRecords {
         if (filter.to() != null) {
             sql.append(" and occurred_at < :to");
         }
-        sql.append(" order by occurred_at desc, id desc fetch first :limit rows only");
-        var statement = jdbc.sql(sql.toString()).param("organizationId", organizationId).param("limit", filter.limit());
+        sql.append(" order by occurred_at desc, id desc offset :offset rows fetch first :limit rows only");
+        var statement = jdbc.sql(sql.toString()).param("organizationId", organizationId).param("limit", filter.limit())
+                .param("offset", filter.offset());
         if (filter.action() != null) {
             statement = statement.param("action", filter.action().name());
         }

@@ -1,11 +1,12 @@
 package dev.ferry.delivery;
 
-import dev.ferry.admin.ApiCaller;
+import dev.ferry.admin.Caller;
 import dev.ferry.audit.AuditAction;
 import dev.ferry.audit.AuditLog;
 import dev.ferry.jira.IssueType;
 import dev.ferry.jira.JiraClient;
 import dev.ferry.jira.JiraException;
+import dev.ferry.jira.JiraProject;
 import dev.ferry.jira.JiraSite;
 import dev.ferry.site.SiteDirectory;
 import dev.ferry.site.SiteLinks;
@@ -45,10 +46,8 @@ class Destinations {
     }
 
     @Transactional
-    Destination create(ApiCaller caller, String clientKey, String projectKey) {
-        if (clientKey == null || !siteLinks.organizationOf(clientKey).map(caller.organizationId()::equals).orElse(false)) {
-            throw ApiProblem.notFound("no site " + clientKey + " is linked to this organization");
-        }
+    Destination create(Caller caller, String clientKey, String projectKey) {
+        requireLinked(caller, clientKey);
         if (projectKey == null || !projectKey.matches("[A-Z][A-Z0-9_]{0,63}")) {
             throw ApiProblem.badRequest("projectKey must be a Jira project key (upper case letters, digits, '_')");
         }
@@ -64,22 +63,40 @@ class Destinations {
         }
     }
 
+    /** The projects of a linked site the app may file in, as Jira lists them now. */
+    List<JiraProject> projects(Caller caller, String clientKey) {
+        requireLinked(caller, clientKey);
+        JiraSite site = sites.callable(clientKey)
+                .orElseThrow(() -> ApiProblem.conflict("Ferry is not installed on the site " + clientKey));
+        try {
+            return jira.projects(site);
+        } catch (JiraException e) {
+            throw JiraRefusals.refused(e, "to list the site's projects");
+        }
+    }
+
+    private void requireLinked(Caller caller, String clientKey) {
+        if (clientKey == null || !siteLinks.organizationOf(clientKey).map(caller.organizationId()::equals).orElse(false)) {
+            throw ApiProblem.notFound("no site " + clientKey + " is linked to this organization");
+        }
+    }
+
     private static ApiProblem duplicate(String projectKey) {
         return ApiProblem.conflict("the organization already has a destination for " + projectKey + " on this site");
     }
 
-    Destination find(ApiCaller caller, String id) {
+    Destination find(Caller caller, String id) {
         return destinations.findByIdAndOrganizationId(id, caller.organizationId())
                 .orElseThrow(() -> ApiProblem.notFound("no destination " + id));
     }
 
-    List<Destination> list(ApiCaller caller) {
+    List<Destination> list(Caller caller) {
         return destinations.findByOrganizationIdOrderByCreatedAt(caller.organizationId());
     }
 
     /** Changes one rule; a destination parked for repair takes tickets again, and its parked deliveries go out. */
     @Transactional
-    Destination updateRule(ApiCaller caller, String id, String eventType, RuleSettings settings) {
+    Destination updateRule(Caller caller, String id, String eventType, RuleSettings settings) {
         Destination destination = find(caller, id);
         if (catalog.find(caller.organizationId(), eventType).isEmpty()) {
             throw ApiProblem.badRequest("unknown event type " + eventType);
@@ -99,7 +116,7 @@ class Destinations {
 
     /** Fetches the project's issue types again and re-maps every rule by name. */
     @Transactional
-    Destination refreshIssueTypes(ApiCaller caller, String id) {
+    Destination refreshIssueTypes(Caller caller, String id) {
         Destination destination = find(caller, id);
         destination.remap(issueTypes(destination.clientKey(), destination.projectKey()), clock.instant());
         Destination saved = destinations.save(destination);

@@ -13,6 +13,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /** Product events in, and what became of them. */
@@ -22,11 +23,13 @@ class EventController {
     private final EventIntake intake;
     private final ProductEvents events;
     private final Outbox outbox;
+    private final DeliveryLog log;
 
-    EventController(EventIntake intake, ProductEvents events, Outbox outbox) {
+    EventController(EventIntake intake, ProductEvents events, Outbox outbox, DeliveryLog log) {
         this.intake = intake;
         this.events = events;
         this.outbox = outbox;
+        this.log = log;
     }
 
     /** The answer to a post: the event's id, whether it was a repeat, and how many destinations will get it. */
@@ -55,6 +58,18 @@ class EventController {
         List<DeliveryView> deliveries = outbox.forEvent(id);
         return new EventBody(event.id(), event.type(), event.subject(), event.variables(), event.occurredAt(),
                 event.receivedAt(), event.idempotencyKey(), outcome(deliveries), deliveries);
+    }
+
+    /** The organization's recent deliveries. */
+    record DeliveryList(List<DeliveryLog.Entry> deliveries) {
+    }
+
+    /** Newest first; {@code status}: PENDING, WAITING, DONE or FAILED; {@code limit} 1 to 500 (default 100). */
+    @GetMapping("/api/v1/deliveries")
+    DeliveryList deliveries(ApiCaller caller, @RequestParam(required = false) String status,
+            @RequestParam(defaultValue = "100") int limit) {
+        caller.require(ApiScope.EVENTS_READ);
+        return new DeliveryList(log.recent(caller.organizationId(), status, limit));
     }
 
     @PostMapping("/api/v1/deliveries/{id}/retry")

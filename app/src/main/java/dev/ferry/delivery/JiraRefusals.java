@@ -19,8 +19,24 @@ final class JiraRefusals {
             case NOT_FOUND -> notFound;
             case UNAUTHORIZED, DENIED -> new ApiProblem(HttpStatus.BAD_GATEWAY, "Jira refused",
                     "Jira refused " + asking + ": " + e.jiraMessage());
-            default -> new ApiProblem(HttpStatus.SERVICE_UNAVAILABLE, "Jira unavailable",
-                    "Jira could not be asked " + asking + ": " + e.getMessage());
+            default -> unavailable(e, asking);
         };
+    }
+
+    /**
+     * For a write a person asked for (a test ticket): every answer from Jira is a refusal in Jira's own
+     * words (502), so the person reads what to fix; only an unreachable or throttling Jira is a 503.
+     */
+    static ApiProblem refused(JiraException e, String what) {
+        return switch (e.kind()) {
+            case RATE_LIMITED, UNAVAILABLE -> unavailable(e, "for " + what);
+            default -> new ApiProblem(HttpStatus.BAD_GATEWAY, "Jira refused", "Jira refused " + what + ": "
+                    + (e.jiraMessage().isBlank() ? "HTTP " + e.status() : e.jiraMessage()));
+        };
+    }
+
+    private static ApiProblem unavailable(JiraException e, String asking) {
+        return new ApiProblem(HttpStatus.SERVICE_UNAVAILABLE, "Jira unavailable",
+                "Jira could not be asked " + asking + ": " + e.getMessage());
     }
 }

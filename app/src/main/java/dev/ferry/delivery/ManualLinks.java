@@ -1,6 +1,6 @@
 package dev.ferry.delivery;
 
-import dev.ferry.admin.ApiCaller;
+import dev.ferry.admin.Caller;
 import dev.ferry.audit.AuditAction;
 import dev.ferry.audit.AuditLog;
 import dev.ferry.jira.JiraClient;
@@ -42,7 +42,7 @@ class ManualLinks {
     }
 
     @Transactional
-    TicketLink link(ApiCaller caller, LinksController.NewLink request) {
+    TicketLink link(Caller caller, LinksController.NewLink request) {
         if (request.issueKey() == null || !request.issueKey().matches("[A-Z][A-Z0-9_]*-[1-9][0-9]*")) {
             throw ApiProblem.badRequest("issueKey must be a Jira issue key such as PROJ-123");
         }
@@ -60,14 +60,14 @@ class ManualLinks {
     }
 
     @Transactional
-    void unlink(ApiCaller caller, long id) {
+    void unlink(Caller caller, long id) {
         TicketLink link = links.unlinkForOrganization(caller.organizationId(), id)
                 .orElseThrow(() -> LinksController.noLink(id));
         audit.record(caller.organizationId(), caller.actor(), AuditAction.LINK_REMOVED, link.issueKey(),
                 link.object().type() + " " + link.object().id());
     }
 
-    private JiraSite linkedSite(ApiCaller caller, String clientKey) {
+    private JiraSite linkedSite(Caller caller, String clientKey) {
         if (clientKey == null || !siteLinks.organizationOf(clientKey).map(caller.organizationId()::equals).orElse(false)) {
             throw ApiProblem.notFound("no site " + clientKey + " is linked to this organization");
         }

@@ -30,6 +30,8 @@ public class JiraClient {
     /** Jira's cap on ids in one {@code id in (...)} search page that Ferry relies on (PROTOCOL §9). */
     static final int IDS_PER_SEARCH = 100;
     static final int ISSUE_TYPES_PER_PAGE = 200;
+    /** Jira's cap on {@code maxResults} for the project search. */
+    static final int PROJECTS_PER_PAGE = 100;
 
     private final JiraCalls calls;
 
@@ -140,6 +142,26 @@ public class JiraClient {
             total = types.size() == before ? types.size() : page.path("total").asLong(types.size());
         } while (types.size() < total);
         return types;
+    }
+
+    /**
+     * The projects the app may create issues in ({@code GET /rest/api/3/project/search?action=create}),
+     * every page, in Jira's order (by key).
+     */
+    public List<JiraProject> projects(JiraSite site) {
+        List<JiraProject> projects = new ArrayList<>();
+        boolean last;
+        do {
+            URI uri = UriComponentsBuilder.fromUri(site.baseUrl()).path("/rest/api/3/project/search")
+                    .queryParam("startAt", projects.size()).queryParam("maxResults", PROJECTS_PER_PAGE)
+                    .queryParam("action", "create").build().encode().toUri();
+            JsonNode page = json(site, JiraRequest.get(uri));
+            int before = projects.size();
+            page.path("values").forEach(project -> projects.add(new JiraProject(project.path("id").asString(),
+                    project.path("key").asString(), project.path("name").asString())));
+            last = projects.size() == before || page.path("isLast").asBoolean(true);
+        } while (!last);
+        return projects;
     }
 
     /** {@code DELETE /rest/api/3/issue/{issue}}; retried after a 5xx, so NOT_FOUND may mean "already deleted". */

@@ -8,7 +8,7 @@ import java.time.Instant;
  *
  * @param state install state, lower case: {@code installed}, {@code enabled}, {@code disabled}, {@code uninstalled}
  */
-record LinkedSite(String clientKey, String baseUrl, String displayUrl, String state, Instant installedAt,
+public record LinkedSite(String clientKey, String baseUrl, String displayUrl, String state, Instant installedAt,
         Instant updatedAt, Instant uninstalledAt, Instant linkedAt, String linkedBy, Credentials credentials) {
 
     /**
@@ -16,7 +16,7 @@ record LinkedSite(String clientKey, String baseUrl, String displayUrl, String st
      *                been installed again since
      * @param message what Jira said when it refused them
      */
-    record Credentials(String state, String message, Instant rejectedAt) {
+    public record Credentials(String state, String message, Instant rejectedAt) {
 
         static Credentials of(Instant rejectedAt, String message, Instant siteUpdatedAt) {
             boolean rejected = rejectedAt != null && (siteUpdatedAt == null || !siteUpdatedAt.isAfter(rejectedAt));

@@ -13,7 +13,7 @@ import org.springframework.stereotype.Component;
 
 /** Reads an organization's linked sites together with their install records, in one query. */
 @Component
-class LinkedSites {
+public class LinkedSites {
 
     private static final String SELECT = """
             select l.client_key, s.base_url, s.display_url, s.state, s.installed_at, s.updated_at, s.uninstalled_at,
@@ -27,12 +27,12 @@ class LinkedSites {
         this.jdbc = jdbc;
     }
 
-    List<LinkedSite> of(String organizationId) {
+    public List<LinkedSite> of(String organizationId) {
         return jdbc.sql(SELECT + " order by l.linked_at, l.client_key").param("organizationId", organizationId)
                 .query((rs, row) -> read(rs)).list();
     }
 
-    Optional<LinkedSite> find(String organizationId, String clientKey) {
+    public Optional<LinkedSite> find(String organizationId, String clientKey) {
         return jdbc.sql(SELECT + " and l.client_key = :clientKey").param("organizationId", organizationId)
                 .param("clientKey", clientKey).query((rs, row) -> read(rs)).optional();
     }

@@ -186,11 +186,20 @@ class TicketDeliveryJourneyTest {
         assertThat(failed.path("outcome").asString()).isEqualTo("failed");
         JsonNode delivery = failed.path("deliveries").get(0);
         assertThat(delivery.path("lastError").asString()).contains("Summary is required by a workflow");
+        JsonNode log = api.get("/api/v1/deliveries?status=failed").json().path("deliveries");
+        assertThat(log).hasSize(1);
+        assertThat(log.get(0).path("id").asLong()).isEqualTo(delivery.path("id").asLong());
+        assertThat(log.get(0).path("eventType").asString()).isEqualTo("experiment.guardrail_breached");
+        assertThat(log.get(0).path("projectKey").asString()).isEqualTo("FERRY");
+        assertThat(log.get(0).path("lastError").asString()).contains("Summary is required by a workflow");
+        refused(api.get("/api/v1/deliveries?status=lost"), 400, "status must be one of");
 
         assertThat(api.post("/api/v1/deliveries/" + delivery.path("id").asLong() + "/retry", "{}").status()).isEqualTo(202);
         DeliveryDrain.drain(context);
         assertThat(api.get("/api/v1/events/" + eventId).json().path("outcome").asString()).isEqualTo("delivered");
         refused(api.post("/api/v1/deliveries/" + delivery.path("id").asLong() + "/retry", "{}"), 404, "");
+        assertThat(api.get("/api/v1/deliveries").json().path("deliveries").get(0).path("status").asString())
+                .isEqualTo("DONE");
     }
 
     @Test
@@ -201,6 +210,9 @@ class TicketDeliveryJourneyTest {
         assertThat(paths.has("/api/v1/events")).isTrue();
         assertThat(paths.has("/api/v1/links")).isTrue();
         assertThat(paths.has("/api/v1/destinations/{id}/rules/{eventType}")).isTrue();
+        assertThat(paths.has("/api/v1/destinations/{id}/test-ticket")).isTrue();
+        assertThat(paths.has("/api/v1/destinations/{id}/test-tickets/{issueKey}")).isTrue();
+        assertThat(paths.has("/api/v1/deliveries")).isTrue();
         assertThat(document.body()).doesNotContain("ApiCaller").doesNotContain("/webhooks/").doesNotContain("/lifecycle/");
         assertThat(document.json().path("components").path("securitySchemes").has("apiKey")).isTrue();
     }

@@ -163,6 +163,22 @@ class JiraClientWireTest {
     }
 
     @Test
+    void projectsReadsEveryPageOfTheProjectSearch() {
+        IntStream.range(0, 120).forEach(i -> simulated.jira.data().addProject(Integer.toString(30_000 + i),
+                "P%03d".formatted(i), "Project " + i, List.of(new Project.IssueType("10001", "Task", false))));
+
+        int before = simulated.jira.data().projectCount();
+        List<JiraProject> projects = client.projects(site);
+
+        assertThat(projects).hasSize(before);
+        assertThat(projects).contains(new JiraProject("10000", "FERRY", "Ferry demo"),
+                new JiraProject("30119", "P119", "Project 119"));
+        assertThat(calls("GET", "/rest/api/3/project/search")).extracting(RecordedCall::query)
+                .startsWith("startAt=0&maxResults=100&action=create", "startAt=100&maxResults=100&action=create");
+        IntStream.range(0, 120).forEach(i -> simulated.jira.data().removeProject("P%03d".formatted(i)));
+    }
+
+    @Test
     void deleteRemovesTheIssue() {
         String issueId = simulated.issueId("FERRY", "Doomed");
 

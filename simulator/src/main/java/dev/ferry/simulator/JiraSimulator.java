@@ -14,6 +14,7 @@ import dev.ferry.simulator.fault.Faults;
 import dev.ferry.simulator.install.InstallKeyPair;
 import dev.ferry.simulator.install.SiteIdentity;
 import dev.ferry.simulator.rest.Adf;
+import dev.ferry.simulator.rest.IssuePages;
 import dev.ferry.simulator.rest.JiraData;
 import dev.ferry.simulator.rest.JiraRest;
 import dev.ferry.simulator.spec.SharedFiles;
@@ -24,7 +25,8 @@ import java.util.List;
 
 /**
  * One simulated Jira Cloud site on its own WireMock server (127.0.0.1, a free port): its REST API, its
- * install-key server at {@code /install-keys/{kid}}, and {@link SiteActions} to play Jira against an app.
+ * install-key server at {@code /install-keys/{kid}}, its issue pages at {@code /browse/{key}} (what a
+ * person sees in Jira), and {@link SiteActions} to play Jira against an app.
  * Start it with {@link #start()}, close it when done.
  */
 public final class JiraSimulator implements AutoCloseable {
@@ -63,13 +65,16 @@ public final class JiraSimulator implements AutoCloseable {
         Credentials credentials = new Credentials();
         Holder holder = new Holder();
         WireMockServer server = new WireMockServer(options().bindAddress("127.0.0.1").dynamicPort()
-                .extensions(holder.endpoint(credentials, clock, data, faults)).containerThreads(16)
+                .extensions(holder.endpoint(credentials, clock, data, faults), new BrowseEndpoint(new IssuePages(data)))
+                .containerThreads(16)
                 // Delays (latency, slow faults) are scheduled rather than slept, so they hold no server thread.
                 .asynchronousResponseEnabled(true).asynchronousResponseThreads(8));
         server.start();
         holder.siteUrl = "http://127.0.0.1:" + server.port();
         server.stubFor(any(urlPathMatching("/(rest|wiki)/.*")).atPriority(10)
                 .willReturn(aResponse().withTransformers(JiraEndpoint.NAME)));
+        server.stubFor(get(urlPathMatching("/browse(/.*)?")).atPriority(10)
+                .willReturn(aResponse().withTransformers(BrowseEndpoint.NAME)));
         return new JiraSimulator(server, clock, holder.endpoint, data, faults, credentials);
     }
 

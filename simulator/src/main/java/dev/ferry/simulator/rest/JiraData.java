@@ -48,6 +48,11 @@ public final class JiraData {
                 .filter(project -> project.key().equalsIgnoreCase(idOrKey) || project.id().equals(idOrKey)).findFirst();
     }
 
+    /** The number of projects on the site. */
+    public synchronized int projectCount() {
+        return projects.size();
+    }
+
     synchronized List<Project> projects() {
         return List.copyOf(projects.values());
     }

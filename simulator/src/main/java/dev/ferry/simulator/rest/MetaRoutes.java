@@ -2,12 +2,16 @@ package dev.ferry.simulator.rest;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.Comparator;
+import java.util.List;
 
-/** Who and what the site is: projects, their create-issue types, the caller, and server info. */
+/** Who and what the site is: its projects (searched or one by one), their create-issue types, the caller, and server info. */
 final class MetaRoutes {
 
     /** Jira's cap on {@code maxResults} for createmeta issue types. */
     static final int MAX_ISSUE_TYPES_PAGE = 200;
+    /** Jira's cap on {@code maxResults} for the project search. */
+    static final int MAX_PROJECTS_PAGE = 100;
 
     private final JiraData data;
 
@@ -16,7 +20,8 @@ final class MetaRoutes {
     }
 
     void register(Routes routes) {
-        routes.add("GET", "/rest/api/3/project/{project}", this::project)
+        routes.add("GET", "/rest/api/3/project/search", this::projects)
+                .add("GET", "/rest/api/3/project/{project}", this::project)
                 .add("GET", "/rest/api/3/issue/createmeta/{project}/issuetypes", this::issueTypes)
                 .add("GET", "/rest/api/3/myself", this::myself)
                 .add("GET", "/rest/api/3/serverInfo", this::serverInfo);
@@ -33,6 +38,31 @@ final class MetaRoutes {
             json.set("issueTypes", types(call, project));
             return Reply.ok(json);
         }).orElseGet(() -> Reply.error(404, "No project could be found with key '" + call.variable(0) + "'."));
+    }
+
+    /** {@code GET /rest/api/3/project/search}: one page of the projects, ordered by key as Jira's default. */
+    private Reply projects(Call call) {
+        List<Project> all = data.projects().stream().sorted(Comparator.comparing(Project::key)).toList();
+        int startAt = Math.max(0, call.intParam("startAt", 0));
+        int maxResults = Math.max(1, Math.min(call.intParam("maxResults", 50), MAX_PROJECTS_PAGE));
+        int end = Math.min(all.size(), startAt + maxResults);
+        ObjectNode page = Json.object();
+        page.put("self", call.siteUrl() + "/rest/api/3/project/search?startAt=" + startAt + "&maxResults=" + maxResults);
+        if (end < all.size()) {
+            page.put("nextPage", call.siteUrl() + "/rest/api/3/project/search?startAt=" + end + "&maxResults=" + maxResults);
+        }
+        page.put("maxResults", maxResults);
+        page.put("startAt", startAt);
+        page.put("total", all.size());
+        page.put("isLast", end >= all.size());
+        ArrayNode values = page.putArray("values");
+        for (int i = startAt; i < end; i++) {
+            Project project = all.get(i);
+            values.addObject().put("self", call.siteUrl() + "/rest/api/3/project/" + project.id())
+                    .put("id", project.id()).put("key", project.key()).put("name", project.name())
+                    .put("projectTypeKey", "software").put("simplified", false).put("style", "classic");
+        }
+        return Reply.ok(page);
     }
 
     private Reply issueTypes(Call call) {

@@ -1,0 +1,85 @@
+package dev.ferry.audit;
+
+import dev.ferry.account.Person;
+import dev.ferry.console.ConsolePages;
+import dev.ferry.web.ApiProblem;
+import jakarta.servlet.http.HttpServletRequest;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.stereotype.Controller;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+
+/** The organization's audit log in the admin console: filter by action and by days (UTC), newest first, paged. */
+@Controller
+class AuditPages {
+
+    static final int PAGE_SIZE = 50;
+
+    private final ConsolePages pages;
+    private final AuditRecords records;
+
+    AuditPages(ConsolePages pages, AuditRecords records) {
+        this.pages = pages;
+        this.records = records;
+    }
+
+    /** {@code from} and {@code to} are days ({@code 2026-11-25}), both included. */
+    @GetMapping("/admin/audit")
+    ResponseEntity<String> list(Person person, HttpServletRequest request,
+            @RequestParam(defaultValue = "") String action, @RequestParam(defaultValue = "") String from,
+            @RequestParam(defaultValue = "") String to, @RequestParam(defaultValue = "0") int page) {
+        List<AuditEntry> found = List.of();
+        String error = null;
+        try {
+            AuditFilter filter = AuditFilter.parse(action, dayStart("from", from, 0), dayStart("to", to, 1), null);
+            found = records.find(person.organizationId(), filter.page(page, PAGE_SIZE));
+        } catch (ApiProblem refused) {
+            error = refused.getMessage();
+        }
+        boolean more = found.size() > PAGE_SIZE;
+        List<AuditLogPage.Row> rows = found.stream().limit(PAGE_SIZE).map(AuditLogPage.Row::of).toList();
+        String query = "/admin/audit?action=" + enc(action) + "&from=" + enc(from) + "&to=" + enc(to) + "&page=";
+        var view = new AuditLogPage(actions(action), from, to, rows, rows.isEmpty(),
+                page > 0 ? query + (page - 1) : null, more ? query + (page + 1) : null, error);
+        return pages.page(error == null ? HttpStatus.OK : HttpStatus.BAD_REQUEST, "audit",
+                pages.frame(person, "Audit log", "audit", request), view);
+    }
+
+    /** The instant a day starts, {@code plusDays} later (the end of a "to" day is the start of the next). */
+    private static String dayStart(String name, String day, int plusDays) {
+        if (day.isBlank()) {
+            return null;
+        }
+        try {
+            return LocalDate.parse(day.strip()).plusDays(plusDays).atStartOfDay().toInstant(ZoneOffset.UTC).toString();
+        } catch (DateTimeParseException e) {
+            throw ApiProblem.badRequest(name + " must be a day such as 2026-11-25");
+        }
+    }
+
+    private static List<AuditLogPage.Option> actions(String chosen) {
+        List<AuditLogPage.Option> options = new ArrayList<>();
+        options.add(new AuditLogPage.Option("", "All actions", chosen.isBlank()));
+        Arrays.stream(AuditAction.values()).map(action -> new AuditLogPage.Option(action.name(),
+                label(action), action.name().equalsIgnoreCase(chosen.strip()))).forEach(options::add);
+        return options;
+    }
+
+    private static String label(AuditAction action) {
+        String words = action.name().replace('_', ' ').toLowerCase();
+        return Character.toUpperCase(words.charAt(0)) + words.substring(1);
+    }
+
+    private static String enc(String text) {
+        return URLEncoder.encode(text, StandardCharsets.UTF_8);
+    }
+}

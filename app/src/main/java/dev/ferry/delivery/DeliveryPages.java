@@ -1,0 +1,78 @@
+package dev.ferry.delivery;
+
+import dev.ferry.account.Person;
+import dev.ferry.console.ConsolePages;
+import dev.ferry.site.LinkedSite;
+import dev.ferry.site.LinkedSites;
+import dev.ferry.web.ApiProblem;
+import jakarta.servlet.http.HttpServletRequest;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.stereotype.Controller;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+
+/** The deliveries log in the admin console, and retrying a failed delivery. */
+@Controller
+class DeliveryPages {
+
+    static final String PATH = "/admin/deliveries";
+    static final int SHOWN = 100;
+
+    private final ConsolePages pages;
+    private final DeliveryLog log;
+    private final Outbox outbox;
+    private final LinkedSites sites;
+    private final Banners banners;
+
+    DeliveryPages(ConsolePages pages, DeliveryLog log, Outbox outbox, LinkedSites sites, Banners banners) {
+        this.pages = pages;
+        this.log = log;
+        this.outbox = outbox;
+        this.sites = sites;
+        this.banners = banners;
+    }
+
+    @GetMapping(PATH)
+    ResponseEntity<String> list(Person person, HttpServletRequest request,
+            @RequestParam(required = false) String status) {
+        return show(person, request, HttpStatus.OK, status, null);
+    }
+
+    /** The same retry as the product API's: only a failed delivery of this organization goes out again. */
+    @PostMapping(PATH + "/{id}/retry")
+    ResponseEntity<String> retry(Person person, HttpServletRequest request, @PathVariable long id) {
+        if (!outbox.retry(person.organizationId(), id)) {
+            return show(person, request, HttpStatus.NOT_FOUND, null, "No failed delivery " + id + " to retry.");
+        }
+        pages.flash(request, "Delivery " + id + " will be tried again shortly.");
+        return DestinationPages.seeOther(PATH);
+    }
+
+    private ResponseEntity<String> show(Person person, HttpServletRequest request, HttpStatus status, String wanted,
+            String error) {
+        Map<String, String> siteUrls = sites.of(person.organizationId()).stream()
+                .collect(Collectors.toMap(LinkedSite::clientKey, LinkedSite::baseUrl));
+        List<DeliveriesPage.Row> rows = List.of();
+        String problem = error;
+        try {
+            rows = log.recent(person.organizationId(), wanted, SHOWN).stream()
+                    .map(entry -> DeliveriesPage.Row.of(entry, siteUrls)).toList();
+        } catch (ApiProblem refused) {
+            problem = refused.getMessage();
+            status = HttpStatus.BAD_REQUEST;
+        }
+        List<RulesPage.Option> statuses = new ArrayList<>();
+        statuses.add(new RulesPage.Option("", "All", wanted == null || wanted.isBlank()));
+        DeliveriesPage.STATUSES.forEach(s -> statuses.add(new RulesPage.Option(s, s.charAt(0) + s.substring(1).toLowerCase(),
+                s.equalsIgnoreCase(wanted))));
+        var page = new DeliveriesPage(banners.of(person.organizationId()), rows, rows.isEmpty(), statuses, problem);
+        return pages.page(status, "deliveries", pages.frame(person, "Deliveries", "deliveries", request), page);
+    }
+}

@@ -1,0 +1,105 @@
+package dev.ferry.delivery;
+
+import dev.ferry.account.Person;
+import dev.ferry.admin.Caller;
+import dev.ferry.console.ConsolePages;
+import dev.ferry.site.LinkedSite;
+import dev.ferry.site.LinkedSites;
+import dev.ferry.web.ApiProblem;
+import jakarta.servlet.http.HttpServletRequest;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.stereotype.Controller;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+
+/** The destinations page of the admin console: list them with what stops them, add one, refresh issue types. */
+@Controller
+class DestinationPages {
+
+    static final String PATH = "/admin/destinations";
+
+    private final ConsolePages pages;
+    private final Destinations destinations;
+    private final LinkedSites sites;
+    private final Banners banners;
+
+    DestinationPages(ConsolePages pages, Destinations destinations, LinkedSites sites, Banners banners) {
+        this.pages = pages;
+        this.destinations = destinations;
+        this.sites = sites;
+        this.banners = banners;
+    }
+
+    /** {@code site}: a linked site chosen in the first step, whose projects Jira is asked for. */
+    @GetMapping(PATH)
+    ResponseEntity<String> list(Person person, HttpServletRequest request,
+            @RequestParam(required = false) String site) {
+        return show(person, request, HttpStatus.OK, site, null);
+    }
+
+    @PostMapping(PATH)
+    ResponseEntity<String> create(Person person, HttpServletRequest request, @RequestParam(defaultValue = "") String site,
+            @RequestParam(defaultValue = "") String projectKey) {
+        try {
+            Destination created = destinations.create(caller(person), site, projectKey);
+            pages.flash(request, "Destination " + created.projectKey() + " added. Its rules start from the event catalog.");
+            return seeOther(PATH + "/" + created.id());
+        } catch (ApiProblem refused) {
+            return show(person, request, HttpStatus.valueOf(refused.status().value()), site, refused.getMessage());
+        }
+    }
+
+    @PostMapping(PATH + "/{id}/refresh-issue-types")
+    ResponseEntity<String> refreshIssueTypes(Person person, HttpServletRequest request, @PathVariable String id) {
+        try {
+            Destination refreshed = destinations.refreshIssueTypes(caller(person), id);
+            pages.flash(request, refreshed.isActive() ? "Issue types refreshed; the destination takes tickets again."
+                    : "Issue types refreshed, but a rule still names an issue type the project lacks: "
+                            + refreshed.stateReason());
+            return seeOther(PATH + "/" + id);
+        } catch (ApiProblem refused) {
+            return show(person, request, HttpStatus.valueOf(refused.status().value()), null, refused.getMessage());
+        }
+    }
+
+    private ResponseEntity<String> show(Person person, HttpServletRequest request, HttpStatus status, String site,
+            String error) {
+        Caller caller = caller(person);
+        Map<String, String> labels = sites.of(person.organizationId()).stream()
+                .collect(Collectors.toMap(LinkedSite::clientKey, DestinationsPage::siteLabel, (a, b) -> a,
+                        LinkedHashMap::new));
+        List<DestinationsPage.Row> rows = destinations.list(caller).stream().map(destination -> DestinationsPage.Row
+                .of(destination, labels.getOrDefault(destination.clientKey(), destination.clientKey()))).toList();
+        String chosen = site != null && labels.containsKey(site) ? site : null;
+        List<DestinationsPage.ProjectOption> projects = List.of();
+        String problem = error;
+        if (chosen != null && person.canManage()) {
+            try {
+                projects = destinations.projects(caller, chosen).stream().map(DestinationsPage.ProjectOption::of).toList();
+            } catch (ApiProblem refused) {
+                problem = problem == null ? refused.getMessage() : problem;
+            }
+        }
+        List<DestinationsPage.SiteOption> options = labels.entrySet().stream().map(s -> new DestinationsPage.SiteOption(
+                s.getKey(), s.getValue(), s.getKey().equals(chosen))).toList();
+        var page = new DestinationsPage(banners.of(person.organizationId()), rows, rows.isEmpty(), person.canManage(),
+                options, options.isEmpty(), chosen, labels.get(chosen == null ? "" : chosen), projects,
+                !projects.isEmpty(), problem);
+        return pages.page(status, "destinations", pages.frame(person, "Destinations", "destinations", request), page);
+    }
+
+    static Caller caller(Person person) {
+        return Caller.of(person.organizationId(), person.actor());
+    }
+
+    static ResponseEntity<String> seeOther(String location) {
+        return ResponseEntity.status(HttpStatus.SEE_OTHER).header("Location", location).build();
+    }
+}
