@@ -30,6 +30,8 @@ public class JiraClient {
     /** Jira's cap on ids in one {@code id in (...)} search page that Ferry relies on (PROTOCOL §9). */
     static final int IDS_PER_SEARCH = 100;
     static final int ISSUE_TYPES_PER_PAGE = 200;
+    /** Jira's "Administer Jira" global permission. */
+    static final String ADMINISTER = "ADMINISTER";
 
     private final JiraCalls calls;
 
@@ -145,6 +147,24 @@ public class JiraClient {
     /** {@code DELETE /rest/api/3/issue/{issue}}; retried after a 5xx, so NOT_FOUND may mean "already deleted". */
     public void deleteIssue(JiraSite site, String issueIdOrKey) {
         calls.exchange(site, JiraRequest.delete(uri(site, "/rest/api/3/issue/{issue}", issueIdOrKey)));
+    }
+
+    /**
+     * Whether the user holds Jira's {@code ADMINISTER} global permission: {@code POST /rest/api/3/permissions/check}.
+     * A Connect app may ask this for any user from its server (never from the browser), which is what lets
+     * Ferry trust the answer rather than anything the page says.
+     */
+    public boolean isJiraAdmin(JiraSite site, String accountId) {
+        var body = IssueBodies.JSON.createObjectNode().put("accountId", accountId);
+        body.putArray("globalPermissions").add(ADMINISTER);
+        JsonNode grants = json(site, JiraRequest.idempotentPost(uri(site, "/rest/api/3/permissions/check"),
+                IssueBodies.JSON.writeValueAsString(body)));
+        for (JsonNode granted : grants.path("globalPermissions")) {
+            if (ADMINISTER.equals(granted.asString())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Every page of {@code POST /rest/api/3/search/jql}, following {@code nextPageToken}. */
