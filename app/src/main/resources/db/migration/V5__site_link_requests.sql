@@ -28,3 +28,7 @@ create index site_link_request_waiting on site_link_request (state, site_url);
 -- "Last webhook received" per site on the admin page reads the newest inbox row of a site through this
 -- index instead of scanning the site's deliveries; nothing on the webhook path reads or writes more.
 create index webhook_delivery_site_received on webhook_delivery (client_key, received_at);
+
+-- When Jira last sent "installed" (installed_at stays the first install), for the admin page.
+alter table site add column last_installed_at timestamp with time zone;
+update site set last_installed_at = updated_at;

@@ -87,6 +87,10 @@ class SiteLinkJourneyTest {
         JsonNode audit = acme.get("/api/v1/audit?action=SITE_CONNECTED").json();
         assertThat(audit.toString()).contains(clientKey).contains("confirmed in Jira by administrator " + Users.ADMIN_ACCOUNT_ID);
         assertThat(jira.calls().stream().filter(call -> call.path().equals(PERMISSION_CHECK)).count()).isEqualTo(2);
+        assertThat(sites.path("sites").get(0).path("lastInstalledAt").asString()).isNotBlank();
+        assertThat(sites.path("sites").get(0).has("lastWebhookAt")).isFalse();
+        jira.site().webhook("jira:issue_created", jira.admin().createIssue("FERRY", "Bug", "After the link"));
+        assertThat(acme.get("/api/v1/sites").json().path("sites").get(0).path("lastWebhookAt").asString()).isNotBlank();
         jira.assertNoSpecViolations();
     }
 
