@@ -2,6 +2,9 @@ package dev.ferry.site;
 
 import dev.ferry.admin.ApiCaller;
 import dev.ferry.admin.ApiScope;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import java.util.List;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -43,6 +46,10 @@ class SiteLinkController {
      * again); 200 with the linked site when it is linked to this organization already.
      */
     @PostMapping
+    @ApiResponse(responseCode = "202", description = "The open request for the site",
+            content = @Content(schema = @Schema(implementation = LinkRequestView.class)))
+    @ApiResponse(responseCode = "200", description = "The site, linked to this organization already",
+            content = @Content(schema = @Schema(implementation = LinkedSite.class)))
     ResponseEntity<Object> request(ApiCaller caller, @RequestBody Connect body) {
         caller.require(ApiScope.CONFIG_WRITE);
         var requested = requests.request(requester(caller), body.site());

@@ -203,6 +203,9 @@ class TicketDeliveryJourneyTest {
         assertThat(paths.has("/api/v1/events")).isTrue();
         assertThat(paths.has("/api/v1/links")).isTrue();
         assertThat(paths.has("/api/v1/destinations/{id}/rules/{eventType}")).isTrue();
+        assertThat(paths.has("/api/v1/sites/requests/{id}/confirm")).isTrue();
+        assertThat(paths.path("/api/v1/sites").path("post").path("responses").path("202").toString())
+                .contains("LinkRequestView");
         assertThat(document.body()).doesNotContain("ApiCaller").doesNotContain("/webhooks/").doesNotContain("/lifecycle/");
         assertThat(document.json().path("components").path("securitySchemes").has("apiKey")).isTrue();
     }
