@@ -9,4 +9,6 @@ interface OrganizationRepository extends Repository<Organization, String> {
     Organization save(Organization organization);
 
     Optional<Organization> findById(String id);
+
+    Optional<Organization> findFirstByNameOrderByCreatedAt(String name);
 }

@@ -2,13 +2,14 @@ package dev.ferry.support;
 
 import org.springframework.boot.test.context.TestConfiguration;
 import dev.ferry.site.SiteLinking;
+import dev.ferry.account.People;
 import dev.ferry.site.TestSites;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 
 /** Beans every integration test shares. */
 @TestConfiguration(proxyBeanMethods = false)
-@Import({TestSites.class, SiteLinking.class, Organizations.class})
+@Import({TestSites.class, SiteLinking.class, Organizations.class, People.class})
 public class TestSupportConfig {
 
     @Bean

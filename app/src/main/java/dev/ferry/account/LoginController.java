@@ -1,0 +1,45 @@
+package dev.ferry.account;
+
+import dev.ferry.console.ConsolePages;
+import jakarta.servlet.http.HttpServletRequest;
+import org.springframework.http.ResponseEntity;
+import org.springframework.stereotype.Controller;
+import org.springframework.web.bind.annotation.GetMapping;
+
+/** The sign-in form; Spring Security's form login takes the POST to the same path. */
+@Controller
+class LoginController {
+
+    static final String PATH = "/admin/login";
+
+    private final ConsolePages pages;
+    private final AccountProperties.Login limits;
+
+    LoginController(ConsolePages pages, AccountProperties properties) {
+        this.pages = pages;
+        this.limits = properties.login();
+    }
+
+    /** The form's view-model: at most one error and one notice. */
+    record LoginPage(String error, String notice) {
+    }
+
+    @GetMapping(PATH)
+    ResponseEntity<String> form(HttpServletRequest request) {
+        return pages.page("login", pages.frame(request, "Sign in", null), page(request));
+    }
+
+    private LoginPage page(HttpServletRequest request) {
+        if (request.getParameter("throttled") != null) {
+            return new LoginPage("Too many failed sign-ins for this email or from this network. Wait "
+                    + limits.window().toMinutes() + " minutes, then try again.", null);
+        }
+        if (request.getParameter("error") != null) {
+            return new LoginPage("That email and password do not match an account.", null);
+        }
+        if (request.getParameter("signedOut") != null) {
+            return new LoginPage(null, "You are signed out.");
+        }
+        return new LoginPage(null, null);
+    }
+}

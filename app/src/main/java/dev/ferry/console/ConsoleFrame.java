@@ -1,0 +1,25 @@
+package dev.ferry.console;
+
+import java.util.List;
+
+/**
+ * What the console's layout shows around a page: the title, who is signed in (all blank on the login
+ * page), the navigation, the CSRF token for forms and htmx, and a one-time message from the last action.
+ *
+ * @param canManage true for Admins and Managers: show controls that change integrations
+ * @param flash     a message left by the previous request (after a redirect), shown once; null when none
+ */
+public record ConsoleFrame(
+        String title,
+        boolean signedIn,
+        String email,
+        String roleLabel,
+        String organizationName,
+        boolean canManage,
+        boolean isAdmin,
+        List<NavItem> nav,
+        String csrfParameter,
+        String csrfHeader,
+        String csrfToken,
+        String flash) {
+}

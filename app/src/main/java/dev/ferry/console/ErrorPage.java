@@ -1,0 +1,5 @@
+package dev.ferry.console;
+
+/** The one error page's view-model: what went wrong, in words a person can act on. */
+record ErrorPage(String heading, String message) {
+}

@@ -1,0 +1,37 @@
+package dev.ferry.console;
+
+import dev.ferry.account.Person;
+import java.util.List;
+import java.util.Optional;
+
+/** The console's sections, in menu order; the people page only for Admins. */
+final class Nav {
+
+    static final String USERS = "users";
+
+    /** A section: its key, its label and where it lives. */
+    record Section(String key, String label, String href) {
+    }
+
+    static final List<Section> SECTIONS = List.of(
+            new Section("integrations", "Jira sites", "/admin/integrations/jira"),
+            new Section("destinations", "Destinations", "/admin/destinations"),
+            new Section("deliveries", "Deliveries", "/admin/deliveries"),
+            new Section("links", "Linked tickets", "/admin/links"),
+            new Section("audit", "Audit log", "/admin/audit"),
+            new Section(USERS, "People", "/admin/users"));
+
+    private Nav() {
+    }
+
+    static List<NavItem> itemsFor(Person person, String activeKey) {
+        return SECTIONS.stream()
+                .filter(section -> !section.key().equals(USERS) || person.isAdmin())
+                .map(section -> new NavItem(section.key(), section.label(), section.href(), section.key().equals(activeKey)))
+                .toList();
+    }
+
+    static Optional<Section> at(String href) {
+        return SECTIONS.stream().filter(section -> section.href().equals(href)).findFirst();
+    }
+}
