@@ -9,7 +9,7 @@ import java.util.List;
  * The people page's view-model: everyone in the organization, the add form, and a one-time password
  * when one was just issued (shown in this answer only).
  */
-record UsersPage(List<Row> people, List<RoleOption> roles, Accounts.Issued issued, String error, String email) {
+record UsersPage(List<Row> people, List<RoleOption> roles, Accounts.Issued issued, String error, String newEmail) {
 
     private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("yyyy-MM-dd").withZone(ZoneOffset.UTC);
 
@@ -21,11 +21,11 @@ record UsersPage(List<Row> people, List<RoleOption> roles, Accounts.Issued issue
     record RoleOption(String value, String label, boolean selected) {
     }
 
-    static UsersPage of(List<Account> accounts, Person viewer, Accounts.Issued issued, String error, String email) {
+    static UsersPage of(List<Account> accounts, Person viewer, Accounts.Issued issued, String error, String newEmail) {
         List<Row> rows = accounts.stream().map(account -> new Row(account.getId(), account.email(),
                 account.role().label(), DATE.format(account.createdAt()), account.getId().equals(viewer.userId()),
                 options(account.role()))).toList();
-        return new UsersPage(rows, options(Role.MEMBER), issued, error, email);
+        return new UsersPage(rows, options(Role.MEMBER), issued, error, newEmail);
     }
 
     private static List<RoleOption> options(Role selected) {

@@ -22,4 +22,12 @@ public record ConsoleFrame(
         String csrfHeader,
         String csrfToken,
         String flash) {
+
+    /**
+     * The layout's partials read every value through {@code {{#frame}}…{{/frame}}}, so a page's view-model
+     * may have an {@code email} or a {@code title} of its own without changing what the header shows.
+     */
+    public ConsoleFrame frame() {
+        return this;
+    }
 }

@@ -66,4 +66,34 @@ class AdminConsoleBrowserTest {
         assertThat(people.mustChangePassword("admin@localhost")).isFalse();
         browser.screenshot("home");
     }
+
+    @Test
+    void anAdminAddsAMemberWhoSignsInAndSeesNoEditControls() {
+        String orgId = organizations.create("Acme").id();
+        browser.loginAs(base(), people.create(orgId, Role.ADMIN));
+        browser.click("People");
+        assertThat(browser.path()).isEqualTo("/admin/users");
+
+        browser.fill("Email", "new.member@acme.test").select("Role", "Member").click("Add person");
+
+        String oneTime = browser.find(By.cssSelector("code.secret")).getText();
+        assertThat(browser.find(By.cssSelector("tr[data-email='new.member@acme.test']")).getText()).contains("Member");
+        browser.screenshot("users");
+        browser.click("Sign out");
+        assertThat(browser.path()).isEqualTo("/admin/login");
+
+        browser.signIn(base(), "new.member@acme.test", oneTime);
+        assertThat(browser.path()).isEqualTo("/admin/password");
+        browser.fill("Current password", oneTime).fill("New password", "the member's own password")
+                .fill("New password again", "the member's own password").click("Change password");
+
+        assertThat(browser.path()).isEqualTo("/admin/integrations/jira");
+        assertThat(browser.testId("role").getText()).isEqualToIgnoringCase("Member");
+        assertThat(browser.findAll(By.cssSelector("nav a")).stream().map(a -> a.getText()).toList())
+                .contains("Jira sites", "Destinations").doesNotContain("People");
+        assertThat(browser.findAll(By.cssSelector("main form, main button"))).as("no edit controls").isEmpty();
+        browser.open(base() + "/admin/users");
+        assertThat(browser.testId("error-message").getText()).contains("Your role does not allow this");
+        browser.screenshot("member-denied");
+    }
 }

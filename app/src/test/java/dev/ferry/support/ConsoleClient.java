@@ -84,16 +84,19 @@ public final class ConsoleClient {
         return cookies.getCookieStore().getCookies().stream().filter(c -> c.getName().equals("FERRY_SESSION")).findFirst();
     }
 
-    /** A current CSRF token, read from a page's meta tag (the login page before sign-in). */
+    /**
+     * This session's CSRF token, read from a page's meta tag (the token belongs to the session, not the
+     * page): the login page, or the change-password page for a person who must change it first.
+     */
     public String csrfToken() {
         if (csrfToken == null) {
-            var page = get(sessionCookie().isPresent() ? "/admin/password" : "/admin/login");
+            var page = get("/admin/login");
+            if (page.statusCode() == 302) {
+                page = get("/admin/password");
+            }
             Matcher meta = CSRF_META.matcher(page.body());
             if (!meta.find()) {
-                meta = CSRF_META.matcher(get("/admin/login").body());
-                if (!meta.find()) {
-                    throw new IllegalStateException("no CSRF token on the page: " + page.statusCode());
-                }
+                throw new IllegalStateException("no CSRF token on the page: " + page.statusCode());
             }
             csrfToken = meta.group(1);
         }
