@@ -54,6 +54,19 @@ class DeliveryWorker implements SmartLifecycle {
     }
 
     void process(OutboundDelivery delivery) {
+        try {
+            if (outbox.begin(delivery, properties.lease())) {
+                work(delivery);
+            } else {
+                log.info("delivery {}: claim {} ran out before its turn; another worker has it", delivery.id(),
+                        delivery.attempts());
+            }
+        } catch (LeaseLostException e) {
+            log.info("{}; this worker lets it go", e.getMessage());
+        }
+    }
+
+    private void work(OutboundDelivery delivery) {
         Job job = null;
         try {
             Jobs.Loaded loaded = jobs.load(delivery);
@@ -65,6 +78,8 @@ class DeliveryWorker implements SmartLifecycle {
                 job = ready.job();
                 deliverInLane(job);
             }
+        } catch (LeaseLostException e) {
+            throw e;
         } catch (JiraException e) {
             if (job == null) {
                 failures.failed(delivery, e.getMessage());

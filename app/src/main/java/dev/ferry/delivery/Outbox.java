@@ -59,32 +59,53 @@ class Outbox {
     }
 
     /**
+     * The worker starts on one delivery of its batch: true, with the lease renewed, while the claim is still
+     * this worker's. A batch is worked one delivery after another, so a late one may find its lease run out
+     * and the row claimed again (its claim count moved on): the stale copy must then be left alone, or it
+     * would file or comment a second time.
+     */
+    boolean begin(OutboundDelivery delivery, Duration lease) {
+        Timestamp until = Timestamp.from(clock.instant().plus(lease));
+        return jdbc.sql("""
+                update ticket_delivery set claimed_until = ?, next_attempt_at = ?
+                where id = ? and attempts = ? and status in ('PENDING', 'WAITING')""")
+                .params(until, until, delivery.id(), delivery.attempts()).update() == 1;
+    }
+
+    /**
      * Written before the create or comment call: from here on, a retry must look in Jira for what this
-     * delivery may already have written before writing it again.
+     * delivery may already have written before writing it again. Refused once another worker holds the claim.
      */
     void writeAttempted(OutboundDelivery delivery) {
-        jdbc.sql("update ticket_delivery set write_attempted_at = ? where id = ?")
-                .params(Timestamp.from(clock.instant()), delivery.id()).update();
+        owned(delivery, jdbc.sql("update ticket_delivery set write_attempted_at = ? where id = ? and attempts = ?")
+                .params(Timestamp.from(clock.instant()), delivery.id(), delivery.attempts()).update());
     }
 
     /** The ticket exists (created, commented or recovered); what is left are the side effects. */
     void ticketKnown(OutboundDelivery delivery, String issueId, String issueKey, TicketOutcome outcome) {
-        jdbc.sql("update ticket_delivery set issue_id = ?, issue_key = ?, outcome = ? where id = ?")
-                .params(issueId, issueKey, outcome.name(), delivery.id()).update();
+        owned(delivery, jdbc.sql("update ticket_delivery set issue_id = ?, issue_key = ?, outcome = ? where id = ? and attempts = ?")
+                .params(issueId, issueKey, outcome.name(), delivery.id(), delivery.attempts()).update());
     }
 
     void finish(OutboundDelivery delivery, TicketDeliveryStatus status, String error) {
-        jdbc.sql("""
+        owned(delivery, jdbc.sql("""
                 update ticket_delivery set status = ?, finished_at = ?, claimed_until = null, last_error = ?
-                where id = ?""").params(status.name(), Timestamp.from(clock.instant()), clip(error), delivery.id())
-                .update();
+                where id = ? and attempts = ?""").params(status.name(), Timestamp.from(clock.instant()), clip(error),
+                delivery.id(), delivery.attempts()).update());
     }
 
     /** Try again at {@code when}; {@code WAITING} says a person or a re-install has to fix something first. */
     void reschedule(OutboundDelivery delivery, TicketDeliveryStatus status, Instant when, String error) {
-        jdbc.sql("""
+        owned(delivery, jdbc.sql("""
                 update ticket_delivery set status = ?, next_attempt_at = ?, claimed_until = null, last_error = ?
-                where id = ?""").params(status.name(), Timestamp.from(when), clip(error), delivery.id()).update();
+                where id = ? and attempts = ?""").params(status.name(), Timestamp.from(when), clip(error), delivery.id(),
+                delivery.attempts()).update());
+    }
+
+    private static void owned(OutboundDelivery delivery, int updated) {
+        if (updated != 1) {
+            throw new LeaseLostException(delivery);
+        }
     }
 
     /** A destination was repaired: its parked deliveries are due now. */

@@ -28,6 +28,11 @@ class JiraTransport {
                 .header("Authorization", "JWT " + tokens.sign(request.method(), request.uri(), site.baseUrl(),
                         site.sharedSecret()))
                 .header("Accept", "application/json");
+        if ("http".equals(request.uri().getScheme())) {
+            // Jira Cloud speaks HTTP/2 over TLS only. Over cleartext (a local simulator or proxy) the client would
+            // try an h2c upgrade and then squeeze every call to the site through one multiplexed connection.
+            builder.version(HttpClient.Version.HTTP_1_1);
+        }
         if (request.body() == null) {
             builder.method(request.method(), HttpRequest.BodyPublishers.noBody());
         } else {

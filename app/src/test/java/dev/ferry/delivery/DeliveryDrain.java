@@ -43,6 +43,31 @@ public final class DeliveryDrain {
         }
     }
 
+    /** A worker that claims what is due and then stalls, as one stuck behind slow Jira answers would. */
+    public static Stalled claimAndStall(ApplicationContext context) {
+        DeliveryProperties properties = context.getBean(DeliveryProperties.class);
+        return new Stalled(context.getBean(Outbox.class).claim(properties.batchSize(), properties.lease()));
+    }
+
+    /** The batch a stalled worker holds, as it was when claimed. */
+    public static final class Stalled {
+
+        private final java.util.List<OutboundDelivery> held;
+
+        private Stalled(java.util.List<OutboundDelivery> held) {
+            this.held = held;
+        }
+
+        public int size() {
+            return held.size();
+        }
+
+        /** The stalled worker wakes up and works its batch, however stale it has become meanwhile. */
+        public void resume(ApplicationContext context) {
+            held.forEach(context.getBean(DeliveryWorker.class)::process);
+        }
+    }
+
     /** Not an exception a worker catches: the thread is gone, like its process. */
     static final class WorkerKilled extends Error {
     }

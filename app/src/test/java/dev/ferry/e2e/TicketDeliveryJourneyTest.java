@@ -322,6 +322,24 @@ class TicketDeliveryJourneyTest {
     }
 
     @Test
+    void aWorkerWhoseClaimRanOutLeavesTheDeliveryToTheWorkerThatClaimedItNext() {
+        int before = jira.data().issueCount();
+        String eventId = post(guardrail("exp-18", "Stalled worker", null));
+        DeliveryDrain.Stalled stalled = DeliveryDrain.claimAndStall(context);
+        assertThat(stalled.size()).isEqualTo(1);
+        DeliveryDrain.timePasses(context);
+        DeliveryDrain.drain(context);
+
+        stalled.resume(context);
+        JsonNode delivery = api.get("/api/v1/events/" + eventId).json().path("deliveries").get(0);
+        assertThat(delivery.path("outcome").asString()).isEqualTo("CREATED");
+        assertThat(jira.data().issueCount()).isEqualTo(before + 1);
+        assertThat(calls("POST", "/rest/api/3/issue")).isEqualTo(1);
+        assertThat(jira.data().issueJson(delivery.path("issueKey").asString(), jira.baseUrl()).orElseThrow()
+                .path("fields").path("comment").path("total").asInt()).as("the stale worker commented").isZero();
+    }
+
+    @Test
     void aLostAnswerToACommentLeavesNoSecondComment() {
         post(guardrail("exp-15", "Comment crash", null));
         DeliveryDrain.drain(context);

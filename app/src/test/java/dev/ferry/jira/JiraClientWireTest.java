@@ -59,7 +59,7 @@ class JiraClientWireTest {
         assertThat(body.at("/fields/labels/1").asString()).isEqualTo("guardrail");
         assertThat(body.at("/fields/description/type").asString()).isEqualTo("doc");
         assertThat(body.at("/properties/0/key").asString()).isEqualTo("ferry-delivery");
-        assertThat(call.headers()).hasEntrySatisfying("authorization", auth -> assertThat(auth).startsWith("JWT "));
+        assertThat(call.header("Authorization")).hasValueSatisfying(auth -> assertThat(auth).startsWith("JWT "));
         assertThat(created.key()).startsWith("FERRY-");
         assertThat(simulated.jira.data().issueProperty(created.key(), "ferry-delivery"))
                 .hasValueSatisfying(marker -> assertThat(marker.path("id").asText()).isEqualTo("delivery-1"));

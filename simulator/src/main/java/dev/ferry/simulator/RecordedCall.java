@@ -1,6 +1,7 @@
 package dev.ferry.simulator;
 
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * One call the app made to the simulated site, as it arrived and as it was answered.
@@ -9,6 +10,12 @@ import java.util.Map;
  */
 public record RecordedCall(String method, String path, String query, Map<String, String> headers, String body,
         int status, String authKind) {
+
+    /** A request header by name, in any case: HTTP/1.1 keeps the sender's case, HTTP/2 lowers it. */
+    public Optional<String> header(String name) {
+        return headers.entrySet().stream().filter(header -> header.getKey().equalsIgnoreCase(name))
+                .map(Map.Entry::getValue).findFirst();
+    }
 
     /** The path and query as sent. */
     public String url() {
