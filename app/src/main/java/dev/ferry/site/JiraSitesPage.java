@@ -15,10 +15,6 @@ import java.util.List;
 record JiraSitesPage(boolean canManage, String entered, String error, List<RequestRow> requests, List<SiteCard> sites,
         boolean waiting, String fingerprint) {
 
-    boolean hasSites() {
-        return !sites.isEmpty();
-    }
-
     boolean nothingYet() {
         return sites.isEmpty() && requests.isEmpty();
     }

@@ -177,7 +177,7 @@ public class LinkRequests {
         return false;
     }
 
-    LinkRequestView view(SiteLinkRequest request) {
+    private LinkRequestView view(SiteLinkRequest request) {
         String configure = request.state() == LinkRequestState.PENDING && request.siteUrl() != null
                 ? request.siteUrl() + "/plugins/servlet/ac/" + ferry.appKey() + "/" + LinkConfirmation.CONFIGURE_MODULE
                 : null;

@@ -200,10 +200,6 @@ class SiteLinkRequest {
         return wrongCodes;
     }
 
-    String confirmedBy() {
-        return confirmedBy;
-    }
-
     boolean belongsTo(String organization) {
         return organizationId.equals(organization);
     }
