@@ -33,6 +33,9 @@ public class JiraClient {
     /** Jira's cap on {@code maxResults} for the project search. */
     static final int PROJECTS_PER_PAGE = 100;
 
+    /** Jira's "Administer Jira" global permission. */
+    static final String ADMINISTER = "ADMINISTER";
+
     private final JiraCalls calls;
 
     JiraClient(JiraCalls calls) {
@@ -167,6 +170,24 @@ public class JiraClient {
     /** {@code DELETE /rest/api/3/issue/{issue}}; retried after a 5xx, so NOT_FOUND may mean "already deleted". */
     public void deleteIssue(JiraSite site, String issueIdOrKey) {
         calls.exchange(site, JiraRequest.delete(uri(site, "/rest/api/3/issue/{issue}", issueIdOrKey)));
+    }
+
+    /**
+     * Whether the user holds Jira's {@code ADMINISTER} global permission: {@code POST /rest/api/3/permissions/check}.
+     * A Connect app may ask this for any user from its server (never from the browser), which is what lets
+     * Ferry trust the answer rather than anything the page says.
+     */
+    public boolean isJiraAdmin(JiraSite site, String accountId) {
+        var body = IssueBodies.JSON.createObjectNode().put("accountId", accountId);
+        body.putArray("globalPermissions").add(ADMINISTER);
+        JsonNode grants = json(site, JiraRequest.idempotentPost(uri(site, "/rest/api/3/permissions/check"),
+                IssueBodies.JSON.writeValueAsString(body)));
+        for (JsonNode granted : grants.path("globalPermissions")) {
+            if (ADMINISTER.equals(granted.asString())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Every page of {@code POST /rest/api/3/search/jql}, following {@code nextPageToken}. */

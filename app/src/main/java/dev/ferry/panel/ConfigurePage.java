@@ -1,10 +1,31 @@
 package dev.ferry.panel;
 
+import java.util.List;
+
 /**
- * What the configure page shows about the site it is opened on.
+ * What the configure page shows about the site it is opened on, and the organizations asking to link it.
  *
- * @param allJsUrl Atlassian's iframe script, or null to leave it out
+ * @param allJsUrl      Atlassian's iframe script, or null to leave it out
+ * @param notice        what the last action did ("Linked to Acme"), or null
+ * @param error         why the last action was refused, or null
+ * @param requests      pending link requests, shown to a Jira administrator only
+ * @param notAdmin      requests are pending but the viewer is no Jira administrator
+ * @param checkFailed   requests are pending but Jira did not say whether the viewer administers the site
  */
 record ConfigurePage(String siteUrl, String clientKey, String state, String installedAt, String updatedAt,
-        boolean importedSite, String importOf, String allJsUrl) {
+        boolean importedSite, String importOf, String allJsUrl, String notice, String error,
+        List<PendingRequest> requests, boolean notAdmin, boolean checkFailed) {
+
+    boolean hasRequests() {
+        return !requests.isEmpty();
+    }
+
+    /**
+     * One organization asking to link this site.
+     *
+     * @param confirmUrl where the Confirm button posts, carrying a context token for this site and viewer
+     */
+    record PendingRequest(String organizationName, String requestedBy, String requestedAt, String code,
+            String codeExpiresAt, String confirmUrl) {
+    }
 }

@@ -2,55 +2,49 @@ package dev.ferry.panel;
 
 import dev.ferry.connect.ConnectJwt;
 import dev.ferry.connect.ConnectPrincipal;
-import dev.ferry.connect.ConnectProperties;
-import dev.ferry.site.Site;
-import dev.ferry.site.SiteRepository;
-import dev.ferry.template.Pages;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
+import dev.ferry.connect.TokenKind;
+import dev.ferry.site.JiraAdminRequests;
+import dev.ferry.web.ApiProblem;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-/** The app's configure page inside Jira: what Ferry knows about this site. */
+/**
+ * The app's configure page inside Jira: what Ferry knows about this site, and the organizations asking
+ * to link it, which a Jira administrator confirms here. The Confirm button posts with a context token the
+ * page carries, so it works with or without Atlassian's {@code all.js}.
+ */
 @RestController
 class ConfigurePageController {
 
-    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'")
-            .withZone(ZoneOffset.UTC);
+    private final ConfigurePages pages;
+    private final JiraAdminRequests requests;
 
-    private final SiteRepository sites;
-    private final Pages pages;
-    private final ConnectProperties connect;
-
-    ConfigurePageController(SiteRepository sites, Pages pages, ConnectProperties connect) {
-        this.sites = sites;
+    ConfigurePageController(ConfigurePages pages, JiraAdminRequests requests) {
         this.pages = pages;
-        this.connect = connect;
+        this.requests = requests;
     }
 
     @GetMapping(path = "/configure", produces = MediaType.TEXT_HTML_VALUE)
     @ConnectJwt
     ResponseEntity<String> configure(ConnectPrincipal principal) {
-        Site site = sites.findById(principal.clientKey()).orElseThrow();
-        return ResponseEntity.ok().headers(IframeHeaders.forSite(site.installation().baseUrl()))
-                .contentType(MediaType.TEXT_HTML).body(pages.render("configure", view(site)));
+        return pages.render(principal, HttpStatus.OK, null, null);
     }
 
-    private ConfigurePage view(Site site) {
-        String allJs = connect.allJsScript();
-        return new ConfigurePage(site.installation().publicUrl(), site.clientKey(), label(site),
-                WHEN.format(site.installedAt()), WHEN.format(site.updatedAt()), site.importOfClientKey() != null,
-                site.importOfClientKey(), allJs);
-    }
-
-    private static String label(Site site) {
-        return switch (site.state()) {
-            case INSTALLED -> "Installed";
-            case ENABLED -> "Installed and enabled";
-            case DISABLED -> "Installed, disabled";
-            case UNINSTALLED -> "Uninstalled";
-        };
+    /** Jira checks {@code user_is_admin} before showing the page; Ferry asks Jira again before linking. */
+    @PostMapping(path = "/configure/requests/{id}/confirm", produces = MediaType.TEXT_HTML_VALUE)
+    @ConnectJwt(TokenKind.CONTEXT)
+    ResponseEntity<String> confirm(ConnectPrincipal principal, @PathVariable long id) {
+        try {
+            String organization = requests.confirmAsJiraAdmin(principal.clientKey(), principal.accountId(), id);
+            return pages.render(principal, HttpStatus.OK, "This site is now linked to " + organization + ".", null);
+        } catch (ApiProblem refused) {
+            return pages.render(principal, HttpStatusCode.valueOf(refused.status().value()), null, refused.getMessage());
+        }
     }
 }

@@ -47,6 +47,7 @@ class Lifecycle {
             existing.get().reinstall(event.installation(), secret, now);
             sites.save(existing.get());
             log.info("site {} re-installed ({}), shared secret replaced", event.clientKey(), event.baseUrl());
+            publishInstalled(event, now);
             return;
         }
         String importOf = sites.findOthersWithBaseUrl(event.baseUrl(), event.clientKey()).stream()
@@ -57,6 +58,11 @@ class Lifecycle {
         }
         sites.save(Site.install(event.clientKey(), event.installation(), secret, importOf, now));
         log.info("site {} installed ({})", event.clientKey(), event.baseUrl());
+        publishInstalled(event, now);
+    }
+
+    private void publishInstalled(LifecycleEvent event, Instant now) {
+        events.publishEvent(new SiteInstalled(event.clientKey(), event.baseUrl(), event.displayUrl(), event.cloudId(), now));
     }
 
     @Transactional

@@ -6,10 +6,14 @@ import java.time.Instant;
  * A site linked to an organization as the API shows it: where it is, its install state and whether Jira
  * still accepts the app's credentials.
  *
- * @param state install state, lower case: {@code installed}, {@code enabled}, {@code disabled}, {@code uninstalled}
+ * @param state           install state, lower case: {@code installed}, {@code enabled}, {@code disabled}, {@code uninstalled}
+ * @param lastInstalledAt when Jira last sent {@code installed} (install, upgrade, secret rotation)
+ * @param lastWebhookAt   when the newest webhook still in the inbox arrived (deliveries are pruned after
+ *                        {@code ferry.webhooks.retention}); null when there is none
  */
 public record LinkedSite(String clientKey, String baseUrl, String displayUrl, String state, Instant installedAt,
-        Instant updatedAt, Instant uninstalledAt, Instant linkedAt, String linkedBy, Credentials credentials) {
+        Instant lastInstalledAt, Instant updatedAt, Instant uninstalledAt, Instant lastWebhookAt, Instant linkedAt,
+        String linkedBy, Credentials credentials) {
 
     /**
      * @param state   {@code ok}, or {@code rejected} while Jira refuses the credentials and the site has not

@@ -11,13 +11,17 @@ import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
-/** Reads an organization's linked sites together with their install records, in one query. */
+/**
+ * Reads an organization's linked sites together with their install records and the last webhook each
+ * sent, in one query (the inbox's newest row per site comes from its (client_key, received_at) index).
+ */
 @Component
 public class LinkedSites {
 
     private static final String SELECT = """
-            select l.client_key, s.base_url, s.display_url, s.state, s.installed_at, s.updated_at, s.uninstalled_at,
-                   l.linked_at, l.linked_by, l.credentials_rejected_at, l.credentials_error
+            select l.client_key, s.base_url, s.display_url, s.state, s.installed_at, s.last_installed_at, s.updated_at,
+                   s.uninstalled_at, l.linked_at, l.linked_by, l.credentials_rejected_at, l.credentials_error,
+                   (select max(w.received_at) from webhook_delivery w where w.client_key = l.client_key) last_webhook_at
             from site_link l join site s on s.client_key = l.client_key
             where l.organization_id = :organizationId""";
 
@@ -40,8 +44,9 @@ public class LinkedSites {
     private static LinkedSite read(ResultSet rs) throws SQLException {
         Instant updatedAt = instant(rs, "updated_at");
         return new LinkedSite(rs.getString("client_key"), rs.getString("base_url"), rs.getString("display_url"),
-                rs.getString("state").toLowerCase(Locale.ROOT), instant(rs, "installed_at"), updatedAt,
-                instant(rs, "uninstalled_at"), instant(rs, "linked_at"), rs.getString("linked_by"),
+                rs.getString("state").toLowerCase(Locale.ROOT), instant(rs, "installed_at"),
+                instant(rs, "last_installed_at"), updatedAt, instant(rs, "uninstalled_at"),
+                instant(rs, "last_webhook_at"), instant(rs, "linked_at"), rs.getString("linked_by"),
                 Credentials.of(instant(rs, "credentials_rejected_at"), rs.getString("credentials_error"), updatedAt));
     }
 

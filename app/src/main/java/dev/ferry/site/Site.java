@@ -23,12 +23,13 @@ public class Site {
     private SiteState state;
     private String importOfClientKey;
     private final Instant installedAt;
+    private Instant lastInstalledAt;
     private Instant updatedAt;
     private Instant uninstalledAt;
 
     @PersistenceCreator
     Site(String clientKey, Long version, Installation installation, Sealed sharedSecret, SiteState state,
-            String importOfClientKey, Instant installedAt, Instant updatedAt, Instant uninstalledAt) {
+            String importOfClientKey, Instant installedAt, Instant lastInstalledAt, Instant updatedAt, Instant uninstalledAt) {
         this.clientKey = clientKey;
         this.version = version;
         this.installation = installation;
@@ -36,12 +37,13 @@ public class Site {
         this.state = state;
         this.importOfClientKey = importOfClientKey;
         this.installedAt = installedAt;
+        this.lastInstalledAt = lastInstalledAt;
         this.updatedAt = updatedAt;
         this.uninstalledAt = uninstalledAt;
     }
 
     static Site install(String clientKey, Installation installation, Sealed secret, String importOf, Instant now) {
-        return new Site(clientKey, null, installation, secret, SiteState.INSTALLED, importOf, now, now, null);
+        return new Site(clientKey, null, installation, secret, SiteState.INSTALLED, importOf, now, now, now, null);
     }
 
     /** A later {@code installed}: upgrade, rename or rotation; the new secret replaces the old one. */
@@ -50,6 +52,7 @@ public class Site {
         sharedSecret = newSecret;
         state = SiteState.INSTALLED;
         uninstalledAt = null;
+        lastInstalledAt = now;
         updatedAt = now;
     }
 
@@ -93,6 +96,11 @@ public class Site {
 
     public Instant installedAt() {
         return installedAt;
+    }
+
+    /** The last {@code installed} callback: the first install, an upgrade, a rotation or a re-install. */
+    public Instant lastInstalledAt() {
+        return lastInstalledAt;
     }
 
     public Instant updatedAt() {

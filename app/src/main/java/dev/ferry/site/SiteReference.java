@@ -25,6 +25,26 @@ class SiteReference {
                 .or(() -> origin(text).flatMap(url -> sites.findInstalledByUrl(url).stream().findFirst()));
     }
 
+    /** The site however it stands now, installed first; an uninstalled site keeps its record and link. */
+    Optional<Site> known(String reference) {
+        String text = reference.strip();
+        return installed(text).or(() -> sites.findById(text))
+                .or(() -> sites.findByCloudId(text).stream().findFirst())
+                .or(() -> siteUrl(text).flatMap(url -> sites.findByUrl(url).stream().findFirst()));
+    }
+
+    /** The origin of what looks like a site address (a host with a dot in it), for sites Ferry has not seen. */
+    static Optional<String> siteUrl(String text) {
+        return origin(text.strip()).filter(url -> URI.create(url).getHost().contains("."));
+    }
+
+    /** A cloudId is a UUID; anything else typed that is no URL names no site Ferry could wait for. */
+    static Optional<String> cloudId(String text) {
+        String trimmed = text.strip().toLowerCase(Locale.ROOT);
+        return trimmed.matches("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}") ? Optional.of(trimmed)
+                : Optional.empty();
+    }
+
     /** {@code https://Name.atlassian.net/jira/} becomes {@code https://name.atlassian.net}. */
     static Optional<String> origin(String text) {
         String withScheme = text.contains("://") ? text : "https://" + text;

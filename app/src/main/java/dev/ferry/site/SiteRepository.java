@@ -23,4 +23,10 @@ public interface SiteRepository extends Repository<Site, String> {
             select * from site where (lower(base_url) = :url or lower(display_url) = :url) and state <> 'UNINSTALLED'
             order by updated_at desc""")
     List<Site> findInstalledByUrl(String url);
+
+    @Query("select * from site where cloud_id = :cloudId order by updated_at desc")
+    List<Site> findByCloudId(String cloudId);
+
+    @Query("select * from site where lower(base_url) = :url or lower(display_url) = :url order by updated_at desc")
+    List<Site> findByUrl(String url);
 }

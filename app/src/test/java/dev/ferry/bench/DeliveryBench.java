@@ -1,6 +1,7 @@
 package dev.ferry.bench;
 
 import dev.ferry.simulator.JiraSimulator;
+import dev.ferry.support.ConfigurePageVisit;
 import dev.ferry.simulator.RecordedCall;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -141,7 +142,10 @@ public final class DeliveryBench {
         JsonNode organization = call(ferry, OPERATOR, "POST", "/api/v1/organizations", "{\"name\":\"Bench\"}", 201);
         String key = organization.path("apiKey").path("key").asString();
         String clientKey = jira.site().identity().clientKey();
-        call(ferry, key, "POST", "/api/v1/sites", "{\"site\":\"" + clientKey + "\"}", 0);
+        call(ferry, key, "POST", "/api/v1/sites", "{\"site\":\"" + clientKey + "\"}", 202);
+        if (ConfigurePageVisit.confirmEveryRequest(jira.site().configurePageUrl()) != 1) {
+            throw new IllegalStateException("the site's administrator could not confirm the link");
+        }
         call(ferry, key, "POST", "/api/v1/destinations", "{\"site\":\"" + clientKey + "\",\"projectKey\":\"FERRY\"}", 201);
         return key;
     }

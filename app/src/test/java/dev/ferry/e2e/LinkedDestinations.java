@@ -3,6 +3,7 @@ package dev.ferry.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.ferry.simulator.JiraSimulator;
+import dev.ferry.support.ConfigurePageVisit;
 
 /**
  * The one place end-to-end tests of the admin UI get a site linked to an organization: the simulated site
@@ -21,7 +22,11 @@ final class LinkedDestinations {
         assertThat(jira.site().install(ferry).status()).isEqualTo(204);
         String clientKey = jira.site().identity().clientKey();
         ProductApi.Reply linked = api.post("/api/v1/sites", "{\"site\":\"" + clientKey + "\"}");
-        assertThat(linked.status()).as(linked.body()).isIn(200, 201);
+        assertThat(linked.status()).as(linked.body()).isIn(200, 202);
+        if (linked.status() == 202) {
+            // The link waits for the site's Jira administrator, who confirms it on Ferry's configure page.
+            assertThat(ConfigurePageVisit.confirmEveryRequest(jira.site().configurePageUrl())).isEqualTo(1);
+        }
         return clientKey;
     }
 

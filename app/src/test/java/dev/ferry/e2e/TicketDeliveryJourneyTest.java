@@ -9,6 +9,7 @@ import dev.ferry.simulator.JiraSimulator;
 import dev.ferry.simulator.RecordedCall;
 import dev.ferry.simulator.fault.Fault;
 import dev.ferry.support.CleanDatabase;
+import dev.ferry.support.ConfigurePageVisit;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
@@ -67,7 +68,8 @@ class TicketDeliveryJourneyTest {
         assertThat(jira.site().install(FERRY).status()).isEqualTo(204);
         clientKey = jira.site().identity().clientKey();
         api = ProductApi.newOrganization(FERRY, OPERATOR, "Acme Experiments");
-        assertThat(api.post("/api/v1/sites", "{\"site\":\"" + clientKey + "\"}").status()).isIn(200, 201);
+        assertThat(api.post("/api/v1/sites", "{\"site\":\"" + clientKey + "\"}").status()).isEqualTo(202);
+        assertThat(ConfigurePageVisit.confirmEveryRequest(jira.site().configurePageUrl())).isEqualTo(1);
         ProductApi.Reply created = api.post("/api/v1/destinations", "{\"site\":\"" + clientKey + "\",\"projectKey\":\"FERRY\"}");
         assertThat(created.status()).as(created.body()).isEqualTo(201);
         assertThat(created.json().path("state").asString()).isEqualTo("ACTIVE");
@@ -213,6 +215,9 @@ class TicketDeliveryJourneyTest {
         assertThat(paths.has("/api/v1/destinations/{id}/test-ticket")).isTrue();
         assertThat(paths.has("/api/v1/destinations/{id}/test-tickets/{issueKey}")).isTrue();
         assertThat(paths.has("/api/v1/deliveries")).isTrue();
+        assertThat(paths.has("/api/v1/sites/requests/{id}/confirm")).isTrue();
+        assertThat(paths.path("/api/v1/sites").path("post").path("responses").path("202").toString())
+                .contains("LinkRequestView");
         assertThat(document.body()).doesNotContain("ApiCaller").doesNotContain("/webhooks/").doesNotContain("/lifecycle/");
         assertThat(document.json().path("components").path("securitySchemes").has("apiKey")).isTrue();
     }

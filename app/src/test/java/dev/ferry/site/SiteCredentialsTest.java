@@ -8,7 +8,6 @@ import dev.ferry.support.Installs;
 import dev.ferry.support.Organizations;
 import dev.ferry.support.Organizations.Org;
 import dev.ferry.support.Tokens;
-import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -32,6 +31,8 @@ class SiteCredentialsTest {
     Organizations organizations;
     @Autowired
     SiteLinks links;
+    @Autowired
+    SiteLinking linking;
     Http http;
     Org acme;
 
@@ -40,7 +41,7 @@ class SiteCredentialsTest {
         http = new Http(port);
         acme = organizations.create("Acme");
         install(SECRET);
-        http.post("/api/v1/sites", Installs.json(Map.of("site", CLIENT_KEY)), acme.auth());
+        linking.link(acme.id(), CLIENT_KEY);
     }
 
     @Test

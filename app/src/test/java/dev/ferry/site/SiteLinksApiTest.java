@@ -11,6 +11,7 @@ import dev.ferry.support.Organizations.Org;
 import dev.ferry.support.Tokens;
 import java.net.http.HttpResponse;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -19,7 +20,10 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-/** An organization connects the Jira sites Ferry is installed on, lists them and disconnects them. */
+/**
+ * An organization asks to link a Jira site through the product API; nothing is linked until the one-time
+ * code a Jira administrator was shown comes back (the confirmation inside Jira is in {@code SiteLinkJourneyTest}).
+ */
 @FerryIntegrationTest
 class SiteLinksApiTest {
 
@@ -35,6 +39,8 @@ class SiteLinksApiTest {
     @Autowired
     Organizations organizations;
     @Autowired
+    SiteLinking linking;
+    @Autowired
     JdbcTemplate jdbc;
     Http http;
     Org acme;
@@ -47,81 +53,201 @@ class SiteLinksApiTest {
     }
 
     @Test
-    void aSiteIsConnectedByItsUrlAndListedWithItsInstallState() {
-        var response = connect(acme, "HTTPS://SiteAClientKey.atlassian.net/");
+    void askingForAnInstalledSiteOpensAPendingRequestAndLinksNothing() {
+        var response = request(acme, "HTTPS://SiteAClientKey.atlassian.net/");
 
-        assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
-        JsonNode site = JSON.readTree(response.body());
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(202);
+        JsonNode request = JSON.readTree(response.body());
+        assertThat(request.path("state").asString()).isEqualTo("PENDING");
+        assertThat(request.path("clientKey").asString()).isEqualTo(CLIENT_KEY);
+        assertThat(request.path("siteUrl").asString()).isEqualTo(SITE_URL);
+        assertThat(request.path("configurePageUrl").asString())
+                .isEqualTo(SITE_URL + "/plugins/servlet/ac/ferry-for-jira/ferry-configure");
+        assertThat(response.body()).doesNotContainIgnoringCase("code\"");
+        JsonNode listed = list(acme);
+        assertThat(listed.path("sites").size()).isZero();
+        assertThat(listed.path("requests").get(0).path("id").asLong()).isEqualTo(request.path("id").asLong());
+        assertThat(count("site_link")).isZero();
+        assertThat(actions(acme)).isEmpty();
+    }
+
+    @Test
+    void askingTwiceForOneSiteAnswersTheSameRequest() {
+        long first = JSON.readTree(request(acme, SITE_URL).body()).path("id").asLong();
+
+        var again = request(acme, CLIENT_KEY);
+
+        assertThat(again.statusCode()).isEqualTo(202);
+        assertThat(JSON.readTree(again.body()).path("id").asLong()).isEqualTo(first);
+        assertThat(count("site_link_request")).isEqualTo(1);
+    }
+
+    @Test
+    void theCodeShownInJiraConfirmsTheRequestOnceAndTheConnectionIsAudited() {
+        long id = JSON.readTree(request(acme, SITE_URL).body()).path("id").asLong();
+        String code = linking.issueCode(id);
+
+        var confirmed = confirm(acme, id, code.toLowerCase().replace("-", " "));
+
+        assertThat(confirmed.statusCode()).as(confirmed.body()).isEqualTo(200);
+        assertThat(JSON.readTree(confirmed.body()).path("clientKey").asString()).isEqualTo(CLIENT_KEY);
+        JsonNode listed = list(acme);
+        assertThat(listed.path("requests").size()).isZero();
+        JsonNode site = listed.path("sites").get(0);
         assertThat(site.path("clientKey").asString()).isEqualTo(CLIENT_KEY);
-        JsonNode listed = JSON.readTree(http.get("/api/v1/sites", acme.auth()).body()).path("sites").get(0);
-        assertThat(listed.path("clientKey").asString()).isEqualTo(CLIENT_KEY);
-        assertThat(listed.path("baseUrl").asString()).isEqualTo(SITE_URL);
-        assertThat(listed.path("state").asString()).isEqualTo("installed");
-        assertThat(listed.path("installedAt").asString()).isNotBlank();
-        assertThat(listed.path("updatedAt").asString()).isNotBlank();
-        assertThat(listed.path("linkedAt").asString()).isNotBlank();
-        assertThat(listed.path("linkedBy").asString()).isEqualTo("api-key:" + acme.keyId());
-        assertThat(listed.path("credentials").path("state").asString()).isEqualTo("ok");
+        assertThat(site.path("state").asString()).isEqualTo("installed");
+        assertThat(site.path("linkedBy").asString()).isEqualTo("api-key:" + acme.keyId());
+        assertThat(site.path("credentials").path("state").asString()).isEqualTo("ok");
         assertThat(actions(acme)).containsExactly("SITE_CONNECTED");
+        assertThat(jdbc.queryForObject("select confirmed_by from site_link_request", String.class)).isEqualTo("code");
+        assertProblem(confirm(acme, id, code), 409);
+        assertThat(request(acme, SITE_URL).statusCode()).isEqualTo(200);
     }
 
     @Test
-    void aSiteIsFoundByItsSiteIdOrClientKeyToo() {
-        install("site-b");
-        var other = organizations.create("Beta");
+    void aWrongCodeIsRefusedAndTheFifthCancelsTheRequest() {
+        long id = JSON.readTree(request(acme, SITE_URL).body()).path("id").asLong();
+        String code = linking.issueCode(id);
 
-        assertThat(connect(acme, "cloud-siteaclientkey").statusCode()).isEqualTo(201);
-        assertThat(connect(other, "site-b").statusCode()).isEqualTo(201);
-        assertThat(connect(other, "siteb.atlassian.net").statusCode()).isEqualTo(200);
+        for (int i = 1; i < 5; i++) {
+            var wrong = confirm(acme, id, "AAAA-AAAA");
+            assertProblem(wrong, 400);
+            assertThat(wrong.body()).contains((5 - i) + " tries left");
+        }
+        var fifth = confirm(acme, id, "AAAA-AAAA");
+
+        assertProblem(fifth, 409);
+        assertThat(fifth.body()).contains("cancelled");
+        assertProblem(confirm(acme, id, code), 409);
+        assertThat(jdbc.queryForObject("select state from site_link_request", String.class)).isEqualTo("CANCELLED");
+        assertThat(count("site_link")).isZero();
     }
 
     @Test
-    void connectingTheSameSiteAgainIsAnsweredWith200AndAuditedOnce() {
-        connect(acme, SITE_URL);
+    void anExpiredCodeOrNoCodeAtAllLinksNothing() {
+        long id = JSON.readTree(request(acme, SITE_URL).body()).path("id").asLong();
+        assertProblem(confirm(acme, id, "ABCD-EFGH"), 400);
+        String code = linking.issueCode(id);
+        jdbc.update("update site_link_request set code_expires_at = code_expires_at - interval '31' minute");
 
-        var again = connect(acme, CLIENT_KEY);
+        var expired = confirm(acme, id, code);
 
-        assertThat(again.statusCode()).isEqualTo(200);
-        assertThat(JSON.readTree(again.body()).path("clientKey").asString()).isEqualTo(CLIENT_KEY);
-        assertThat(actions(acme)).containsExactly("SITE_CONNECTED");
+        assertProblem(expired, 400);
+        assertThat(expired.body()).contains("expired");
+        assertProblem(confirm(acme, id, ""), 400);
+        assertThat(count("site_link")).isZero();
     }
 
     @Test
-    void aSiteOfAnotherOrganizationIsAConflict() {
+    void anExpiredRequestIsNoLongerListedNorConfirmed() {
+        long id = JSON.readTree(request(acme, SITE_URL).body()).path("id").asLong();
+        String code = linking.issueCode(id);
+        jdbc.update("update site_link_request set expires_at = requested_at");
+
+        assertThat(list(acme).path("requests").size()).isZero();
+        assertProblem(confirm(acme, id, code), 409);
+        assertThat(jdbc.queryForObject("select state from site_link_request", String.class)).isEqualTo("EXPIRED");
+    }
+
+    @Test
+    void aSiteLinkedToAnotherOrganizationCannotBeRequested() {
         var beta = organizations.create("Beta");
-        connect(beta, SITE_URL);
+        linking.link(beta.id(), CLIENT_KEY);
 
-        assertProblem(connect(acme, SITE_URL), 409);
+        var response = request(acme, SITE_URL);
+
+        assertProblem(response, 409);
+        assertThat(response.body()).contains("linked to another organization");
         assertThat(jdbc.queryForObject("select organization_id from site_link", String.class)).isEqualTo(beta.id());
     }
 
     @Test
-    void aSiteWithoutFerryIsNotFound() {
-        uninstall(CLIENT_KEY);
+    void confirmingOneOrganizationsRequestClosesTheOthersForThatSite() {
+        var beta = organizations.create("Beta");
+        long betaRequest = JSON.readTree(request(beta, SITE_URL).body()).path("id").asLong();
+        String betaCode = linking.issueCode(betaRequest);
 
-        for (String reference : List.of(SITE_URL, CLIENT_KEY, "https://never.atlassian.net", "no such thing", "::")) {
-            var response = connect(acme, reference);
-            assertProblem(response, 404);
-            assertThat(response.body()).contains("not installed");
-        }
-        assertThat(jdbc.queryForObject("select count(*) from site_link", Integer.class)).isZero();
+        linking.link(acme.id(), CLIENT_KEY);
+
+        assertProblem(confirm(beta, betaRequest, betaCode), 409);
+        assertThat(list(beta).path("requests").size()).isZero();
+        assertThat(jdbc.queryForObject("select organization_id from site_link", String.class)).isEqualTo(acme.id());
     }
 
     @Test
-    void badConnectRequestsAreRefusedWith400() {
+    void textThatNamesNoSiteIsNotFoundAndBadBodiesAre400() {
+        for (String reference : List.of("no such thing", "::", "site-b", "unknown-client-key")) {
+            assertProblem(request(acme, reference), 404);
+        }
         for (String body : List.of("{}", "{\"site\":\"  \"}", "{\"site\":", "nope")) {
             assertProblem(http.post("/api/v1/sites", body, acme.auth()), 400);
         }
-        assertThat(jdbc.queryForObject("select count(*) from site_link", Integer.class)).isZero();
+        assertThat(count("site_link_request")).isZero();
+    }
+
+    @Test
+    void anotherOrganizationsRequestIsUnknownToConfirmAndCancel() {
+        var beta = organizations.create("Beta");
+        long id = JSON.readTree(request(beta, SITE_URL).body()).path("id").asLong();
+        String code = linking.issueCode(id);
+
+        assertProblem(confirm(acme, id, code), 404);
+        assertProblem(http.delete("/api/v1/sites/requests/" + id, acme.auth()), 404);
+        assertThat(list(acme).path("requests").size()).isZero();
+        assertThat(jdbc.queryForObject("select state from site_link_request", String.class)).isEqualTo("PENDING");
+    }
+
+    @Test
+    void aRequestCanBeCancelled() {
+        long id = JSON.readTree(request(acme, SITE_URL).body()).path("id").asLong();
+
+        assertThat(http.delete("/api/v1/sites/requests/" + id, acme.auth()).statusCode()).isEqualTo(204);
+
+        assertThat(list(acme).path("requests").size()).isZero();
+        assertProblem(http.delete("/api/v1/sites/requests/" + id, acme.auth()), 409);
+    }
+
+    @Test
+    void aSiteWithoutFerryWaitsForItsInstallThenWaitsForItsAdministrator() {
+        var response = request(acme, "https://later.atlassian.net");
+
+        assertThat(response.statusCode()).isEqualTo(202);
+        JsonNode waiting = JSON.readTree(response.body());
+        assertThat(waiting.path("state").asString()).isEqualTo("AWAITING_INSTALL");
+        assertThat(waiting.path("descriptorUrl").asString()).endsWith("/atlassian-connect.json");
+        assertThat(waiting.path("configurePageUrl").isMissingNode() || waiting.path("configurePageUrl").isNull()).isTrue();
+        assertProblem(confirm(acme, waiting.path("id").asLong(), "ABCD-EFGH"), 409);
+
+        install("later");
+
+        JsonNode pending = list(acme).path("requests").get(0);
+        assertThat(pending.path("state").asString()).isEqualTo("PENDING");
+        assertThat(pending.path("clientKey").asString()).isEqualTo("later");
+        assertThat(count("site_link")).isZero();
+    }
+
+    @Test
+    void aSiteIdWaitsForTheSiteWithThatCloudId() {
+        String cloudId = "35273b54-3f06-40d2-880f-dd28cf8daafa";
+        assertThat(JSON.readTree(request(acme, cloudId.toUpperCase()).body()).path("state").asString())
+                .isEqualTo("AWAITING_INSTALL");
+        Map<String, Object> body = Installs.fields("installed", "by-cloud-id", SECRET);
+        body.put("cloudId", cloudId);
+
+        var installed = http.postJwt("/lifecycle/installed", tokens.install("by-cloud-id", "/lifecycle/installed"),
+                Installs.json(body));
+
+        assertThat(installed.statusCode()).isEqualTo(204);
+        assertThat(list(acme).path("requests").get(0).path("clientKey").asString()).isEqualTo("by-cloud-id");
     }
 
     @Test
     void disconnectingRemovesTheLinkAndIsAudited() {
-        connect(acme, SITE_URL);
+        linking.link(acme.id(), CLIENT_KEY);
 
         assertThat(http.delete("/api/v1/sites/" + CLIENT_KEY, acme.auth()).statusCode()).isEqualTo(204);
 
-        assertThat(JSON.readTree(http.get("/api/v1/sites", acme.auth()).body()).path("sites").size()).isZero();
+        assertThat(list(acme).path("sites").size()).isZero();
         assertThat(actions(acme)).containsExactly("SITE_CONNECTED", "SITE_DISCONNECTED");
         assertProblem(http.delete("/api/v1/sites/" + CLIENT_KEY, acme.auth()), 404);
     }
@@ -129,11 +255,11 @@ class SiteLinksApiTest {
     @Test
     void anotherOrganizationsSiteIsNeitherListedNorDisconnected() {
         var beta = organizations.create("Beta");
-        connect(beta, SITE_URL);
+        linking.link(beta.id(), CLIENT_KEY);
 
-        assertThat(JSON.readTree(http.get("/api/v1/sites", acme.auth()).body()).path("sites").size()).isZero();
+        assertThat(list(acme).path("sites").size()).isZero();
         assertProblem(http.delete("/api/v1/sites/" + CLIENT_KEY, acme.auth()), 404);
-        assertThat(jdbc.queryForObject("select count(*) from site_link", Integer.class)).isEqualTo(1);
+        assertThat(count("site_link")).isEqualTo(1);
     }
 
     @Test
@@ -141,22 +267,25 @@ class SiteLinksApiTest {
         var reader = organizations.key(acme.id(), ApiScope.CONFIG_READ);
         var nobody = organizations.key(acme.id(), ApiScope.EVENTS_WRITE);
 
-        assertProblem(connect(reader, SITE_URL), 403);
+        assertProblem(request(reader, SITE_URL), 403);
         assertProblem(http.get("/api/v1/sites", nobody.auth()), 403);
-        connect(acme, SITE_URL);
+        long id = JSON.readTree(request(acme, SITE_URL).body()).path("id").asLong();
+        assertProblem(confirm(reader, id, linking.issueCode(id)), 403);
+        assertProblem(http.delete("/api/v1/sites/requests/" + id, reader.auth()), 403);
+        linking.link(acme.id(), CLIENT_KEY);
         assertProblem(http.delete("/api/v1/sites/" + CLIENT_KEY, reader.auth()), 403);
         assertThat(http.get("/api/v1/sites", reader.auth()).statusCode()).isEqualTo(200);
-        assertThat(jdbc.queryForObject("select count(*) from site_link", Integer.class)).isEqualTo(1);
+        assertThat(count("site_link")).isEqualTo(1);
     }
 
     @Test
     void jiraUninstallingALinkedSiteIsAuditedAsRevokedAndTheLinkStays() {
-        connect(acme, SITE_URL);
+        linking.link(acme.id(), CLIENT_KEY);
 
         uninstall(CLIENT_KEY);
 
         assertThat(actions(acme)).containsExactly("SITE_CONNECTED", "SITE_REVOKED");
-        JsonNode listed = JSON.readTree(http.get("/api/v1/sites", acme.auth()).body()).path("sites").get(0);
+        JsonNode listed = list(acme).path("sites").get(0);
         assertThat(listed.path("state").asString()).isEqualTo("uninstalled");
         assertThat(listed.path("uninstalledAt").asString()).isNotBlank();
     }
@@ -169,8 +298,20 @@ class SiteLinksApiTest {
                 .isZero();
     }
 
-    HttpResponse<String> connect(Org org, String site) {
-        return http.post("/api/v1/sites", Installs.json(java.util.Map.of("site", site)), org.auth());
+    HttpResponse<String> request(Org org, String site) {
+        return http.post("/api/v1/sites", Installs.json(Map.of("site", site)), org.auth());
+    }
+
+    HttpResponse<String> confirm(Org org, long id, String code) {
+        return http.post("/api/v1/sites/requests/" + id + "/confirm", Installs.json(Map.of("code", code)), org.auth());
+    }
+
+    JsonNode list(Org org) {
+        return JSON.readTree(http.get("/api/v1/sites", org.auth()).body());
+    }
+
+    int count(String table) {
+        return jdbc.queryForObject("select count(*) from " + table, Integer.class);
     }
 
     void install(String clientKey) {

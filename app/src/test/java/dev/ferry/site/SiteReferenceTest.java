@@ -28,4 +28,17 @@ class SiteReferenceTest {
         assertThat(SiteReference.origin("::")).isEmpty();
         assertThat(SiteReference.origin("a b c")).isEmpty();
     }
+
+    @Test
+    void onlyAHostWithADotIsASiteFerryCanWaitFor() {
+        assertThat(SiteReference.siteUrl("later.atlassian.net/jira")).contains("https://later.atlassian.net");
+        assertThat(SiteReference.siteUrl("http://127.0.0.1:8090")).contains("http://127.0.0.1:8090");
+        assertThat(SiteReference.siteUrl("some-client-key")).isEmpty();
+    }
+
+    @Test
+    void aSiteIdIsAUuidInAnyCase() {
+        assertThat(SiteReference.cloudId(" 35273B54-3F06-40D2-880F-DD28CF8DAAFA ")).contains("35273b54-3f06-40d2-880f-dd28cf8daafa");
+        assertThat(SiteReference.cloudId("cloud-1")).isEmpty();
+    }
 }

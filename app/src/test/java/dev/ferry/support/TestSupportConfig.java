@@ -1,6 +1,7 @@
 package dev.ferry.support;
 
 import org.springframework.boot.test.context.TestConfiguration;
+import dev.ferry.site.SiteLinking;
 import dev.ferry.account.People;
 import dev.ferry.site.TestSites;
 import org.springframework.context.annotation.Bean;
@@ -8,7 +9,7 @@ import org.springframework.context.annotation.Import;
 
 /** Beans every integration test shares. */
 @TestConfiguration(proxyBeanMethods = false)
-@Import({TestSites.class, Organizations.class, People.class})
+@Import({TestSites.class, SiteLinking.class, Organizations.class, People.class})
 public class TestSupportConfig {
 
     @Bean

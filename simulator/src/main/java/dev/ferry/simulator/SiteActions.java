@@ -95,10 +95,27 @@ public final class SiteActions {
 
     /** The configure page signed with a given secret, e.g. one a reinstall has replaced. */
     public String configurePageUrl(String signingSecret) {
+        return configurePageUrl(signingSecret, Users.ADMIN_ACCOUNT_ID);
+    }
+
+    /**
+     * The configure page as a user who is no Jira administrator would open it. Jira hides the page from
+     * them ({@code user_is_admin}), but an app must not rely on that alone.
+     */
+    public String configurePageUrlForMember() {
+        return configurePageUrl(secret(), Users.MEMBER_ACCOUNT_ID);
+    }
+
+    private String configurePageUrl(String signingSecret, String accountId) {
         String key = descriptor().firstModuleKey("configurePage")
                 .orElseThrow(() -> new IllegalStateException("the descriptor has no configurePage"));
         return iframes.signed(descriptor(), key, IssueContext.none(), identity.clientKey(), signingSecret,
-                identity.baseUrl(), Users.ADMIN_ACCOUNT_ID);
+                identity.baseUrl(), accountId);
+    }
+
+    /** A context token ({@code AP.context.getToken()}) of a user, on no particular issue. */
+    public String contextTokenOf(String accountId) {
+        return iframes.contextToken(IssueContext.none(), identity.clientKey(), secret(), accountId);
     }
 
     public String contextToken(IssueContext context) {

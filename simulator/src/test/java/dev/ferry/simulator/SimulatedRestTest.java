@@ -65,6 +65,22 @@ class SimulatedRestTest {
     }
 
     @Test
+    void onlyTheSiteAdminHoldsTheAdministerPermission() throws Exception {
+        String ask = "{\"accountId\":\"%s\",\"globalPermissions\":[\"ADMINISTER\",\"USE\"]}";
+
+        JsonNode admin = JSON.readTree(basic("POST", "/rest/api/3/permissions/check",
+                ask.formatted(dev.ferry.simulator.rest.Users.ADMIN_ACCOUNT_ID)).body());
+        JsonNode member = JSON.readTree(basic("POST", "/rest/api/3/permissions/check",
+                ask.formatted(dev.ferry.simulator.rest.Users.MEMBER_ACCOUNT_ID)).body());
+        var misspelt = basic("POST", "/rest/api/3/permissions/check", "{\"globalPermissions\":[\"ADMINSTER\"]}");
+
+        assertThat(admin.path("globalPermissions").toString()).isEqualTo("[\"ADMINISTER\",\"USE\"]");
+        assertThat(member.path("globalPermissions").toString()).isEqualTo("[\"USE\"]");
+        assertThat(misspelt.statusCode()).isEqualTo(400);
+        jira.assertNoSpecViolations();
+    }
+
+    @Test
     void createRefusesWhatJiraRefusesWithItsErrorBody() throws Exception {
         var response = basic("POST", "/rest/api/3/issue", create("FERRY", "Epic", "x".repeat(256)));
         assertThat(response.statusCode()).isEqualTo(400);

@@ -16,6 +16,11 @@ import java.util.List;
 /** Ferry as a child process: started from its jar on loopback, with its output in a log file. */
 final class FerryProcess implements AutoCloseable {
 
+    /** The demo's first admin of the admin UI; Ferry makes them choose a new password at the first sign-in. */
+    static final String ADMIN_EMAIL = "admin@demo.example";
+    static final String ADMIN_PASSWORD = "ferry-demo-password";
+    static final String ORGANIZATION = "Demo Product";
+
     private final Process process;
     private final String baseUrl;
     private final Path log;
@@ -35,9 +40,14 @@ final class FerryProcess implements AutoCloseable {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-jar", jar.toString(), "--server.address=127.0.0.1", "--server.port=" + port,
                 "--ferry.base-url=" + baseUrl, "--ferry.connect.install-keys-urls=" + installKeysUrl,
+                // The simulator's key server answers its first request from a cold JVM; Jira's 1.2 s budget
+                // for a key server is the production setting, not the demo's.
+                "--ferry.connect.install-keys-timeout=10s",
                 "--spring.datasource.url=jdbc:h2:file:" + dataDir.toAbsolutePath().resolve("demo"),
                 "--ferry.secret-key-file=" + dataDir.toAbsolutePath().resolve("demo-secret.key"),
-                "--ferry.dev.internal-links-api=true"));
+                "--ferry.dev.internal-links-api=true", "--ferry.admin.first-admin.email=" + ADMIN_EMAIL,
+                "--ferry.admin.first-admin.organization=" + ORGANIZATION,
+                "--ferry.admin.first-admin.password=" + ADMIN_PASSWORD));
         try {
             Files.createDirectories(dataDir);
             Process process = new ProcessBuilder(command).redirectErrorStream(true)

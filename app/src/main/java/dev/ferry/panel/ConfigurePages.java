@@ -1,0 +1,78 @@
+package dev.ferry.panel;
+
+import dev.ferry.FerryProperties;
+import dev.ferry.connect.ConnectPrincipal;
+import dev.ferry.connect.ConnectProperties;
+import dev.ferry.connect.PageTokens;
+import dev.ferry.site.JiraAdminRequests;
+import dev.ferry.site.JiraAdminRequests.PendingForUser;
+import dev.ferry.site.JiraAdminRequests.Viewer;
+import dev.ferry.site.Site;
+import dev.ferry.site.SiteDirectory;
+import dev.ferry.site.SiteLinkingProperties;
+import dev.ferry.site.SiteRepository;
+import dev.ferry.template.Pages;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.stereotype.Component;
+
+/** Builds the configure page for one viewer of one site. */
+@Component
+class ConfigurePages {
+
+    static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'").withZone(ZoneOffset.UTC);
+
+    private final SiteRepository sites;
+    private final SiteDirectory directory;
+    private final JiraAdminRequests requests;
+    private final PageTokens tokens;
+    private final Pages pages;
+    private final ConnectProperties connect;
+    private final FerryProperties ferry;
+    private final SiteLinkingProperties linking;
+
+    ConfigurePages(SiteRepository sites, SiteDirectory directory, JiraAdminRequests requests, PageTokens tokens,
+            Pages pages, ConnectProperties connect, FerryProperties ferry, SiteLinkingProperties linking) {
+        this.sites = sites;
+        this.directory = directory;
+        this.requests = requests;
+        this.tokens = tokens;
+        this.pages = pages;
+        this.connect = connect;
+        this.ferry = ferry;
+        this.linking = linking;
+    }
+
+    ResponseEntity<String> render(ConnectPrincipal principal, HttpStatusCode status, String notice, String error) {
+        Site site = sites.findById(principal.clientKey()).orElseThrow();
+        PendingForUser pending = requests.forJiraUser(site.clientKey(), principal.accountId());
+        return ResponseEntity.status(status).headers(IframeHeaders.forSite(site.installation().baseUrl()))
+                .contentType(MediaType.TEXT_HTML).body(pages.render("configure", view(site, principal, pending, notice, error)));
+    }
+
+    private ConfigurePage view(Site site, ConnectPrincipal principal, PendingForUser pending, String notice, String error) {
+        String secret = pending.requests().isEmpty() ? null
+                : directory.callable(site.clientKey()).orElseThrow().sharedSecret();
+        var rows = pending.requests().stream().map(request -> new ConfigurePage.PendingRequest(
+                request.organizationName(), request.requestedBy(), WHEN.format(request.requestedAt()), request.code(),
+                WHEN.format(request.codeExpiresAt()), ferry.baseUrlText() + "/configure/requests/" + request.id()
+                        + "/confirm?jwt=" + tokens.contextToken(site.clientKey(), secret,
+                                principal.accountId().orElseThrow(), linking.pageTokenLifetime()))).toList();
+        return new ConfigurePage(site.installation().publicUrl(), site.clientKey(), label(site),
+                WHEN.format(site.installedAt()), WHEN.format(site.updatedAt()), site.importOfClientKey() != null,
+                site.importOfClientKey(), connect.allJsScript(), notice, error, rows,
+                pending.viewer() == Viewer.NOT_ADMIN, pending.viewer() == Viewer.UNKNOWN);
+    }
+
+    private static String label(Site site) {
+        return switch (site.state()) {
+            case INSTALLED -> "Installed";
+            case ENABLED -> "Installed and enabled";
+            case DISABLED -> "Installed, disabled";
+            case UNINSTALLED -> "Uninstalled";
+        };
+    }
+}

@@ -1,0 +1,197 @@
+package dev.ferry.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.ferry.connect.JwtSigner;
+import dev.ferry.simulator.JiraSimulator;
+import dev.ferry.simulator.fault.Fault;
+import dev.ferry.simulator.rest.Users;
+import dev.ferry.support.CleanDatabase;
+import dev.ferry.support.ConfigurePageVisit;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Linking a site takes its Jira administrator: the organization asks over the product API, the
+ * administrator sees the request on Ferry's configure page inside Jira (Jira itself says who administers
+ * the site) and confirms it, or hands over the one-time code. Nobody else, and no other site's page, can.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.DEFINED_PORT,
+        properties = "ferry.admin.operator-token=" + SiteLinkJourneyTest.OPERATOR)
+@ActiveProfiles("test")
+@ExtendWith(CleanDatabase.class)
+class SiteLinkJourneyTest {
+
+    static final String OPERATOR = "operator-token-for-site-links";
+    static final String PERMISSION_CHECK = "/rest/api/3/permissions/check";
+    static final JiraSimulator jira = JiraSimulator.start();
+    static final JiraSimulator other = JiraSimulator.start();
+    static final int PORT = FerryBesideJira.freePort();
+    static final String FERRY = FerryBesideJira.baseUrl(PORT);
+
+    @Autowired
+    JdbcTemplate jdbc;
+    ProductApi acme;
+    String clientKey;
+
+    @DynamicPropertySource
+    static void ferryTalksToTheSimulator(DynamicPropertyRegistry registry) {
+        FerryBesideJira.register(registry, jira, PORT);
+        registry.add("ferry.connect.install-keys-urls", () -> jira.installKeysUrl() + "," + other.installKeysUrl());
+    }
+
+    @AfterAll
+    static void stopSimulators() {
+        jira.close();
+        other.close();
+    }
+
+    @BeforeEach
+    void installedAndAsked() {
+        jira.reset();
+        other.reset();
+        assertThat(jira.site().install(FERRY).status()).isEqualTo(204);
+        clientKey = jira.site().identity().clientKey();
+        acme = ProductApi.newOrganization(FERRY, OPERATOR, "Acme Experiments");
+    }
+
+    @Test
+    void aJiraAdministratorConfirmsTheRequestOnTheConfigurePage() {
+        ProductApi.Reply asked = acme.post("/api/v1/sites", site(jira.baseUrl()));
+        assertThat(asked.status()).as(asked.body()).isEqualTo(202);
+        assertThat(asked.json().path("state").asString()).isEqualTo("PENDING");
+
+        ConfigurePageVisit page = ConfigurePageVisit.open(jira.site().configurePageUrl());
+        assertThat(page.status()).isEqualTo(200);
+        assertThat(page.body()).contains("Acme Experiments").contains("API key");
+        assertThat(page.codes()).hasSize(1).allSatisfy(code -> assertThat(code).matches("[A-Z2-9]{4}-[A-Z2-9]{4}"));
+        ConfigurePageVisit after = page.confirm(0);
+
+        assertThat(after.status()).as(after.body()).isEqualTo(200);
+        assertThat(after.body()).contains("This site is now linked to Acme Experiments.");
+        JsonNode sites = acme.get("/api/v1/sites").json();
+        assertThat(sites.path("sites").get(0).path("clientKey").asString()).isEqualTo(clientKey);
+        assertThat(sites.path("requests").size()).isZero();
+        JsonNode audit = acme.get("/api/v1/audit?action=SITE_CONNECTED").json();
+        assertThat(audit.toString()).contains(clientKey).contains("confirmed in Jira by administrator " + Users.ADMIN_ACCOUNT_ID);
+        assertThat(jira.calls().stream().filter(call -> call.path().equals(PERMISSION_CHECK)).count()).isEqualTo(2);
+        assertThat(sites.path("sites").get(0).path("lastInstalledAt").asString()).isNotBlank();
+        assertThat(sites.path("sites").get(0).has("lastWebhookAt")).isFalse();
+        jira.site().webhook("jira:issue_created", jira.admin().createIssue("FERRY", "Bug", "After the link"));
+        assertThat(acme.get("/api/v1/sites").json().path("sites").get(0).path("lastWebhookAt").asString()).isNotBlank();
+        jira.assertNoSpecViolations();
+    }
+
+    @Test
+    void theCodeShownToTheAdministratorConfirmsThroughTheApi() {
+        long id = acme.post("/api/v1/sites", site(clientKey)).json().path("id").asLong();
+        String code = ConfigurePageVisit.open(jira.site().configurePageUrl()).codes().get(0);
+
+        ProductApi.Reply confirmed = acme.post("/api/v1/sites/requests/" + id + "/confirm", "{\"code\":\"" + code + "\"}");
+
+        assertThat(confirmed.status()).as(confirmed.body()).isEqualTo(200);
+        assertThat(confirmed.json().path("clientKey").asString()).isEqualTo(clientKey);
+        assertThat(ConfigurePageVisit.open(jira.site().configurePageUrl()).body()).doesNotContain("link-code");
+    }
+
+    @Test
+    void aUserWhoIsNoJiraAdministratorCanNeitherSeeTheCodeNorConfirm() {
+        acme.post("/api/v1/sites", site(clientKey));
+        String adminAction = ConfigurePageVisit.open(jira.site().configurePageUrl()).confirmActions().get(0);
+
+        ConfigurePageVisit page = ConfigurePageVisit.open(jira.site().configurePageUrlForMember());
+        String memberToken = jira.site().contextTokenOf(Users.MEMBER_ACCOUNT_ID);
+        ConfigurePageVisit refused = ConfigurePageVisit.post(adminAction.replaceAll("jwt=.*", "jwt=" + memberToken));
+
+        assertThat(page.status()).isEqualTo(200);
+        assertThat(page.body()).contains("Only a Jira administrator can").doesNotContain("link-code")
+                .doesNotContain("<form");
+        assertThat(refused.status()).isEqualTo(403);
+        assertThat(refused.body()).contains("only a Jira administrator of this site can confirm");
+        assertThat(jdbc.queryForObject("select count(*) from site_link", Integer.class)).isZero();
+    }
+
+    @Test
+    void aPageOfOneSiteConfirmsNothingOnAnother() {
+        assertThat(other.site().install(FERRY).status()).isEqualTo(204);
+        ProductApi beta = ProductApi.newOrganization(FERRY, OPERATOR, "Beta");
+        long otherSiteRequest = acme.post("/api/v1/sites", site(other.baseUrl())).json().path("id").asLong();
+        beta.post("/api/v1/sites", site(clientKey));
+        String action = ConfigurePageVisit.open(jira.site().configurePageUrl()).confirmActions().get(0);
+
+        ConfigurePageVisit replayed = ConfigurePageVisit.post(action.replaceAll("/requests/\\d+/", "/requests/"
+                + otherSiteRequest + "/"));
+        ConfigurePageVisit forged = ConfigurePageVisit.post(action.replaceAll("jwt=.*", "jwt="
+                + contextToken(clientKey, other.site().secret())));
+
+        assertThat(replayed.status()).isEqualTo(404);
+        assertThat(forged.status()).isEqualTo(401);
+        assertThat(jdbc.queryForObject("select count(*) from site_link", Integer.class)).isZero();
+        assertThat(acme.get("/api/v1/sites").json().path("requests").get(0).path("state").asString()).isEqualTo("PENDING");
+    }
+
+    @Test
+    void aRequestMadeBeforeTheInstallWaitsForItThenForTheAdministrator() {
+        ProductApi.Reply asked = acme.post("/api/v1/sites", site(other.baseUrl() + "/jira/your-work"));
+        assertThat(asked.json().path("state").asString()).isEqualTo("AWAITING_INSTALL");
+        assertThat(asked.json().path("descriptorUrl").asString()).isEqualTo(FERRY + "/atlassian-connect.json");
+
+        assertThat(other.site().install(FERRY).status()).isEqualTo(204);
+
+        assertThat(acme.get("/api/v1/sites").json().path("requests").get(0).path("state").asString()).isEqualTo("PENDING");
+        assertThat(ConfigurePageVisit.confirmEveryRequest(other.site().configurePageUrl())).isEqualTo(1);
+        assertThat(acme.get("/api/v1/sites").json().path("sites").get(0).path("clientKey").asString())
+                .isEqualTo(other.site().identity().clientKey());
+    }
+
+    @Test
+    void withNothingPendingThePageAsksJiraNothing() {
+        ConfigurePageVisit page = ConfigurePageVisit.open(jira.site().configurePageUrl());
+
+        assertThat(page.status()).isEqualTo(200);
+        assertThat(page.body()).doesNotContain("Requests to link");
+        assertThat(jira.calls()).noneMatch(call -> call.path().equals(PERMISSION_CHECK));
+    }
+
+    @Test
+    void whenJiraCannotSayWhoAdministersTheSiteNothingIsShownOrConfirmed() {
+        acme.post("/api/v1/sites", site(clientKey));
+        String action = ConfigurePageVisit.open(jira.site().configurePageUrl()).confirmActions().get(0);
+        jira.faults().add("POST", PERMISSION_CHECK, Fault.serverError(503), 100);
+
+        ConfigurePageVisit page = ConfigurePageVisit.open(jira.site().configurePageUrl());
+        ConfigurePageVisit refused = ConfigurePageVisit.post(action);
+
+        assertThat(page.body()).contains("Jira did not say").doesNotContain("link-code");
+        assertThat(refused.status()).isEqualTo(502);
+        assertThat(jdbc.queryForObject("select count(*) from site_link", Integer.class)).isZero();
+    }
+
+    static String site(String reference) {
+        return "{\"site\":\"" + reference + "\"}";
+    }
+
+    /** A context token naming one site but signed with another site's secret. */
+    static String contextToken(String issuer, String secret) {
+        long now = Instant.now().getEpochSecond();
+        Map<String, Object> claims = new LinkedHashMap<>();
+        claims.put("iss", issuer);
+        claims.put("sub", Users.ADMIN_ACCOUNT_ID);
+        claims.put("iat", now);
+        claims.put("exp", now + 300);
+        claims.put("qsh", "context-qsh");
+        return JwtSigner.hs256(claims, secret);
+    }
+}

@@ -1,0 +1,106 @@
+package dev.ferry.support;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * A Jira user opening Ferry's configure page from a signed iframe URL (the simulator's
+ * {@code configurePageUrl()}) and pressing its buttons, over real HTTP, as a browser without
+ * {@code all.js} would.
+ *
+ * <pre>{@code
+ * var page = ConfigurePageVisit.open(jira.site().configurePageUrl());
+ * page.codes();                       // the one-time codes shown to an administrator
+ * var after = page.confirm(0);        // presses the first "Confirm link" button
+ * }</pre>
+ */
+public final class ConfigurePageVisit {
+
+    private static final HttpClient CLIENT = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private static final Pattern CONFIRM = Pattern.compile("<form method=\"post\" action=\"([^\"]+)\"");
+    private static final Pattern CODE = Pattern.compile("data-testid=\"link-code\">([A-Z0-9-]+)<");
+
+    private final HttpResponse<String> response;
+
+    private ConfigurePageVisit(HttpResponse<String> response) {
+        this.response = response;
+    }
+
+    public static ConfigurePageVisit open(String signedUrl) {
+        return new ConfigurePageVisit(send(HttpRequest.newBuilder(URI.create(signedUrl)).GET()));
+    }
+
+    /** Opens the page and presses every Confirm button on it; answers how many links it confirmed. */
+    public static int confirmEveryRequest(String signedUrl) {
+        ConfigurePageVisit page = open(signedUrl);
+        int confirmed = 0;
+        for (String action : page.confirmActions()) {
+            if (send(HttpRequest.newBuilder(URI.create(unescape(action))).POST(HttpRequest.BodyPublishers.noBody()))
+                    .statusCode() == 200) {
+                confirmed++;
+            }
+        }
+        return confirmed;
+    }
+
+    public int status() {
+        return response.statusCode();
+    }
+
+    public String body() {
+        return response.body();
+    }
+
+    /** Where each Confirm button posts (context token included). */
+    public List<String> confirmActions() {
+        return all(CONFIRM).stream().map(ConfigurePageVisit::unescape).toList();
+    }
+
+    public List<String> codes() {
+        return all(CODE);
+    }
+
+    /** Presses the n-th Confirm button; the answer is the page Ferry shows next. */
+    public ConfigurePageVisit confirm(int index) {
+        return post(confirmActions().get(index));
+    }
+
+    /** Posts to any URL, for replaying a button's action somewhere it does not belong. */
+    public static ConfigurePageVisit post(String url) {
+        return new ConfigurePageVisit(send(HttpRequest.newBuilder(URI.create(url)).POST(HttpRequest.BodyPublishers.noBody())));
+    }
+
+    private List<String> all(Pattern pattern) {
+        List<String> found = new ArrayList<>();
+        Matcher matcher = pattern.matcher(response.body());
+        while (matcher.find()) {
+            found.add(matcher.group(1));
+        }
+        return found;
+    }
+
+    /** Mustache escapes {@code =} in attribute values; the browser would read it back. */
+    private static String unescape(String attribute) {
+        return attribute.replace("&#x3D;", "=").replace("&#61;", "=").replace("&amp;", "&");
+    }
+
+    private static HttpResponse<String> send(HttpRequest.Builder request) {
+        try {
+            return CLIENT.send(request.timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+}
