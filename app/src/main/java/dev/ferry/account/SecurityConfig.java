@@ -65,7 +65,8 @@ class SecurityConfig {
                 .authenticationProvider(signIn)
                 .authorizeHttpRequests(requests -> requests
                         .requestMatchers(LoginController.PATH, ASSETS_PREFIX + "**").permitAll()
-                        .requestMatchers("/admin/users", "/admin/users/**").hasRole(Role.ADMIN.name())
+                        .requestMatchers("/admin/users", "/admin/users/**", "/admin/api-keys", "/admin/api-keys/**")
+                                .hasRole(Role.ADMIN.name())
                         .requestMatchers(PasswordController.PATH, LOGOUT).authenticated()
                         .requestMatchers(readOnly()).authenticated()
                         .anyRequest().hasAnyRole(Role.ADMIN.name(), Role.MANAGER.name()))

@@ -6,6 +6,7 @@ import dev.ferry.web.ApiProblem;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -48,16 +49,25 @@ public class ApiKeys {
         return keys.findByOrganizationIdOrderByCreatedAtDesc(organizationId);
     }
 
-    /** Another organization's key is answered as unknown, so ids of other tenants reveal nothing. */
+    /** The organization's key with this id; another organization's key is as absent as an unknown one. */
+    Optional<ApiKey> find(String organizationId, String keyId) {
+        return keys.findById(keyId).filter(key -> key.organizationId().equals(organizationId));
+    }
+
     @Transactional
     void revoke(ApiCaller caller, String keyId) {
-        ApiKey key = keys.findById(keyId).filter(k -> k.organizationId().equals(caller.organizationId()))
+        revoke(caller.organizationId(), caller.actor(), keyId);
+    }
+
+    /** Another organization's key is answered as unknown, so ids of other tenants reveal nothing. */
+    @Transactional
+    void revoke(String organizationId, String actor, String keyId) {
+        ApiKey key = find(organizationId, keyId)
                 .orElseThrow(() -> ApiProblem.notFound("no API key " + keyId + " in this organization"));
         if (key.revoke(clock.instant())) {
             keys.save(key);
-            audit.record(caller.organizationId(), caller.actor(), AuditAction.API_KEY_REVOKED, key.getId(),
-                    "name=" + key.name());
-            log.info("API key {} revoked by {}", key.getId(), caller.actor());
+            audit.record(organizationId, actor, AuditAction.API_KEY_REVOKED, key.getId(), "name=" + key.name());
+            log.info("API key {} revoked by {}", key.getId(), actor);
         }
     }
 

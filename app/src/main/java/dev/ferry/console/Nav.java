@@ -3,11 +3,14 @@ package dev.ferry.console;
 import dev.ferry.account.Person;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
-/** The console's sections, in menu order; the people page only for Admins. */
+/** The console's sections, in menu order; API keys and people only for Admins. */
 final class Nav {
 
     static final String USERS = "users";
+    static final String API_KEYS = "api-keys";
+    private static final Set<String> ADMIN_ONLY = Set.of(USERS, API_KEYS);
 
     /** A section: its key, its label and where it lives. */
     record Section(String key, String label, String href) {
@@ -19,6 +22,7 @@ final class Nav {
             new Section("deliveries", "Deliveries", "/admin/deliveries"),
             new Section("links", "Linked tickets", "/admin/links"),
             new Section("audit", "Audit log", "/admin/audit"),
+            new Section(API_KEYS, "API keys", "/admin/api-keys"),
             new Section(USERS, "People", "/admin/users"));
 
     private Nav() {
@@ -26,7 +30,7 @@ final class Nav {
 
     static List<NavItem> itemsFor(Person person, String activeKey) {
         return SECTIONS.stream()
-                .filter(section -> !section.key().equals(USERS) || person.isAdmin())
+                .filter(section -> !ADMIN_ONLY.contains(section.key()) || person.isAdmin())
                 .map(section -> new NavItem(section.key(), section.label(), section.href(), section.key().equals(activeKey)))
                 .toList();
     }
