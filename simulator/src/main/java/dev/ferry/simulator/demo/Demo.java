@@ -85,26 +85,21 @@ public final class Demo {
         say("linked '" + title + "' to " + issueKey + " -> Ferry answered HTTP " + status);
     }
 
-    /** Ferry sets the glance badge in Jira a moment after links change; show what Jira now holds. */
+    /**
+     * Ferry sets the glance badge in Jira a moment after links change (its worker polls, and a cold JVM is
+     * slow at first); wait up to 20 s for the first linked issue's badge, then show what Jira holds.
+     */
     private static void showBadges(JiraSimulator jira, List<String> issues) throws InterruptedException {
-        Thread.sleep(2_500);
         String key = "com.atlassian.jira.issue:" + jira.site().descriptor().key() + ":"
                 + jira.site().descriptor().firstModuleKey("jiraIssueGlances").orElse("?") + ":status";
+        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+        while (jira.data().issueProperty(issues.get(0), key).isEmpty() && System.nanoTime() < deadline) {
+            Thread.sleep(250);
+        }
         for (String issue : issues) {
             say("glance badge of " + issue + " in Jira: "
                     + jira.data().issueProperty(issue, key).map(Object::toString).orElse("(none: no linked objects)"));
         }
-    }
-
-    /** How a new user links the simulated site from Ferry's admin UI, the way a product admin would. */
-    private static void printAdminUi(JiraSimulator jira, FerryProcess ferry) {
-        say("");
-        say("Ferry's admin UI: " + ferry.baseUrl() + "/admin");
-        say("  sign in as " + FerryProcess.ADMIN_EMAIL + " with " + FerryProcess.ADMIN_PASSWORD
-                + " (first run; Ferry asks for a new password, which later runs then take)");
-        say("  Jira sites -> Connect a Jira site: " + jira.baseUrl());
-        say("  then, as the site's Jira administrator, open the configure page below and press Confirm");
-        say("  (or type the one-time code it shows into the admin UI).");
     }
 
     private static void printUrls(JiraSimulator jira, List<String> issues) {
