@@ -102,6 +102,17 @@ public final class Demo {
         }
     }
 
+    /** How a new user links the simulated site from Ferry's admin UI, the way a product admin would. */
+    private static void printAdminUi(JiraSimulator jira, FerryProcess ferry) {
+        say("");
+        say("Ferry's admin UI: " + ferry.baseUrl() + "/admin");
+        say("  sign in as " + FerryProcess.ADMIN_EMAIL + " with " + FerryProcess.ADMIN_PASSWORD
+                + " (first run; Ferry asks for a new password, which later runs then take)");
+        say("  Jira sites -> Connect a Jira site: " + jira.baseUrl());
+        say("  then, as the site's Jira administrator, open the configure page below and press Confirm");
+        say("  (or type the one-time code it shows into the admin UI).");
+    }
+
     private static void printUrls(JiraSimulator jira, List<String> issues) {
         IssueContext issue = jira.site().issueContext(issues.get(0));
         say("");
