@@ -1,5 +1,6 @@
 package dev.ferry.account;
 
+import dev.ferry.admin.Caller;
 import jakarta.servlet.ServletRequest;
 import java.io.Serializable;
 import java.util.Optional;
@@ -10,7 +11,7 @@ import java.util.Optional;
  * may declare a {@code Person person} parameter.
  */
 public record Person(String userId, String organizationId, String organizationName, String email, Role role)
-        implements Serializable {
+        implements Caller, Serializable {
 
     /** Admins and Managers manage integrations; Members only look. */
     public boolean canManage() {

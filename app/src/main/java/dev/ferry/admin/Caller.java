@@ -11,13 +11,4 @@ public interface Caller {
 
     /** Who it is, as the audit log records it (never a secret). */
     String actor();
-
-    /** A caller known by its organization and audit name, for callers that are not API keys. */
-    static Caller of(String organizationId, String actor) {
-        return new Named(organizationId, actor);
-    }
-
-    /** A plain caller. */
-    record Named(String organizationId, String actor) implements Caller {
-    }
 }

@@ -1,7 +1,6 @@
 package dev.ferry.delivery;
 
 import dev.ferry.account.Person;
-import dev.ferry.admin.Caller;
 import dev.ferry.console.ConsolePages;
 import dev.ferry.site.LinkedSite;
 import dev.ferry.site.LinkedSites;
@@ -48,7 +47,7 @@ class DestinationPages {
     ResponseEntity<String> create(Person person, HttpServletRequest request, @RequestParam(defaultValue = "") String site,
             @RequestParam(defaultValue = "") String projectKey) {
         try {
-            Destination created = destinations.create(caller(person), site, projectKey);
+            Destination created = destinations.create(person, site, projectKey);
             pages.flash(request, "Destination " + created.projectKey() + " added. Its rules start from the event catalog.");
             return seeOther(PATH + "/" + created.id());
         } catch (ApiProblem refused) {
@@ -59,7 +58,7 @@ class DestinationPages {
     @PostMapping(PATH + "/{id}/refresh-issue-types")
     ResponseEntity<String> refreshIssueTypes(Person person, HttpServletRequest request, @PathVariable String id) {
         try {
-            Destination refreshed = destinations.refreshIssueTypes(caller(person), id);
+            Destination refreshed = destinations.refreshIssueTypes(person, id);
             pages.flash(request, refreshed.isActive() ? "Issue types refreshed; the destination takes tickets again."
                     : "Issue types refreshed, but a rule still names an issue type the project lacks: "
                             + refreshed.stateReason());
@@ -71,18 +70,17 @@ class DestinationPages {
 
     private ResponseEntity<String> show(Person person, HttpServletRequest request, HttpStatus status, String site,
             String error) {
-        Caller caller = caller(person);
         Map<String, String> labels = sites.of(person.organizationId()).stream()
                 .collect(Collectors.toMap(LinkedSite::clientKey, DestinationsPage::siteLabel, (a, b) -> a,
                         LinkedHashMap::new));
-        List<DestinationsPage.Row> rows = destinations.list(caller).stream().map(destination -> DestinationsPage.Row
+        List<DestinationsPage.Row> rows = destinations.list(person).stream().map(destination -> DestinationsPage.Row
                 .of(destination, labels.getOrDefault(destination.clientKey(), destination.clientKey()))).toList();
         String chosen = site != null && labels.containsKey(site) ? site : null;
         List<DestinationsPage.ProjectOption> projects = List.of();
         String problem = error;
         if (chosen != null && person.canManage()) {
             try {
-                projects = destinations.projects(caller, chosen).stream().map(DestinationsPage.ProjectOption::of).toList();
+                projects = destinations.projects(person, chosen).stream().map(DestinationsPage.ProjectOption::of).toList();
             } catch (ApiProblem refused) {
                 problem = problem == null ? refused.getMessage() : problem;
             }
@@ -93,10 +91,6 @@ class DestinationPages {
                 options, options.isEmpty(), chosen, labels.get(chosen == null ? "" : chosen), projects,
                 !projects.isEmpty(), problem);
         return pages.page(status, "destinations", pages.frame(person, "Destinations", "destinations", request), page);
-    }
-
-    static Caller caller(Person person) {
-        return Caller.of(person.organizationId(), person.actor());
     }
 
     static ResponseEntity<String> seeOther(String location) {

@@ -52,7 +52,7 @@ class LinkPages {
         var form = new LinksPage.NewLink(issueKey.strip(), subjectType.strip(), subjectId.strip(), subjectTitle.strip(),
                 subjectUrl.strip());
         try {
-            manual.link(DestinationPages.caller(person), new LinksController.NewLink(site, form.issueKey(),
+            manual.link(person, new LinksController.NewLink(site, form.issueKey(),
                     new EventRequest.SubjectBody(form.subjectType(), form.subjectId(), form.subjectTitle(),
                             form.subjectUrl().isEmpty() ? null : form.subjectUrl())));
             pages.flash(request, form.issueKey() + " linked to " + form.subjectType() + " " + form.subjectId() + ".");
@@ -66,7 +66,7 @@ class LinkPages {
     ResponseEntity<String> unlink(Person person, HttpServletRequest request, @PathVariable long id,
             @RequestParam(defaultValue = "") String subjectType, @RequestParam(defaultValue = "") String subjectId) {
         try {
-            manual.unlink(DestinationPages.caller(person), id);
+            manual.unlink(person, id);
             pages.flash(request, "Link removed; the ticket in Jira is untouched.");
             return DestinationPages.seeOther(objectPath(subjectType, subjectId));
         } catch (ApiProblem refused) {

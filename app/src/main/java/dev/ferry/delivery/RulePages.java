@@ -39,7 +39,7 @@ class RulePages {
     ResponseEntity<String> show(Person person, HttpServletRequest request, @PathVariable String id,
             @RequestParam(required = false) String rule) {
         try {
-            Destination destination = destinations.find(DestinationPages.caller(person), id);
+            Destination destination = destinations.find(person, id);
             return page(person, request, HttpStatus.OK, editors.page(person.organizationId(), destination, rule, null, null));
         } catch (ApiProblem missing) {
             return NotFoundPage.answer(pages, person, request, "No such destination", missing.getMessage());
@@ -56,7 +56,7 @@ class RulePages {
         RuleForm form = new RuleForm(eventType, enabled, issueType, priority, summaryTemplate, descriptionFormat,
                 descriptionTemplate, labels);
         try {
-            destinations.updateRule(DestinationPages.caller(person), id, eventType, form.settings());
+            destinations.updateRule(person, id, eventType, form.settings());
             pages.flash(request, "Rule for " + eventType + " saved.");
             return DestinationPages.seeOther(DestinationPages.PATH + "/" + id + "?rule="
                     + URLEncoder.encode(eventType, StandardCharsets.UTF_8));
@@ -71,7 +71,7 @@ class RulePages {
             @RequestParam(defaultValue = "") String summaryTemplate,
             @RequestParam(defaultValue = "TEXT") String descriptionFormat,
             @RequestParam(defaultValue = "") String descriptionTemplate) {
-        destinations.find(DestinationPages.caller(person), id);
+        destinations.find(person, id);
         RuleForm form = new RuleForm(eventType, true, null, "", summaryTemplate, descriptionFormat, descriptionTemplate, "");
         return ResponseEntity.ok().contentType(new MediaType(MediaType.TEXT_HTML, StandardCharsets.UTF_8))
                 .cacheControl(CacheControl.noStore())
@@ -82,7 +82,7 @@ class RulePages {
             RuntimeException refused) {
         Destination destination;
         try {
-            destination = destinations.find(DestinationPages.caller(person), id);
+            destination = destinations.find(person, id);
         } catch (ApiProblem missing) {
             return NotFoundPage.answer(pages, person, request, "No such destination", missing.getMessage());
         }

@@ -49,7 +49,7 @@ class TestTicketPages {
         TestTicketPage.Result result = null;
         if (sent != null) {
             try {
-                result = tickets.sent(DestinationPages.caller(person), id, sent)
+                result = tickets.sent(person, id, sent)
                         .map(ticket -> new TestTicketPage.Result(ticket.issueKey(), ticket.issueUrl(), ticket.summary()))
                         .orElse(null);
             } catch (ApiProblem missing) {
@@ -70,7 +70,7 @@ class TestTicketPages {
             }
         });
         try {
-            TestTickets.Sent sent = tickets.send(DestinationPages.caller(person), id, eventType, variables);
+            TestTickets.Sent sent = tickets.send(person, id, eventType, variables);
             // Redirected, so reloading the page shows the ticket again instead of filing another one.
             return DestinationPages.seeOther(DestinationPages.PATH + "/" + id + "/test-ticket?eventType="
                     + URLEncoder.encode(eventType, StandardCharsets.UTF_8) + "&sent="
@@ -85,7 +85,7 @@ class TestTicketPages {
     ResponseEntity<String> delete(Person person, HttpServletRequest request, @PathVariable String id,
             @PathVariable String issueKey, @RequestParam(defaultValue = "") String eventType) {
         try {
-            tickets.delete(DestinationPages.caller(person), id, issueKey);
+            tickets.delete(person, id, issueKey);
             pages.flash(request, "Test ticket " + issueKey + " deleted from Jira.");
             return DestinationPages.seeOther(DestinationPages.PATH + "/" + id + "/test-ticket");
         } catch (ApiProblem refused) {
@@ -98,7 +98,7 @@ class TestTicketPages {
             String eventType, Map<String, String> typed, TestTicketPage.Result result, String error) {
         Destination destination;
         try {
-            destination = destinations.find(DestinationPages.caller(person), id);
+            destination = destinations.find(person, id);
         } catch (ApiProblem missing) {
             return NotFoundPage.answer(pages, person, request, "No such destination", missing.getMessage());
         }
@@ -126,7 +126,7 @@ class TestTicketPages {
     /** The event type's sample values, with what the person typed last time in their place. */
     private List<TestTicketPage.Variable> variables(Person person, String eventType, Map<String, String> typed) {
         Map<String, String> values = new LinkedHashMap<>(eventType.isEmpty() ? Map.of()
-                : tickets.samples(DestinationPages.caller(person), eventType));
+                : tickets.samples(person, eventType));
         if (typed != null) {
             typed.forEach((name, value) -> values.computeIfPresent(name, (n, sample) -> value));
         }
