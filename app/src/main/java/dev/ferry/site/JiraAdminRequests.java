@@ -1,5 +1,6 @@
 package dev.ferry.site;
 
+import dev.ferry.admin.OrganizationDirectory;
 import dev.ferry.jira.JiraClient;
 import dev.ferry.jira.JiraException;
 import dev.ferry.jira.JiraSite;
@@ -11,7 +12,6 @@ import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -30,19 +30,19 @@ public class JiraAdminRequests {
     private final LinkConfirmation confirmation;
     private final SiteDirectory directory;
     private final JiraClient jira;
-    private final JdbcClient jdbc;
+    private final OrganizationDirectory organizations;
     private final SiteLinkingProperties properties;
     private final TransactionTemplate transaction;
     private final Clock clock;
 
     JiraAdminRequests(SiteLinkRequestRepository requests, LinkConfirmation confirmation, SiteDirectory directory,
-            JiraClient jira, JdbcClient jdbc, SiteLinkingProperties properties, PlatformTransactionManager transactions,
-            Clock clock) {
+            JiraClient jira, OrganizationDirectory organizations, SiteLinkingProperties properties,
+            PlatformTransactionManager transactions, Clock clock) {
         this.requests = requests;
         this.confirmation = confirmation;
         this.directory = directory;
         this.jira = jira;
-        this.jdbc = jdbc;
+        this.organizations = organizations;
         this.properties = properties;
         this.transaction = new TransactionTemplate(transactions);
         this.clock = clock;
@@ -110,7 +110,7 @@ public class JiraAdminRequests {
     }
 
     private String organizationName(String organizationId) {
-        return jdbc.sql("select name from organization where id = ?").param(organizationId).query(String.class).single();
+        return organizations.name(organizationId).orElseThrow();
     }
 
     /** Who is looking at the configure page, as far as link requests go. */
