@@ -54,17 +54,22 @@ class ConfigurePages {
     }
 
     private ConfigurePage view(Site site, ConnectPrincipal principal, PendingForUser pending, String notice, String error) {
-        String secret = pending.requests().isEmpty() ? null
-                : directory.callable(site.clientKey()).orElseThrow().sharedSecret();
+        String token = pending.requests().isEmpty() ? null : contextToken(site, principal);
         var rows = pending.requests().stream().map(request -> new ConfigurePage.PendingRequest(
                 request.organizationName(), request.requestedBy(), WHEN.format(request.requestedAt()), request.code(),
-                WHEN.format(request.codeExpiresAt()), ferry.baseUrlText() + "/configure/requests/" + request.id()
-                        + "/confirm?jwt=" + tokens.contextToken(site.clientKey(), secret,
-                                principal.accountId().orElseThrow(), linking.pageTokenLifetime()))).toList();
+                WHEN.format(request.codeExpiresAt()),
+                ferry.baseUrlText() + "/configure/requests/" + request.id() + "/confirm?jwt=" + token)).toList();
         return new ConfigurePage(site.installation().publicUrl(), site.clientKey(), label(site),
                 WHEN.format(site.installedAt()), WHEN.format(site.updatedAt()), site.importOfClientKey() != null,
                 site.importOfClientKey(), connect.allJsScript(), notice, error, rows,
                 pending.viewer() == Viewer.NOT_ADMIN, pending.viewer() == Viewer.UNKNOWN);
+    }
+
+    /** One token for the page: every Confirm button acts for the same site and viewer. */
+    private String contextToken(Site site, ConnectPrincipal principal) {
+        String secret = directory.callable(site.clientKey()).orElseThrow().sharedSecret();
+        return tokens.contextToken(site.clientKey(), secret, principal.accountId().orElseThrow(),
+                linking.pageTokenLifetime());
     }
 
     private static String label(Site site) {
