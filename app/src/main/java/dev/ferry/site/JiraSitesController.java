@@ -4,6 +4,7 @@ import dev.ferry.account.Person;
 import dev.ferry.console.ConsolePages;
 import dev.ferry.web.ApiProblem;
 import jakarta.servlet.http.HttpServletRequest;
+import java.util.function.Supplier;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
@@ -56,39 +57,30 @@ class JiraSitesController {
     @PostMapping("/requests")
     ResponseEntity<String> request(Person person, @RequestParam(defaultValue = "") String site,
             HttpServletRequest request) {
-        try {
+        return act(person, request, site, () -> {
             var requested = requests.request(requester(person), site);
-            pages.flash(request, requested.request() == null ? "That site is linked to your organization already."
+            return requested.request() == null ? "That site is linked to your organization already."
                     : "PENDING".equals(requested.request().state())
                             ? "Request sent. A Jira administrator of the site now confirms it."
-                            : "Ferry is not installed on that site yet. Install it; the request waits.");
-            return redirect();
-        } catch (ApiProblem refused) {
-            return render(person, request, refused.status(), site, refused.getMessage());
-        }
+                            : "Ferry is not installed on that site yet. Install it; the request waits.";
+        });
     }
 
     @PostMapping("/requests/{id}/confirm")
     ResponseEntity<String> confirm(Person person, @PathVariable long id, @RequestParam(defaultValue = "") String code,
             HttpServletRequest request) {
-        try {
+        return act(person, request, null, () -> {
             LinkedSite site = requests.confirmWithCode(requester(person), id, code);
-            pages.flash(request, "Linked " + site.baseUrl() + " to your organization.");
-            return redirect();
-        } catch (ApiProblem refused) {
-            return render(person, request, refused.status(), null, refused.getMessage());
-        }
+            return "Linked " + site.baseUrl() + " to your organization.";
+        });
     }
 
     @PostMapping("/requests/{id}/cancel")
     ResponseEntity<String> cancel(Person person, @PathVariable long id, HttpServletRequest request) {
-        try {
+        return act(person, request, null, () -> {
             requests.cancel(person.organizationId(), id);
-            pages.flash(request, "Request cancelled.");
-            return redirect();
-        } catch (ApiProblem refused) {
-            return render(person, request, refused.status(), null, refused.getMessage());
-        }
+            return "Request cancelled.";
+        });
     }
 
     /** The confirm step before a disconnect, so no single click drops a site. */
@@ -104,12 +96,20 @@ class JiraSitesController {
 
     @PostMapping("/sites/{clientKey}/disconnect")
     ResponseEntity<String> disconnect(Person person, @PathVariable String clientKey, HttpServletRequest request) {
-        try {
+        return act(person, request, null, () -> {
             connections.disconnect(person.organizationId(), person.actor(), clientKey);
-            pages.flash(request, "Disconnected. Ferry no longer works with that site for your organization.");
+            return "Disconnected. Ferry no longer works with that site for your organization.";
+        });
+    }
+
+    /** Runs a form's action: its flash and back to the page, or the page again with why it was refused. */
+    private ResponseEntity<String> act(Person person, HttpServletRequest request, String entered,
+            Supplier<String> action) {
+        try {
+            pages.flash(request, action.get());
             return redirect();
         } catch (ApiProblem refused) {
-            return render(person, request, refused.status(), null, refused.getMessage());
+            return render(person, request, refused.status(), entered, refused.getMessage());
         }
     }
 
