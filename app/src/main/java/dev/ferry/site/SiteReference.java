@@ -18,17 +18,14 @@ class SiteReference {
         this.sites = sites;
     }
 
-    Optional<Site> installed(String reference) {
-        String text = reference.strip();
-        return sites.findById(text).filter(Site::isInstalled)
-                .or(() -> sites.findInstalledByCloudId(text).stream().findFirst())
-                .or(() -> origin(text).flatMap(url -> sites.findInstalledByUrl(url).stream().findFirst()));
-    }
-
     /** The site however it stands now, installed first; an uninstalled site keeps its record and link. */
     Optional<Site> known(String reference) {
         String text = reference.strip();
-        return installed(text).or(() -> sites.findById(text))
+        Optional<Site> byClientKey = sites.findById(text);
+        return byClientKey.filter(Site::isInstalled)
+                .or(() -> sites.findInstalledByCloudId(text).stream().findFirst())
+                .or(() -> origin(text).flatMap(url -> sites.findInstalledByUrl(url).stream().findFirst()))
+                .or(() -> byClientKey)
                 .or(() -> sites.findByCloudId(text).stream().findFirst())
                 .or(() -> siteUrl(text).flatMap(url -> sites.findByUrl(url).stream().findFirst()));
     }
