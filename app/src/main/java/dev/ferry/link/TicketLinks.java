@@ -5,7 +5,6 @@ import java.util.List;
 import java.util.Optional;
 import dev.ferry.jira.JiraClient;
 import dev.ferry.jira.JiraException;
-import dev.ferry.jira.JiraIssue;
 import dev.ferry.jira.JiraSite;
 import dev.ferry.site.SiteDirectory;
 import org.springframework.context.ApplicationEventPublisher;
@@ -59,8 +58,7 @@ public class TicketLinks {
     @Transactional
     public boolean unlink(String clientKey, long linkId) {
         return links.findByIdAndClientKey(linkId, clientKey).map(link -> {
-            links.delete(link);
-            events.publishEvent(new IssueLinksChanged(clientKey, link.issueId()));
+            remove(link);
             return true;
         }).orElse(false);
     }
@@ -99,11 +97,13 @@ public class TicketLinks {
     @Transactional
     public Optional<TicketLink> unlinkForOrganization(String organizationId, long linkId) {
         Optional<TicketLink> found = links.findForOrganization(linkId, organizationId);
-        found.ifPresent(link -> {
-            links.delete(link);
-            events.publishEvent(new IssueLinksChanged(link.clientKey(), link.issueId()));
-        });
+        found.ifPresent(this::remove);
         return found;
+    }
+
+    private void remove(TicketLink link) {
+        links.delete(link);
+        events.publishEvent(new IssueLinksChanged(link.clientKey(), link.issueId()));
     }
 
     public List<TicketLink> forIssue(String clientKey, String issueId) {
