@@ -1,6 +1,8 @@
 package dev.ferry.link;
 
+import dev.ferry.jira.JiraIssue;
 import java.time.Instant;
+import java.util.Objects;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.annotation.PersistenceCreator;
 import org.springframework.data.annotation.Version;
@@ -71,15 +73,15 @@ public class TicketLink {
     }
 
     /** As {@link #synced}, from Jira's answer about the issue. */
-    void syncedWith(dev.ferry.jira.JiraIssue issue, Instant now) {
+    void syncedWith(JiraIssue issue, Instant now) {
         synced(new IssueState(issue.id(), issue.key(), issue.statusName(), issue.statusCategory(), now), now);
     }
 
     /** Whether Jira's view of the issue differs from what this link shows. */
-    boolean changesWith(dev.ferry.jira.JiraIssue issue) {
-        return issueDeleted || !java.util.Objects.equals(issueKey, issue.key())
-                || !java.util.Objects.equals(statusName, issue.statusName())
-                || !java.util.Objects.equals(statusCategory, issue.statusCategory());
+    boolean changesWith(JiraIssue issue) {
+        return issueDeleted || !Objects.equals(issueKey, issue.key())
+                || !Objects.equals(statusName, issue.statusName())
+                || !Objects.equals(statusCategory, issue.statusCategory());
     }
 
     void issueGone(Instant now) {
