@@ -68,8 +68,8 @@ class StatusReconciler {
 
     private Reconciled reconcile(String clientKey, Timestamp since) {
         JiraSite site = sites.callable(clientKey).orElse(null);
-        List<TicketLink> recent = links.findCreatedSince(clientKey, since);
-        if (site == null || recent.isEmpty()) {
+        List<TicketLink> recent = site == null ? List.of() : links.findCreatedSince(clientKey, since);
+        if (recent.isEmpty()) {
             return Reconciled.NONE;
         }
         Map<String, JiraIssue> found = jira.statuses(site, recent.stream().map(TicketLink::issueId).distinct().toList())
