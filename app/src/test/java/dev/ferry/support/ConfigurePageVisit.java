@@ -41,15 +41,7 @@ public final class ConfigurePageVisit {
 
     /** Opens the page and presses every Confirm button on it; answers how many links it confirmed. */
     public static int confirmEveryRequest(String signedUrl) {
-        ConfigurePageVisit page = open(signedUrl);
-        int confirmed = 0;
-        for (String action : page.confirmActions()) {
-            if (send(HttpRequest.newBuilder(URI.create(unescape(action))).POST(HttpRequest.BodyPublishers.noBody()))
-                    .statusCode() == 200) {
-                confirmed++;
-            }
-        }
-        return confirmed;
+        return (int) open(signedUrl).confirmActions().stream().filter(action -> post(action).status() == 200).count();
     }
 
     public int status() {
