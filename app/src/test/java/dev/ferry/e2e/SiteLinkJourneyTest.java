@@ -2,21 +2,20 @@ package dev.ferry.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.ferry.connect.JwtSigner;
 import dev.ferry.simulator.JiraSimulator;
 import dev.ferry.simulator.fault.Fault;
 import dev.ferry.simulator.rest.Users;
 import dev.ferry.support.CleanDatabase;
 import dev.ferry.support.ConfigurePageVisit;
-import java.time.Instant;
-import java.util.LinkedHashMap;
-import java.util.Map;
+import dev.ferry.support.TestSupportConfig;
+import dev.ferry.support.Tokens;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -31,6 +30,7 @@ import tools.jackson.databind.JsonNode;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.DEFINED_PORT,
         properties = "ferry.admin.operator-token=" + SiteLinkJourneyTest.OPERATOR)
 @ActiveProfiles("test")
+@Import(TestSupportConfig.class)
 @ExtendWith(CleanDatabase.class)
 class SiteLinkJourneyTest {
 
@@ -43,6 +43,8 @@ class SiteLinkJourneyTest {
 
     @Autowired
     JdbcTemplate jdbc;
+    @Autowired
+    Tokens tokens;
     ProductApi acme;
     String clientKey;
 
@@ -134,7 +136,7 @@ class SiteLinkJourneyTest {
         ConfigurePageVisit replayed = ConfigurePageVisit.post(action.replaceAll("/requests/\\d+/", "/requests/"
                 + otherSiteRequest + "/"));
         ConfigurePageVisit forged = ConfigurePageVisit.post(action.replaceAll("jwt=.*", "jwt="
-                + contextToken(clientKey, other.site().secret())));
+                + tokens.context(clientKey, other.site().secret(), Users.ADMIN_ACCOUNT_ID)));
 
         assertThat(replayed.status()).isEqualTo(404);
         assertThat(forged.status()).isEqualTo(401);
@@ -181,17 +183,5 @@ class SiteLinkJourneyTest {
 
     static String site(String reference) {
         return "{\"site\":\"" + reference + "\"}";
-    }
-
-    /** A context token naming one site but signed with another site's secret. */
-    static String contextToken(String issuer, String secret) {
-        long now = Instant.now().getEpochSecond();
-        Map<String, Object> claims = new LinkedHashMap<>();
-        claims.put("iss", issuer);
-        claims.put("sub", Users.ADMIN_ACCOUNT_ID);
-        claims.put("iat", now);
-        claims.put("exp", now + 300);
-        claims.put("qsh", "context-qsh");
-        return JwtSigner.hs256(claims, secret);
     }
 }
