@@ -3,6 +3,7 @@ package dev.ferry.simulator.rest;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -31,7 +32,7 @@ final class PermissionRoutes {
         for (JsonNode permission : body.path("globalPermissions")) {
             String name = permission.asText();
             if (!GLOBAL.contains(name)) {
-                return Reply.fieldErrors(java.util.Map.of(name, "Unrecognized permission"));
+                return Reply.fieldErrors(Map.of(name, "Unrecognized permission"));
             }
             if (holds(accountId, name)) {
                 granted.add(name);
@@ -43,9 +44,7 @@ final class PermissionRoutes {
 
     /** Without an accountId Jira answers for the caller, here the app, which administers nothing. */
     private static boolean holds(String accountId, String permission) {
-        if (accountId == null) {
-            return false;
-        }
-        return permission.equals("USE") || permission.equals("USER_PICKER") || Users.isJiraAdmin(accountId);
+        return accountId != null
+                && (permission.equals("USE") || permission.equals("USER_PICKER") || Users.isJiraAdmin(accountId));
     }
 }
