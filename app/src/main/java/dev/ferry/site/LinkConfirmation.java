@@ -12,9 +12,6 @@ import org.springframework.stereotype.Component;
 @Component
 class LinkConfirmation {
 
-    /** The configure page's module key in the descriptor, part of its address inside Jira. */
-    static final String CONFIGURE_MODULE = "ferry-configure";
-
     private final SiteRepository sites;
     private final SiteLinkRepository links;
     private final SiteLinkRequestRepository requests;

@@ -21,6 +21,8 @@ import org.springframework.transaction.annotation.Transactional;
 public class LinkRequests {
 
     static final int MAX_REFERENCE = 512;
+    /** The configure page's module key in the descriptor, part of its address inside Jira. */
+    static final String CONFIGURE_MODULE = "ferry-configure";
     private static final Logger log = LoggerFactory.getLogger(LinkRequests.class);
 
     private final SiteReference reference;
@@ -179,7 +181,7 @@ public class LinkRequests {
 
     private LinkRequestView view(SiteLinkRequest request) {
         String configure = request.state() == LinkRequestState.PENDING && request.siteUrl() != null
-                ? request.siteUrl() + "/plugins/servlet/ac/" + ferry.appKey() + "/" + LinkConfirmation.CONFIGURE_MODULE
+                ? request.siteUrl() + "/plugins/servlet/ac/" + ferry.appKey() + "/" + CONFIGURE_MODULE
                 : null;
         return new LinkRequestView(request.id(), request.siteEntered(), request.siteUrl(), request.clientKey(),
                 request.state().name(), request.requestedAt(), request.requestedByName(), request.expiresAt(), configure,
