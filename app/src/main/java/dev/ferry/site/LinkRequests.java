@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.event.EventListener;
@@ -76,9 +77,7 @@ public class LinkRequests {
     /** The organization's open requests, oldest first; those past their time are closed as expired first. */
     @Transactional
     public List<LinkRequestView> open(String organizationId) {
-        Instant now = clock.instant();
-        return requests.findOpenOf(organizationId).stream().filter(request -> !expired(request, now))
-                .map(this::view).toList();
+        return live(organizationId).map(this::view).toList();
     }
 
     /** The code a Jira administrator was shown on the configure page, typed into Ferry. */
@@ -151,12 +150,17 @@ public class LinkRequests {
     }
 
     private Optional<SiteLinkRequest> existing(Requester requester, String clientKey, String url, String cloudId) {
-        Instant now = clock.instant();
-        return requests.findOpenOf(requester.organizationId()).stream().filter(request -> !expired(request, now))
+        return live(requester.organizationId())
                 .filter(request -> clientKey != null ? clientKey.equals(request.clientKey())
                         : request.clientKey() == null && ((url != null && url.equals(request.siteUrl()))
                                 || (cloudId != null && cloudId.equals(request.cloudId()))))
                 .findFirst();
+    }
+
+    /** The organization's open requests, each closed as expired on the way if its time is up. */
+    private Stream<SiteLinkRequest> live(String organizationId) {
+        Instant now = clock.instant();
+        return requests.findOpenOf(organizationId).stream().filter(request -> !expired(request, now));
     }
 
     private SiteLinkRequest ownOpen(String organizationId, long requestId) {
