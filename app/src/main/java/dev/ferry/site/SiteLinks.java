@@ -1,6 +1,7 @@
 package dev.ferry.site;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.Optional;
 import org.slf4j.Logger;
@@ -43,17 +44,18 @@ public class SiteLinks {
      * themselves. One indexed read on the usual path, since every delivery asks.
      */
     public boolean credentialsUsable(String clientKey) {
-        Optional<Rejection> rejection = jdbc.sql("""
+        Optional<Boolean> stillRejected = jdbc.sql("""
                 select l.credentials_rejected_at, s.updated_at from site_link l
                 left join site s on s.client_key = l.client_key
                 where l.client_key = :clientKey and l.credentials_rejected_at is not null""")
                 .param("clientKey", clientKey)
-                .query((rs, row) -> new Rejection(rs.getObject(1, OffsetDateTime.class), rs.getObject(2, OffsetDateTime.class)))
+                .query((rs, row) -> LinkedSite.Credentials.stillRejected(instant(rs.getObject(1, OffsetDateTime.class)),
+                        instant(rs.getObject(2, OffsetDateTime.class))))
                 .optional();
-        if (rejection.isEmpty()) {
+        if (stillRejected.isEmpty()) {
             return true;
         }
-        if (!rejection.get().reinstalledSince()) {
+        if (stillRejected.get()) {
             return false;
         }
         if (links.clearRejectionAfterReinstall(clientKey) > 0) {
@@ -62,10 +64,7 @@ public class SiteLinks {
         return true;
     }
 
-    private record Rejection(OffsetDateTime rejectedAt, OffsetDateTime siteUpdatedAt) {
-
-        boolean reinstalledSince() {
-            return siteUpdatedAt != null && siteUpdatedAt.isAfter(rejectedAt);
-        }
+    private static Instant instant(OffsetDateTime value) {
+        return value == null ? null : value.toInstant();
     }
 }
