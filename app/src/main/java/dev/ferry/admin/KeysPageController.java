@@ -64,7 +64,7 @@ class KeysPageController {
     @PostMapping(PATH + "/{id}/revoke")
     ResponseEntity<String> revoke(Person person, HttpServletRequest request, @PathVariable String id) {
         try {
-            keys.revoke(person.organizationId(), person.actor(), id);
+            keys.revoke(person, id);
         } catch (ApiProblem refused) {
             return show(person, request, refused.status(), KeysPage.Form.blank(), null, refused);
         }
