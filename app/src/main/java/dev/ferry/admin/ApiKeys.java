@@ -40,7 +40,7 @@ public class ApiKeys {
         ApiKey key = keys.save(ApiKey.issue(organizationId, name, scopes, material, clock.instant()));
         audit.record(organizationId, actor, AuditAction.API_KEY_CREATED, key.getId(),
                 "name=" + key.name() + " scopes=" + Scopes.join(key.scopes()));
-        log.info("API key {} (fy_{}_…) issued for organization {}", key.getId(), key.prefix(), organizationId);
+        log.info("API key {} ({}) issued for organization {}", key.getId(), KeyMaterial.shown(key.prefix()), organizationId);
         return new IssuedKey(key.getId(), key.name(), key.prefix(), Scopes.values(key.scopes()), key.createdAt(),
                 material.key());
     }
