@@ -16,8 +16,6 @@ interface AccountRepository extends Repository<Account, String> {
 
     List<Account> findByOrganizationIdOrderByEmail(String organizationId);
 
-    long countByOrganizationIdAndRole(String organizationId, Role role);
-
     @Query("select count(*) from app_user")
     long countAll();
 

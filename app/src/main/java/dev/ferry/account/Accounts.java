@@ -34,11 +34,11 @@ class Accounts {
         Refusal.unless(normalized.length() <= MAX_EMAIL && normalized.matches("[^\\s@]+@[^\\s@]+"),
                 "Enter an email address such as name@example.com.");
         Refusal.unless(role != null, "Choose a role.");
-        String password = OneTimePasswords.generate();
-        Account account = Account.create(by.organizationId(), normalized, role, encoder.encode(password), clock.instant());
         if (accounts.findByEmail(normalized).isPresent()) {
             throw new Refusal(normalized + " already has an account.");
         }
+        String password = OneTimePasswords.generate();
+        Account account = Account.create(by.organizationId(), normalized, role, encoder.encode(password), clock.instant());
         try {
             accounts.save(account);
         } catch (DuplicateKeyException e) {

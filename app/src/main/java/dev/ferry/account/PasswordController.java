@@ -46,8 +46,7 @@ class PasswordController {
         }
         // A new password starts a new session id, so a session id seen before the change is worth nothing.
         request.changeSessionId();
-        pages.flash(request, "Your password is changed.");
-        return ResponseEntity.status(HttpStatus.SEE_OTHER).header("Location", "/admin").build();
+        return pages.seeOther(request, "/admin", "Your password is changed.");
     }
 
     private PasswordPage page(Person person, String error) {

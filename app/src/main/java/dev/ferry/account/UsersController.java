@@ -50,7 +50,7 @@ class UsersController {
         } catch (Refusal refused) {
             return show(person, request, HttpStatus.BAD_REQUEST, null, refused.getMessage(), "");
         }
-        return done(request, "Role changed.");
+        return pages.seeOther(request, PATH, "Role changed.");
     }
 
     @PostMapping(PATH + "/{id}/reset-password")
@@ -69,18 +69,13 @@ class UsersController {
         } catch (Refusal refused) {
             return show(person, request, HttpStatus.BAD_REQUEST, null, refused.getMessage(), "");
         }
-        return done(request, "Removed.");
+        return pages.seeOther(request, PATH, "Removed.");
     }
 
     private ResponseEntity<String> show(Person person, HttpServletRequest request, HttpStatus status,
             Accounts.Issued issued, String error, String email) {
         UsersPage page = UsersPage.of(accounts.of(person.organizationId()), person, issued, error, email);
         return pages.page(status, "users", pages.frame(person, TITLE, "users", request), page);
-    }
-
-    private ResponseEntity<String> done(HttpServletRequest request, String message) {
-        pages.flash(request, message);
-        return ResponseEntity.status(HttpStatus.SEE_OTHER).header("Location", PATH).build();
     }
 
     private static Role role(String value) {

@@ -125,6 +125,6 @@ class ApiKey implements Persistable<String> {
 
     @Override
     public String toString() {
-        return "ApiKey[" + id + ", fy_" + prefix + "_…, " + organizationId + "]";
+        return "ApiKey[" + id + ", " + KeyMaterial.shown(prefix) + ", " + organizationId + "]";
     }
 }

@@ -40,7 +40,7 @@ public class ApiKeys {
         ApiKey key = keys.save(ApiKey.issue(organizationId, name, scopes, material, clock.instant()));
         audit.record(organizationId, actor, AuditAction.API_KEY_CREATED, key.getId(),
                 "name=" + key.name() + " scopes=" + Scopes.join(key.scopes()));
-        log.info("API key {} (fy_{}_…) issued for organization {}", key.getId(), key.prefix(), organizationId);
+        log.info("API key {} ({}) issued for organization {}", key.getId(), KeyMaterial.shown(key.prefix()), organizationId);
         return new IssuedKey(key.getId(), key.name(), key.prefix(), Scopes.values(key.scopes()), key.createdAt(),
                 material.key());
     }
@@ -54,20 +54,16 @@ public class ApiKeys {
         return keys.findById(keyId).filter(key -> key.organizationId().equals(organizationId));
     }
 
-    @Transactional
-    void revoke(ApiCaller caller, String keyId) {
-        revoke(caller.organizationId(), caller.actor(), keyId);
-    }
-
     /** Another organization's key is answered as unknown, so ids of other tenants reveal nothing. */
     @Transactional
-    void revoke(String organizationId, String actor, String keyId) {
-        ApiKey key = find(organizationId, keyId)
+    void revoke(Caller caller, String keyId) {
+        ApiKey key = find(caller.organizationId(), keyId)
                 .orElseThrow(() -> ApiProblem.notFound("no API key " + keyId + " in this organization"));
         if (key.revoke(clock.instant())) {
             keys.save(key);
-            audit.record(organizationId, actor, AuditAction.API_KEY_REVOKED, key.getId(), "name=" + key.name());
-            log.info("API key {} revoked by {}", key.getId(), actor);
+            audit.record(caller.organizationId(), caller.actor(), AuditAction.API_KEY_REVOKED, key.getId(),
+                    "name=" + key.name());
+            log.info("API key {} revoked by {}", key.getId(), caller.actor());
         }
     }
 

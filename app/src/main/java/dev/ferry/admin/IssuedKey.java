@@ -13,6 +13,6 @@ public record IssuedKey(String id, String name, String prefix, List<String> scop
     /** Never prints the key. */
     @Override
     public String toString() {
-        return "IssuedKey[" + id + ", fy_" + prefix + "_…]";
+        return "IssuedKey[" + id + ", " + KeyMaterial.shown(prefix) + "]";
     }
 }

@@ -55,9 +55,14 @@ record KeyMaterial(String prefix, String key) {
         return hash(key);
     }
 
+    /** How a key is shown once its text is gone: {@code fy_<prefix>_…}. */
+    static String shown(String prefix) {
+        return "fy_" + prefix + "_…";
+    }
+
     /** Never prints the key. */
     @Override
     public String toString() {
-        return "KeyMaterial[fy_" + prefix + "_…]";
+        return "KeyMaterial[" + shown(prefix) + "]";
     }
 }

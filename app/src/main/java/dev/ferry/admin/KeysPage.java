@@ -19,7 +19,7 @@ record KeysPage(List<Row> keys, Form form, IssuedKey issued, String error) {
             String revoked, boolean active) {
 
         static Row of(ApiKey key) {
-            return new Row(key.getId(), key.name(), "fy_" + key.prefix() + "_…", String.join(", ",
+            return new Row(key.getId(), key.name(), KeyMaterial.shown(key.prefix()), String.join(", ",
                     Scopes.values(key.scopes())), time(key.createdAt()), orElse(key.lastUsedAt(), "never"),
                     orElse(key.revokedAt(), "—"), !key.isRevoked());
         }

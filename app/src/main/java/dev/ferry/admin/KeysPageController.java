@@ -64,12 +64,11 @@ class KeysPageController {
     @PostMapping(PATH + "/{id}/revoke")
     ResponseEntity<String> revoke(Person person, HttpServletRequest request, @PathVariable String id) {
         try {
-            keys.revoke(person.organizationId(), person.actor(), id);
+            keys.revoke(person, id);
         } catch (ApiProblem refused) {
             return show(person, request, refused.status(), KeysPage.Form.blank(), null, refused);
         }
-        pages.flash(request, "API key revoked: calls with it are refused from now on.");
-        return ResponseEntity.status(HttpStatus.SEE_OTHER).header("Location", PATH).build();
+        return pages.seeOther(request, PATH, "API key revoked: calls with it are refused from now on.");
     }
 
     private ResponseEntity<String> show(Person person, HttpServletRequest request, HttpStatus status,

@@ -5,6 +5,7 @@ import java.util.Arrays;
 import java.util.Collection;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -21,9 +22,8 @@ final class Scopes {
         }
         EnumSet<ApiScope> scopes = EnumSet.noneOf(ApiScope.class);
         for (String value : values) {
-            scopes.add(Arrays.stream(ApiScope.values()).filter(scope -> scope.value().equals(value)).findFirst()
-                    .orElseThrow(() -> ApiProblem.badRequest("unknown scope " + value + "; scopes are "
-                            + String.join(", ", all()))));
+            scopes.add(named(value).orElseThrow(() -> ApiProblem.badRequest("unknown scope " + value
+                    + "; scopes are " + String.join(", ", all()))));
         }
         return scopes;
     }
@@ -36,8 +36,7 @@ final class Scopes {
     static Set<ApiScope> split(String stored) {
         EnumSet<ApiScope> scopes = EnumSet.noneOf(ApiScope.class);
         for (String value : stored.split(",")) {
-            Arrays.stream(ApiScope.values()).filter(scope -> scope.value().equals(value)).findFirst()
-                    .ifPresent(scopes::add);
+            named(value).ifPresent(scopes::add);
         }
         return scopes;
     }
@@ -48,5 +47,9 @@ final class Scopes {
 
     static List<String> all() {
         return values(EnumSet.allOf(ApiScope.class));
+    }
+
+    private static Optional<ApiScope> named(String value) {
+        return Arrays.stream(ApiScope.values()).filter(scope -> scope.value().equals(value)).findFirst();
     }
 }

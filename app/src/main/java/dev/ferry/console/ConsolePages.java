@@ -8,6 +8,7 @@ import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.springframework.http.CacheControl;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -29,7 +30,7 @@ import org.springframework.stereotype.Component;
  *     var frame = pages.frame(person, "Destinations", "destinations", request);
  *     return pages.page("destinations", frame, new DestinationsPage(rows, person.canManage()));
  * }
- * // after a POST: pages.flash(request, "Destination added"); return "redirect:/admin/destinations";
+ * // after a POST: return pages.seeOther(request, "/admin/destinations", "Destination added.");
  * }</pre>
  */
 @Component
@@ -76,6 +77,12 @@ public class ConsolePages {
     /** A message the next page shows once, for after a form's redirect. */
     public void flash(HttpServletRequest request, String message) {
         Flash.put(request, message);
+    }
+
+    /** After a form: 303 to {@code location}, whose page shows {@code message} once. */
+    public ResponseEntity<String> seeOther(HttpServletRequest request, String location, String message) {
+        flash(request, message);
+        return ResponseEntity.status(HttpStatus.SEE_OTHER).header(HttpHeaders.LOCATION, location).build();
     }
 
     private static CsrfToken csrf(HttpServletRequest request) {

@@ -11,7 +11,7 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 class ConsoleWebConfig implements WebMvcConfigurer {
 
     static final String ASSETS = "/admin/assets/";
-    // The htmx webjar's version, as in app/pom.xml; its files sit under a versioned folder.
+    // The htmx webjar's version, as htmx.version in the root pom.xml; its files sit under a versioned folder.
     static final String HTMX_VERSION = "2.0.4";
 
     @Override

@@ -2,7 +2,6 @@ package dev.ferry.console;
 
 import dev.ferry.account.Person;
 import java.util.List;
-import java.util.Optional;
 import java.util.Set;
 
 /** The console's sections, in menu order; API keys and people only for Admins. */
@@ -33,9 +32,5 @@ final class Nav {
                 .filter(section -> !ADMIN_ONLY.contains(section.key()) || person.isAdmin())
                 .map(section -> new NavItem(section.key(), section.label(), section.href(), section.key().equals(activeKey)))
                 .toList();
-    }
-
-    static Optional<Section> at(String href) {
-        return SECTIONS.stream().filter(section -> section.href().equals(href)).findFirst();
     }
 }

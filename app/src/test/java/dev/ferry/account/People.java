@@ -40,8 +40,9 @@ public class People {
 
     public Login create(String organizationId, Role role, String email) {
         String password = PASSWORD_PREFIX + SEQUENCE.incrementAndGet();
-        Account account = Account.create(organizationId, email, role, encoder.encode(password), Instant.now());
-        account.choosePassword(encoder.encode(password), Instant.now());
+        String hash = encoder.encode(password);
+        Account account = Account.create(organizationId, email, role, hash, Instant.now());
+        account.choosePassword(hash, Instant.now());
         accounts.save(account);
         return new Login(account.getId(), organizationId, account.email(), password, role);
     }

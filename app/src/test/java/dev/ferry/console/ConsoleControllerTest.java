@@ -13,7 +13,7 @@ import org.springframework.web.bind.annotation.RestController;
 /** The home redirect, and section pages of other packages taking over from the stand-ins. */
 class ConsoleControllerTest {
 
-    final MockMvc mvc = MockMvcBuilders.standaloneSetup(new ConsoleController(new ConsolePages()), new RealPages()).build();
+    final MockMvc mvc = MockMvcBuilders.standaloneSetup(new ConsoleController(), new RealPages()).build();
 
     @Test
     void homeIsTheJiraSitesPage() throws Exception {
