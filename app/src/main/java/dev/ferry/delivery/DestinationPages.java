@@ -51,7 +51,7 @@ class DestinationPages {
             pages.flash(request, "Destination " + created.projectKey() + " added. Its rules start from the event catalog.");
             return seeOther(PATH + "/" + created.id());
         } catch (ApiProblem refused) {
-            return show(person, request, HttpStatus.valueOf(refused.status().value()), site, refused.getMessage());
+            return show(person, request, refused.status(), site, refused.getMessage());
         }
     }
 
@@ -64,7 +64,7 @@ class DestinationPages {
                             + refreshed.stateReason());
             return seeOther(PATH + "/" + id);
         } catch (ApiProblem refused) {
-            return show(person, request, HttpStatus.valueOf(refused.status().value()), null, refused.getMessage());
+            return show(person, request, refused.status(), null, refused.getMessage());
         }
     }
 
