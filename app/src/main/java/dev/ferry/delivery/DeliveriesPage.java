@@ -15,9 +15,7 @@ record DeliveriesPage(List<Banners.Banner> banners, List<Row> deliveries, boolea
             boolean failed) {
 
         static Row of(DeliveryLog.Entry entry, Map<String, String> siteUrls) {
-            String base = siteUrls.get(entry.site());
-            String url = entry.issueKey() == null || base == null ? null
-                    : base.replaceAll("/+$", "") + "/browse/" + entry.issueKey();
+            String url = IssueUrls.browse(siteUrls.get(entry.site()), entry.issueKey());
             return new Row(entry.id(), Shown.time(entry.createdAt()), entry.eventType(),
                     entry.subjectTitle() + " (" + entry.subjectType() + " " + entry.subjectId() + ")", entry.projectKey(),
                     entry.status(), lozenge(entry.status()), entry.outcome() == null ? "" : entry.outcome(),
