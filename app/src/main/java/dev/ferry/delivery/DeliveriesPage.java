@@ -7,8 +7,6 @@ import java.util.Map;
 record DeliveriesPage(List<Banners.Banner> banners, List<Row> deliveries, boolean empty,
         List<RulesPage.Option> statuses, String error) {
 
-    static final List<String> STATUSES = List.of("PENDING", "WAITING", "DONE", "FAILED");
-
     /** One delivery; {@code issueUrl} null when there is no ticket (yet) or the site is not linked any more. */
     record Row(long id, String created, String eventType, String subject, String projectKey, String status,
             String lozenge, String outcome, String issueKey, String issueUrl, int attempts, String lastError,

@@ -72,7 +72,7 @@ class DeliveryPages {
         }
         List<RulesPage.Option> statuses = new ArrayList<>();
         statuses.add(new RulesPage.Option("", "All", wanted == null || wanted.isBlank()));
-        DeliveriesPage.STATUSES.forEach(s -> statuses.add(new RulesPage.Option(s, s.charAt(0) + s.substring(1).toLowerCase(),
+        DeliveryLog.STATUSES.forEach(s -> statuses.add(new RulesPage.Option(s, s.charAt(0) + s.substring(1).toLowerCase(),
                 s.equalsIgnoreCase(wanted))));
         var page = new DeliveriesPage(Banners.of(linked, destinations.list(person)), rows, rows.isEmpty(), statuses, problem);
         return pages.page(status, "deliveries", pages.frame(person, "Deliveries", "deliveries", request), page);
