@@ -1,25 +1,19 @@
 package dev.ferry.delivery;
 
 import dev.ferry.site.LinkedSite;
-import dev.ferry.site.LinkedSites;
 import java.util.ArrayList;
 import java.util.List;
-import org.springframework.stereotype.Component;
+import java.util.Optional;
 
 /**
  * What stops an organization's tickets, each with the action that fixes it: Jira rejecting the app's
  * credentials for a site (reconnect), a destination Jira refused (repair), an issue type Jira no longer
- * takes (refresh issue types). Jira's own words stay visible.
+ * takes (refresh issue types). Jira's own words stay visible. Made from the sites and destinations the
+ * page has already read, so a page asks the database once for each.
  */
-@Component
-class Banners {
+final class Banners {
 
-    private final LinkedSites sites;
-    private final DestinationRepository destinations;
-
-    Banners(LinkedSites sites, DestinationRepository destinations) {
-        this.sites = sites;
-        this.destinations = destinations;
+    private Banners() {
     }
 
     /**
@@ -33,19 +27,20 @@ class Banners {
             String hint) {
     }
 
-    List<Banner> of(String organizationId) {
+    /** The banners of an organization's linked sites and destinations. */
+    static List<Banner> of(List<LinkedSite> sites, List<Destination> destinations) {
         List<Banner> banners = new ArrayList<>();
-        sites.of(organizationId).stream().filter(site -> "rejected".equals(site.credentials().state()))
+        sites.stream().filter(site -> "rejected".equals(site.credentials().state()))
                 .map(Banners::credentials).forEach(banners::add);
-        destinations.findByOrganizationIdOrderByCreatedAt(organizationId).stream()
-                .filter(destination -> !destination.isActive()).map(Banners::destination).forEach(banners::add);
+        destinations.stream().filter(destination -> !destination.isActive()).map(Banners::destination)
+                .forEach(banners::add);
         return banners;
     }
 
-    /** The banners about one destination: its site's credentials and its own state. */
-    List<Banner> about(String organizationId, Destination destination) {
+    /** The banners about one destination: its linked site's credentials and its own state. */
+    static List<Banner> about(Optional<LinkedSite> site, Destination destination) {
         List<Banner> banners = new ArrayList<>();
-        sites.find(organizationId, destination.clientKey()).filter(site -> "rejected".equals(site.credentials().state()))
+        site.filter(linked -> "rejected".equals(linked.credentials().state()))
                 .map(Banners::credentials).ifPresent(banners::add);
         if (!destination.isActive()) {
             banners.add(destination(destination));

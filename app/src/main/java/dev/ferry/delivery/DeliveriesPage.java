@@ -7,17 +7,13 @@ import java.util.Map;
 record DeliveriesPage(List<Banners.Banner> banners, List<Row> deliveries, boolean empty,
         List<RulesPage.Option> statuses, String error) {
 
-    static final List<String> STATUSES = List.of("PENDING", "WAITING", "DONE", "FAILED");
-
     /** One delivery; {@code issueUrl} null when there is no ticket (yet) or the site is not linked any more. */
     record Row(long id, String created, String eventType, String subject, String projectKey, String status,
             String lozenge, String outcome, String issueKey, String issueUrl, int attempts, String lastError,
             boolean failed) {
 
         static Row of(DeliveryLog.Entry entry, Map<String, String> siteUrls) {
-            String base = siteUrls.get(entry.site());
-            String url = entry.issueKey() == null || base == null ? null
-                    : base.replaceAll("/+$", "") + "/browse/" + entry.issueKey();
+            String url = IssueUrls.browse(siteUrls.get(entry.site()), entry.issueKey());
             return new Row(entry.id(), Shown.time(entry.createdAt()), entry.eventType(),
                     entry.subjectTitle() + " (" + entry.subjectType() + " " + entry.subjectId() + ")", entry.projectKey(),
                     entry.status(), lozenge(entry.status()), entry.outcome() == null ? "" : entry.outcome(),

@@ -7,7 +7,6 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
-import java.util.Set;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -16,7 +15,8 @@ import org.springframework.stereotype.Component;
 class DeliveryLog {
 
     static final int MAX_LIMIT = 500;
-    private static final Set<String> STATUSES = Set.of("PENDING", "WAITING", "DONE", "FAILED");
+    /** The statuses the log is filtered by, in the order the console offers them. */
+    static final List<String> STATUSES = List.of("PENDING", "WAITING", "DONE", "FAILED");
 
     private final JdbcClient jdbc;
 

@@ -29,14 +29,15 @@ class DeliveryPages {
     private final DeliveryLog log;
     private final Outbox outbox;
     private final LinkedSites sites;
-    private final Banners banners;
+    private final Destinations destinations;
 
-    DeliveryPages(ConsolePages pages, DeliveryLog log, Outbox outbox, LinkedSites sites, Banners banners) {
+    DeliveryPages(ConsolePages pages, DeliveryLog log, Outbox outbox, LinkedSites sites,
+            Destinations destinations) {
         this.pages = pages;
         this.log = log;
         this.outbox = outbox;
         this.sites = sites;
-        this.banners = banners;
+        this.destinations = destinations;
     }
 
     @GetMapping(PATH)
@@ -57,7 +58,8 @@ class DeliveryPages {
 
     private ResponseEntity<String> show(Person person, HttpServletRequest request, HttpStatus status, String wanted,
             String error) {
-        Map<String, String> siteUrls = sites.of(person.organizationId()).stream()
+        List<LinkedSite> linked = sites.of(person.organizationId());
+        Map<String, String> siteUrls = linked.stream()
                 .collect(Collectors.toMap(LinkedSite::clientKey, LinkedSite::baseUrl));
         List<DeliveriesPage.Row> rows = List.of();
         String problem = error;
@@ -70,9 +72,9 @@ class DeliveryPages {
         }
         List<RulesPage.Option> statuses = new ArrayList<>();
         statuses.add(new RulesPage.Option("", "All", wanted == null || wanted.isBlank()));
-        DeliveriesPage.STATUSES.forEach(s -> statuses.add(new RulesPage.Option(s, s.charAt(0) + s.substring(1).toLowerCase(),
+        DeliveryLog.STATUSES.forEach(s -> statuses.add(new RulesPage.Option(s, s.charAt(0) + s.substring(1).toLowerCase(),
                 s.equalsIgnoreCase(wanted))));
-        var page = new DeliveriesPage(banners.of(person.organizationId()), rows, rows.isEmpty(), statuses, problem);
+        var page = new DeliveriesPage(Banners.of(linked, destinations.list(person)), rows, rows.isEmpty(), statuses, problem);
         return pages.page(status, "deliveries", pages.frame(person, "Deliveries", "deliveries", request), page);
     }
 }

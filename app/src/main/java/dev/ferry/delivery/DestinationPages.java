@@ -27,13 +27,11 @@ class DestinationPages {
     private final ConsolePages pages;
     private final Destinations destinations;
     private final LinkedSites sites;
-    private final Banners banners;
 
-    DestinationPages(ConsolePages pages, Destinations destinations, LinkedSites sites, Banners banners) {
+    DestinationPages(ConsolePages pages, Destinations destinations, LinkedSites sites) {
         this.pages = pages;
         this.destinations = destinations;
         this.sites = sites;
-        this.banners = banners;
     }
 
     /** {@code site}: a linked site chosen in the first step, whose projects Jira is asked for. */
@@ -51,7 +49,7 @@ class DestinationPages {
             pages.flash(request, "Destination " + created.projectKey() + " added. Its rules start from the event catalog.");
             return seeOther(PATH + "/" + created.id());
         } catch (ApiProblem refused) {
-            return show(person, request, HttpStatus.valueOf(refused.status().value()), site, refused.getMessage());
+            return show(person, request, refused.status(), site, refused.getMessage());
         }
     }
 
@@ -64,16 +62,18 @@ class DestinationPages {
                             + refreshed.stateReason());
             return seeOther(PATH + "/" + id);
         } catch (ApiProblem refused) {
-            return show(person, request, HttpStatus.valueOf(refused.status().value()), null, refused.getMessage());
+            return show(person, request, refused.status(), null, refused.getMessage());
         }
     }
 
     private ResponseEntity<String> show(Person person, HttpServletRequest request, HttpStatus status, String site,
             String error) {
-        Map<String, String> labels = sites.of(person.organizationId()).stream()
+        List<LinkedSite> linked = sites.of(person.organizationId());
+        Map<String, String> labels = linked.stream()
                 .collect(Collectors.toMap(LinkedSite::clientKey, DestinationsPage::siteLabel, (a, b) -> a,
                         LinkedHashMap::new));
-        List<DestinationsPage.Row> rows = destinations.list(person).stream().map(destination -> DestinationsPage.Row
+        List<Destination> all = destinations.list(person);
+        List<DestinationsPage.Row> rows = all.stream().map(destination -> DestinationsPage.Row
                 .of(destination, labels.getOrDefault(destination.clientKey(), destination.clientKey()))).toList();
         String chosen = site != null && labels.containsKey(site) ? site : null;
         List<DestinationsPage.ProjectOption> projects = List.of();
@@ -87,7 +87,7 @@ class DestinationPages {
         }
         List<DestinationsPage.SiteOption> options = labels.entrySet().stream().map(s -> new DestinationsPage.SiteOption(
                 s.getKey(), s.getValue(), s.getKey().equals(chosen))).toList();
-        var page = new DestinationsPage(banners.of(person.organizationId()), rows, rows.isEmpty(), person.canManage(),
+        var page = new DestinationsPage(Banners.of(linked, all), rows, rows.isEmpty(), person.canManage(),
                 options, options.isEmpty(), chosen, labels.get(chosen == null ? "" : chosen), projects,
                 !projects.isEmpty(), problem);
         return pages.page(status, "destinations", pages.frame(person, "Destinations", "destinations", request), page);

@@ -58,7 +58,7 @@ class LinkPages {
             pages.flash(request, form.issueKey() + " linked to " + form.subjectType() + " " + form.subjectId() + ".");
             return DestinationPages.seeOther(objectPath(form.subjectType(), form.subjectId()));
         } catch (ApiProblem refused) {
-            return show(person, request, HttpStatus.valueOf(refused.status().value()), form, refused.getMessage());
+            return show(person, request, refused.status(), form, refused.getMessage());
         }
     }
 
@@ -70,7 +70,7 @@ class LinkPages {
             pages.flash(request, "Link removed; the ticket in Jira is untouched.");
             return DestinationPages.seeOther(objectPath(subjectType, subjectId));
         } catch (ApiProblem refused) {
-            return show(person, request, HttpStatus.valueOf(refused.status().value()),
+            return show(person, request, refused.status(),
                     new LinksPage.NewLink("", subjectType, subjectId, "", ""), refused.getMessage());
         }
     }

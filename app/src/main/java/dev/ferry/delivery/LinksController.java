@@ -72,8 +72,7 @@ class LinksController {
     }
 
     private static LinkBody body(TicketLink link, String baseUrl) {
-        String url = baseUrl == null ? null : baseUrl.replaceAll("/+$", "") + "/browse/" + link.issueKey();
-        return new LinkBody(link.id(), link.clientKey(), link.issueKey(), url, link.statusName(), link.statusCategory(),
+        return new LinkBody(link.id(), link.clientKey(), link.issueKey(), IssueUrls.browse(baseUrl, link.issueKey()), link.statusName(), link.statusCategory(),
                 link.issueDeleted(), link.origin().name(), link.provenance().eventType(), link.provenance().eventId(),
                 link.createdAt(), link.lastSyncedAt());
     }

@@ -17,8 +17,7 @@ record LinksPage(String subjectType, String subjectId, boolean searched, List<Ro
             String origin, String created) {
 
         static Row of(TicketLink link, String baseUrl) {
-            String url = baseUrl == null ? null : baseUrl.replaceAll("/+$", "") + "/browse/" + link.issueKey();
-            return new Row(link.id(), link.issueKey(), url, link.statusName() == null ? "Unknown" : link.statusName(),
+            return new Row(link.id(), link.issueKey(), IssueUrls.browse(baseUrl, link.issueKey()), link.statusName() == null ? "Unknown" : link.statusName(),
                     link.issueDeleted(), link.provenance().eventType() == null ? "" : link.provenance().eventType(),
                     link.origin().name().toLowerCase(), Shown.time(link.createdAt()));
         }

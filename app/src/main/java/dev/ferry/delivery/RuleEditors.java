@@ -1,6 +1,7 @@
 package dev.ferry.delivery;
 
 import dev.ferry.jira.IssueType;
+import dev.ferry.site.LinkedSite;
 import dev.ferry.site.LinkedSites;
 import dev.ferry.template.DescriptionFormat;
 import dev.ferry.template.InvalidTemplateException;
@@ -10,6 +11,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.springframework.stereotype.Component;
 
 /** Prepares a destination's page: the event table, the chosen rule's editor with the project's real issue types, the preview. */
@@ -22,16 +24,13 @@ class RuleEditors {
     private final Destinations destinations;
     private final EventCatalog catalog;
     private final Previews previews;
-    private final Banners banners;
     private final LinkedSites sites;
     private final Clock clock;
 
-    RuleEditors(Destinations destinations, EventCatalog catalog, Previews previews, Banners banners, LinkedSites sites,
-            Clock clock) {
+    RuleEditors(Destinations destinations, EventCatalog catalog, Previews previews, LinkedSites sites, Clock clock) {
         this.destinations = destinations;
         this.catalog = catalog;
         this.previews = previews;
-        this.banners = banners;
         this.sites = sites;
         this.clock = clock;
     }
@@ -59,11 +58,11 @@ class RuleEditors {
         RulesPage.Editor editor = editing == null ? null
                 : editor(organizationId, typed != null ? typed : RuleForm.of(editing, destination.rule(editing).orElseThrow()),
                         issueTypes);
-        String site = sites.find(organizationId, destination.clientKey()).map(DestinationsPage::siteLabel)
-                .orElse(destination.clientKey());
+        Optional<LinkedSite> linked = sites.find(organizationId, destination.clientKey());
+        String site = linked.map(DestinationsPage::siteLabel).orElse(destination.clientKey());
         return new RulesPage(destination.id(), destination.projectKey(), site,
                 DestinationsPage.Row.of(destination, site).state(), destination.isActive(),
-                banners.about(organizationId, destination), rows, editor, error, issueTypesError);
+                Banners.about(linked, destination), rows, editor, error, issueTypesError);
     }
 
     /** The ticket the form's templates would file, with the event type's sample values. */

@@ -89,7 +89,7 @@ class RulePages {
         boolean known = destination.rule(form.eventType()).isPresent();
         RulesPage page = editors.page(person.organizationId(), destination, null, known ? form : null,
                 refused.getMessage());
-        HttpStatus status = refused instanceof ApiProblem problem ? HttpStatus.valueOf(problem.status().value())
+        HttpStatus status = refused instanceof ApiProblem problem ? problem.status()
                 : HttpStatus.BAD_REQUEST;
         return page(person, request, status, page);
     }

@@ -76,7 +76,7 @@ class TestTicketPages {
                     + URLEncoder.encode(eventType, StandardCharsets.UTF_8) + "&sent="
                     + URLEncoder.encode(sent.issueKey(), StandardCharsets.UTF_8));
         } catch (ApiProblem refused) {
-            return render(person, request, HttpStatus.valueOf(refused.status().value()), id, eventType, variables, null,
+            return render(person, request, refused.status(), id, eventType, variables, null,
                     refused.getMessage());
         }
     }
@@ -89,7 +89,7 @@ class TestTicketPages {
             pages.flash(request, "Test ticket " + issueKey + " deleted from Jira.");
             return DestinationPages.seeOther(DestinationPages.PATH + "/" + id + "/test-ticket");
         } catch (ApiProblem refused) {
-            return render(person, request, HttpStatus.valueOf(refused.status().value()), id, eventType, null, null,
+            return render(person, request, refused.status(), id, eventType, null, null,
                     refused.getMessage());
         }
     }

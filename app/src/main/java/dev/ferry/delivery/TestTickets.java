@@ -140,8 +140,7 @@ class TestTickets {
                 List.copyOf(labels), Map.of());
     }
 
-    /** Where a person opens an issue of this site. */
-    static String browseUrl(JiraSite site, String issueKey) {
-        return site.baseUrl().toString().replaceAll("/+$", "") + "/browse/" + issueKey;
+    private static String browseUrl(JiraSite site, String issueKey) {
+        return IssueUrls.browse(site.baseUrl().toString(), issueKey);
     }
 }

@@ -8,13 +8,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.ferry.simulator.fault.Fault;
 import dev.ferry.simulator.rest.Project;
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.Base64;
 import java.util.List;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterAll;
@@ -26,7 +21,6 @@ import org.junit.jupiter.api.Test;
 class DeliverySupportTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final HttpClient HTTP = HttpClient.newHttpClient();
     private static JiraSimulator jira;
 
     @BeforeAll
@@ -121,13 +115,6 @@ class DeliverySupportTest {
 
     private static HttpResponse<String> send(String method, String pathAndQuery, String body)
             throws IOException, InterruptedException {
-        String auth = "Basic " + Base64.getEncoder().encodeToString("bot@example.com:token-1".getBytes(StandardCharsets.UTF_8));
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(jira.baseUrl() + pathAndQuery))
-                .header("Authorization", auth).header("Accept", "application/json")
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
-        if (body != null) {
-            request.header("Content-Type", "application/json");
-        }
-        return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        return SiteRequests.basic(jira, method, pathAndQuery, body);
     }
 }

@@ -9,8 +9,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.util.Base64;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -74,8 +72,6 @@ class SimulatedBrowsingTest {
     }
 
     private static HttpResponse<String> basic(String pathAndQuery) throws Exception {
-        String auth = "Basic " + Base64.getEncoder().encodeToString("bot@example.com:token-1".getBytes(StandardCharsets.UTF_8));
-        return HTTP.send(HttpRequest.newBuilder(URI.create(jira.baseUrl() + pathAndQuery)).header("Authorization", auth)
-                .header("Accept", "application/json").GET().build(), HttpResponse.BodyHandlers.ofString());
+        return SiteRequests.basic(jira, "GET", pathAndQuery, null);
     }
 }

@@ -8,9 +8,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.ferry.simulator.auth.Canonical;
 import dev.ferry.simulator.auth.Tokens;
 import dev.ferry.simulator.fault.Fault;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -28,7 +25,6 @@ class SimulatedRestTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String ADF = "{\"version\":1,\"type\":\"doc\",\"content\":[{\"type\":\"paragraph\",\"content\":[{\"type\":\"text\",\"text\":\"Hi\"}]}]}";
-    private static final HttpClient HTTP = HttpClient.newHttpClient();
     private static JiraSimulator jira;
 
     @BeforeAll
@@ -192,17 +188,10 @@ class SimulatedRestTest {
     }
 
     private static HttpResponse<String> basic(String method, String pathAndQuery, String body) throws Exception {
-        String auth = "Basic " + Base64.getEncoder().encodeToString("bot@example.com:token-1".getBytes(StandardCharsets.UTF_8));
-        return send(method, pathAndQuery, body, auth);
+        return SiteRequests.basic(jira, method, pathAndQuery, body);
     }
 
     static HttpResponse<String> send(String method, String pathAndQuery, String body, String authorization) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(jira.baseUrl() + pathAndQuery))
-                .header("Authorization", authorization).header("Accept", "application/json")
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
-        if (body != null) {
-            request.header("Content-Type", "application/json");
-        }
-        return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        return SiteRequests.send(jira, method, pathAndQuery, body, authorization);
     }
 }
