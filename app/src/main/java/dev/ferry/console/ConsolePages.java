@@ -74,6 +74,11 @@ public class ConsolePages {
                 .body(render(template, frame, content));
     }
 
+    /** The one error page with 404: an id that is not the organization's, or not there at all. */
+    public ResponseEntity<String> notFound(Person person, HttpServletRequest request, String heading, String message) {
+        return page(HttpStatus.NOT_FOUND, "error", frame(person, heading, null, request), new ErrorPage(heading, message));
+    }
+
     /** A message the next page shows once, for after a form's redirect. */
     public void flash(HttpServletRequest request, String message) {
         Flash.put(request, message);
@@ -82,6 +87,11 @@ public class ConsolePages {
     /** After a form: 303 to {@code location}, whose page shows {@code message} once. */
     public ResponseEntity<String> seeOther(HttpServletRequest request, String location, String message) {
         flash(request, message);
+        return seeOther(location);
+    }
+
+    /** After a form whose next page says what happened by itself: 303 to {@code location}. */
+    public static ResponseEntity<String> seeOther(String location) {
         return ResponseEntity.status(HttpStatus.SEE_OTHER).header(HttpHeaders.LOCATION, location).build();
     }
 

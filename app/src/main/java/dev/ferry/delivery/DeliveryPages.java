@@ -52,8 +52,7 @@ class DeliveryPages {
         if (!outbox.retry(person.organizationId(), id)) {
             return show(person, request, HttpStatus.NOT_FOUND, null, "No failed delivery " + id + " to retry.");
         }
-        pages.flash(request, "Delivery " + id + " will be tried again shortly.");
-        return DestinationPages.seeOther(PATH);
+        return pages.seeOther(request, PATH, "Delivery " + id + " will be tried again shortly.");
     }
 
     private ResponseEntity<String> show(Person person, HttpServletRequest request, HttpStatus status, String wanted,

@@ -46,8 +46,8 @@ class DestinationPages {
             @RequestParam(defaultValue = "") String projectKey) {
         try {
             Destination created = destinations.create(person, site, projectKey);
-            pages.flash(request, "Destination " + created.projectKey() + " added. Its rules start from the event catalog.");
-            return seeOther(PATH + "/" + created.id());
+            return pages.seeOther(request, PATH + "/" + created.id(),
+                    "Destination " + created.projectKey() + " added. Its rules start from the event catalog.");
         } catch (ApiProblem refused) {
             return show(person, request, refused.status(), site, refused.getMessage());
         }
@@ -57,10 +57,10 @@ class DestinationPages {
     ResponseEntity<String> refreshIssueTypes(Person person, HttpServletRequest request, @PathVariable String id) {
         try {
             Destination refreshed = destinations.refreshIssueTypes(person, id);
-            pages.flash(request, refreshed.isActive() ? "Issue types refreshed; the destination takes tickets again."
+            return pages.seeOther(request, PATH + "/" + id, refreshed.isActive()
+                    ? "Issue types refreshed; the destination takes tickets again."
                     : "Issue types refreshed, but a rule still names an issue type the project lacks: "
                             + refreshed.stateReason());
-            return seeOther(PATH + "/" + id);
         } catch (ApiProblem refused) {
             return show(person, request, refused.status(), null, refused.getMessage());
         }
@@ -91,9 +91,5 @@ class DestinationPages {
                 options, options.isEmpty(), chosen, labels.get(chosen == null ? "" : chosen), projects,
                 !projects.isEmpty(), problem);
         return pages.page(status, "destinations", pages.frame(person, "Destinations", "destinations", request), page);
-    }
-
-    static ResponseEntity<String> seeOther(String location) {
-        return ResponseEntity.status(HttpStatus.SEE_OTHER).header("Location", location).build();
     }
 }

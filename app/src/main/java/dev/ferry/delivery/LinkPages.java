@@ -55,8 +55,8 @@ class LinkPages {
             manual.link(person, new LinksController.NewLink(site, form.issueKey(),
                     new EventRequest.SubjectBody(form.subjectType(), form.subjectId(), form.subjectTitle(),
                             form.subjectUrl().isEmpty() ? null : form.subjectUrl())));
-            pages.flash(request, form.issueKey() + " linked to " + form.subjectType() + " " + form.subjectId() + ".");
-            return DestinationPages.seeOther(objectPath(form.subjectType(), form.subjectId()));
+            return pages.seeOther(request, objectPath(form.subjectType(), form.subjectId()),
+                    form.issueKey() + " linked to " + form.subjectType() + " " + form.subjectId() + ".");
         } catch (ApiProblem refused) {
             return show(person, request, refused.status(), form, refused.getMessage());
         }
@@ -67,8 +67,7 @@ class LinkPages {
             @RequestParam(defaultValue = "") String subjectType, @RequestParam(defaultValue = "") String subjectId) {
         try {
             manual.unlink(person, id);
-            pages.flash(request, "Link removed; the ticket in Jira is untouched.");
-            return DestinationPages.seeOther(objectPath(subjectType, subjectId));
+            return pages.seeOther(request, objectPath(subjectType, subjectId), "Link removed; the ticket in Jira is untouched.");
         } catch (ApiProblem refused) {
             return show(person, request, refused.status(),
                     new LinksPage.NewLink("", subjectType, subjectId, "", ""), refused.getMessage());

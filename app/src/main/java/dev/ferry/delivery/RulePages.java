@@ -42,7 +42,7 @@ class RulePages {
             Destination destination = destinations.find(person, id);
             return page(person, request, HttpStatus.OK, editors.page(person.organizationId(), destination, rule, null, null));
         } catch (ApiProblem missing) {
-            return NotFoundPage.answer(pages, person, request, "No such destination", missing.getMessage());
+            return pages.notFound(person, request, "No such destination", missing.getMessage());
         }
     }
 
@@ -57,9 +57,8 @@ class RulePages {
                 descriptionTemplate, labels);
         try {
             destinations.updateRule(person, id, eventType, form.settings());
-            pages.flash(request, "Rule for " + eventType + " saved.");
-            return DestinationPages.seeOther(DestinationPages.PATH + "/" + id + "?rule="
-                    + URLEncoder.encode(eventType, StandardCharsets.UTF_8));
+            return pages.seeOther(request, DestinationPages.PATH + "/" + id + "?rule="
+                    + URLEncoder.encode(eventType, StandardCharsets.UTF_8), "Rule for " + eventType + " saved.");
         } catch (ApiProblem | InvalidTemplateException refused) {
             return refusedSave(person, request, id, form, refused);
         }
@@ -84,7 +83,7 @@ class RulePages {
         try {
             destination = destinations.find(person, id);
         } catch (ApiProblem missing) {
-            return NotFoundPage.answer(pages, person, request, "No such destination", missing.getMessage());
+            return pages.notFound(person, request, "No such destination", missing.getMessage());
         }
         boolean known = destination.rule(form.eventType()).isPresent();
         RulesPage page = editors.page(person.organizationId(), destination, null, known ? form : null,

@@ -72,7 +72,7 @@ class TestTicketPages {
         try {
             TestTickets.Sent sent = tickets.send(person, id, eventType, variables);
             // Redirected, so reloading the page shows the ticket again instead of filing another one.
-            return DestinationPages.seeOther(DestinationPages.PATH + "/" + id + "/test-ticket?eventType="
+            return ConsolePages.seeOther(DestinationPages.PATH + "/" + id + "/test-ticket?eventType="
                     + URLEncoder.encode(eventType, StandardCharsets.UTF_8) + "&sent="
                     + URLEncoder.encode(sent.issueKey(), StandardCharsets.UTF_8));
         } catch (ApiProblem refused) {
@@ -86,8 +86,8 @@ class TestTicketPages {
             @PathVariable String issueKey, @RequestParam(defaultValue = "") String eventType) {
         try {
             tickets.delete(person, id, issueKey);
-            pages.flash(request, "Test ticket " + issueKey + " deleted from Jira.");
-            return DestinationPages.seeOther(DestinationPages.PATH + "/" + id + "/test-ticket");
+            return pages.seeOther(request, DestinationPages.PATH + "/" + id + "/test-ticket",
+                    "Test ticket " + issueKey + " deleted from Jira.");
         } catch (ApiProblem refused) {
             return render(person, request, refused.status(), id, eventType, null, null,
                     refused.getMessage());
@@ -100,7 +100,7 @@ class TestTicketPages {
         try {
             destination = destinations.find(person, id);
         } catch (ApiProblem missing) {
-            return NotFoundPage.answer(pages, person, request, "No such destination", missing.getMessage());
+            return pages.notFound(person, request, "No such destination", missing.getMessage());
         }
         List<String> types = catalog.list(person.organizationId()).stream().map(EventTypeDefinition::type)
                 .filter(type -> destination.rule(type).isPresent()).toList();

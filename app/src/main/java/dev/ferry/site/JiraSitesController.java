@@ -106,8 +106,7 @@ class JiraSitesController {
     private ResponseEntity<String> act(Person person, HttpServletRequest request, String entered,
             Supplier<String> action) {
         try {
-            pages.flash(request, action.get());
-            return redirect();
+            return pages.seeOther(request, PAGE, action.get());
         } catch (ApiProblem refused) {
             return render(person, request, refused.status(), entered, refused.getMessage());
         }
@@ -117,10 +116,6 @@ class JiraSitesController {
             String error) {
         return pages.page(status, "integrations-jira", pages.frame(person, TITLE, NAV, request),
                 sites.page(person.organizationId(), person.canManage(), entered, error));
-    }
-
-    private static ResponseEntity<String> redirect() {
-        return ResponseEntity.status(HttpStatus.SEE_OTHER).header("Location", PAGE).build();
     }
 
     private static Requester requester(Person person) {
