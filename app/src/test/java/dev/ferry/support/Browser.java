@@ -93,10 +93,30 @@ public final class Browser implements AutoCloseable {
     public Browser click(String text) {
         WebElement page = driver.findElement(By.tagName("html"));
         clickInPlace(text);
-        new WebDriverWait(driver, Duration.ofSeconds(10)).until(ExpectedConditions.stalenessOf(page));
+        new WebDriverWait(driver, Duration.ofSeconds(10)).until(d -> replaced(page));
         new WebDriverWait(driver, Duration.ofSeconds(10)).until(
                 d -> "complete".equals(driver.executeScript("return document.readyState")));
         return this;
+    }
+
+    /**
+     * Whether the page this element belonged to has been replaced. Chromium answers a probe of a node from an
+     * earlier document either as "stale" or, when the probe races the navigation, as "Node with given id does
+     * not belong to the document"; both mean the same here, while {@code ExpectedConditions.stalenessOf} only
+     * knows the first and fails on the second.
+     */
+    private static boolean replaced(WebElement element) {
+        try {
+            element.isEnabled();
+            return false;
+        } catch (org.openqa.selenium.StaleElementReferenceException gone) {
+            return true;
+        } catch (org.openqa.selenium.WebDriverException probe) {
+            if (probe.getMessage() != null && probe.getMessage().contains("does not belong to the document")) {
+                return true;
+            }
+            throw probe;
+        }
     }
 
     /** Clicks the button (else the link) with this visible text without waiting for a new page (htmx swaps). */
