@@ -10,7 +10,6 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
@@ -22,20 +21,17 @@ import org.springframework.web.filter.OncePerRequestFilter;
 @Order(Ordered.HIGHEST_PRECEDENCE + 10)
 class BodySizeLimitFilter extends OncePerRequestFilter {
 
-    static final String TITLE = "Request body too large";
+    private final BodyLimit limit;
 
-    private final long limit;
-
-    BodySizeLimitFilter(WebProperties properties) {
-        this.limit = properties.maxBodySize().toBytes();
+    BodySizeLimitFilter(BodyLimit limit) {
+        this.limit = limit;
     }
 
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        if (request.getContentLengthLong() > limit) {
-            Problems.write(response, HttpStatus.CONTENT_TOO_LARGE, TITLE, new RequestTooLargeException(limit).getMessage(),
-                    request.getRequestURI());
+        if (limit.refuses(request.getContentLengthLong())) {
+            limit.refuse(response, request.getRequestURI());
             return;
         }
         chain.doFilter(new Limited(request, limit), response);
@@ -44,10 +40,10 @@ class BodySizeLimitFilter extends OncePerRequestFilter {
     /** Counts bytes as they are read and stops at the limit. */
     private static final class Limited extends HttpServletRequestWrapper {
 
-        private final long limit;
+        private final BodyLimit limit;
         private ServletInputStream stream;
 
-        Limited(HttpServletRequest request, long limit) {
+        Limited(HttpServletRequest request, BodyLimit limit) {
             super(request);
             this.limit = limit;
         }
@@ -64,10 +60,10 @@ class BodySizeLimitFilter extends OncePerRequestFilter {
     private static final class CountingStream extends ServletInputStream {
 
         private final ServletInputStream delegate;
-        private final long limit;
+        private final BodyLimit limit;
         private long read;
 
-        CountingStream(ServletInputStream delegate, long limit) {
+        CountingStream(ServletInputStream delegate, BodyLimit limit) {
             this.delegate = delegate;
             this.limit = limit;
         }
@@ -92,8 +88,8 @@ class BodySizeLimitFilter extends OncePerRequestFilter {
 
         private void count(int n) {
             read += n;
-            if (read > limit) {
-                throw new RequestTooLargeException(limit);
+            if (limit.refuses(read)) {
+                throw limit.tooLarge();
             }
         }
 

@@ -28,6 +28,13 @@ public final class Http {
                 .POST(HttpRequest.BodyPublishers.ofString(body)));
     }
 
+    /** A POST whose length is not declared: the body goes chunked, as a streaming client sends it. */
+    public HttpResponse<String> postChunked(String pathAndQuery, String body, String... headers) {
+        byte[] bytes = body.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        return send(request(pathAndQuery, headers).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new java.io.ByteArrayInputStream(bytes))));
+    }
+
     public HttpResponse<String> delete(String pathAndQuery, String... headers) {
         return send(request(pathAndQuery, headers).DELETE());
     }

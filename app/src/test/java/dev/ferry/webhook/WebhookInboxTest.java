@@ -92,6 +92,30 @@ class WebhookInboxTest {
     }
 
     @Test
+    void aBodyOverTheLimitIsRefusedAndNotStoredWhetherItsLengthIsDeclaredOrNot() {
+        String huge = "{\"pad\": \"" + "x".repeat(1_100_000) + "\"}";
+        var declared = deliver(COMMENTS, "too-large", huge);
+        var chunked = http.postChunked(COMMENTS, huge, "Authorization", "JWT " + token(COMMENTS),
+                "X-Atlassian-Webhook-Identifier", "too-large-chunked");
+
+        for (var response : List.of(declared, chunked)) {
+            assertThat(response.statusCode()).isEqualTo(413);
+            assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+            assertThat(response.body()).contains("larger than 1000000 bytes");
+        }
+        assertThat(jdbc.sql("select count(*) from webhook_delivery").query(Long.class).single()).isZero();
+    }
+
+    @Test
+    void onlyPostIsTakenAtAWebhookUrl() {
+        var response = http.get(COMMENTS, "Authorization", "JWT " + tokens.request(SITE, SECRET, "GET", COMMENTS));
+
+        assertThat(response.statusCode()).isEqualTo(405);
+        assertThat(response.headers().firstValue("Allow")).hasValue("POST");
+        assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+    }
+
+    @Test
     void aDeliveryFromAnUninstalledSiteIsRefused() {
         sites.uninstall(SITE);
 

@@ -5,40 +5,44 @@ import dev.ferry.connect.Fingerprint;
 import dev.ferry.connect.InvalidTokenException;
 import dev.ferry.connect.TokenKind;
 import dev.ferry.connect.VerifiedToken;
+import dev.ferry.web.BodyLimit;
 import dev.ferry.web.Problems;
-import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.util.Optional;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Component;
 
 /**
- * Jira's webhooks: authenticate (the same gate as every Connect endpoint), store, answer 204. Nothing
- * else happens before the answer. A plain servlet rather than an MVC controller, because this is the
- * one endpoint Jira may call thousands of times a second and the dispatcher's overhead is most of a
- * request's cost there.
+ * One Jira webhook delivery: authenticate (the same gate as every Connect endpoint), store, answer 204.
+ * Nothing else happens before the answer.
  */
-class WebhookServlet extends HttpServlet {
+@Component
+class WebhookReceiver {
 
     private static final int MAX_ID_LENGTH = 255;
 
-    private final transient ConnectAuthenticator authenticator;
-    private final transient Inbox inbox;
-    private final transient WebhookRoutes routes;
-    private final transient Clock clock;
+    private final ConnectAuthenticator authenticator;
+    private final Inbox inbox;
+    private final WebhookRoutes routes;
+    private final BodyLimit bodyLimit;
+    private final Clock clock;
 
-    WebhookServlet(ConnectAuthenticator authenticator, Inbox inbox, WebhookRoutes routes, Clock clock) {
+    WebhookReceiver(ConnectAuthenticator authenticator, Inbox inbox, WebhookRoutes routes, BodyLimit bodyLimit,
+            Clock clock) {
         this.authenticator = authenticator;
         this.inbox = inbox;
         this.routes = routes;
+        this.bodyLimit = bodyLimit;
         this.clock = clock;
     }
 
-    @Override
-    protected void doPost(HttpServletRequest request, HttpServletResponse response) throws IOException {
+    /** {@code slug} is the part of the path after {@link WebhookRoutes#PREFIX}. */
+    void receive(String slug, HttpServletRequest request, HttpServletResponse response) throws IOException {
         VerifiedToken token;
         try {
             token = authenticator.authenticate(request, TokenKind.REQUEST);
@@ -48,8 +52,11 @@ class WebhookServlet extends HttpServlet {
                     request.getRequestURI());
             return;
         }
-        String slug = request.getPathInfo() == null ? "" : request.getPathInfo().substring(1);
-        String body = new String(readBody(request), StandardCharsets.UTF_8);
+        Optional<byte[]> bytes = bodyLimit.readOrRefuse(request, response);
+        if (bytes.isEmpty()) {
+            return;
+        }
+        String body = new String(bytes.get(), StandardCharsets.UTF_8);
         try {
             inbox.store(new InboundDelivery(token.principal().clientKey(), identifier(request, slug, body),
                     routes.eventFor(slug).orElse("unknown:" + slug), body, retries(request), clock.instant()));
@@ -60,12 +67,6 @@ class WebhookServlet extends HttpServlet {
             return;
         }
         response.setStatus(HttpServletResponse.SC_NO_CONTENT);
-    }
-
-    /** Reads exactly Content-Length bytes when Jira says how many (it does), else to the end. */
-    private static byte[] readBody(HttpServletRequest request) throws IOException {
-        int length = request.getContentLength();
-        return length >= 0 ? request.getInputStream().readNBytes(length) : request.getInputStream().readAllBytes();
     }
 
     /** Jira always sends an identifier; without one, the same body at the same URL is the same delivery. */
