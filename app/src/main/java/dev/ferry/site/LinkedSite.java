@@ -8,8 +8,7 @@ import java.time.Instant;
  *
  * @param state           install state, lower case: {@code installed}, {@code enabled}, {@code disabled}, {@code uninstalled}
  * @param lastInstalledAt when Jira last sent {@code installed} (install, upgrade, secret rotation)
- * @param lastWebhookAt   when the newest webhook still in the inbox arrived (deliveries are pruned after
- *                        {@code ferry.webhooks.retention}); null when there is none
+ * @param lastWebhookAt   when the site last sent a webhook, to within a second; null when it never has
  */
 public record LinkedSite(String clientKey, String baseUrl, String displayUrl, String state, Instant installedAt,
         Instant lastInstalledAt, Instant updatedAt, Instant uninstalledAt, Instant lastWebhookAt, Instant linkedAt,

@@ -13,15 +13,15 @@ import org.springframework.stereotype.Component;
 
 /**
  * Reads an organization's linked sites together with their install records and the last webhook each
- * sent, in one query (the inbox's newest row per site comes from its (client_key, received_at) index).
+ * sent, in one query.
  */
 @Component
 public class LinkedSites {
 
     private static final String SELECT = """
             select l.client_key, s.base_url, s.display_url, s.state, s.installed_at, s.last_installed_at, s.updated_at,
-                   s.uninstalled_at, l.linked_at, l.linked_by, l.credentials_rejected_at, l.credentials_error,
-                   (select max(w.received_at) from webhook_delivery w where w.client_key = l.client_key) last_webhook_at
+                   s.uninstalled_at, s.last_webhook_at, l.linked_at, l.linked_by, l.credentials_rejected_at,
+                   l.credentials_error
             from site_link l join site s on s.client_key = l.client_key
             where l.organization_id = :organizationId""";
 

@@ -27,12 +27,14 @@ class Inbox implements SmartLifecycle {
     private static final Duration MAX_WAIT = Duration.ofSeconds(10);
 
     private final InboxTable table;
+    private final LastWebhookSeen lastSeen;
     private final BlockingQueue<Pending> queue = new ArrayBlockingQueue<>(8_192);
     private volatile boolean running;
     private Thread writer;
 
-    Inbox(InboxTable table) {
+    Inbox(InboxTable table, LastWebhookSeen lastSeen) {
         this.table = table;
+        this.lastSeen = lastSeen;
     }
 
     /** True when stored now; false when this delivery was stored before. Throws when it could not be stored. */
@@ -82,9 +84,11 @@ class Inbox implements SmartLifecycle {
             log.debug("batch of {} deliveries failed, storing them one by one: {}", batch.size(), batchFailed.toString());
             batch.forEach(this::writeAlone);
         }
+        // After the answers: the admin page's "last webhook received" must not delay a delivery's 2xx.
+        lastSeen.received(deliveries);
     }
 
-    /** A batch can fail for one row (a duplicate raced in from another node): the others must not fail with it. */
+    /** A batch can fail for one row (a duplicate on H2, or a raced-in one): the others must not fail with it. */
     private void writeAlone(Pending pending) {
         try {
             pending.stored().complete(table.insertOne(pending.delivery()));

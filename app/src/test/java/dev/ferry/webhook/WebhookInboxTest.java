@@ -68,6 +68,17 @@ class WebhookInboxTest {
     }
 
     @Test
+    void theSiteRowNotesWhenItsLastWebhookArrived() {
+        deliver(COMMENTS, "noted", IssueEvents.comment("10000", 1L));
+
+        var received = jdbc.sql("select received_at from webhook_delivery where webhook_id = 'noted'")
+                .query(java.time.OffsetDateTime.class).single();
+        var noted = jdbc.sql("select last_webhook_at from site where client_key = ?").param(SITE)
+                .query(java.time.OffsetDateTime.class).single();
+        assertThat(noted.toInstant()).isEqualTo(received.toInstant());
+    }
+
+    @Test
     void fiveCopiesOfOneDeliveryAreStoredAndProcessedOnce() {
         String body = IssueEvents.comment("10000", 1_700_000_000_000L);
         for (int retry = 0; retry < 5; retry++) {
