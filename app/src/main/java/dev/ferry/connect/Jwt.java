@@ -1,6 +1,5 @@
 package dev.ferry.connect;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.Optional;
@@ -71,7 +70,7 @@ record Jwt(String token, JsonNode header, JsonNode claims, String signingInput, 
 
     private static JsonNode json(String part, String what) {
         try {
-            JsonNode node = JSON.readTree(new String(bytes(part, what), StandardCharsets.UTF_8));
+            JsonNode node = JSON.readTree(bytes(part, what));
             if (node == null || !node.isObject()) {
                 throw new InvalidTokenException("the token " + what + " is not a JSON object");
             }
