@@ -8,7 +8,7 @@ import java.util.List;
 
 /** The benchmark's knobs, from {@code --name=value} arguments. */
 record BenchOptions(String database, int connections, Duration duration, Duration warmup, boolean worker,
-        int serverThreads, Path jar, List<String> jvmOptions, List<String> extraFerryArguments) {
+        int serverThreads, Path jar, Path java, List<String> jvmOptions, List<String> extraFerryArguments) {
 
     static final String POSTGRES = "jdbc:postgresql://127.0.0.1:5432/test?user=postgres&currentSchema=ferry_bench";
 
@@ -20,6 +20,7 @@ record BenchOptions(String database, int connections, Duration duration, Duratio
         boolean worker = false;
         int threads = 32;
         Path jar = Path.of("app/target/ferry.jar");
+        Path java = Path.of(System.getProperty("java.home"), "bin", "java");
         List<String> extra = new ArrayList<>();
         List<String> jvm = new ArrayList<>();
         for (String arg : args) {
@@ -40,6 +41,8 @@ record BenchOptions(String database, int connections, Duration duration, Duratio
                 jvm.add(value);
             } else if (arg.startsWith("--jar=")) {
                 jar = Path.of(value);
+            } else if (arg.startsWith("--java=")) {
+                java = Path.of(value);
             } else {
                 extra.add(arg);
             }
@@ -47,7 +50,8 @@ record BenchOptions(String database, int connections, Duration duration, Duratio
         if (jvm.isEmpty()) {
             jvm.addAll(List.of("-Xms1g", "-Xmx1g"));
         }
-        return new BenchOptions(database, connections, duration, warmup, worker, threads, jar.toAbsolutePath(), jvm, extra);
+        return new BenchOptions(database, connections, duration, warmup, worker, threads, jar.toAbsolutePath(), java, jvm,
+                extra);
     }
 
     String databaseUrl(Path work) {

@@ -78,7 +78,7 @@ public final class WebhookBench {
         byte[] key = new byte[32];
         new SecureRandom().nextBytes(key);
         List<String> command = new ArrayList<>();
-        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.add(options.java().toString());
         command.addAll(options.jvmOptions());
         command.addAll(List.of("-jar", options.jar().toString(), "--server.port=" + port,
                 "--spring.datasource.url=" + database, "--ferry.secret-key=" + Base64.getEncoder().encodeToString(key),

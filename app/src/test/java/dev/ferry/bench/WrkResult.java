@@ -28,7 +28,7 @@ record WrkResult(String output, long sent, long answered, long failed) {
 
     void print(BenchOptions options) {
         System.out.println("---- wrk, " + options.connections() + " connections, database " + options.database()
-                + ", inbox worker " + (options.worker() ? "on" : "off") + ", JVM " + String.join(" ", options.jvmOptions())
+                + ", inbox worker " + (options.worker() ? "on" : "off") + ", JVM " + options.java() + " " + String.join(" ", options.jvmOptions())
                 + " ----");
         System.out.println(output.strip());
         System.out.println("(the last second of the run sends health checks instead of deliveries)");
