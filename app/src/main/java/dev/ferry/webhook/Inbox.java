@@ -85,7 +85,8 @@ class Inbox implements SmartLifecycle {
             batch.forEach(this::writeAlone);
         }
         // After the answers: the admin page's "last webhook received" must not delay a delivery's 2xx.
-        lastSeen.received(deliveries);
+        lastSeen.received(batch.stream().filter(pending -> !pending.stored().isCompletedExceptionally())
+                .map(Pending::delivery).toList());
     }
 
     /** A batch can fail for one row (a duplicate on H2, or a raced-in one): the others must not fail with it. */

@@ -1,5 +1,6 @@
 package dev.ferry.webhook;
 
+import java.sql.DatabaseMetaData;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -9,6 +10,7 @@ import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.JdbcUtils;
+import org.springframework.jdbc.support.MetaDataAccessException;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -33,11 +35,11 @@ class InboxTable {
     private final String batchInsert;
 
     InboxTable(JdbcTemplate jdbc, JdbcClient client, TransactionTemplate transaction, DataSource dataSource)
-            throws Exception {
+            throws MetaDataAccessException {
         this.jdbc = jdbc;
         this.client = client;
         this.transaction = transaction;
-        String product = JdbcUtils.extractDatabaseMetaData(dataSource, metaData -> metaData.getDatabaseProductName());
+        String product = JdbcUtils.extractDatabaseMetaData(dataSource, DatabaseMetaData::getDatabaseProductName);
         this.batchInsert = "PostgreSQL".equals(product) ? INSERT_NEW : INSERT;
     }
 

@@ -20,7 +20,7 @@ import org.springframework.stereotype.Component;
 @Component
 class LastWebhookSeen {
 
-    static final Duration RESOLUTION = Duration.ofSeconds(1);
+    private static final Duration RESOLUTION = Duration.ofSeconds(1);
     private static final Logger log = LoggerFactory.getLogger(LastWebhookSeen.class);
 
     private final JdbcClient jdbc;
@@ -29,7 +29,7 @@ class LastWebhookSeen {
         this.jdbc = jdbc;
     }
 
-    /** Called after the deliveries are committed; a failure here never touches them. */
+    /** Called with the deliveries that were stored (or were already); a failure here never touches them. */
     void received(List<InboundDelivery> deliveries) {
         Map<String, Instant> newest = new HashMap<>();
         for (InboundDelivery delivery : deliveries) {

@@ -1,11 +1,13 @@
 package dev.ferry.support;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 
 /** Real HTTP to Ferry on its test port; paths and queries are sent exactly as given. */
@@ -30,9 +32,9 @@ public final class Http {
 
     /** A POST whose length is not declared: the body goes chunked, as a streaming client sends it. */
     public HttpResponse<String> postChunked(String pathAndQuery, String body, String... headers) {
-        byte[] bytes = body.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
         return send(request(pathAndQuery, headers).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new java.io.ByteArrayInputStream(bytes))));
+                .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(bytes))));
     }
 
     public HttpResponse<String> delete(String pathAndQuery, String... headers) {
