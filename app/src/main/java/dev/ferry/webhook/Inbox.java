@@ -24,32 +24,50 @@ class Inbox implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(Inbox.class);
     private static final int MAX_BATCH = 256;
-    private static final Duration MAX_WAIT = Duration.ofSeconds(10);
 
     private final InboxTable table;
     private final LastWebhookSeen lastSeen;
+    private final Duration maxWait;
     private final BlockingQueue<Pending> queue = new ArrayBlockingQueue<>(8_192);
     private volatile boolean running;
     private Thread writer;
 
-    Inbox(InboxTable table, LastWebhookSeen lastSeen) {
+    Inbox(InboxTable table, LastWebhookSeen lastSeen, WebhookProperties properties) {
         this.table = table;
         this.lastSeen = lastSeen;
+        this.maxWait = properties.storeTimeout();
     }
 
     /** True when stored now; false when this delivery was stored before. Throws when it could not be stored. */
     boolean store(InboundDelivery delivery) {
-        Pending pending = new Pending(delivery, new CompletableFuture<>());
         try {
-            if (!running || !queue.offer(pending, MAX_WAIT.toMillis(), TimeUnit.MILLISECONDS)) {
-                throw new InboxUnavailableException("the inbox is not accepting deliveries");
-            }
-            return pending.stored().get(MAX_WAIT.toMillis(), TimeUnit.MILLISECONDS);
+            return submit(delivery).get(maxWait.toMillis(), TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new InboxUnavailableException("interrupted while storing");
-        } catch (ExecutionException | TimeoutException e) {
-            throw new InboxUnavailableException("the delivery could not be stored: " + e);
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof InboxUnavailableException unavailable ? unavailable
+                    : new InboxUnavailableException("the delivery could not be stored");
+        } catch (TimeoutException e) {
+            throw new InboxUnavailableException("the delivery was not stored in time");
+        }
+    }
+
+    /**
+     * Queues the delivery for the writer. The future completes on the writer's thread once the delivery's
+     * batch is committed (true: stored now; false: stored before), or exceptionally when it could not be
+     * stored. Waits only while the queue is full.
+     */
+    CompletableFuture<Boolean> submit(InboundDelivery delivery) {
+        Pending pending = new Pending(delivery, new CompletableFuture<>());
+        try {
+            if (running && queue.offer(pending, maxWait.toMillis(), TimeUnit.MILLISECONDS)) {
+                return pending.stored();
+            }
+            return CompletableFuture.failedFuture(new InboxUnavailableException("the inbox is not accepting deliveries"));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return CompletableFuture.failedFuture(new InboxUnavailableException("interrupted while queueing"));
         }
     }
 
@@ -96,7 +114,8 @@ class Inbox implements SmartLifecycle {
         } catch (RuntimeException failed) {
             log.warn("webhook {} from {} could not be stored: {}", pending.delivery().webhookId(),
                     pending.delivery().clientKey(), failed.toString());
-            pending.stored().completeExceptionally(failed);
+            // The cause stays in the log: the answer to Jira does not describe the database.
+            pending.stored().completeExceptionally(new InboxUnavailableException("the delivery could not be stored"));
         }
     }
 
@@ -113,7 +132,7 @@ class Inbox implements SmartLifecycle {
     public void stop() {
         running = false;
         try {
-            writer.join(MAX_WAIT.toMillis());
+            writer.join(maxWait.toMillis());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }

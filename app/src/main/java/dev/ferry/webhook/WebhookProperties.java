@@ -13,6 +13,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param lease         how long a claim holds; a worker that dies frees its deliveries after it
  * @param maxAttempts   attempts before a delivery that keeps failing is set aside as failed
  * @param retention     how long processed and rejected deliveries are kept
+ * @param storeTimeout  how long a delivery may wait to be stored before it is answered 503 (Jira sends it again)
  */
 @ConfigurationProperties("ferry.webhooks")
 record WebhookProperties(
@@ -21,5 +22,6 @@ record WebhookProperties(
         @DefaultValue("50") int batchSize,
         @DefaultValue("5m") Duration lease,
         @DefaultValue("10") int maxAttempts,
-        @DefaultValue("7d") Duration retention) {
+        @DefaultValue("7d") Duration retention,
+        @DefaultValue("10s") Duration storeTimeout) {
 }

@@ -12,6 +12,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Optional;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -31,14 +32,16 @@ class WebhookReceiver {
     private final WebhookRoutes routes;
     private final BodyLimit bodyLimit;
     private final Clock clock;
+    private final Duration storeTimeout;
 
     WebhookReceiver(ConnectAuthenticator authenticator, Inbox inbox, WebhookRoutes routes, BodyLimit bodyLimit,
-            Clock clock) {
+            Clock clock, WebhookProperties properties) {
         this.authenticator = authenticator;
         this.inbox = inbox;
         this.routes = routes;
         this.bodyLimit = bodyLimit;
         this.clock = clock;
+        this.storeTimeout = properties.storeTimeout();
     }
 
     /** {@code slug} is the part of the path after {@link WebhookRoutes#PREFIX}. */
@@ -57,16 +60,12 @@ class WebhookReceiver {
             return;
         }
         String body = new String(bytes.get(), StandardCharsets.UTF_8);
-        try {
-            inbox.store(new InboundDelivery(token.principal().clientKey(), identifier(request, slug, body),
-                    routes.eventFor(slug).orElse("unknown:" + slug), body, retries(request), clock.instant()));
-        } catch (InboxUnavailableException notStored) {
-            // Retryable on purpose: nothing was stored, and Jira sends the delivery again.
-            Problems.write(response, HttpStatus.SERVICE_UNAVAILABLE, "Delivery not stored", notStored.getMessage(),
-                    request.getRequestURI());
-            return;
-        }
-        response.setStatus(HttpServletResponse.SC_NO_CONTENT);
+        InboundDelivery delivery = new InboundDelivery(token.principal().clientKey(), identifier(request, slug, body),
+                routes.eventFor(slug).orElse("unknown:" + slug), body, retries(request), clock.instant());
+        // The request thread goes back to Tomcat while the delivery waits for its batch: no thread parks
+        // per delivery, so a few threads carry every connection.
+        DeliveryAnswer answer = DeliveryAnswer.await(request.startAsync(), request.getRequestURI(), storeTimeout);
+        inbox.submit(delivery).whenComplete(answer);
     }
 
     /** Jira always sends an identifier; without one, the same body at the same URL is the same delivery. */

@@ -95,6 +95,25 @@ class WebhookInboxTest {
     }
 
     @Test
+    void aDeliveryTheInboxCannotStoreIsAnsweredRetryablyAndStoredWhenSentAgain() {
+        String body = IssueEvents.comment("10000", 1L);
+        jdbc.sql("alter table webhook_delivery add constraint refuse_one check (webhook_id <> 'refused')").update();
+        try {
+            var refused = deliver(COMMENTS, "refused", body);
+
+            assertThat(refused.statusCode()).isEqualTo(503);
+            assertThat(refused.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+            assertThat(refused.body()).contains("could not be stored");
+        } finally {
+            jdbc.sql("alter table webhook_delivery drop constraint refuse_one").update();
+        }
+        assertThat(jdbc.sql("select count(*) from webhook_delivery").query(Long.class).single()).isZero();
+
+        assertThat(deliver(COMMENTS, "refused", body).statusCode()).isEqualTo(204);
+        assertThat(status("refused")).isEqualTo("PENDING");
+    }
+
+    @Test
     void anUnsignedDeliveryIsRefusedAndNotStored() {
         var response = http.post(COMMENTS, IssueEvents.comment("1", 1L), "X-Atlassian-Webhook-Identifier", "unsigned");
 
