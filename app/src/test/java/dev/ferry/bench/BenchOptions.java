@@ -7,7 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** The benchmark's knobs, from {@code --name=value} arguments. */
-record BenchOptions(String database, int connections, Duration duration, Duration warmup, boolean worker,
+record BenchOptions(String database, int connections, int rate, Duration duration, Duration warmup, boolean worker,
         int serverThreads, Path jar, Path java, List<String> jvmOptions, List<String> extraFerryArguments) {
 
     static final String POSTGRES = "jdbc:postgresql://127.0.0.1:5432/test?user=postgres&currentSchema=ferry_bench";
@@ -15,10 +15,11 @@ record BenchOptions(String database, int connections, Duration duration, Duratio
     static BenchOptions parse(String[] args) {
         String database = "h2";
         int connections = 16;
+        int rate = 0;
         Duration duration = Duration.ofSeconds(20);
         Duration warmup = Duration.ofSeconds(8);
         boolean worker = false;
-        int threads = 32;
+        int threads = 4;
         Path jar = Path.of("app/target/ferry.jar");
         Path java = Path.of(System.getProperty("java.home"), "bin", "java");
         List<String> extra = new ArrayList<>();
@@ -29,6 +30,8 @@ record BenchOptions(String database, int connections, Duration duration, Duratio
                 database = value;
             } else if (arg.startsWith("--connections=")) {
                 connections = Integer.parseInt(value);
+            } else if (arg.startsWith("--rate=")) {
+                rate = Integer.parseInt(value);
             } else if (arg.startsWith("--duration=")) {
                 duration = Duration.ofSeconds(Long.parseLong(value.replace("s", "")));
             } else if (arg.startsWith("--warmup=")) {
@@ -50,7 +53,7 @@ record BenchOptions(String database, int connections, Duration duration, Duratio
         if (jvm.isEmpty()) {
             jvm.addAll(List.of("-Xms1g", "-Xmx1g"));
         }
-        return new BenchOptions(database, connections, duration, warmup, worker, threads, jar.toAbsolutePath(), java, jvm,
+        return new BenchOptions(database, connections, rate, duration, warmup, worker, threads, jar.toAbsolutePath(), java, jvm,
                 extra);
     }
 

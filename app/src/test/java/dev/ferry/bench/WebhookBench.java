@@ -47,11 +47,12 @@ public final class WebhookBench {
             awaitHealthy(port);
             install(port, secret);
             System.out.println("warming up for " + options.warmup().toSeconds() + " s …");
-            WrkResult warmup = WrkResult.run(port, luaScript(work, secret, options.warmup()), options.connections(),
+            WrkResult warmup = WrkResult.run(port, luaScript(work, secret, options.warmup(), 0), options.connections(),
                     options.warmup());
             System.out.println("measuring " + options.connections() + " connections for " + options.duration().toSeconds()
-                    + " s …");
-            WrkResult measured = WrkResult.run(port, luaScript(work, secret, options.duration()), options.connections(),
+                    + " s" + (options.rate() > 0 ? " at " + options.rate() + " deliveries/s" : " as fast as Ferry answers") + " …");
+            WrkResult measured = WrkResult.run(port, luaScript(work, secret, options.duration(), options.rate()),
+                    options.connections(),
                     options.duration());
             stop(ferry);
             long stored = options.countStored(database);
@@ -138,8 +139,11 @@ public final class WebhookBench {
      * One token for the whole run (its qsh binds only method and path) and a unique identifier per
      * delivery. Deliveries stop one second before wrk does and cheap health checks fill that second, so
      * no delivery is cut off unanswered and every delivery is counted: 204 answered, anything else failed.
+     * With a {@code rate}, each wrk thread sends on a fixed schedule (its share of the rate) instead of as
+     * soon as an answer comes; a thread that falls behind sends at once until it is back on schedule,
+     * so the offered rate holds through a stall.
      */
-    static Path luaScript(Path work, String secret, Duration deliveries) throws IOException {
+    static Path luaScript(Path work, String secret, Duration deliveries, int rate) throws IOException {
         String token = JwtSigner.hs256(claims(SITE, "POST", PATH, 3_000), secret);
         String body = IssueEvents.comment("10001", System.currentTimeMillis()).replace("\\", "\\\\").replace("\"", "\\\"");
         String lua = """
@@ -187,10 +191,36 @@ public final class WebhookBench {
                   end
                   io.write(string.format("deliveries sent %%d answered %%d failed %%d\\n", s, a, f))
                 end
-                """.formatted(body, deliveries.toSeconds(), PATH, token);
+                """.formatted(body, deliveries.toSeconds(), PATH, token) + (rate > 0 ? paced(rate) : "");
         Path script = work.resolve("webhooks-" + deliveries.toSeconds() + "s.lua");
         Files.writeString(script, lua);
         return script;
+    }
+
+    /** wrk asks {@code delay()} before each request; the clock is CLOCK_MONOTONIC through LuaJIT's FFI. */
+    private static String paced(int rate) {
+        return """
+                local ffi = require("ffi")
+                ffi.cdef[[
+                typedef struct { long tv_sec; long tv_nsec; } bench_timespec;
+                int clock_gettime(int clock, bench_timespec *t);
+                ]]
+                local clock = ffi.new("bench_timespec")
+                local function millis()
+                  ffi.C.clock_gettime(1, clock)
+                  return tonumber(clock.tv_sec) * 1000 + tonumber(clock.tv_nsec) / 1000000
+                end
+                local interval = 1000 / (%d / %d)
+                local slot
+                function delay()
+                  local now = millis()
+                  slot = (slot or now) + interval
+                  if slot <= now then
+                    return 0
+                  end
+                  return slot - now
+                end
+                """.formatted(rate, WrkResult.THREADS);
     }
 
     static void stop(Process ferry) throws InterruptedException {
