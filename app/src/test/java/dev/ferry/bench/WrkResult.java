@@ -34,7 +34,7 @@ record WrkResult(String output, long sent, long answered, long failed) {
                 + ", inbox worker " + (options.worker() ? "on" : "off") + ", JVM " + options.java() + " " + String.join(" ", options.jvmOptions())
                 + " ----");
         System.out.println(output.strip());
-        System.out.println("(the last second of the run sends health checks instead of deliveries)");
+        System.out.println("(after the deliveries, a few health checks per connection, until each thread's deliveries are answered)");
         System.out.println("----");
     }
 }
