@@ -22,6 +22,8 @@ import org.springframework.http.HttpStatus;
  */
 final class DeliveryAnswer implements BiConsumer<Boolean, Throwable>, AsyncListener {
 
+    /** The title of every answer that tells Jira a delivery was not taken and should be sent again. */
+    static final String NOT_STORED = "Delivery not stored";
     private static final Logger log = LoggerFactory.getLogger(DeliveryAnswer.class);
 
     private final AsyncContext async;
@@ -66,7 +68,7 @@ final class DeliveryAnswer implements BiConsumer<Boolean, Throwable>, AsyncListe
                 response.setStatus(status.value());
             } else {
                 // Retryable on purpose: nothing was stored, and Jira sends the delivery again.
-                Problems.write(response, status, "Delivery not stored", problem, path);
+                Problems.write(response, status, NOT_STORED, problem, path);
             }
         } catch (IOException | RuntimeException clientGone) {
             log.debug("webhook answer to {} not written: {}", path, clientGone.toString());

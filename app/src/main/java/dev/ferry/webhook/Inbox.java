@@ -6,17 +6,15 @@ import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 
 /**
- * The durable inbox. {@link #store} returns only once the delivery is committed, so Jira's 2xx always
- * means "stored". Deliveries arriving together are written by one writer in one transaction (group
+ * The durable inbox. The future {@link #submit} returns completes only once the delivery is committed,
+ * so Jira's 2xx always means "stored". Deliveries arriving together are written by one writer in one transaction (group
  * commit): the database sees one writer and one commit per batch instead of one per request.
  */
 @Component
@@ -36,21 +34,6 @@ class Inbox implements SmartLifecycle {
         this.table = table;
         this.lastSeen = lastSeen;
         this.maxWait = properties.storeTimeout();
-    }
-
-    /** True when stored now; false when this delivery was stored before. Throws when it could not be stored. */
-    boolean store(InboundDelivery delivery) {
-        try {
-            return submit(delivery).get(maxWait.toMillis(), TimeUnit.MILLISECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new InboxUnavailableException("interrupted while storing");
-        } catch (ExecutionException e) {
-            throw e.getCause() instanceof InboxUnavailableException unavailable ? unavailable
-                    : new InboxUnavailableException("the delivery could not be stored");
-        } catch (TimeoutException e) {
-            throw new InboxUnavailableException("the delivery was not stored in time");
-        }
     }
 
     /**

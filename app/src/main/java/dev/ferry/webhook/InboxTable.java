@@ -23,7 +23,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Component
 class InboxTable {
 
-    private static final String INSERT = """
+    static final String INSERT = """
             insert into webhook_delivery (client_key, webhook_id, event, body, retry_count, received_at, status,
                                           attempts, next_attempt_at)
             values (?, ?, ?, ?, ?, ?, 'PENDING', 0, ?)""";
@@ -68,7 +68,7 @@ class InboxTable {
         }
     }
 
-    private static void bind(PreparedStatement statement, InboundDelivery delivery) throws SQLException {
+    static void bind(PreparedStatement statement, InboundDelivery delivery) throws SQLException {
         Timestamp receivedAt = Timestamp.from(delivery.receivedAt());
         statement.setString(1, delivery.clientKey());
         statement.setString(2, delivery.webhookId());

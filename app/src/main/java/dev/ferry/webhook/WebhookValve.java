@@ -49,7 +49,7 @@ final class WebhookValve extends ValveBase {
             log.error("webhook delivery to {} failed", path, failed);
             if (!response.isCommitted()) {
                 response.reset();
-                Problems.write(response, HttpStatus.INTERNAL_SERVER_ERROR, "Delivery not stored",
+                Problems.write(response, HttpStatus.INTERNAL_SERVER_ERROR, DeliveryAnswer.NOT_STORED,
                         "the delivery could not be taken; Jira will send it again", request.getRequestURI());
             }
         }

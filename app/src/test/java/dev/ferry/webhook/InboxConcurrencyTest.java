@@ -34,7 +34,7 @@ class InboxConcurrencyTest {
     @Test
     void concurrentWorkersNeverClaimOneDeliveryTwice() throws Exception {
         for (int i = 0; i < DELIVERIES; i++) {
-            inbox.store(new InboundDelivery("site", "d-" + i, "comment_created", "{}", 0, Instant.now()));
+            inbox.submit(new InboundDelivery("site", "d-" + i, "comment_created", "{}", 0, Instant.now())).get();
         }
         var claimedBy = new ConcurrentHashMap<Long, Integer>();
         var duplicates = new AtomicInteger();

@@ -1,5 +1,8 @@
 package dev.ferry.webhook;
 
+import static dev.ferry.webhook.WebhookInboxTest.COMMENTS;
+import static dev.ferry.webhook.WebhookInboxTest.SECRET;
+import static dev.ferry.webhook.WebhookInboxTest.SITE;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.ferry.site.TestSites;
@@ -7,8 +10,8 @@ import dev.ferry.support.FerryIntegrationTest;
 import dev.ferry.support.Http;
 import dev.ferry.support.IssueEvents;
 import dev.ferry.support.Tokens;
+import java.net.http.HttpResponse;
 import java.sql.Connection;
-import java.sql.Timestamp;
 import java.time.Instant;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
@@ -24,10 +27,6 @@ import org.springframework.test.context.TestPropertySource;
 @FerryIntegrationTest
 @TestPropertySource(properties = "ferry.webhooks.store-timeout=1s")
 class InboxStoreTimeoutTest {
-
-    static final String SITE = "timeout-site";
-    static final String SECRET = "timeout-site-shared-secret-long-enough-0001";
-    static final String COMMENTS = "/webhooks/comment-created";
 
     @LocalServerPort
     int port;
@@ -47,14 +46,8 @@ class InboxStoreTimeoutTest {
         String body = IssueEvents.comment("10000", 1L);
         try (Connection holder = dataSource.getConnection()) {
             holder.setAutoCommit(false);
-            try (var insert = holder.prepareStatement("""
-                    insert into webhook_delivery (client_key, webhook_id, event, body, retry_count, received_at, status,
-                                                  attempts, next_attempt_at)
-                    values (?, 'held', 'comment_created', '{}', 0, ?, 'PENDING', 0, ?)""")) {
-                Timestamp now = Timestamp.from(Instant.now());
-                insert.setString(1, SITE);
-                insert.setTimestamp(2, now);
-                insert.setTimestamp(3, now);
+            try (var insert = holder.prepareStatement(InboxTable.INSERT)) {
+                InboxTable.bind(insert, new InboundDelivery(SITE, "held", "comment_created", "{}", 0, Instant.now()));
                 insert.executeUpdate();
             }
 
@@ -73,7 +66,7 @@ class InboxStoreTimeoutTest {
                 .isEqualTo(1);
     }
 
-    java.net.http.HttpResponse<String> deliver(Http http, String webhookId, String body) {
+    HttpResponse<String> deliver(Http http, String webhookId, String body) {
         return http.post(COMMENTS, body, "Authorization", "JWT " + tokens.request(SITE, SECRET, "POST", COMMENTS),
                 "X-Atlassian-Webhook-Identifier", webhookId);
     }
