@@ -52,8 +52,7 @@ public final class WebhookBench {
             System.out.println("measuring " + options.connections() + " connections for " + options.duration().toSeconds()
                     + " s" + (options.rate() > 0 ? " at " + options.rate() + " deliveries/s" : " as fast as Ferry answers") + " …");
             WrkResult measured = WrkResult.run(port, luaScript(work, secret, options.duration(), options.rate()),
-                    options.connections(),
-                    options.duration());
+                    options.connections(), options.duration());
             stop(ferry);
             long stored = options.countStored(database);
             measured.print(options);
