@@ -7,6 +7,7 @@ import dev.ferry.simulator.fault.Fault;
 import dev.ferry.simulator.rest.Users;
 import dev.ferry.support.CleanDatabase;
 import dev.ferry.support.ConfigurePageVisit;
+import dev.ferry.support.Eventually;
 import dev.ferry.support.TestSupportConfig;
 import dev.ferry.support.Tokens;
 import org.junit.jupiter.api.AfterAll;
@@ -92,6 +93,7 @@ class SiteLinkJourneyTest {
         assertThat(sites.path("sites").get(0).path("lastInstalledAt").asString()).isNotBlank();
         assertThat(sites.path("sites").get(0).has("lastWebhookAt")).isFalse();
         jira.site().webhook("jira:issue_created", jira.admin().createIssue("FERRY", "Bug", "After the link"));
+        Eventually.await(() -> acme.get("/api/v1/sites").json().path("sites").get(0).has("lastWebhookAt"));
         assertThat(acme.get("/api/v1/sites").json().path("sites").get(0).path("lastWebhookAt").asString()).isNotBlank();
         jira.assertNoSpecViolations();
     }

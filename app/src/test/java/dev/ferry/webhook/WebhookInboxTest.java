@@ -3,6 +3,7 @@ package dev.ferry.webhook;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.ferry.site.TestSites;
+import dev.ferry.support.Eventually;
 import dev.ferry.support.FerryIntegrationTest;
 import dev.ferry.support.Http;
 import dev.ferry.support.IssueEvents;
@@ -70,6 +71,8 @@ class WebhookInboxTest {
     @Test
     void theSiteRowNotesWhenItsLastWebhookArrived() {
         deliver(COMMENTS, "noted", IssueEvents.comment("10000", 1L));
+        Eventually.await(() -> jdbc.sql("select count(*) from site where client_key = ? and last_webhook_at is not null")
+                .param(SITE).query(Long.class).single() == 1);
 
         var received = jdbc.sql("select received_at from webhook_delivery where webhook_id = 'noted'")
                 .query(java.time.OffsetDateTime.class).single();
