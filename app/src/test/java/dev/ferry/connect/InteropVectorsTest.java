@@ -2,6 +2,7 @@ package dev.ferry.connect;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.ferry.simulator.spec.SpecResources;
 import dev.ferry.site.TestSites;
 import dev.ferry.support.FerryIntegrationTest;
 import dev.ferry.support.Http;
@@ -36,8 +37,8 @@ import tools.jackson.databind.json.JsonMapper;
 @Import({InteropVectorsTest.VectorEndpoints.class, InteropVectorsTest.FrozenClock.class})
 class InteropVectorsTest {
 
-    /** A copy of shared/vectors/connect-jwt-signed-urls.json, so a lone clone runs the suite too. */
-    static final String VECTORS = "/connect/connect-jwt-signed-urls.json";
+    /** Atlassian's vectors, carried by the simulator's jar. */
+    static final String VECTORS = SpecResources.INTEROP_VECTORS;
     static final String ISSUER = "jira:1234-5678-9000";
     /** Between the vectors' iat (1466731075) and exp (1466731255). */
     static final Instant SIGNED_AT = Instant.ofEpochSecond(1466731100);

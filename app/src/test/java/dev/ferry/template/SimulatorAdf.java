@@ -2,10 +2,9 @@ package dev.ferry.template;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.ferry.simulator.rest.Adf;
+import dev.ferry.simulator.spec.SpecResources;
 import java.io.IOException;
 import java.lang.reflect.Method;
-import java.net.URISyntaxException;
-import java.nio.file.Path;
 import java.util.Optional;
 import tools.jackson.databind.JsonNode;
 
@@ -17,7 +16,7 @@ import tools.jackson.databind.JsonNode;
 final class SimulatorAdf {
 
     private static final ObjectMapper JACKSON_2 = new ObjectMapper();
-    private static final Adf ADF = new Adf(schemaFile());
+    private static final Adf ADF = new Adf(SpecResources.open(SpecResources.ADF_SCHEMA));
     private static final Method PROBLEM = problemMethod();
 
     private SimulatorAdf() {
@@ -39,14 +38,6 @@ final class SimulatorAdf {
             method.setAccessible(true);
             return method;
         } catch (NoSuchMethodException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static Path schemaFile() {
-        try {
-            return Path.of(SimulatorAdf.class.getResource("/adf/adf-schema-v1-full.json").toURI());
-        } catch (URISyntaxException e) {
             throw new IllegalStateException(e);
         }
     }

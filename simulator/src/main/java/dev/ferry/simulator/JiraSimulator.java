@@ -17,7 +17,7 @@ import dev.ferry.simulator.rest.Adf;
 import dev.ferry.simulator.rest.IssuePages;
 import dev.ferry.simulator.rest.JiraData;
 import dev.ferry.simulator.rest.JiraRest;
-import dev.ferry.simulator.spec.SharedFiles;
+import dev.ferry.simulator.spec.SpecResources;
 import dev.ferry.simulator.spec.Violation;
 import java.time.Clock;
 import java.time.Duration;
@@ -161,7 +161,7 @@ public final class JiraSimulator implements AutoCloseable {
         volatile String siteUrl;
 
         JiraEndpoint endpoint(Credentials credentials, Clock clock, JiraData data, Faults faults) {
-            JiraRest rest = new JiraRest(data, new Adf(SharedFiles.spec("adf-schema-v1-full.json")));
+            JiraRest rest = new JiraRest(data, new Adf(SpecResources.open(SpecResources.ADF_SCHEMA)));
             endpoint = new JiraEndpoint(new JiraAuth(credentials, clock), rest, faults, () -> siteUrl);
             return endpoint;
         }

@@ -9,8 +9,6 @@ import com.networknt.schema.SpecificationVersion;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 
@@ -22,11 +20,12 @@ public final class Adf {
 
     private final Schema schema;
 
-    public Adf(Path schemaFile) {
-        try (InputStream in = Files.newInputStream(schemaFile)) {
-            schema = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_4).getSchema(in, InputFormat.JSON);
+    /** Reads the schema from {@code schema} and closes it. */
+    public Adf(InputStream schema) {
+        try (InputStream in = schema) {
+            this.schema = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_4).getSchema(in, InputFormat.JSON);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot read the ADF schema " + schemaFile, e);
+            throw new UncheckedIOException("cannot read the ADF schema", e);
         }
     }
 

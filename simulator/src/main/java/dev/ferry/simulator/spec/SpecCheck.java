@@ -54,8 +54,8 @@ public final class SpecCheck {
 
     private static synchronized OpenApiInteractionValidator jira() {
         if (jira == null) {
-            jira = OpenApiInteractionValidator.createForSpecificationUrl(
-                    SharedFiles.spec("jira-platform-v3.openapi.json").toUri().toString()).build();
+            jira = OpenApiInteractionValidator.createForInlineApiSpecification(
+                    SpecResources.text(SpecResources.JIRA_OPENAPI)).build();
         }
         return jira;
     }
@@ -63,8 +63,8 @@ public final class SpecCheck {
     private static synchronized OpenApiInteractionValidator confluence() {
         if (confluence == null) {
             // The spec's server is https://{your-domain}/wiki/api/v2; its paths start after that prefix.
-            confluence = OpenApiInteractionValidator.createForSpecificationUrl(
-                    SharedFiles.spec("confluence-v2.openapi.json").toUri().toString())
+            confluence = OpenApiInteractionValidator.createForInlineApiSpecification(
+                    SpecResources.text(SpecResources.CONFLUENCE_OPENAPI))
                     .withBasePathOverride(CONFLUENCE_PREFIX).build();
         }
         return confluence;

@@ -4,8 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.nio.file.Files;
-import java.nio.file.Path;
+import dev.ferry.simulator.spec.SpecResources;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -20,8 +19,7 @@ class InteropVectorsTest {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     static List<Arguments> vectors() throws Exception {
-        String dir = System.getProperty("ferry.vectors.dir", "../../shared/vectors");
-        JsonNode file = JSON.readTree(Files.readString(Path.of(dir, "connect-jwt-signed-urls.json")));
+        JsonNode file = JSON.readTree(SpecResources.text(SpecResources.INTEROP_VECTORS));
         List<Arguments> vectors = new ArrayList<>();
         file.path("tests").forEach(test -> vectors.add(Arguments.of(test.path("name").asText(),
                 test.path("canonicalUrl").asText(), test.path("signedUrl").asText(), file.path("secret").asText())));
