@@ -1,6 +1,8 @@
 package dev.ferry.throttle;
 
 import java.time.Duration;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
 import org.springframework.boot.convert.DurationStyle;
 
 /**
@@ -39,8 +41,14 @@ public record Rate(int permits, Duration window) {
         return Math.max(1, permits / 10);
     }
 
+    /** As the setting is written, in the largest unit that divides the window: {@code 10/1m}. */
     @Override
     public String toString() {
+        for (ChronoUnit unit : List.of(ChronoUnit.DAYS, ChronoUnit.HOURS, ChronoUnit.MINUTES, ChronoUnit.SECONDS)) {
+            if (window.toMillis() % unit.getDuration().toMillis() == 0) {
+                return permits + "/" + DurationStyle.SIMPLE.print(window, unit);
+            }
+        }
         return permits + "/" + DurationStyle.SIMPLE.print(window);
     }
 }
