@@ -6,25 +6,36 @@ import org.springframework.web.method.support.HandlerMethodArgumentResolver;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
-/** Puts API-key authentication in front of the product API and the operator check in front of its one endpoint. */
+/**
+ * Puts the request limits and API-key authentication in front of the product API and the operator check in
+ * front of its one endpoint; interceptors run in the order registered.
+ */
 @Configuration(proxyBeanMethods = false)
 class AdminWebConfig implements WebMvcConfigurer {
 
     static final String API = "/api/**";
     static final String OPENAPI_DOCUMENT = "/api/v1/openapi.json";
     static final String ORGANIZATIONS = "/api/v1/organizations";
+    static final String[] PREVIEWS = {"/api/v1/templates/preview", "/api/v1/destinations/*/rules/*/preview"};
 
+    private final AddressLimitInterceptor addresses;
     private final ApiKeyInterceptor apiKeys;
+    private final PreviewLimitInterceptor previews;
     private final OperatorInterceptor operator;
 
-    AdminWebConfig(ApiKeyInterceptor apiKeys, OperatorInterceptor operator) {
+    AdminWebConfig(AddressLimitInterceptor addresses, ApiKeyInterceptor apiKeys, PreviewLimitInterceptor previews,
+            OperatorInterceptor operator) {
+        this.addresses = addresses;
         this.apiKeys = apiKeys;
+        this.previews = previews;
         this.operator = operator;
     }
 
     @Override
     public void addInterceptors(InterceptorRegistry registry) {
+        registry.addInterceptor(addresses).addPathPatterns(API);
         registry.addInterceptor(apiKeys).addPathPatterns(API).excludePathPatterns(OPENAPI_DOCUMENT, ORGANIZATIONS);
+        registry.addInterceptor(previews).addPathPatterns(PREVIEWS);
         registry.addInterceptor(operator).addPathPatterns(ORGANIZATIONS);
     }
 

@@ -1,5 +1,6 @@
 package dev.ferry.admin;
 
+import java.util.EnumSet;
 import java.util.Set;
 
 /**
@@ -12,6 +13,16 @@ public record ApiCaller(String organizationId, String keyId, Set<ApiScope> scope
     public void require(ApiScope scope) {
         if (!scopes.contains(scope)) {
             throw new MissingScopeException(scope);
+        }
+    }
+
+    /** Refuses (403 problem naming them) scopes this key does not hold itself, so no key can mint a stronger one. */
+    void requireAll(Set<ApiScope> wanted) {
+        Set<ApiScope> lacking = EnumSet.noneOf(ApiScope.class);
+        lacking.addAll(wanted);
+        lacking.removeAll(scopes);
+        if (!lacking.isEmpty()) {
+            throw new MissingScopeException(lacking);
         }
     }
 

@@ -1,8 +1,14 @@
 package dev.ferry.admin;
 
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import java.time.Instant;
 import java.util.List;
+import java.util.Set;
+import org.springframework.http.CacheControl;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -12,7 +18,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
-/** An organization's API keys: list them (never their secrets), issue one, revoke one. */
+/** An organization's API keys: list them (never their secrets), issue one (with no scope the caller lacks), revoke one. */
 @RestController
 @RequestMapping("/api/v1/api-keys")
 class ApiKeyController {
@@ -29,11 +35,16 @@ class ApiKeyController {
         return new KeyList(keys.list(caller.organizationId()).stream().map(KeyBody::of).toList());
     }
 
+    /** The new key's text is in this answer only, so no cache may keep it. */
     @PostMapping
-    @ResponseStatus(HttpStatus.CREATED)
-    IssuedKey issue(ApiCaller caller, @RequestBody NewKey body) {
+    @ApiResponse(responseCode = "201", description = "The new key, its text shown this once",
+            content = @Content(schema = @Schema(implementation = IssuedKey.class)))
+    ResponseEntity<IssuedKey> issue(ApiCaller caller, @RequestBody NewKey body) {
         caller.require(ApiScope.KEYS_MANAGE);
-        return keys.issue(caller.organizationId(), body.name(), Scopes.parse(body.scopes()), caller.actor());
+        Set<ApiScope> scopes = Scopes.parse(body.scopes());
+        caller.requireAll(scopes);
+        return ResponseEntity.status(HttpStatus.CREATED).cacheControl(CacheControl.noStore())
+                .body(keys.issue(caller.organizationId(), body.name(), scopes, caller.actor()));
     }
 
     @DeleteMapping("/{id}")

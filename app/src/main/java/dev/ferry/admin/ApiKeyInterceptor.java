@@ -8,7 +8,8 @@ import org.springframework.web.servlet.HandlerInterceptor;
 
 /**
  * Authenticates every product API call by its API key before the handler (and so any body binding) runs,
- * and leaves the {@link ApiCaller} on the request for {@link ApiCallerArgumentResolver}.
+ * counts it against the key's limit, and leaves the {@link ApiCaller} on the request for
+ * {@link ApiCallerArgumentResolver}. A wrong key counts against the client address.
  */
 @Component
 class ApiKeyInterceptor implements HandlerInterceptor {
@@ -16,16 +17,25 @@ class ApiKeyInterceptor implements HandlerInterceptor {
     static final String CALLER = ApiCaller.class.getName();
 
     private final ApiKeys keys;
+    private final ApiLimits limits;
 
-    ApiKeyInterceptor(ApiKeys keys) {
+    ApiKeyInterceptor(ApiKeys keys, ApiLimits limits) {
         this.keys = keys;
+        this.limits = limits;
     }
 
     @Override
     public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler) {
         String presented = BearerToken.from(request).orElseThrow(() -> ApiProblem.unauthorized(
                 "the request has no API key; send Authorization: Bearer <key>", ApiKeys.CHALLENGE));
-        request.setAttribute(CALLER, keys.authenticate(presented));
+        ApiCaller caller;
+        try {
+            caller = keys.authenticate(presented);
+        } catch (ApiProblem refused) {
+            throw limits.failedToken(request, refused);
+        }
+        limits.admitKey(caller);
+        request.setAttribute(CALLER, caller);
         return true;
     }
 }

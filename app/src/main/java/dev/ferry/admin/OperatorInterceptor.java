@@ -8,14 +8,16 @@ import java.security.MessageDigest;
 import org.springframework.stereotype.Component;
 import org.springframework.web.servlet.HandlerInterceptor;
 
-/** Lets only the operator, holding {@code ferry.admin.operator-token}, create organizations. */
+/** Lets only the operator, holding {@code ferry.admin.operator-token}, create organizations; wrong tokens count against the address. */
 @Component
 class OperatorInterceptor implements HandlerInterceptor {
 
     private final AdminProperties properties;
+    private final ApiLimits limits;
 
-    OperatorInterceptor(AdminProperties properties) {
+    OperatorInterceptor(AdminProperties properties, ApiLimits limits) {
         this.properties = properties;
+        this.limits = limits;
     }
 
     @Override
@@ -26,7 +28,8 @@ class OperatorInterceptor implements HandlerInterceptor {
         String presented = BearerToken.from(request).orElseThrow(() -> ApiProblem.unauthorized(
                 "send the operator token as Authorization: Bearer <token>", ApiKeys.CHALLENGE));
         if (!matches(presented, properties.operatorToken())) {
-            throw ApiProblem.unauthorized("the operator token is wrong", ApiKeys.INVALID_CHALLENGE);
+            throw limits.failedToken(request,
+                    ApiProblem.unauthorized("the operator token is wrong", ApiKeys.INVALID_CHALLENGE));
         }
         return true;
     }

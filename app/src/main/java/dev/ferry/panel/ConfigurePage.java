@@ -11,10 +11,11 @@ import java.util.List;
  * @param requests      pending link requests, shown to a Jira administrator only
  * @param notAdmin      requests are pending but the viewer is no Jira administrator
  * @param checkFailed   requests are pending but Jira did not say whether the viewer administers the site
+ * @param sameNameWarning names two or more requesting organizations share, as a warning, or null
  */
 record ConfigurePage(String siteUrl, String clientKey, String state, String installedAt, String updatedAt,
         boolean importedSite, String importOf, String allJsUrl, String notice, String error,
-        List<PendingRequest> requests, boolean notAdmin, boolean checkFailed) {
+        List<PendingRequest> requests, boolean notAdmin, boolean checkFailed, String sameNameWarning) {
 
     boolean hasRequests() {
         return !requests.isEmpty();
@@ -24,8 +25,9 @@ record ConfigurePage(String siteUrl, String clientKey, String state, String inst
      * One organization asking to link this site.
      *
      * @param confirmUrl where the Confirm button posts, carrying a context token for this site and viewer
+     * @param nameShared another requesting organization has the same name
      */
     record PendingRequest(String organizationName, String requestedBy, String requestedAt, String code,
-            String codeExpiresAt, String confirmUrl) {
+            String codeExpiresAt, String confirmUrl, boolean nameShared) {
     }
 }

@@ -6,14 +6,21 @@ import dev.ferry.connect.ConnectProperties;
 import dev.ferry.connect.PageTokens;
 import dev.ferry.site.JiraAdminRequests;
 import dev.ferry.site.JiraAdminRequests.PendingForUser;
+import dev.ferry.site.JiraAdminRequests.PendingLink;
 import dev.ferry.site.JiraAdminRequests.Viewer;
 import dev.ferry.site.Site;
 import dev.ferry.site.SiteDirectory;
 import dev.ferry.site.SiteLinkingProperties;
 import dev.ferry.site.SiteRepository;
 import dev.ferry.template.Pages;
+import java.text.Normalizer;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -55,14 +62,39 @@ class ConfigurePages {
 
     private ConfigurePage view(Site site, ConnectPrincipal principal, PendingForUser pending, String notice, String error) {
         String token = pending.requests().isEmpty() ? null : contextToken(site, principal);
+        Set<String> shared = sharedNames(pending.requests());
         var rows = pending.requests().stream().map(request -> new ConfigurePage.PendingRequest(
                 request.organizationName(), request.requestedBy(), WHEN.format(request.requestedAt()), request.code(),
                 WHEN.format(request.codeExpiresAt()),
-                ferry.baseUrlText() + "/configure/requests/" + request.id() + "/confirm?jwt=" + token)).toList();
+                ferry.baseUrlText() + "/configure/requests/" + request.id() + "/confirm?jwt=" + token,
+                shared.contains(comparable(request.organizationName())))).toList();
         return new ConfigurePage(site.installation().publicUrl(), site.clientKey(), label(site),
                 WHEN.format(site.installedAt()), WHEN.format(site.updatedAt()), site.importOfClientKey() != null,
                 site.importOfClientKey(), connect.allJsScript(), notice, error, rows,
-                pending.viewer() == Viewer.NOT_ADMIN, pending.viewer() == Viewer.UNKNOWN);
+                pending.viewer() == Viewer.NOT_ADMIN, pending.viewer() == Viewer.UNKNOWN, sameNameWarning(rows));
+    }
+
+    /**
+     * Anyone can give an organization any name, so one may pose as another by name alone: names that differ only
+     * in case, width or spacing count as the same.
+     */
+    private static Set<String> sharedNames(List<PendingLink> requests) {
+        Map<String, Long> counts = requests.stream()
+                .collect(Collectors.groupingBy(request -> comparable(request.organizationName()), Collectors.counting()));
+        return counts.entrySet().stream().filter(entry -> entry.getValue() > 1).map(Map.Entry::getKey)
+                .collect(Collectors.toSet());
+    }
+
+    private static String comparable(String name) {
+        return Normalizer.normalize(name, Normalizer.Form.NFKC).strip().replaceAll("\\s+", " ").toLowerCase(Locale.ROOT);
+    }
+
+    private static String sameNameWarning(List<ConfigurePage.PendingRequest> rows) {
+        List<String> names = rows.stream().filter(ConfigurePage.PendingRequest::nameShared)
+                .map(ConfigurePage.PendingRequest::organizationName).distinct().toList();
+        return names.isEmpty() ? null : "More than one organization asking to link this site is named "
+                + String.join(" / ", names) + ". A name proves nothing: before confirming, ask the person shown as"
+                + " \"asked by\" which request is theirs, and confirm only that one.";
     }
 
     /** One token for the page: every Confirm button acts for the same site and viewer. */

@@ -11,6 +11,7 @@ import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.event.EventListener;
+import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -47,8 +48,8 @@ public class LinkRequests {
 
     /**
      * Opens a request, or answers the open one for the same site, or says the site is linked to this
-     * organization already. A site linked to another organization is refused (409), as is text that names
-     * no site (404).
+     * organization already. A site linked to another organization is refused (409), as is a new request
+     * beyond the organization's cap of open ones (409) and text that names no site (404).
      */
     @Transactional
     public Requested request(Requester requester, String siteReference) {
@@ -66,6 +67,9 @@ public class LinkRequests {
                         .orElseGet(() -> SiteLinkRequest.pending(requester, entered, installed, now, properties.requestLifetime())))
                 .orElseGet(() -> awaitingInstall(requester, entered, site, now));
         boolean created = request.id() == null;
+        if (created) {
+            refuseBeyondOpenCap(requester);
+        }
         request = requests.save(request);
         if (created) {
             log.info("organization {} asked to link {} (request {}, {})", requester.organizationId(), entered,
@@ -122,6 +126,18 @@ public class LinkRequests {
             request.siteInstalled(installed.clientKey(), installed.baseUrl());
             requests.save(request);
             log.info("link request {} is pending: Ferry was installed on {}", request.id(), installed.clientKey());
+        }
+    }
+
+    /**
+     * Keeps one organization from asking for any number of sites (each request shows its name on that site's
+     * configure page): past {@code ferry.site-linking.max-open-requests} open ones it must cancel one first.
+     */
+    private void refuseBeyondOpenCap(Requester requester) {
+        if (live(requester.organizationId()).count() >= properties.maxOpenRequests()) {
+            throw new ApiProblem(HttpStatus.CONFLICT, "Too many open link requests", "this organization has "
+                    + properties.maxOpenRequests() + " open link requests, the most it may have; cancel one, or wait"
+                    + " until one is confirmed or expires");
         }
     }
 

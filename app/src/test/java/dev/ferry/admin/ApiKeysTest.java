@@ -40,6 +40,7 @@ class ApiKeysTest {
                 acme.auth());
 
         assertThat(response.statusCode()).isEqualTo(201);
+        assertThat(response.headers().firstValue("Cache-Control")).hasValue("no-store");
         JsonNode created = JSON.readTree(response.body());
         String key = created.path("key").asString();
         assertThat(created.path("name").asString()).isEqualTo("events pusher");
@@ -114,6 +115,42 @@ class ApiKeysTest {
         assertProblem(http.post("/api/v1/api-keys", "{\"name\":\"x\",\"scopes\":[\"keys:manage\"]}", writer.auth()), 403);
         assertProblem(http.delete("/api/v1/api-keys/" + acme.keyId(), writer.auth()), 403);
         assertThat(jdbc.queryForObject("select count(*) from api_key where revoked_at is not null", Integer.class)).isZero();
+    }
+
+    @Test
+    void aKeyHoldingOnlyKeysManageCannotCreateAKeyWithScopesItLacks() {
+        var acme = organizations.create("Acme");
+        var manager = organizations.key(acme.id(), ApiScope.KEYS_MANAGE);
+        int before = keys();
+
+        var response = http.post("/api/v1/api-keys", "{\"name\":\"everything\",\"scopes\":[\"events:write\","
+                + "\"events:read\",\"links:read\",\"links:write\",\"config:read\",\"config:write\",\"keys:manage\","
+                + "\"audit:read\"]}", manager.auth());
+
+        assertProblem(response, 403);
+        assertThat(JSON.readTree(response.body()).path("detail").asString()).contains(
+                "events:write", "events:read", "links:read", "links:write", "config:read", "config:write", "audit:read")
+                .doesNotContain("keys:manage");
+        assertThat(keys()).isEqualTo(before);
+        assertThat(jdbc.queryForObject("select count(*) from audit_record where action = 'API_KEY_CREATED' and actor = ?",
+                Integer.class, "api-key:" + manager.keyId())).isZero();
+    }
+
+    @Test
+    void aKeyCanGrantScopesItHoldsButNotOneMore() {
+        var acme = organizations.create("Acme");
+        var manager = organizations.key(acme.id(), ApiScope.KEYS_MANAGE, ApiScope.EVENTS_WRITE);
+
+        assertThat(http.post("/api/v1/api-keys", "{\"name\":\"pusher\",\"scopes\":[\"events:write\"]}",
+                manager.auth()).statusCode()).isEqualTo(201);
+        var wider = http.post("/api/v1/api-keys", "{\"name\":\"reader\",\"scopes\":[\"events:write\",\"audit:read\"]}",
+                manager.auth());
+
+        assertProblem(wider, 403);
+        assertThat(JSON.readTree(wider.body()).path("detail").asString()).contains("audit:read")
+                .doesNotContain("events:write");
+        assertThat(jdbc.queryForList("select name from api_key where organization_id = ?", String.class, acme.id()))
+                .containsExactlyInAnyOrder("first key", "test key", "pusher");
     }
 
     int keys() {

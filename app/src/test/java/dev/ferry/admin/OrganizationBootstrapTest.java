@@ -62,6 +62,14 @@ class OrganizationBootstrapTest {
     }
 
     @Test
+    void theAnswerCarryingTheFirstKeyIsNeverStored() {
+        var response = create("{\"name\":\"Acme\"}", OPERATOR);
+
+        assertThat(response.statusCode()).isEqualTo(201);
+        assertThat(response.headers().firstValue("Cache-Control")).hasValue("no-store");
+    }
+
+    @Test
     void onlyTheHashOfTheKeyIsStored() {
         JsonNode key = JSON.readTree(create("{\"name\":\"Acme\"}", OPERATOR).body()).path("apiKey");
 

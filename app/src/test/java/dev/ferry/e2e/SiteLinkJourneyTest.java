@@ -78,7 +78,7 @@ class SiteLinkJourneyTest {
 
         ConfigurePageVisit page = ConfigurePageVisit.open(jira.site().configurePageUrl());
         assertThat(page.status()).isEqualTo(200);
-        assertThat(page.body()).contains("Acme Experiments").contains("API key");
+        assertThat(page.body()).contains("Acme Experiments").contains("API key").doesNotContain("data-testid=\"same-name");
         assertThat(page.codes()).hasSize(1).allSatisfy(code -> assertThat(code).matches("[A-Z2-9]{4}-[A-Z2-9]{4}"));
         ConfigurePageVisit after = page.confirm(0);
 
@@ -96,6 +96,22 @@ class SiteLinkJourneyTest {
         Eventually.await(() -> acme.get("/api/v1/sites").json().path("sites").get(0).has("lastWebhookAt"));
         assertThat(acme.get("/api/v1/sites").json().path("sites").get(0).path("lastWebhookAt").asString()).isNotBlank();
         jira.assertNoSpecViolations();
+    }
+
+    @Test
+    void twoOrganizationsOfOneNameAskingForTheSiteAreFlaggedToTheAdministrator() {
+        ProductApi impostor = ProductApi.newOrganization(FERRY, OPERATOR, "ACME  experiments");
+        ProductApi beta = ProductApi.newOrganization(FERRY, OPERATOR, "Beta");
+        for (ProductApi organization : java.util.List.of(acme, impostor, beta)) {
+            assertThat(organization.post("/api/v1/sites", site(clientKey)).status()).isEqualTo(202);
+        }
+
+        String page = ConfigurePageVisit.open(jira.site().configurePageUrl()).body();
+
+        assertThat(page).contains("data-testid=\"same-name-warning\"")
+                .contains("More than one organization asking to link this site is named Acme Experiments");
+        assertThat(page.split("data-testid=\"same-name\"", -1)).hasSize(3);
+        assertThat(page.substring(page.indexOf(">Beta<"))).doesNotContain("data-testid=\"same-name\"");
     }
 
     @Test

@@ -298,6 +298,24 @@ class SiteLinksApiTest {
                 .isZero();
     }
 
+    @Test
+    void anOrganizationHoldsAtMostTwentyOpenRequestsAndMustCancelOneBeforeAnother() {
+        long pending = JSON.readTree(request(acme, SITE_URL).body()).path("id").asLong();
+        for (int i = 1; i < 20; i++) {
+            assertThat(request(acme, "https://waiting" + i + ".atlassian.net").statusCode()).isEqualTo(202);
+        }
+
+        var refused = request(acme, "https://onetoomany.atlassian.net");
+
+        assertProblem(refused, 409);
+        assertThat(JSON.readTree(refused.body()).path("detail").asString()).contains("20 open link requests");
+        assertThat(count("site_link_request")).isEqualTo(20);
+        assertThat(request(acme, "https://waiting3.atlassian.net").statusCode()).as("asking again").isEqualTo(202);
+        assertThat(request(organizations.create("Beta"), "https://onetoomany.atlassian.net").statusCode()).isEqualTo(202);
+        assertThat(http.delete("/api/v1/sites/requests/" + pending, acme.auth()).statusCode()).isEqualTo(204);
+        assertThat(request(acme, "https://onetoomany.atlassian.net").statusCode()).isEqualTo(202);
+    }
+
     HttpResponse<String> request(Org org, String site) {
         return http.post("/api/v1/sites", Installs.json(Map.of("site", site)), org.auth());
     }

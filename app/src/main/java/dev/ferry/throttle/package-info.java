@@ -1,0 +1,2 @@
+/** Request limits shared by every node: fixed-window counters kept in the database, taken in chunks. */
+package dev.ferry.throttle;
