@@ -8,6 +8,7 @@ import org.springframework.boot.web.servlet.DelegatingFilterProxyRegistrationBea
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
+import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
@@ -65,8 +66,9 @@ class SecurityConfig {
     SecurityFilterChain adminChain(HttpSecurity http, PasswordSignIn signIn, ClientAddresses clients,
             AccessDeniedHandler deniedPage, AccountRepository accounts, OrganizationDirectory organizations,
             AccountProperties properties, Clock clock) throws Exception {
+        // Its own manager, without Boot's global one as parent: a parent would check a refused password again.
         http.securityMatcher(ADMIN)
-                .authenticationProvider(signIn)
+                .authenticationManager(new ProviderManager(signIn))
                 .authorizeHttpRequests(requests -> requests
                         .requestMatchers(LoginController.PATH, ASSETS_PREFIX + "**").permitAll()
                         .requestMatchers("/admin/users", "/admin/users/**", "/admin/api-keys", "/admin/api-keys/**")
