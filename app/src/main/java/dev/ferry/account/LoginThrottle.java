@@ -94,7 +94,9 @@ class LoginThrottle {
                 .param("key", key)
                 .query((row, n) -> new Brake(key, row.getInt(1), toInstant(row.getObject(2, OffsetDateTime.class)),
                         row.getBoolean(3)))
-                .single();
+                .optional()
+                // Pruned by another node since ensureRow: this attempt counts as a first one.
+                .orElseGet(() -> new Brake(key, 0, null, false));
     }
 
     // Inserted outside the locking transaction: a lost race on PostgreSQL would abort the transaction.
