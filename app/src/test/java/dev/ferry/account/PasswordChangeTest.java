@@ -48,7 +48,8 @@ class PasswordChangeTest {
 
         assertThat(change(laptop, login.password(), "tuesday ferry lantern 42").statusCode()).isEqualTo(303);
 
-        assertThat(phone.get("/admin/integrations/jira").statusCode()).as("the other session").isEqualTo(302);
+        assertThat(phone.get("/admin/integrations/jira").headers().firstValue("Location")).as("the other session")
+                .hasValue("/admin/login");
         assertThat(laptop.get("/admin/integrations/jira").statusCode()).as("the session that changed it").isEqualTo(200);
         assertThat(someoneElse.get("/admin/integrations/jira").statusCode()).as("another person").isEqualTo(200);
     }
@@ -62,7 +63,8 @@ class PasswordChangeTest {
 
         assertThat(admin.post("/admin/users/" + member.userId() + "/reset-password").statusCode()).isEqualTo(200);
 
-        assertThat(memberConsole.get("/admin/integrations/jira").statusCode()).isEqualTo(302);
+        assertThat(memberConsole.get("/admin/integrations/jira").headers().firstValue("Location"))
+                .as("signed out, not sent to change the password").hasValue("/admin/login");
         assertThat(admin.get("/admin/users").statusCode()).isEqualTo(200);
     }
 
