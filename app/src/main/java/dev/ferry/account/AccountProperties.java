@@ -1,6 +1,7 @@
 package dev.ferry.account;
 
 import java.time.Duration;
+import java.util.List;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
@@ -8,10 +9,12 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * Settings of admin UI accounts.
  *
  * @param firstAdmin who is created when a node starts and no account exists at all
- * @param login      how failed sign-ins are throttled
+ * @param login      how failed sign-ins are slowed down
+ * @param sessionAbsoluteLifetime how long a session lasts after its sign-in, however active it is
  */
 @ConfigurationProperties("ferry.admin")
-record AccountProperties(@DefaultValue FirstAdmin firstAdmin, @DefaultValue Login login) {
+record AccountProperties(@DefaultValue FirstAdmin firstAdmin, @DefaultValue Login login,
+        @DefaultValue("24h") Duration sessionAbsoluteLifetime) {
 
     /**
      * @param email        the first admin's email
@@ -38,14 +41,24 @@ record AccountProperties(@DefaultValue FirstAdmin firstAdmin, @DefaultValue Logi
     }
 
     /**
-     * @param maxFailuresPerEmail  failed sign-ins for one email within the window before that email is refused
-     * @param maxFailuresPerClient failed sign-ins from one client address within the window before it is refused
-     * @param window               how far back failures count; a refused email or address may try again once
-     *                             its failures are older than this
+     * @param freeFailures           failed sign-ins for one email from one address before each further attempt waits
+     * @param freeFailuresPerClient  failed sign-ins from one address (any email) before each further attempt waits
+     * @param freeFailuresPerAccount failed sign-ins for one email from all addresses before attempts from
+     *                               addresses it never signed in from wait
+     * @param firstDelay             the first wait; it doubles with every further failure
+     * @param maxDelay               the longest wait for one email from one address, or for one address
+     * @param maxAccountDelay        the longest wait strangers can impose on an account (on its new addresses)
+     * @param remember               how long an idle brake, and an address an account signed in from, is kept
+     * @param trustedProxies         addresses or CIDR blocks of proxies whose X-Forwarded-For is believed
      */
     record Login(
-            @DefaultValue("5") int maxFailuresPerEmail,
-            @DefaultValue("20") int maxFailuresPerClient,
-            @DefaultValue("15m") Duration window) {
+            @DefaultValue("5") int freeFailures,
+            @DefaultValue("20") int freeFailuresPerClient,
+            @DefaultValue("20") int freeFailuresPerAccount,
+            @DefaultValue("1s") Duration firstDelay,
+            @DefaultValue("15m") Duration maxDelay,
+            @DefaultValue("1m") Duration maxAccountDelay,
+            @DefaultValue("30d") Duration remember,
+            @DefaultValue List<String> trustedProxies) {
     }
 }

@@ -7,6 +7,8 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
 import java.io.IOException;
+import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
@@ -18,7 +20,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
 /**
  * Reads the signed-in person from the database on every admin request, so a changed role or a removed
  * account counts at once (the session only holds the account id). While the password must change, every
- * page but the change-password page, sign-out and the assets leads to the change-password page.
+ * page but the change-password page, sign-out and the assets leads to the change-password page. A session
+ * older than {@code ferry.admin.session-absolute-lifetime} since its sign-in ends, however active it is.
  */
 class CurrentPerson extends OncePerRequestFilter {
 
@@ -26,10 +29,15 @@ class CurrentPerson extends OncePerRequestFilter {
 
     private final AccountRepository accounts;
     private final OrganizationDirectory organizations;
+    private final Duration absoluteLifetime;
+    private final Clock clock;
 
-    CurrentPerson(AccountRepository accounts, OrganizationDirectory organizations) {
+    CurrentPerson(AccountRepository accounts, OrganizationDirectory organizations, Duration absoluteLifetime,
+            Clock clock) {
         this.accounts = accounts;
         this.organizations = organizations;
+        this.absoluteLifetime = absoluteLifetime;
+        this.clock = clock;
     }
 
     @Override
@@ -38,13 +46,13 @@ class CurrentPerson extends OncePerRequestFilter {
         Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
         if (authentication != null && authentication.getPrincipal() instanceof SignedIn signedIn) {
             Optional<Account> account = accounts.findById(signedIn.accountId());
-            if (account.isEmpty()) {
+            if (account.isEmpty() || tooOld(request)) {
                 forget(request);
             } else {
                 Person person = actAs(account.get(), authentication);
                 request.setAttribute(ATTRIBUTE, person);
                 if (account.get().mustChangePassword() && !mayPassBeforeChange(request)) {
-                    response.sendRedirect(request.getContextPath() + PasswordController.PATH);
+                    RelativeRedirects.send(request, response, PasswordController.PATH);
                     return;
                 }
             }
@@ -66,7 +74,18 @@ class CurrentPerson extends OncePerRequestFilter {
         return person;
     }
 
-    /** A removed account's session ends; the request goes on anonymous and is sent to sign in. */
+    private boolean tooOld(HttpServletRequest request) {
+        HttpSession session = request.getSession(false);
+        if (session == null) {
+            return false;
+        }
+        // Sessions signed in before the sign-in time was noted count from their creation.
+        long signedInAt = session.getAttribute(SignInOutcomes.SIGNED_IN_AT) instanceof Long at ? at
+                : session.getCreationTime();
+        return clock.millis() - signedInAt > absoluteLifetime.toMillis();
+    }
+
+    /** A removed account's (or a too old) session ends; the request goes on anonymous and is sent to sign in. */
     private static void forget(HttpServletRequest request) {
         SecurityContextHolder.clearContext();
         HttpSession session = request.getSession(false);

@@ -13,11 +13,9 @@ class LoginController {
     static final String PATH = "/admin/login";
 
     private final ConsolePages pages;
-    private final AccountProperties.Login limits;
 
-    LoginController(ConsolePages pages, AccountProperties properties) {
+    LoginController(ConsolePages pages) {
         this.pages = pages;
-        this.limits = properties.login();
     }
 
     /** The form's view-model: at most one error and one notice. */
@@ -32,7 +30,7 @@ class LoginController {
     private LoginPage page(HttpServletRequest request) {
         if (request.getParameter("throttled") != null) {
             return new LoginPage("Too many failed sign-ins for this email or from this network. Wait "
-                    + limits.window().toMinutes() + " minutes, then try again.", null);
+                    + wait(request.getParameter("throttled")) + ", then try again.", null);
         }
         if (request.getParameter("error") != null) {
             return new LoginPage("That email and password do not match an account.", null);
@@ -41,5 +39,17 @@ class LoginController {
             return new LoginPage(null, "You are signed out.");
         }
         return new LoginPage(null, null);
+    }
+
+    /** The wait the failed attempt was told, in words; only digits are read from the address. */
+    private static String wait(String seconds) {
+        long value = seconds.matches("\\d{1,7}") ? Long.parseLong(seconds) : 0;
+        if (value <= 0) {
+            return "a little";
+        }
+        if (value < 120) {
+            return value + (value == 1 ? " second" : " seconds");
+        }
+        return (value + 59) / 60 + " minutes";
     }
 }

@@ -2,6 +2,7 @@ package dev.ferry.account;
 
 import dev.ferry.console.ConsolePages;
 import jakarta.servlet.http.HttpServletRequest;
+import java.util.Set;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
@@ -9,7 +10,10 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
-/** A person changes their own password; the page everyone with a one-time password is sent to. */
+/**
+ * A person changes their own password; the page everyone with a one-time password is sent to. A change
+ * signs the person out everywhere else: whoever knew the old password loses the sessions it opened.
+ */
 @Controller
 class PasswordController {
 
@@ -19,11 +23,13 @@ class PasswordController {
     private final ConsolePages pages;
     private final Accounts accounts;
     private final AccountRepository repository;
+    private final PersonSessions sessions;
 
-    PasswordController(ConsolePages pages, Accounts accounts, AccountRepository repository) {
+    PasswordController(ConsolePages pages, Accounts accounts, AccountRepository repository, PersonSessions sessions) {
         this.pages = pages;
         this.accounts = accounts;
         this.repository = repository;
+        this.sessions = sessions;
     }
 
     /** The form's view-model. */
@@ -45,7 +51,9 @@ class PasswordController {
                     page(person, refused.getMessage()));
         }
         // A new password starts a new session id, so a session id seen before the change is worth nothing.
-        request.changeSessionId();
+        String before = request.getSession().getId();
+        String after = request.changeSessionId();
+        sessions.endAllBut(person.userId(), Set.of(before, after));
         return pages.seeOther(request, "/admin", "Your password is changed.");
     }
 

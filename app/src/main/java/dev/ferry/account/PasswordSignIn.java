@@ -12,8 +12,9 @@ import org.springframework.security.web.authentication.WebAuthenticationDetails;
 import org.springframework.stereotype.Component;
 
 /**
- * Checks an email and password: refused at once while throttled, and an unknown email costs the same
- * hash check as a wrong password, so neither the answer nor its timing tells whether the email exists.
+ * Checks an email and password: the attempt is counted by the throttle first and refused at once while it
+ * must wait, and an unknown email costs the same hash check as a wrong password, so neither the answer
+ * nor its timing tells whether the email exists.
  */
 @Component
 class PasswordSignIn implements AuthenticationProvider {
@@ -35,9 +36,10 @@ class PasswordSignIn implements AuthenticationProvider {
     @Override
     public Authentication authenticate(Authentication attempt) {
         String email = Account.normalize(attempt.getName());
-        if (throttle.refuses(email, client(attempt))) {
-            throw new SignInThrottledException();
-        }
+        String client = client(attempt);
+        throttle.reserve(email, client).ifPresent(wait -> {
+            throw new SignInThrottledException(wait);
+        });
         String password = String.valueOf(attempt.getCredentials());
         Optional<Account> account = accounts.findByEmail(email);
         String hash = account.map(Account::passwordHash).orElse(unknownEmailHash);
@@ -45,6 +47,7 @@ class PasswordSignIn implements AuthenticationProvider {
         if (account.isEmpty() || !matches) {
             throw new BadCredentialsException(WRONG);
         }
+        throttle.succeeded(email, client);
         var signedIn = UsernamePasswordAuthenticationToken.authenticated(new SignedIn(account.get().getId()), null,
                 List.of(new SimpleGrantedAuthority(account.get().role().authority())));
         signedIn.setDetails(attempt.getDetails());

@@ -2,11 +2,13 @@ package dev.ferry.account;
 
 import dev.ferry.admin.OrganizationDirectory;
 import jakarta.servlet.DispatcherType;
+import java.time.Clock;
 import java.util.List;
 import org.springframework.boot.web.servlet.DelegatingFilterProxyRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
+import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
@@ -14,6 +16,9 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.AccessDeniedHandler;
 import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
+import org.springframework.security.web.authentication.WebAuthenticationDetails;
+import org.springframework.security.web.authentication.logout.LogoutSuccessHandler;
+import org.springframework.security.web.authentication.logout.SimpleUrlLogoutSuccessHandler;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
@@ -58,11 +63,12 @@ class SecurityConfig {
     }
 
     @Bean
-    SecurityFilterChain adminChain(HttpSecurity http, PasswordSignIn signIn, LoginThrottle throttle,
-            AccessDeniedHandler deniedPage, AccountRepository accounts, OrganizationDirectory organizations)
-            throws Exception {
+    SecurityFilterChain adminChain(HttpSecurity http, PasswordSignIn signIn, ClientAddresses clients,
+            AccessDeniedHandler deniedPage, AccountRepository accounts, OrganizationDirectory organizations,
+            AccountProperties properties, Clock clock) throws Exception {
+        // Its own manager, without Boot's global one as parent: a parent would check a refused password again.
         http.securityMatcher(ADMIN)
-                .authenticationProvider(signIn)
+                .authenticationManager(new ProviderManager(signIn))
                 .authorizeHttpRequests(requests -> requests
                         .requestMatchers(LoginController.PATH, ASSETS_PREFIX + "**").permitAll()
                         .requestMatchers("/admin/users", "/admin/users/**", "/admin/api-keys", "/admin/api-keys/**")
@@ -72,15 +78,28 @@ class SecurityConfig {
                         .anyRequest().hasAnyRole(Role.ADMIN.name(), Role.MANAGER.name()))
                 .formLogin(form -> form.loginPage(LoginController.PATH).loginProcessingUrl(LoginController.PATH)
                         .usernameParameter(SignInOutcomes.EMAIL).passwordParameter("password")
-                        .successHandler(SignInOutcomes.success(throttle))
-                        .failureHandler(SignInOutcomes.failure(throttle)))
-                .logout(logout -> logout.logoutUrl(LOGOUT).logoutSuccessUrl(LoginController.PATH + "?signedOut"))
-                .exceptionHandling(errors -> errors.accessDeniedHandler(deniedPage))
-                .addFilterBefore(new CurrentPerson(accounts, organizations), AnonymousAuthenticationFilter.class)
+                        .authenticationDetailsSource(request -> new WebAuthenticationDetails(clients.of(request),
+                                request.getSession(false) == null ? null : request.getSession(false).getId()))
+                        .successHandler(SignInOutcomes.success(clock))
+                        .failureHandler(SignInOutcomes.failure()))
+                .logout(logout -> logout.logoutUrl(LOGOUT).logoutSuccessHandler(signedOut()))
+                .csrf(csrf -> csrf.csrfTokenRequestHandler(new BodyOrHeaderCsrf()))
+                .exceptionHandling(errors -> errors.accessDeniedHandler(deniedPage)
+                        .authenticationEntryPoint((request, response, e) ->
+                                RelativeRedirects.send(request, response, LoginController.PATH)))
+                .addFilterBefore(new CurrentPerson(accounts, organizations, properties.sessionAbsoluteLifetime(), clock),
+                        AnonymousAuthenticationFilter.class)
                 .headers(headers -> headers
                         .contentSecurityPolicy(csp -> csp.policyDirectives(CSP))
                         .referrerPolicy(referrer -> referrer.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN)));
         return http.build();
+    }
+
+    private static LogoutSuccessHandler signedOut() {
+        var handler = new SimpleUrlLogoutSuccessHandler();
+        handler.setDefaultTargetUrl(LoginController.PATH + "?signedOut");
+        handler.setRedirectStrategy(new RelativeRedirects());
+        return handler;
     }
 
     private static RequestMatcher readOnly() {

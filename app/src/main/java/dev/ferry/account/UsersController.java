@@ -3,6 +3,7 @@ package dev.ferry.account;
 import dev.ferry.console.ConsolePages;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.Arrays;
+import java.util.Set;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
@@ -20,10 +21,12 @@ class UsersController {
 
     private final ConsolePages pages;
     private final Accounts accounts;
+    private final PersonSessions sessions;
 
-    UsersController(ConsolePages pages, Accounts accounts) {
+    UsersController(ConsolePages pages, Accounts accounts, PersonSessions sessions) {
         this.pages = pages;
         this.accounts = accounts;
+        this.sessions = sessions;
     }
 
     @GetMapping(PATH)
@@ -56,7 +59,11 @@ class UsersController {
     @PostMapping(PATH + "/{id}/reset-password")
     ResponseEntity<String> resetPassword(Person person, HttpServletRequest request, @PathVariable String id) {
         try {
-            return show(person, request, HttpStatus.OK, accounts.resetPassword(person, id), null, "");
+            Accounts.Issued issued = accounts.resetPassword(person, id);
+            // Whoever held the old password is signed out, on every node (an Admin resetting their own
+            // password keeps this session).
+            sessions.endAllBut(issued.accountId(), Set.of(request.getSession().getId()));
+            return show(person, request, HttpStatus.OK, issued, null, "");
         } catch (Refusal refused) {
             return show(person, request, HttpStatus.BAD_REQUEST, null, refused.getMessage(), "");
         }

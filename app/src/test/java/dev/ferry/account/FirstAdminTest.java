@@ -56,10 +56,12 @@ class FirstAdminTest {
     Clock clock;
     @Autowired
     FerryProperties ferry;
+    @Autowired
+    AccountProperties accountProperties;
 
     FirstAdmin configured(String email, String organization, String password) {
         var properties = new AccountProperties(new AccountProperties.FirstAdmin(email, organization, password),
-                new AccountProperties.Login(5, 20, java.time.Duration.ofMinutes(15)));
+                accountProperties.login(), accountProperties.sessionAbsoluteLifetime());
         return new FirstAdmin(properties, accounts, directory, onboarding, encoder, jdbc, transaction, clock, ferry);
     }
 

@@ -70,6 +70,22 @@ class SessionAndCsrfTest {
     }
 
     @Test
+    void aCsrfTokenInTheQueryStringIsRefusedWhileTheSameTokenInTheFormWorks() {
+        String orgId = organizations.create("Acme").id();
+        var console = ConsoleClient.signIn(port, people.create(orgId, Role.ADMIN));
+        String token = java.net.URLEncoder.encode(console.csrfToken(), java.nio.charset.StandardCharsets.UTF_8);
+
+        var inQuery = console.postWithoutCsrf("/admin/users?_csrf=" + token, "email", "new@example.com", "role", "MEMBER");
+        assertThat(inQuery.statusCode()).isEqualTo(403);
+        assertThat(jdbc.sql("select count(*) from app_user where email = 'new@example.com'").query(Long.class).single())
+                .isZero();
+
+        assertThat(console.post("/admin/users", "email", "new@example.com", "role", "MEMBER").statusCode()).isEqualTo(200);
+        assertThat(jdbc.sql("select count(*) from app_user where email = 'new@example.com'").query(Long.class).single())
+                .isEqualTo(1);
+    }
+
+    @Test
     void signingInWithoutTheCsrfTokenIsRefused() {
         var login = people.create(organizations.create("Acme").id(), Role.ADMIN);
         var console = ConsoleClient.anonymous(port);

@@ -12,6 +12,8 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Optional;
 import java.util.StringJoiner;
 import java.util.regex.Matcher;
@@ -33,6 +35,7 @@ public final class ConsoleClient {
     private final int port;
     private final CookieManager cookies = new CookieManager();
     private final HttpClient client;
+    private final Map<String, String> headers = new LinkedHashMap<>();
     private String csrfToken;
 
     private ConsoleClient(int port) {
@@ -55,6 +58,16 @@ public final class ConsoleClient {
                     + answer.headers().firstValue("Location").orElse(""));
         }
         return console;
+    }
+
+    /** Sends this header (say, {@code X-Forwarded-For}) with every later request; null stops sending it. */
+    public ConsoleClient header(String name, String value) {
+        if (value == null) {
+            headers.remove(name);
+        } else {
+            headers.put(name, value);
+        }
+        return this;
     }
 
     /** Posts the login form; the answer is the 302 Spring Security sends (home, or back to the form). */
@@ -116,8 +129,10 @@ public final class ConsoleClient {
     }
 
     private HttpRequest.Builder request(String path) {
-        return HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).timeout(Duration.ofSeconds(20))
-                .header("Accept", "text/html");
+        var builder = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                .timeout(Duration.ofSeconds(20)).header("Accept", "text/html");
+        headers.forEach(builder::header);
+        return builder;
     }
 
     private HttpResponse<String> send(HttpRequest.Builder request) {
