@@ -11,7 +11,7 @@ import org.springframework.stereotype.Component;
  * endpoint without Atlassian's {@code all.js} (as atlassian-connect-express does): the site's clientKey
  * as {@code iss}, the viewing user as {@code sub}, {@code qsh: context-qsh}, signed with the site's
  * shared secret. The gate checks them like {@code AP.context.getToken()} tokens, so they are bound to
- * that one site and user, and they expire within minutes.
+ * that one site and user (and, for the issue panel, one issue), and they expire within minutes.
  */
 @Component
 public class PageTokens {
