@@ -31,7 +31,9 @@ class SharedSecretVerifier {
         }
         var expiresAt = TokenTimes.check(jwt, clock);
         checkQsh(jwt, request, kind);
-        var principal = new ConnectPrincipal(issuer, accountId(jwt), kind == TokenKind.CONTEXT);
+        var principal = kind == TokenKind.CONTEXT
+                ? new ConnectPrincipal(issuer, accountId(jwt), true, contextIssueId(jwt))
+                : new ConnectPrincipal(issuer, accountId(jwt), false);
         return new VerifiedToken(principal, token, expiresAt);
     }
 
@@ -59,6 +61,18 @@ class SharedSecretVerifier {
             throw new InvalidTokenException("the qsh does not match this request (" + request.method() + " "
                     + request.path() + ")");
         }
+    }
+
+    /**
+     * Jira's context tokens name the issue the page is open on in {@code context.jira.issue.id}, and so do
+     * the ones Ferry puts into its own panel ({@link PageTokens}); the id may be a string or a number.
+     */
+    private static java.util.Optional<String> contextIssueId(Jwt jwt) {
+        var id = jwt.claims().path("context").path("jira").path("issue").path("id");
+        if (id.isString() && !id.asString().isBlank()) {
+            return java.util.Optional.of(id.asString());
+        }
+        return id.isIntegralNumber() ? java.util.Optional.of(Long.toString(id.asLong())) : java.util.Optional.empty();
     }
 
     /** Current tokens carry the user in {@code sub}; older ones in {@code context.user.accountId}. */

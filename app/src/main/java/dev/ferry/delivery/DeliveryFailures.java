@@ -9,8 +9,9 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
- * What Jira's refusal means for a delivery, its destination and its site. Throttling only ever delays;
- * a 401 parks every delivery of the site until it is installed again; 403/404 and a refused issue type
+ * What Jira's refusal means for a delivery, its destination and its site. Throttling only ever delays, and
+ * so does a 401 for the token's times (a node's clock is off: the delivery goes again, maybe on another
+ * node); any other 401 parks every delivery of the site until it is installed again; 403/404 and a refused issue type
  * park the destination until a person repairs it; anything else Jira refuses outright fails the delivery
  * with Jira's own words.
  */
@@ -22,6 +23,8 @@ class DeliveryFailures {
     private static final Duration LAST_RETRY = Duration.ofHours(1);
     private static final Duration THROTTLED_DEFAULT = Duration.ofSeconds(30);
     private static final Duration LANE_BUSY_RETRY = Duration.ofMillis(500);
+    /** Long enough for another node (or a corrected clock) to take it, short enough to lose little time. */
+    private static final Duration CLOCK_SKEW_RETRY = Duration.ofMinutes(1);
 
     private final Outbox outbox;
     private final DestinationRepository destinations;
@@ -52,6 +55,8 @@ class DeliveryFailures {
                 park(delivery, "destination needs repair: " + words);
             }
             case INVALID -> invalid(job, e, words);
+            case CLOCK_SKEW -> outbox.reschedule(delivery, TicketDeliveryStatus.PENDING,
+                    clock.instant().plus(CLOCK_SKEW_RETRY), "Jira refused the token's times (clock skew on a Ferry node): " + words);
             case RATE_LIMITED -> outbox.reschedule(delivery, TicketDeliveryStatus.PENDING,
                     clock.instant().plus(e.retryAfter().orElse(THROTTLED_DEFAULT)), "throttled by Jira: " + words);
             case UNAVAILABLE -> failed(delivery, "Jira unavailable: " + e.getMessage());

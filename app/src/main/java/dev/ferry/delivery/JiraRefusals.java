@@ -29,7 +29,7 @@ final class JiraRefusals {
      */
     static ApiProblem refused(JiraException e, String what) {
         return switch (e.kind()) {
-            case RATE_LIMITED, UNAVAILABLE -> unavailable(e, "for " + what);
+            case RATE_LIMITED, UNAVAILABLE, CLOCK_SKEW -> unavailable(e, "for " + what);
             default -> new ApiProblem(HttpStatus.BAD_GATEWAY, "Jira refused", "Jira refused " + what + ": "
                     + (e.jiraMessage().isBlank() ? "HTTP " + e.status() : e.jiraMessage()));
         };

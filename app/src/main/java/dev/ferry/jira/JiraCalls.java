@@ -26,10 +26,13 @@ class JiraCalls {
     private final Clock clock;
     private final Backoff backoff;
     private final Duration maxInlineWait;
+    private final ClockSkewAlarm clockSkew;
 
-    JiraCalls(JiraTransport transport, SiteRateGate gate, Clock clock, JiraProperties properties) {
+    JiraCalls(JiraTransport transport, SiteRateGate gate, Clock clock, JiraProperties properties,
+            ClockSkewAlarm clockSkew) {
         this.transport = transport;
         this.gate = gate;
+        this.clockSkew = clockSkew;
         this.clock = clock;
         this.backoff = new Backoff(properties);
         this.maxInlineWait = properties.maxInlineWait();
@@ -44,11 +47,14 @@ class JiraCalls {
             try {
                 HttpResponse<String> response = transport.send(site, request);
                 if (response.statusCode() / 100 == 2) {
+                    clockSkew.accepted(site.clientKey());
                     return response.body();
                 }
                 failure = JiraErrors.from(request, response);
                 if (failure.kind() == JiraException.Kind.RATE_LIMITED) {
                     failure = rateLimited(site, request, response, failure, retry);
+                } else if (failure.kind() == JiraException.Kind.CLOCK_SKEW) {
+                    clockSkew.refused(site, request, response, failure);
                 }
             } catch (JiraException unreachable) {
                 failure = unreachable;

@@ -35,6 +35,8 @@ public class JiraClient {
 
     /** Jira's "Administer Jira" global permission. */
     static final String ADMINISTER = "ADMINISTER";
+    /** Jira's "Edit issues" project permission. */
+    static final String EDIT_ISSUES = "EDIT_ISSUES";
 
     private final JiraCalls calls;
 
@@ -185,6 +187,36 @@ public class JiraClient {
         for (JsonNode granted : grants.path("globalPermissions")) {
             if (ADMINISTER.equals(granted.asString())) {
                 return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Whether the user holds Jira's {@code EDIT_ISSUES} project permission on the issue, asked the same way
+     * as {@link #isJiraAdmin} ({@code projectPermissions} of {@code POST /rest/api/3/permissions/check}).
+     * An issue id that is not a Jira id (a number) is editable by nobody.
+     */
+    public boolean canEditIssue(JiraSite site, String accountId, String issueId) {
+        long id;
+        try {
+            id = Long.parseLong(issueId);
+        } catch (NumberFormatException notJiraId) {
+            return false;
+        }
+        var body = IssueBodies.JSON.createObjectNode().put("accountId", accountId);
+        var asked = body.putArray("projectPermissions").addObject();
+        asked.putArray("permissions").add(EDIT_ISSUES);
+        asked.putArray("issues").add(id);
+        JsonNode grants = json(site, JiraRequest.idempotentPost(uri(site, "/rest/api/3/permissions/check"),
+                IssueBodies.JSON.writeValueAsString(body)));
+        for (JsonNode grant : grants.path("projectPermissions")) {
+            if (EDIT_ISSUES.equals(grant.path("permission").asString())) {
+                for (JsonNode issue : grant.path("issues")) {
+                    if (issue.asLong() == id) {
+                        return true;
+                    }
+                }
             }
         }
         return false;

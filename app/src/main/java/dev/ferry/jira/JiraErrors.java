@@ -21,7 +21,9 @@ final class JiraErrors {
         int status = response.statusCode();
         String words = words(response.body());
         String message = request.describe() + " answered " + status + (words.isEmpty() ? "" : ": " + words);
-        return new JiraException(kind(status), status, message, words, retryAfter(response).orElse(null));
+        JiraException.Kind kind = status == 401 && TokenTimeRefusals.about(response) ? JiraException.Kind.CLOCK_SKEW
+                : kind(status);
+        return new JiraException(kind, status, message, words, retryAfter(response).orElse(null));
     }
 
     /** Jira could not be reached, or the connection broke before its answer arrived. */

@@ -12,6 +12,11 @@ public class JiraException extends RuntimeException {
         NOT_FOUND,
         /** 401: Jira no longer accepts the app's credentials for the site (revoked secret, uninstalled). */
         UNAUTHORIZED,
+        /**
+         * 401 because Jira found the token's times wrong (expired, or issued in the future): the clock of the
+         * node that signed it is off, the credentials are fine. Retry later, never mark them rejected.
+         */
+        CLOCK_SKEW,
         /** 403: the app may not do this here (permissions, project access). */
         DENIED,
         /** 400: Jira refused the request itself. */

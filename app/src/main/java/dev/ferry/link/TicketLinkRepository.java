@@ -20,24 +20,29 @@ public interface TicketLinkRepository extends Repository<TicketLink, Long> {
 
     void delete(TicketLink link);
 
-    /** Applies an issue's new state unless a newer one was applied already: late webhooks never win. */
+    /**
+     * Applies an issue's new state unless a newer one was applied already: late webhooks never win. A time
+     * in the future (a sender's clock ahead) counts as now, by the database's clock, so it cannot hold
+     * back every update until then.
+     */
     @Modifying
     @Query("""
             update ticket_link set issue_key = coalesce(:issueKey, issue_key),
                 status_name = coalesce(:statusName, status_name),
                 status_category = coalesce(:statusCategory, status_category),
-                last_event_at = :asOf, last_synced_at = :now, version = version + 1
+                last_event_at = least(:asOf, current_timestamp), last_synced_at = :now, version = version + 1
             where client_key = :clientKey and issue_id = :issueId
-              and (last_event_at is null or last_event_at < :asOf)""")
+              and (last_event_at is null or last_event_at < least(:asOf, current_timestamp))""")
     int applyIssueState(String clientKey, String issueId, String issueKey, String statusName, String statusCategory,
             Timestamp asOf, Timestamp now);
 
+    /** As {@link #applyIssueState}, for a deleted issue. */
     @Modifying
     @Query("""
-            update ticket_link set issue_deleted = true, last_event_at = :asOf, last_synced_at = :now,
-                version = version + 1
+            update ticket_link set issue_deleted = true, last_event_at = least(:asOf, current_timestamp),
+                last_synced_at = :now, version = version + 1
             where client_key = :clientKey and issue_id = :issueId
-              and (last_event_at is null or last_event_at < :asOf)""")
+              and (last_event_at is null or last_event_at < least(:asOf, current_timestamp))""")
     int markIssueDeleted(String clientKey, String issueId, Timestamp asOf, Timestamp now);
 
     /** The tickets one destination filed for one object and event type, newest first. */

@@ -108,8 +108,8 @@ class GlanceBadgeWorker {
     }
 
     private void handle(GlanceRefreshes.Request request, JiraException e) {
-        // Throttling only ever delays a badge; other trouble is retried a few times.
-        boolean retryable = e.kind() == JiraException.Kind.RATE_LIMITED
+        // Throttling and a node's clock trouble only ever delay a badge; other trouble is retried a few times.
+        boolean retryable = e.kind() == JiraException.Kind.RATE_LIMITED || e.kind() == JiraException.Kind.CLOCK_SKEW
                 || e.kind() == JiraException.Kind.UNAVAILABLE && request.attempts() < MAX_ATTEMPTS;
         if (retryable) {
             refreshes.retryLater(request, e.retryAfter().orElse(Duration.ofSeconds(5L << request.attempts())));

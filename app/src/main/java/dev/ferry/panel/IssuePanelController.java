@@ -3,6 +3,8 @@ package dev.ferry.panel;
 import dev.ferry.connect.ConnectJwt;
 import dev.ferry.connect.ConnectPrincipal;
 import dev.ferry.connect.ConnectProperties;
+import dev.ferry.connect.PageTokens;
+import dev.ferry.jira.JiraSite;
 import dev.ferry.link.TicketLink;
 import dev.ferry.link.TicketLinks;
 import dev.ferry.site.SiteDirectory;
@@ -30,12 +32,17 @@ class IssuePanelController {
     private final SiteDirectory sites;
     private final Pages pages;
     private final ConnectProperties connect;
+    private final PageTokens tokens;
+    private final PanelProperties properties;
 
-    IssuePanelController(TicketLinks links, SiteDirectory sites, Pages pages, ConnectProperties connect) {
+    IssuePanelController(TicketLinks links, SiteDirectory sites, Pages pages, ConnectProperties connect,
+            PageTokens tokens, PanelProperties properties) {
         this.links = links;
         this.sites = sites;
         this.pages = pages;
         this.connect = connect;
+        this.tokens = tokens;
+        this.properties = properties;
     }
 
     @GetMapping(path = {"/panels/glance", "/panels/issue", "/panels/issue-content"}, produces = MediaType.TEXT_HTML_VALUE)
@@ -44,9 +51,19 @@ class IssuePanelController {
             @RequestParam(required = false) String issueKey) {
         var views = links.forIssue(principal.clientKey(), issueId).stream().map(IssuePanelController::view).toList();
         String allJs = connect.allJsScript();
-        String siteUrl = sites.callable(principal.clientKey()).orElseThrow().baseUrl().toString();
-        return ResponseEntity.ok().headers(IframeHeaders.forSite(siteUrl)).contentType(MediaType.TEXT_HTML)
-                .body(pages.render("issue-panel", new IssuePanelPage(issueKey, views, allJs)));
+        JiraSite site = sites.callable(principal.clientKey()).orElseThrow();
+        String token = views.isEmpty() ? null : actionToken(site, principal, issueId, issueKey);
+        return ResponseEntity.ok().headers(IframeHeaders.forSite(site.baseUrl().toString())).contentType(MediaType.TEXT_HTML)
+                .body(pages.render("issue-panel", new IssuePanelPage(issueKey, views, allJs, token)));
+    }
+
+    /**
+     * The buttons' token: a context token of this site and viewer, bound to the issue of the page. The
+     * issue id is the one Jira put into the iframe URL, which the page token's qsh covers.
+     */
+    private String actionToken(JiraSite site, ConnectPrincipal principal, String issueId, String issueKey) {
+        return principal.accountId().map(accountId -> tokens.issueContextToken(site.clientKey(), site.sharedSecret(),
+                accountId, properties.actionTokenLifetime(), issueId, issueKey)).orElse(null);
     }
 
     private static LinkView view(TicketLink link) {

@@ -5,7 +5,6 @@ import dev.ferry.connect.ConnectPrincipal;
 import dev.ferry.connect.TokenKind;
 import dev.ferry.jira.JiraException;
 import dev.ferry.link.TicketLink;
-import dev.ferry.link.TicketLinks;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
@@ -16,30 +15,30 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * The issue panel's own actions, called from the page with a context token
- * ({@code AP.context.getToken()}); a link of another site answers as if it did not exist.
+ * The issue panel's own actions, called from the page with a context token bound to the issue (the one the
+ * panel carries, or {@code AP.context.getToken()}); {@link PanelActions} decides what the token's user may do.
  */
 @RestController
 @RequestMapping("/panels/api/links/{linkId}")
 class PanelActionsController {
 
-    private final TicketLinks links;
+    private final PanelActions actions;
 
-    PanelActionsController(TicketLinks links) {
-        this.links = links;
+    PanelActionsController(PanelActions actions) {
+        this.actions = actions;
     }
 
     @PostMapping("/unlink")
     @ConnectJwt(TokenKind.CONTEXT)
     ResponseEntity<Void> unlink(ConnectPrincipal principal, @PathVariable long linkId) {
-        return links.unlink(principal.clientKey(), linkId) ? ResponseEntity.noContent().build()
-                : ResponseEntity.notFound().build();
+        actions.unlink(principal, linkId);
+        return ResponseEntity.noContent().build();
     }
 
     @PostMapping("/refresh")
     @ConnectJwt(TokenKind.CONTEXT)
     ResponseEntity<LinkStatus> refresh(ConnectPrincipal principal, @PathVariable long linkId) {
-        return ResponseEntity.of(links.refreshStatus(principal.clientKey(), linkId).map(LinkStatus::of));
+        return ResponseEntity.ok(LinkStatus.of(actions.refresh(principal, linkId)));
     }
 
     @ExceptionHandler(JiraException.class)

@@ -1,14 +1,17 @@
 package dev.ferry.panel;
 
+import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
- * The in-issue panels' background work.
+ * The in-issue panels' background work and their buttons.
  *
  * @param glanceWorkerEnabled whether this node sets glance badges in Jira after links change
  * @param glanceWorkerThreads badges set at once; each is one call to Jira, so waiting, not CPU, is the cost
+ * @param actionTokenLifetime how long the token the issue panel carries for its buttons stays valid
  */
 @ConfigurationProperties("ferry.panels")
-record PanelProperties(@DefaultValue("true") boolean glanceWorkerEnabled, @DefaultValue("4") int glanceWorkerThreads) {
+record PanelProperties(@DefaultValue("true") boolean glanceWorkerEnabled, @DefaultValue("4") int glanceWorkerThreads,
+        @DefaultValue("10m") Duration actionTokenLifetime) {
 }

@@ -21,14 +21,9 @@ public record LinkedSite(String clientKey, String baseUrl, String displayUrl, St
      */
     public record Credentials(String state, String message, Instant rejectedAt) {
 
-        static Credentials of(Instant rejectedAt, String message, Instant siteUpdatedAt) {
-            return stillRejected(rejectedAt, siteUpdatedAt) ? new Credentials("rejected", message, rejectedAt)
-                    : new Credentials("ok", null, null);
-        }
-
-        /** A rejection holds until the site is installed again after it (Jira sends a fresh secret then). */
-        static boolean stillRejected(Instant rejectedAt, Instant siteUpdatedAt) {
-            return rejectedAt != null && (siteUpdatedAt == null || !siteUpdatedAt.isAfter(rejectedAt));
+        /** The flag is cleared by the next {@code installed}, so a flag that is set still holds. */
+        static Credentials of(Instant rejectedAt, String message) {
+            return rejectedAt != null ? new Credentials("rejected", message, rejectedAt) : new Credentials("ok", null, null);
         }
     }
 }

@@ -42,12 +42,11 @@ public class LinkedSites {
     }
 
     private static LinkedSite read(ResultSet rs) throws SQLException {
-        Instant updatedAt = instant(rs, "updated_at");
         return new LinkedSite(rs.getString("client_key"), rs.getString("base_url"), rs.getString("display_url"),
                 rs.getString("state").toLowerCase(Locale.ROOT), instant(rs, "installed_at"),
-                instant(rs, "last_installed_at"), updatedAt, instant(rs, "uninstalled_at"),
+                instant(rs, "last_installed_at"), instant(rs, "updated_at"), instant(rs, "uninstalled_at"),
                 instant(rs, "last_webhook_at"), instant(rs, "linked_at"), rs.getString("linked_by"),
-                Credentials.of(instant(rs, "credentials_rejected_at"), rs.getString("credentials_error"), updatedAt));
+                Credentials.of(instant(rs, "credentials_rejected_at"), rs.getString("credentials_error")));
     }
 
     private static Instant instant(ResultSet rs, String column) throws SQLException {

@@ -1,6 +1,5 @@
 package dev.ferry.site;
 
-import java.time.Instant;
 import java.util.Optional;
 import org.springframework.data.jdbc.repository.query.Modifying;
 import org.springframework.data.jdbc.repository.query.Query;
@@ -15,15 +14,20 @@ interface SiteLinkRepository extends Repository<SiteLink, String> {
 
     void delete(SiteLink link);
 
+    /** The time is the database's, one clock for every node: a node whose clock is off cannot date it wrongly. */
     @Modifying
-    @Query("update site_link set credentials_rejected_at = :at, credentials_error = :error where client_key = :clientKey")
-    int rejectCredentials(String clientKey, Instant at, String error);
+    @Query("""
+            update site_link set credentials_rejected_at = current_timestamp, credentials_error = :error
+            where client_key = :clientKey""")
+    int rejectCredentials(String clientKey, String error);
 
-    /** Clears the flag only while the site's last install or update is still newer than the rejection. */
+    /** Jira sent {@code installed} (a fresh secret): whatever was rejected before no longer is, whatever its time. */
     @Modifying
     @Query("""
             update site_link set credentials_rejected_at = null, credentials_error = null
-            where client_key = :clientKey
-              and credentials_rejected_at < (select s.updated_at from site s where s.client_key = :clientKey)""")
-    int clearRejectionAfterReinstall(String clientKey);
+            where client_key = :clientKey and credentials_rejected_at is not null""")
+    int clearRejection(String clientKey);
+
+    @Query("select count(*) from site_link where client_key = :clientKey and credentials_rejected_at is not null")
+    long countRejected(String clientKey);
 }

@@ -10,21 +10,29 @@ import dev.ferry.link.TicketLink;
 import dev.ferry.link.TicketLinks;
 import dev.ferry.simulator.JiraSimulator;
 import dev.ferry.simulator.app.AppClient;
+import dev.ferry.simulator.iframe.IssueContext;
+import dev.ferry.simulator.rest.Users;
+import dev.ferry.support.Http;
+import java.net.http.HttpResponse;
 import java.time.Instant;
 import java.util.Map;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.ApplicationContext;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * The panels against the Jira simulator over real HTTP: the glance badge lands in Jira as the issue
- * property Jira reads, and the panel's refresh asks Jira for the status (and notices a deleted issue).
+ * property Jira reads, the panel's refresh asks Jira for the status (and notices a deleted issue), and its
+ * actions work only on the token's issue, for people Jira lets edit it, with every unlink audited.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.DEFINED_PORT)
 @ActiveProfiles("test")
@@ -39,6 +47,8 @@ class PanelsWithJiraTest {
     TicketLinks links;
     @Autowired
     ApplicationContext context;
+    @Autowired
+    JdbcClient jdbc;
     String clientKey;
     String issueKey;
     String issueId;
@@ -59,6 +69,7 @@ class PanelsWithJiraTest {
         assertThat(jira.site().install(FERRY).status()).isEqualTo(204);
         issueKey = jira.admin().createIssue("FERRY", "Bug", "[Guardrail] latency breached on Checkout v2");
         issueId = jira.site().issueContext(issueKey).issueId();
+        GlanceDrain.drain(context);
     }
 
     @Test
@@ -89,15 +100,109 @@ class PanelsWithJiraTest {
     }
 
     @Test
-    void refreshNoticesAnIssueDeletedBehindFerrysBack() {
+    void aTokenOutlivingItsDeletedIssueActsOnNothing() {
         TicketLink link = link("exp-4");
         String token = contextToken();
         jira.data().deleteIssue(issueKey);
 
         var reply = refresh(link, token);
 
-        assertThat(reply.status()).isEqualTo(200);
-        assertThat(reply.body()).contains("\"issueDeleted\":true");
+        // Nobody may edit an issue that is gone; webhooks and the nightly reconcile mark the link instead.
+        assertThat(reply.status()).isEqualTo(403);
+        assertThat(links.find(clientKey, link.id())).isPresent();
+    }
+
+    @AfterEach
+    void onlyTheAdminEditsAgain() {
+        jira.data().mayEditIssues(Users.MEMBER_ACCOUNT_ID, false);
+    }
+
+    @Test
+    void aTokenIssuedForAnotherIssueCannotTouchThisIssuesLinks() {
+        TicketLink link = link("exp-5");
+        String otherIssue = jira.admin().createIssue("FERRY", "Task", "Another issue");
+        String token = jira.site().contextToken(jira.site().issueContext(otherIssue));
+
+        var unlink = action("unlink", link.id(), token);
+        var refresh = action("refresh", link.id(), token);
+
+        assertThat(unlink.statusCode()).isEqualTo(404);
+        assertThat(unlink.headers().firstValue("Content-Type").orElseThrow()).startsWith("application/problem+json");
+        assertThat(refresh.statusCode()).isEqualTo(404);
+        assertThat(links.find(clientKey, link.id())).isPresent();
+        assertThat(jira.calls()).noneMatch(call -> call.path().equals("/rest/api/3/permissions/check"));
+    }
+
+    @Test
+    void aGuessedLinkNumberOrATokenWithoutAnIssueIsNotFound() {
+        TicketLink link = link("exp-6");
+
+        assertThat(action("unlink", link.id() + 1000, contextToken()).statusCode()).isEqualTo(404);
+        assertThat(action("unlink", link.id(), jira.site().contextTokenOf(Users.ADMIN_ACCOUNT_ID)).statusCode())
+                .isEqualTo(404);
+        assertThat(links.find(clientKey, link.id())).isPresent();
+    }
+
+    @Test
+    void someoneJiraDoesNotLetEditTheIssueIsRefused() {
+        TicketLink link = link("exp-7");
+        String token = jira.site().contextTokenOf(Users.MEMBER_ACCOUNT_ID, jira.site().issueContext(issueKey));
+
+        var unlink = action("unlink", link.id(), token);
+        var refresh = action("refresh", link.id(), token);
+
+        assertThat(unlink.statusCode()).isEqualTo(403);
+        assertThat(unlink.headers().firstValue("Content-Type").orElseThrow()).startsWith("application/problem+json");
+        assertThat(unlink.body()).contains("edit this issue");
+        assertThat(refresh.statusCode()).isEqualTo(403);
+        assertThat(links.find(clientKey, link.id())).isPresent();
+        assertThat(auditRowsFor(link)).isZero();
+        jira.assertNoSpecViolations();
+    }
+
+    @Test
+    void anEditorUnlinksAndTheUnlinkIsAuditedWithTheirJiraAccount() {
+        TicketLink link = link("exp-8");
+        jira.data().mayEditIssues(Users.MEMBER_ACCOUNT_ID, true);
+
+        var reply = action("unlink", link.id(),
+                jira.site().contextTokenOf(Users.MEMBER_ACCOUNT_ID, jira.site().issueContext(issueKey)));
+
+        assertThat(reply.statusCode()).isEqualTo(204);
+        assertThat(links.find(clientKey, link.id())).isEmpty();
+        var row = jdbc.sql("select actor, action, target, detail from audit_record where detail like ?")
+                .param("%link " + link.id() + " %").query().singleRow();
+        assertThat(row.get("actor")).isEqualTo("jira:" + Users.MEMBER_ACCOUNT_ID);
+        assertThat(row.get("action")).isEqualTo("LINK_REMOVED");
+        assertThat(row.get("target")).isEqualTo(issueKey);
+        assertThat((String) row.get("detail")).contains(clientKey).contains("exp-8");
+        jira.assertNoSpecViolations();
+    }
+
+    @Test
+    void thePanelCarriesATokenForItsOwnIssueOnly() {
+        TicketLink here = link("exp-9");
+        String otherIssue = jira.admin().createIssue("FERRY", "Task", "Another issue");
+        String otherIssueId = jira.site().issueContext(otherIssue).issueId();
+        TicketLink there = links.link(clientKey, new IssueState(otherIssueId, otherIssue, "To Do", "new", Instant.now()),
+                new LinkedObject("experiment", "exp-10", "Experiment exp-10", "https://product.example/exp-10", "running"),
+                LinkOrigin.AUTOMATIC);
+        var page = new AppClient().get(jira.site().iframeUrl("ferry-issue-panel", jira.site().issueContext(issueKey)), Map.of());
+        var token = Pattern.compile("data-token=\"([^\"]+)\"").matcher(page.body());
+        assertThat(token.find()).isTrue();
+
+        assertThat(action("unlink", there.id(), token.group(1)).statusCode()).isEqualTo(404);
+        assertThat(action("unlink", here.id(), token.group(1)).statusCode()).isEqualTo(204);
+        assertThat(links.find(clientKey, there.id())).isPresent();
+    }
+
+    long auditRowsFor(TicketLink link) {
+        return jdbc.sql("select count(*) from audit_record where detail like ?").param("%link " + link.id() + " %")
+                .query(Long.class).single();
+    }
+
+    HttpResponse<String> action(String action, long linkId, String token) {
+        return new Http(PORT).post("/panels/api/links/" + linkId + "/" + action, "", "Authorization", "JWT " + token);
     }
 
     TicketLink link(String objectId) {

@@ -19,6 +19,8 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.ApplicationContext;
@@ -367,6 +369,35 @@ class TicketDeliveryJourneyTest {
         assertThat(jira.data().issueJson(delivery.path("issueKey").asString(), jira.baseUrl()).orElseThrow()
                 .path("fields").path("comment").path("total").asInt()).isEqualTo(1);
         jira.assertNoSpecViolations();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"PT-5M", "PT5M"})
+    void jiraRefusingTheTokensTimesIsAClockProblemRetriedNotRejectedCredentials(String jiraClockOffset) {
+        jira.clockOffset(Duration.parse(jiraClockOffset));
+        String eventId = post(guardrail("exp-clock", "Clock", null));
+        DeliveryDrain.drain(context);
+
+        JsonNode retrying = api.get("/api/v1/events/" + eventId).json().path("deliveries").get(0);
+        assertThat(retrying.path("status").asString()).isEqualTo("PENDING");
+        assertThat(retrying.path("lastError").asString()).contains("clock skew");
+        assertThat(api.get("/api/v1/sites").json().path("sites").get(0).path("credentials").path("state").asString())
+                .isEqualTo("ok");
+        assertThat(health("/actuator/health")).contains("\"status\":\"CLOCK_SKEW\"");
+
+        jira.clockOffset(Duration.ZERO);
+        DeliveryDrain.timePasses(context);
+        DeliveryDrain.drain(context);
+        assertThat(api.get("/api/v1/events/" + eventId).json().path("deliveries").get(0).path("status").asString())
+                .isEqualTo("DONE");
+        assertThat(health("/actuator/health")).contains("\"status\":\"UP\"");
+    }
+
+    /** The node's health: still answered with 200 while Jira refuses its clock, the status being the alert. */
+    static String health(String path) {
+        var response = new dev.ferry.support.Http(PORT).get(path);
+        assertThat(response.statusCode()).isEqualTo(200);
+        return response.body();
     }
 
     @Test

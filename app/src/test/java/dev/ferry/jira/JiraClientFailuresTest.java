@@ -51,6 +51,35 @@ class JiraClientFailuresTest {
     }
 
     @Test
+    void aTokenJiraFindsExpiredIsAClockProblemNotRevokedCredentials() {
+        simulated.jira.clockOffset(Duration.ofMinutes(5));
+
+        JiraException e = failure(() -> client.getIssueStatus(site, issueId));
+
+        assertThat(e.kind()).isEqualTo(JiraException.Kind.CLOCK_SKEW);
+        assertThat(e.status()).isEqualTo(401);
+        assertThat(e.jiraMessage()).startsWith("Expired at ");
+    }
+
+    @Test
+    void aTokenJiraFindsIssuedInTheFutureIsAClockProblemToo() {
+        simulated.jira.clockOffset(Duration.ofMinutes(-5));
+
+        JiraException e = failure(() -> client.getIssueStatus(site, issueId));
+
+        assertThat(e.kind()).isEqualTo(JiraException.Kind.CLOCK_SKEW);
+        assertThat(e.jiraMessage()).startsWith("Not-before time is ");
+    }
+
+    @Test
+    void aChallengeNamingTheTokensTimeIsAClockProblem() {
+        simulated.jira.faults().add("GET", "/rest/api/3/issue/.*", Fault.status(401, "Unauthorized",
+                Map.of("WWW-Authenticate", "JWT realm=\"jira\", error=\"JWT token expired\"")), 1);
+
+        assertThat(failure(() -> client.getIssueStatus(site, issueId)).kind()).isEqualTo(JiraException.Kind.CLOCK_SKEW);
+    }
+
+    @Test
     void aForbiddenCallIsDeniedWithJirasWords() {
         simulated.jira.faults().add("DELETE", "/rest/api/3/issue/.*", Fault.forbidden(), 1);
 

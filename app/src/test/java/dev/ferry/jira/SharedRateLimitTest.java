@@ -76,7 +76,8 @@ class SharedRateLimitTest {
 
     /** A second client sharing nothing with the first but the database, as on another node. */
     JiraClient anotherNode() {
-        return new JiraClient(new JiraCalls(transport, new SiteRateGate(jdbc, transactions, clock, properties), clock, properties));
+        var gate = new SiteRateGate(jdbc, transactions, clock, properties);
+        return new JiraClient(new JiraCalls(transport, gate, clock, properties, new ClockSkewAlarm(clock)));
     }
 
     Timestamp blockedUntil() {

@@ -61,6 +61,19 @@ class StatusSyncTest {
     }
 
     @Test
+    void aWebhookStampedInTheFutureMovesTheStatusWithoutHoldingBackLaterOnes() {
+        long anHourAhead = Instant.now().plusSeconds(3600).toEpochMilli();
+        deliver("jira-issue-updated", "ahead", IssueEvents.updated("10001", "OPS-1", "In Progress", "indeterminate",
+                anHourAhead));
+        assertThat(reload().statusCategory()).isEqualTo("indeterminate");
+
+        deliver("jira-issue-updated", "after", IssueEvents.updated("10001", "OPS-1", "Done", "done",
+                Instant.now().toEpochMilli()));
+
+        assertThat(reload().statusCategory()).isEqualTo("done");
+    }
+
+    @Test
     void aMovedIssueKeepsItsLinkUnderTheNewKey() {
         deliver("jira-issue-updated", "moved", IssueEvents.updated("10001", "PLAT-7", "To Do", "new", T0));
 

@@ -96,13 +96,30 @@ class IssuePanelTest {
     }
 
     @Test
-    void unlinkWithAContextTokenRemovesTheLinkAndQueuesTheGlanceBadge() {
+    void aContextTokenWithoutTheLinksIssueCannotUnlinkIt() {
         var response = action("unlink", link.id(), tokens.context(SITE_A, SECRET_A, "557058:agent"));
 
-        assertThat(response.statusCode()).isEqualTo(204);
-        assertThat(links.find(SITE_A, link.id())).isEmpty();
-        assertThat(jdbc.sql("select count(*) from glance_refresh where client_key = ? and issue_id = '10001'")
-                .param(SITE_A).query(Long.class).single()).isEqualTo(1);
+        assertThat(response.statusCode()).isEqualTo(404);
+        assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(t ->
+                assertThat(t).startsWith("application/problem+json"));
+        assertThat(links.find(SITE_A, link.id())).isPresent();
+    }
+
+    @Test
+    void thePanelCarriesAContextTokenBoundToItsIssueForItsButtons() {
+        String path = "/panels/issue?issueKey=OPS-1&issueId=10001&projectKey=OPS";
+        var viewer = tokens.claims(SITE_A, "GET", path);
+        viewer.put("sub", "557058:agent");
+        var response = http.get(path + "&jwt=" + tokens.hs256(viewer, SECRET_A));
+
+        var token = java.util.regex.Pattern.compile("data-token=\"([^\"]+)\"").matcher(response.body());
+        assertThat(token.find()).isTrue();
+        var claims = tools.jackson.databind.json.JsonMapper.builder().build().readTree(
+                java.util.Base64.getUrlDecoder().decode(token.group(1).split("\\.")[1]));
+        assertThat(claims.path("qsh").asString()).isEqualTo("context-qsh");
+        assertThat(claims.path("iss").asString()).isEqualTo(SITE_A);
+        assertThat(claims.path("sub").asString()).isEqualTo("557058:agent");
+        assertThat(claims.path("context").path("jira").path("issue").path("id").asString()).isEqualTo("10001");
     }
 
     @Test

@@ -8,10 +8,13 @@ import dev.ferry.support.Installs;
 import dev.ferry.support.Organizations;
 import dev.ferry.support.Organizations.Org;
 import dev.ferry.support.Tokens;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -33,6 +36,8 @@ class SiteCredentialsTest {
     SiteLinks links;
     @Autowired
     SiteLinking linking;
+    @Autowired
+    JdbcClient jdbc;
     Http http;
     Org acme;
 
@@ -74,6 +79,27 @@ class SiteCredentialsTest {
         assertThat(links.credentialsUsable(CLIENT_KEY)).isTrue();
         links.credentialsRejected(CLIENT_KEY, "401 again");
         assertThat(links.credentialsUsable(CLIENT_KEY)).isFalse();
+    }
+
+    @Test
+    void aRejectionDatedInTheFutureByASkewedClockIsClearedByTheNextReinstall() {
+        links.credentialsRejected(CLIENT_KEY, "401 Unauthorized");
+        jdbc.sql("update site_link set credentials_rejected_at = ? where client_key = ?")
+                .params(OffsetDateTime.now(ZoneOffset.UTC).plusMinutes(5), CLIENT_KEY).update();
+
+        install(ROTATED);
+
+        assertThat(links.credentialsUsable(CLIENT_KEY)).isTrue();
+        assertThat(listed().path("credentials").path("state").asString()).isEqualTo("ok");
+    }
+
+    @Test
+    void theRejectionIsDatedByTheDatabaseClock() {
+        links.credentialsRejected(CLIENT_KEY, "401 Unauthorized");
+
+        var dated = jdbc.sql("select credentials_rejected_at <= current_timestamp from site_link where client_key = ?")
+                .param(CLIENT_KEY).query(Boolean.class).single();
+        assertThat(dated).isTrue();
     }
 
     @Test

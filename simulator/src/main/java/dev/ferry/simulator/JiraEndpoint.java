@@ -42,6 +42,10 @@ final class JiraEndpoint implements ResponseDefinitionTransformerV2 {
         this.siteUrl = siteUrl;
     }
 
+    JiraAuth auth() {
+        return auth;
+    }
+
     JiraRest rest() {
         return rest;
     }

@@ -136,6 +136,15 @@ public final class JiraSimulator implements AutoCloseable {
     }
 
     /**
+     * Sets the site's clock {@code offset} away from the app's for the checks of the app's tokens: Jira
+     * then refuses them with its expired / not-before 401, as it does when an app server's clock drifts.
+     * {@link Duration#ZERO} puts the clocks back together.
+     */
+    public void clockOffset(Duration offset) {
+        endpoint.auth().clockOffset(offset);
+    }
+
+    /**
      * Stops checking requests against Atlassian's OpenAPI specs. Only for benchmarks: the check costs more
      * CPU than the answer, and on a small machine it would measure the simulator instead of the app.
      */
@@ -143,8 +152,9 @@ public final class JiraSimulator implements AutoCloseable {
         endpoint.specCheck(false);
     }
 
-    /** Forgets recorded calls, violations and scripted faults; the site's data stays. */
+    /** Forgets recorded calls, violations, scripted faults and any clock offset; the site's data stays. */
     public void reset() {
+        endpoint.auth().clockOffset(Duration.ZERO);
         endpoint.calls.clear();
         endpoint.violations.clear();
         faults.clear();

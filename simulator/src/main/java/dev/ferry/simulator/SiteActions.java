@@ -118,8 +118,14 @@ public final class SiteActions {
         return iframes.contextToken(IssueContext.none(), identity.clientKey(), secret(), accountId);
     }
 
+    /** A context token of the site admin on an issue, as {@code AP.context.getToken()} gives it in the issue view. */
     public String contextToken(IssueContext context) {
-        return iframes.contextToken(context, identity.clientKey(), secret(), Users.ADMIN_ACCOUNT_ID);
+        return contextTokenOf(Users.ADMIN_ACCOUNT_ID, context);
+    }
+
+    /** A context token of a user on an issue. */
+    public String contextTokenOf(String accountId, IssueContext context) {
+        return iframes.contextToken(context, identity.clientKey(), secret(), accountId);
     }
 
     /** The context of an issue on this site, for iframe URLs. */

@@ -3,7 +3,10 @@ package dev.ferry.simulator.auth;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Base64;
+import java.util.Date;
 
 /**
  * The checks Jira makes on every call the app sends: a Connect JWT (HS256 with the site's current
@@ -17,10 +20,20 @@ public final class JiraAuth {
 
     private final Credentials credentials;
     private final Clock clock;
+    private volatile Duration offset = Duration.ZERO;
 
     public JiraAuth(Credentials credentials, Clock clock) {
         this.credentials = credentials;
         this.clock = clock;
+    }
+
+    /**
+     * How far the site's clock is from the app's: a positive offset is a site ahead of the app (the app's
+     * clock is slow, its tokens look expired), a negative one a site behind it (the app's clock is fast,
+     * its tokens look issued in the future).
+     */
+    public void clockOffset(Duration offset) {
+        this.offset = offset;
     }
 
     /**
@@ -68,17 +81,24 @@ public final class JiraAuth {
         return Verdict.accepted("connect", null);
     }
 
+    /** Jira's JWT library words its time refusals like this (atlassian-jwt's JwtExpiredException, JwtTooEarlyException). */
     private String timeProblem(JsonNode claims) {
         if (!claims.path("iat").canConvertToLong() || !claims.path("exp").canConvertToLong()) {
             return "JWT needs iat and exp.";
         }
-        long now = clock.instant().getEpochSecond();
+        Instant now = clock.instant().plus(offset);
         long iat = claims.path("iat").asLong();
         long exp = claims.path("exp").asLong();
-        if (exp < now - LEEWAY_SECONDS) {
-            return "JWT expired.";
+        long notBefore = claims.path("nbf").canConvertToLong() ? claims.path("nbf").asLong() : iat;
+        if (exp < now.getEpochSecond() - LEEWAY_SECONDS) {
+            return String.format("Expired at %s and time is now %s (%d seconds leeway is allowed)",
+                    Date.from(Instant.ofEpochSecond(exp)), Date.from(now), LEEWAY_SECONDS);
         }
-        if (exp - iat > MAX_LIFETIME_SECONDS || iat > now + LEEWAY_SECONDS) {
+        if (notBefore > now.getEpochSecond() + LEEWAY_SECONDS) {
+            return String.format("Not-before time is %s and time is now %s (%d leeway seconds is allowed)",
+                    Date.from(Instant.ofEpochSecond(notBefore)), Date.from(now), LEEWAY_SECONDS);
+        }
+        if (exp - iat > MAX_LIFETIME_SECONDS) {
             return "JWT lifetime is longer than Jira allows (exp must be at most iat + 180 s).";
         }
         return null;

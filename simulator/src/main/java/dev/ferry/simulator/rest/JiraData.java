@@ -5,10 +5,12 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -23,6 +25,7 @@ public final class JiraData {
     private final List<ObjectNode> auditRecords = new ArrayList<>();
     final List<ObjectNode> pages = new ArrayList<>();
     private final AtomicLong ids = new AtomicLong(10_000);
+    private final Set<String> editors = new HashSet<>(Set.of(Users.ADMIN_ACCOUNT_ID));
     final Clock clock;
 
     public JiraData(Clock clock) {
@@ -96,6 +99,22 @@ public final class JiraData {
     /** The issue in Jira's REST shape (all fields), as a webhook carries it. */
     public synchronized Optional<ObjectNode> issueJson(String key, String siteUrl) {
         return issue(key).map(issue -> issue.json(siteUrl, List.of()));
+    }
+
+    /**
+     * Grants or takes away the {@code EDIT_ISSUES} project permission on every issue; at first only the
+     * site admin holds it, as on a fresh developer site where nobody else joined a project role yet.
+     */
+    public synchronized void mayEditIssues(String accountId, boolean may) {
+        if (may) {
+            editors.add(accountId);
+        } else {
+            editors.remove(accountId);
+        }
+    }
+
+    synchronized boolean canEditIssues(String accountId) {
+        return accountId != null && editors.contains(accountId);
     }
 
     String nextId() {

@@ -14,7 +14,7 @@ public final class JiraRest {
         new MetaRoutes(data).register(routes);
         new ActivityRoutes(data).register(routes);
         new ConfluenceRoutes(data).register(routes);
-        new PermissionRoutes().register(routes);
+        new PermissionRoutes(data).register(routes);
     }
 
     /** Serves one authenticated call; {@code siteUrl} is the site's base URL for {@code self} links. */

@@ -7,15 +7,26 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * {@code POST /rest/api/3/permissions/check}: which of the asked global permissions a user holds. Only
- * the site admin holds {@code ADMINISTER}; every user holds {@code USE} (Browse users); project
- * permissions are answered empty, as Ferry does not ask them.
+ * {@code POST /rest/api/3/permissions/check}: which of the asked permissions a user holds. Only the site
+ * admin holds {@code ADMINISTER}; every user holds {@code USE} (Browse users); {@code EDIT_ISSUES} is held
+ * by the users {@link JiraData#mayEditIssues} names, on the asked issues that exist; other project
+ * permissions are granted to nobody.
  */
 final class PermissionRoutes {
 
     /** The global permissions Jira knows, enough to refuse a misspelt one with Jira's 400. */
     static final Set<String> GLOBAL = Set.of("ADMINISTER", "SYSTEM_ADMIN", "USE", "USER_PICKER", "CREATE_SHARED_OBJECTS",
             "MANAGE_GROUP_FILTER_SUBSCRIPTIONS", "BULK_CHANGE");
+    /** The project permissions Jira knows that an app might ask about. */
+    static final Set<String> PROJECT = Set.of("BROWSE_PROJECTS", "CREATE_ISSUES", "EDIT_ISSUES", "DELETE_ISSUES",
+            "ASSIGN_ISSUES", "TRANSITION_ISSUES", "ADD_COMMENTS", "ADMINISTER_PROJECTS", "LINK_ISSUES");
+    static final String EDIT_ISSUES = "EDIT_ISSUES";
+
+    private final JiraData data;
+
+    PermissionRoutes(JiraData data) {
+        this.data = data;
+    }
 
     void register(Routes routes) {
         routes.add("POST", "/rest/api/3/permissions/check", this::check);
@@ -38,8 +49,31 @@ final class PermissionRoutes {
                 granted.add(name);
             }
         }
-        grants.putArray("projectPermissions");
+        ArrayNode projectGrants = grants.putArray("projectPermissions");
+        for (JsonNode asked : body.path("projectPermissions")) {
+            for (JsonNode permission : asked.path("permissions")) {
+                String name = permission.asText();
+                if (!PROJECT.contains(name)) {
+                    return Reply.fieldErrors(Map.of(name, "Unrecognized permission"));
+                }
+                projectGrants.add(projectGrant(accountId, name, asked));
+            }
+        }
         return Reply.ok(grants);
+    }
+
+    /** The asked issues and projects the user holds the permission on; Jira lists the permission even when empty. */
+    private ObjectNode projectGrant(String accountId, String permission, JsonNode asked) {
+        boolean holds = EDIT_ISSUES.equals(permission) && data.canEditIssues(accountId);
+        ObjectNode grant = Json.object();
+        grant.put("permission", permission);
+        ArrayNode issues = grant.putArray("issues");
+        ArrayNode projects = grant.putArray("projects");
+        if (holds) {
+            asked.path("issues").forEach(id -> data.issue(id.asText()).ifPresent(issue -> issues.add(Long.parseLong(issue.id))));
+            asked.path("projects").forEach(id -> data.project(id.asText()).ifPresent(p -> projects.add(Long.parseLong(p.id()))));
+        }
+        return grant;
     }
 
     /** Without an accountId Jira answers for the caller, here the app, which administers nothing. */
