@@ -23,8 +23,11 @@ public final class TemplateLimits {
     /** What one description's variables may write before it is cut: twice Jira's limit, so AdfTrimmer cuts first. */
     static final int MAX_DESCRIPTION_OUTPUT = 2 * AdfJson.MAX_CHARS;
 
-    /** Rendering is linear in the template and the output, so this is only a safety net a render never nears. */
-    static final Duration MAX_RENDER_TIME = Duration.ofSeconds(2);
+    /**
+     * Rendering is linear in the template and the output (the largest template with 10,000-character values
+     * renders in tens of milliseconds warm), so this is a safety net, generous for a busy machine.
+     */
+    static final Duration MAX_RENDER_TIME = Duration.ofSeconds(5);
 
     private TemplateLimits() {
     }
