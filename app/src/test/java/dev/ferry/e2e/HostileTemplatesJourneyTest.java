@@ -98,10 +98,12 @@ class HostileTemplatesJourneyTest {
     }
 
     @Test
-    void aRuleSavedBeforeTheLimitsFailsItsDeliveryWithTheReasonAndFilesNothing() {
+    void aRuleSavedBeforeTheLimitsFailsItsDeliveryAndItsTestTicketWithTheReasonAndFilesNothing() {
         jdbc.sql("update delivery_rule set summary_template = :template where event_type = :type")
                 .param("template", FOUR_DEEP).param("type", GUARDRAIL).update();
         refused(api.post(rules + GUARDRAIL + "/preview", "{}"), "summary: sections nest more than 3 deep");
+        refused(api.post(rules.replace("/rules/", "/test-ticket"), "{\"eventType\":\"" + GUARDRAIL + "\"}"),
+                "the rule's template was refused: summary: sections nest more than 3 deep");
 
         String eventId = api.post("/api/v1/events", TicketDeliveryJourneyTest.guardrail("exp-1", "Checkout", null))
                 .json().path("id").asString();
