@@ -75,6 +75,13 @@ class DeliveryFailures {
         outbox.reschedule(delivery, TicketDeliveryStatus.PENDING, clock.instant().plus(backoff(delivery.attempts())), error);
     }
 
+    /** The rule's template is over a limit: the same template would be refused again, so there is no retry until a person asks. */
+    void templateRefused(OutboundDelivery delivery, String reason) {
+        outbox.finish(delivery, TicketDeliveryStatus.FAILED, "the rule's template was refused: " + reason);
+        log.warn("delivery {} (event {}) failed: the rule's template was refused: {}", delivery.id(), delivery.eventId(),
+                reason);
+    }
+
     void park(OutboundDelivery delivery, String reason) {
         outbox.reschedule(delivery, TicketDeliveryStatus.WAITING, clock.instant().plus(properties.waitingRecheck()),
                 reason);

@@ -1,6 +1,7 @@
 package dev.ferry.delivery;
 
 import dev.ferry.jira.JiraException;
+import dev.ferry.template.InvalidTemplateException;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -86,6 +87,8 @@ class DeliveryWorker implements SmartLifecycle {
             } else {
                 failures.jiraRefused(job, e);
             }
+        } catch (InvalidTemplateException e) {
+            failures.templateRefused(delivery, e.getMessage());
         } catch (org.springframework.dao.TransientDataAccessException e) {
             failures.failed(delivery, "database contention: " + e.getMessage());
         } catch (RuntimeException e) {

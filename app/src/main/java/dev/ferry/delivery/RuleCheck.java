@@ -3,6 +3,7 @@ package dev.ferry.delivery;
 import static dev.ferry.web.ApiProblem.require;
 
 import dev.ferry.template.DescriptionFormat;
+import dev.ferry.template.TemplateLimits;
 import dev.ferry.template.TicketTemplates;
 
 /** Refuses rule settings that could never file a valid ticket, before anything is saved. */
@@ -15,13 +16,15 @@ final class RuleCheck {
         require(settings.issueType() != null && !settings.issueType().isBlank() && settings.issueType().length() <= 255,
                 "issueType is required (a name of the project's issue types)");
         require(settings.summaryTemplate() != null && !settings.summaryTemplate().isBlank()
-                && settings.summaryTemplate().length() <= 2048, "summaryTemplate must be 1 to 2048 characters");
+                && settings.summaryTemplate().length() <= TemplateLimits.MAX_SUMMARY_CHARS,
+                "summaryTemplate must be 1 to " + TemplateLimits.MAX_SUMMARY_CHARS + " characters");
         require(settings.priority() == null || settings.priority().length() <= 64, "priority is at most 64 characters");
         require(settings.labels() != null && settings.labels().stream()
                 .allMatch(label -> label != null && label.matches("[^\\s,]{1,255}")),
                 "labels must be words without spaces or commas");
-        require(settings.descriptionTemplate() == null || settings.descriptionTemplate().length() <= 65536,
-                "descriptionTemplate is at most 65,536 characters");
+        require(settings.descriptionTemplate() == null
+                || settings.descriptionTemplate().length() <= TemplateLimits.MAX_DESCRIPTION_CHARS,
+                String.format("descriptionTemplate is at most %,d characters", TemplateLimits.MAX_DESCRIPTION_CHARS));
         templates.validateSummary(settings.summaryTemplate());
         if (settings.descriptionTemplate() != null && !settings.descriptionTemplate().isBlank()) {
             templates.validate(settings.descriptionFormat() == null ? DescriptionFormat.TEXT : settings.descriptionFormat(),

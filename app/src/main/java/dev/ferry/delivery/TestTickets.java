@@ -10,6 +10,7 @@ import dev.ferry.jira.JiraException;
 import dev.ferry.jira.JiraSite;
 import dev.ferry.site.SiteDirectory;
 import dev.ferry.template.EventFacts;
+import dev.ferry.template.InvalidTemplateException;
 import dev.ferry.template.TicketTemplates;
 import dev.ferry.web.ApiProblem;
 import java.time.Clock;
@@ -77,7 +78,12 @@ class TestTickets {
             variables.forEach((name, value) -> values.put(name, value == null ? "" : value));
         }
         JiraSite site = site(destination);
-        IssueDraft draft = draft(destination, type.type(), rule, values, now);
+        IssueDraft draft;
+        try {
+            draft = draft(destination, type.type(), rule, values, now);
+        } catch (InvalidTemplateException refused) {
+            throw ApiProblem.badRequest("the rule's template was refused: " + refused.getMessage());
+        }
         CreatedIssue created;
         try {
             created = jira.createIssue(site, draft);

@@ -91,8 +91,10 @@ class TicketFiler {
                 return new Filed(earlier.get(0).id(), earlier.get(0).key(), TicketOutcome.RECOVERED);
             }
         }
+        // Rendered before the write is marked: a template refused here must not look like a lost create.
+        IssueDraft draft = draft(job);
         outbox.writeAttempted(delivery);
-        CreatedIssue created = jira.createIssue(job.site(), draft(job));
+        CreatedIssue created = jira.createIssue(job.site(), draft);
         return new Filed(created.id(), created.key(), TicketOutcome.CREATED);
     }
 

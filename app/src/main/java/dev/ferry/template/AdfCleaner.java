@@ -1,17 +1,15 @@
 package dev.ferry.template;
 
-import java.util.Set;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Repairs what substitution breaks in an ADF template: a variable that rendered empty leaves a text node
- * without characters, a link without an href or a card without a URL, all of which Jira refuses.
+ * without characters, a link without an href or a card without a URL, all of which Jira refuses; and a
+ * link or card whose URL is not http(s) (a variable said {@code javascript:…}) goes, as resultsUrl's card would.
  */
 final class AdfCleaner {
-
-    private static final Set<String> CARDS = Set.of("inlineCard", "blockCard", "embedCard");
 
     private AdfCleaner() {
     }
@@ -40,14 +38,18 @@ final class AdfCleaner {
         if (type.equals("text")) {
             return node.path("text").isString() && node.path("text").asString().isEmpty();
         }
-        JsonNode attrs = node.path("attrs");
-        return CARDS.contains(type) && attrs.path("url").asString("").isBlank() && !attrs.has("data");
+        if (!AdfLinks.CARDS.contains(type)) {
+            return false;
+        }
+        String url = node.path("attrs").path("url").asString("");
+        return url.isBlank() ? !node.path("attrs").has("data") : !AdfNodes.isWebUrl(url);
     }
 
     private static void dropBrokenLinks(ObjectNode owner, ArrayNode marks) {
         for (int i = marks.size() - 1; i >= 0; i--) {
             JsonNode mark = marks.get(i);
-            if ("link".equals(mark.path("type").asString("")) && mark.path("attrs").path("href").asString("").isBlank()) {
+            if ("link".equals(mark.path("type").asString(""))
+                    && !AdfNodes.isWebUrl(mark.path("attrs").path("href").asString(""))) {
                 marks.remove(i);
             }
         }

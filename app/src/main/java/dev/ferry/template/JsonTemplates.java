@@ -15,20 +15,28 @@ public final class JsonTemplates {
     private JsonTemplates() {
     }
 
+    /** Renders every string value within one description's budget. */
     public static JsonNode render(JsonNode template, Map<String, ?> scope) {
-        JsonNode copy = template.deepCopy();
-        return substitute(copy, scope);
+        return render(template, scope, RenderBudget.description());
     }
 
-    private static JsonNode substitute(JsonNode node, Map<String, ?> scope) {
+    static JsonNode render(JsonNode template, Map<String, ?> scope, RenderBudget budget) {
+        JsonNode copy = template.deepCopy();
+        return substitute(copy, scope, budget);
+    }
+
+    private static JsonNode substitute(JsonNode node, Map<String, ?> scope, RenderBudget budget) {
         if (node.isString()) {
-            return StringNode.valueOf(PlainTextTemplates.render(node.asString(), scope));
+            String rendered = PlainTextTemplates.render(node.asString(), scope, budget);
+            // Once the budget is spent a value is all or nothing: a link cut short would lead somewhere else.
+            boolean cut = budget.overflowed() && node.asString().contains("{{");
+            return StringNode.valueOf(cut ? "" : rendered);
         }
         if (node instanceof ObjectNode object) {
-            object.propertyNames().forEach(name -> object.set(name, substitute(object.get(name), scope)));
+            object.propertyNames().forEach(name -> object.set(name, substitute(object.get(name), scope, budget)));
         } else if (node instanceof ArrayNode array) {
             for (int i = 0; i < array.size(); i++) {
-                array.set(i, substitute(array.get(i), scope));
+                array.set(i, substitute(array.get(i), scope, budget));
             }
         }
         return node;

@@ -1,58 +1,51 @@
 package dev.ferry.template;
 
-import com.github.mustachejava.DefaultMustacheFactory;
-import com.github.mustachejava.Mustache;
 import com.github.mustachejava.MustacheException;
-import java.io.IOException;
-import java.io.Reader;
-import java.io.StringReader;
-import java.io.StringWriter;
-import java.io.UncheckedIOException;
-import java.io.Writer;
 import java.util.Map;
 import java.util.regex.Pattern;
 
-/** Renders {@code {{variable}}} text without HTML escaping; unknown variables render empty. */
+/**
+ * Renders {@code {{variable}}} text without HTML escaping: names are keys of the variables map, sections
+ * are conditionals, unknown variables render empty; see {@link VariablesOnly} and {@link TemplateLimits}.
+ */
 public final class PlainTextTemplates {
-
-    private static final DefaultMustacheFactory FACTORY = new DefaultMustacheFactory() {
-        @Override
-        public void encode(String value, Writer writer) {
-            try {
-                writer.write(value);
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        }
-
-        // Partials would read files or classpath resources named by whoever writes the template.
-        @Override
-        public Reader getReader(String resourceName) {
-            throw new MustacheException("partials ({{> name}}) are not supported");
-        }
-    };
 
     private static final Pattern POSITION = Pattern.compile("\\s*@\\[[^\\]]*:(\\d+)]");
 
     private PlainTextTemplates() {
     }
 
-    /** Refuses a template mustache cannot compile; the reason names {@code where} and the line. */
+    /** Refuses a template that is invalid mustache, names no variable or is over a limit; the reason names {@code where}. */
     public static void check(String template, String where) {
         try {
-            FACTORY.compile(new StringReader(template), "inline");
+            TemplateLimits.requireLength(template, TemplateLimits.MAX_DESCRIPTION_CHARS);
+            VariablesOnlyMustache.CHECKING.compileInline(template);
+        } catch (TemplateLimitException e) {
+            throw new TemplateLimitException(where + ": " + e.getMessage());
         } catch (MustacheException e) {
             throw new InvalidTemplateException(where + ": " + reason(e));
         }
     }
 
+    /** Renders within a description's budget. */
     public static String render(String template, Map<String, ?> scope) {
+        return render(template, scope, RenderBudget.description());
+    }
+
+    /**
+     * Renders what fits the budget; text without tags is returned as it is and costs nothing.
+     *
+     * @throws TemplateLimitException when the template is over a limit or rendering ran out of time
+     * @throws MustacheException      when the template does not compile
+     */
+    static String render(String template, Map<String, ?> scope, RenderBudget budget) {
+        TemplateLimits.requireLength(template, TemplateLimits.MAX_DESCRIPTION_CHARS);
         if (!template.contains("{{")) {
             return template;
         }
-        Mustache mustache = FACTORY.compile(new StringReader(template), "inline");
-        StringWriter out = new StringWriter();
-        mustache.execute(out, scope);
+        BoundedWriter out = new BoundedWriter(budget);
+        VariablesOnlyMustache.RENDERING.compileInline(template).execute(out, scope);
+        budget.requireInTime();
         return out.toString();
     }
 

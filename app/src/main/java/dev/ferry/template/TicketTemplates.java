@@ -18,26 +18,39 @@ public class TicketTemplates {
 
     private final AdfSchema schema = AdfSchema.shared();
 
-    /** The summary: variables substituted, one line, at most 255 characters; may be empty. */
+    /**
+     * The summary: variables substituted, one line, at most 255 characters; may be empty.
+     *
+     * @throws TemplateLimitException when the template is over a limit: the ticket is not filed
+     */
     public String summary(String template, Map<String, String> variables) {
         if (template == null) {
             return "";
         }
         try {
-            return Summaries.oneLine(PlainTextTemplates.render(template, scope(null, variables)));
+            return Summaries.oneLine(PlainTextTemplates.render(template, scope(null, variables), RenderBudget.summary()));
+        } catch (TemplateLimitException e) {
+            throw new TemplateLimitException("summary: " + e.getMessage());
         } catch (MustacheException e) {
             // Saved before validation existed: the literal template says more than an empty summary.
             return Summaries.oneLine(template);
         }
     }
 
-    /** The description as an ADF document within Jira's size limit; a blank template gives the default one. */
+    /**
+     * The description as an ADF document within Jira's size limit; a blank template gives the default one.
+     *
+     * @throws TemplateLimitException when the template is over a limit: the ticket is not filed
+     */
     public JsonNode description(DescriptionFormat format, String template, EventFacts facts) {
         if (template == null || template.isBlank()) {
             return finish(AdfNodes.doc(EventAdf.defaultDescription(facts)), facts);
         }
         try {
+            TemplateLimits.requireLength(template, TemplateLimits.MAX_DESCRIPTION_CHARS);
             return format == DescriptionFormat.ADF ? fromAdf(template, facts) : fromText(template, facts);
+        } catch (TemplateLimitException e) {
+            throw new TemplateLimitException("description: " + e.getMessage());
         } catch (RuntimeException e) {
             // A template saved before validation existed, or one mustache refuses at render time.
             return invalidTemplate(facts);
@@ -49,10 +62,13 @@ public class TicketTemplates {
         return finish(AdfNodes.doc(EventAdf.comment(facts)), facts);
     }
 
-    /** Refuses a description template that can never render to valid ADF, naming the reason. */
+    /** Refuses a description template that is over a limit or can never render to valid ADF, naming the reason. */
     public void validate(DescriptionFormat format, String template) {
         if (template == null || template.isBlank()) {
             return;
+        }
+        if (template.length() > TemplateLimits.MAX_DESCRIPTION_CHARS) {
+            throw new TemplateLimitException("template: " + TemplateLimits.tooLong(TemplateLimits.MAX_DESCRIPTION_CHARS));
         }
         if (format != DescriptionFormat.ADF) {
             PlainTextTemplates.check(template, "template");
@@ -61,20 +77,26 @@ public class TicketTemplates {
         JsonNode tree = AdfTemplates.parse(template);
         AdfTemplates.checkRoot(tree);
         AdfTemplates.checkMustache(tree, "$");
+        AdfLinks.check(tree, "$");
         schema.problem(AdfTemplates.render(tree, new SampleScope())).ifPresent(reason -> {
             throw new InvalidTemplateException(reason);
         });
     }
 
-    /** Refuses a summary template mustache cannot compile. */
+    /** Refuses a summary template that is over a limit or that mustache cannot compile. */
     public void validateSummary(String template) {
-        if (template != null) {
-            PlainTextTemplates.check(template, "summary");
+        if (template == null) {
+            return;
         }
+        if (template.length() > TemplateLimits.MAX_SUMMARY_CHARS) {
+            throw new TemplateLimitException("summary: " + TemplateLimits.tooLong(TemplateLimits.MAX_SUMMARY_CHARS));
+        }
+        PlainTextTemplates.check(template, "summary");
     }
 
     private JsonNode fromText(String template, EventFacts facts) {
-        List<ObjectNode> paragraphs = PlainTextAdf.paragraphs(PlainTextTemplates.render(template, scope(facts)));
+        List<ObjectNode> paragraphs = PlainTextAdf.paragraphs(
+                PlainTextTemplates.render(template, scope(facts), RenderBudget.description()));
         // A template whose every variable came out empty still owes the reader the event's facts.
         return paragraphs.isEmpty() ? finish(AdfNodes.doc(EventAdf.defaultDescription(facts)), facts)
                 : finish(AdfNodes.doc(paragraphs), facts);
