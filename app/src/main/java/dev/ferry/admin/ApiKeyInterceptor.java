@@ -1,6 +1,7 @@
 package dev.ferry.admin;
 
 import dev.ferry.web.ApiProblem;
+import dev.ferry.web.AuthenticatedRequests;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.stereotype.Component;
@@ -26,6 +27,7 @@ class ApiKeyInterceptor implements HandlerInterceptor {
         String presented = BearerToken.from(request).orElseThrow(() -> ApiProblem.unauthorized(
                 "the request has no API key; send Authorization: Bearer <key>", ApiKeys.CHALLENGE));
         request.setAttribute(CALLER, keys.authenticate(presented));
+        AuthenticatedRequests.mark(request);
         return true;
     }
 }
