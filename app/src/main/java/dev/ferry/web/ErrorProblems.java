@@ -21,11 +21,7 @@ class ErrorProblems implements ErrorController {
     @RequestMapping("${server.error.path:/error}")
     ResponseEntity<ProblemDetail> error(HttpServletRequest request) {
         HttpStatus status = status(request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE));
-        ProblemDetail problem = status.is5xxServerError() ? Failures.problem()
-                : ProblemDetail.forStatusAndDetail(status, detail(status, request));
-        if (!status.is5xxServerError()) {
-            problem.setTitle(status.getReasonPhrase());
-        }
+        ProblemDetail problem = status.is5xxServerError() ? Failures.problem() : refusal(status);
         problem.setStatus(status);
         problem.setInstance(instance(request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI)));
         return ResponseEntity.status(status).body(problem);
@@ -45,11 +41,14 @@ class ErrorProblems implements ErrorController {
         return status == null ? HttpStatus.INTERNAL_SERVER_ERROR : status;
     }
 
-    private static String detail(HttpStatus status, HttpServletRequest request) {
-        return switch (status) {
-            case METHOD_NOT_ALLOWED -> "the method " + request.getMethod() + " is not allowed here";
+    private static ProblemDetail refusal(HttpStatus status) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, switch (status) {
+            // The error dispatch reports the method as GET, whatever the client sent; the Allow header says the rest.
+            case METHOD_NOT_ALLOWED -> "this method is not allowed here";
             case NOT_FOUND -> "there is nothing at this address";
             default -> "the request was refused";
-        };
+        });
+        problem.setTitle(status.getReasonPhrase());
+        return problem;
     }
 }
