@@ -12,7 +12,10 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
+import jakarta.servlet.Filter;
 import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.core.Ordered;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -110,6 +113,16 @@ class ProblemAnswersTest {
                 .doesNotContain(" ERROR ").doesNotContain("\tat dev.ferry");
     }
 
+    @Test
+    void aFilterThatFailsForAnUnauthenticatedRequestIsAGeneric500LoggedWithoutAStackTrace(CapturedOutput output) {
+        RawHttp.Response response = raw.send("GET", "/test-filter-failure");
+
+        assertProblem(response, 500);
+        assertThat(response.body()).doesNotContain(INTERNALS);
+        assertThat(output.getOut()).contains("GET /test-filter-failure (unauthenticated) failed")
+                .doesNotContain(" ERROR ").doesNotContain("\tat ");
+    }
+
     static void assertProblem(RawHttp.Response response, int status) {
         assertThat(response.status()).as(response.body()).isEqualTo(status);
         assertThat(response.header("Content-Type")).as(response.body()).startsWith("application/problem+json");
@@ -136,6 +149,17 @@ class ProblemAnswersTest {
         @Bean
         Failing failing() {
             return new Failing();
+        }
+
+        /** A filter that breaks, as a session store that lost its database does. */
+        @Bean
+        FilterRegistrationBean<Filter> failingFilter() {
+            FilterRegistrationBean<Filter> registration = new FilterRegistrationBean<>((request, response, chain) -> {
+                throw new IllegalStateException(INTERNALS);
+            });
+            registration.addUrlPatterns("/test-filter-failure");
+            registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 50);
+            return registration;
         }
     }
 
