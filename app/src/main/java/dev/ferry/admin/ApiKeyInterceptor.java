@@ -1,6 +1,7 @@
 package dev.ferry.admin;
 
 import dev.ferry.web.ApiProblem;
+import dev.ferry.web.AuthenticatedRequests;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.stereotype.Component;
@@ -36,6 +37,7 @@ class ApiKeyInterceptor implements HandlerInterceptor {
         }
         limits.admitKey(caller);
         request.setAttribute(CALLER, caller);
+        AuthenticatedRequests.mark(request);
         return true;
     }
 }

@@ -1,7 +1,5 @@
 package dev.ferry.delivery;
 
-import static dev.ferry.web.ApiProblem.require;
-
 import dev.ferry.admin.ApiCaller;
 import dev.ferry.admin.ApiScope;
 import java.util.List;
@@ -16,9 +14,11 @@ import org.springframework.web.bind.annotation.RestController;
 class CatalogController {
 
     private final EventCatalog catalog;
+    private final DeliveryProperties properties;
 
-    CatalogController(EventCatalog catalog) {
+    CatalogController(EventCatalog catalog, DeliveryProperties properties) {
         this.catalog = catalog;
+        this.properties = properties;
     }
 
     /** An event type; a variable name ending in {@code ?} is optional. New types start disabled unless said. */
@@ -40,15 +40,10 @@ class CatalogController {
     @PutMapping("/api/v1/event-types/{type}")
     EventTypeBody put(ApiCaller caller, @PathVariable String type, @RequestBody EventTypeBody body) {
         caller.require(ApiScope.CONFIG_WRITE);
-        require(type.matches("[a-z][a-z0-9_.-]{0,127}"), "an event type is lower case letters, digits, '_', '.' or '-'");
         List<String> variables = body.variables() == null ? List.of() : body.variables();
-        require(variables.stream().allMatch(name -> name != null && name.matches("[A-Za-z][A-Za-z0-9_]{0,63}\\??")),
-                "variables are plain names, optionally ending in '?'");
-        require(body.issueType() != null && !body.issueType().isBlank(), "issueType is required");
-        require(body.summaryTemplate() != null && !body.summaryTemplate().isBlank(), "summaryTemplate is required");
         List<String> labels = body.labels() == null ? List.of() : body.labels();
-        require(labels.stream().allMatch(label -> label != null && label.matches("[^\\s,]{1,255}")),
-                "labels must be words without spaces or commas");
+        CatalogCheck.check(type, variables, body.issueType(), body.priority(), body.summaryTemplate(), labels,
+                properties.maxVariables());
         EventTypeDefinition definition = new EventTypeDefinition(type, variables, Boolean.TRUE.equals(body.enabled()),
                 body.issueType(), body.priority(), body.summaryTemplate(), labels);
         catalog.save(caller.organizationId(), definition);

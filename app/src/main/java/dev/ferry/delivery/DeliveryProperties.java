@@ -23,4 +23,16 @@ record DeliveryProperties(@DefaultValue("true") boolean workerEnabled, @DefaultV
         @DefaultValue("2m") Duration lease, @DefaultValue("25") int maxAttempts,
         @DefaultValue("1m") Duration waitingRecheck, @DefaultValue("10000") int maxVariableChars,
         @DefaultValue("100") int maxVariables) {
+
+    /** Room for a variable's name, quotes and separators in the stored JSON, beside its value. */
+    static final int VARIABLE_OVERHEAD_CHARS = 72;
+
+    DeliveryProperties {
+        if (maxVariables < 1 || maxVariableChars < 1 || (long) maxVariables * (maxVariableChars + VARIABLE_OVERHEAD_CHARS)
+                > ProductEvents.VARIABLES_COLUMN_CHARS) {
+            throw new IllegalArgumentException("ferry.delivery.max-variables x (max-variable-chars + "
+                    + VARIABLE_OVERHEAD_CHARS + ") must be at most " + ProductEvents.VARIABLES_COLUMN_CHARS
+                    + ", what an event's stored variables can hold");
+        }
+    }
 }

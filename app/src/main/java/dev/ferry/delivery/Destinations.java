@@ -102,8 +102,9 @@ class Destinations {
             throw ApiProblem.badRequest("unknown event type " + eventType);
         }
         RuleCheck.check(settings, templates);
-        destination.updateRule(eventType, settings, issueTypes(destination.clientKey(), destination.projectKey()),
-                clock.instant());
+        List<IssueType> issueTypes = issueTypes(destination.clientKey(), destination.projectKey());
+        requireIssueType(settings.issueType(), destination.projectKey(), issueTypes);
+        destination.updateRule(eventType, settings, issueTypes, clock.instant());
         Destination saved = destinations.save(destination);
         audit.record(caller.organizationId(), caller.actor(), AuditAction.TEMPLATES_UPDATED,
                 "destination " + id + " / " + eventType, "enabled=" + settings.enabled() + ", issueType="
@@ -112,6 +113,14 @@ class Destinations {
             outbox.wake(id);
         }
         return saved;
+    }
+
+    /** A rule naming an issue type the project lacks would park the whole destination at its first ticket. */
+    private static void requireIssueType(String name, String projectKey, List<IssueType> issueTypes) {
+        if (issueTypes.stream().noneMatch(type -> type.name().equalsIgnoreCase(name))) {
+            throw ApiProblem.badRequest("the project " + projectKey + " has no issue type named \"" + name
+                    + "\"; its issue types are " + String.join(", ", issueTypes.stream().map(IssueType::name).toList()));
+        }
     }
 
     /** Fetches the project's issue types again and re-maps every rule by name. */

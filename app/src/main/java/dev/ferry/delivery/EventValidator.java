@@ -37,7 +37,7 @@ class EventValidator {
         require(request.idempotencyKey() == null || (!request.idempotencyKey().isBlank()
                 && request.idempotencyKey().length() <= 255), "idempotencyKey must be 1 to 255 characters");
         return new ProductEvent(id, organizationId, type.type(), subject(request.subject()), variables,
-                request.occurredAt() == null ? now : request.occurredAt(), now, request.idempotencyKey());
+                EventTimes.occurredAt(request.occurredAt(), now), now, request.idempotencyKey());
     }
 
     private ProductEvent.Subject subject(EventRequest.SubjectBody subject) {
@@ -69,6 +69,9 @@ class EventValidator {
                     "variable " + name + " is longer than " + properties.maxVariableChars() + " characters");
             variables.put(name, text);
         });
+        int stored = ProductEvents.variablesJson(variables).length();
+        require(stored <= ProductEvents.VARIABLES_COLUMN_CHARS, "variables take " + stored
+                + " characters as JSON; at most " + ProductEvents.VARIABLES_COLUMN_CHARS + " fit");
         return variables;
     }
 

@@ -22,16 +22,24 @@ class ProductEvents {
             id, organization_id, type, subject_type, subject_id, subject_title, subject_url, variables, occurred_at,
             received_at, idempotency_key""";
 
+    /** The size of {@code product_event.variables} (migration V13): the variables as JSON must fit in it. */
+    static final int VARIABLES_COLUMN_CHARS = 2_000_000;
+
     private final JdbcClient jdbc;
 
     ProductEvents(JdbcClient jdbc) {
         this.jdbc = jdbc;
     }
 
+    /** The variables as they are stored. */
+    static String variablesJson(Map<String, String> variables) {
+        return JSON.writeValueAsString(variables);
+    }
+
     void insert(ProductEvent event) {
         jdbc.sql("insert into product_event (" + COLUMNS + ") values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
                 .params(event.id(), event.organizationId(), event.type(), event.subject().type(), event.subject().id(),
-                        event.subject().title(), event.subject().url(), JSON.writeValueAsString(event.variables()),
+                        event.subject().title(), event.subject().url(), variablesJson(event.variables()),
                         Timestamp.from(event.occurredAt()), Timestamp.from(event.receivedAt()), event.idempotencyKey())
                 .update();
     }

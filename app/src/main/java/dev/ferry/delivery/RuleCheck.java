@@ -9,6 +9,9 @@ import dev.ferry.template.TicketTemplates;
 /** Refuses rule settings that could never file a valid ticket, before anything is saved. */
 final class RuleCheck {
 
+    /** The size of the labels columns ({@code delivery_rule.labels}, {@code event_type.labels}), joined by commas. */
+    static final int MAX_LABELS_CHARS = 2048;
+
     private RuleCheck() {
     }
 
@@ -22,6 +25,8 @@ final class RuleCheck {
         require(settings.labels() != null && settings.labels().stream()
                 .allMatch(label -> label != null && label.matches("[^\\s,]{1,255}")),
                 "labels must be words without spaces or commas");
+        require(String.join(",", settings.labels()).length() <= MAX_LABELS_CHARS,
+                "labels take at most " + MAX_LABELS_CHARS + " characters together");
         require(settings.descriptionTemplate() == null
                 || settings.descriptionTemplate().length() <= TemplateLimits.MAX_DESCRIPTION_CHARS,
                 String.format("descriptionTemplate is at most %,d characters", TemplateLimits.MAX_DESCRIPTION_CHARS));

@@ -87,6 +87,13 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
         return ResponseEntity.status(e.status()).headers(e.headers()).body(problem);
     }
 
+    /** Anything nothing else expected: a generic 500 that names no class, query or stack frame. */
+    @ExceptionHandler(Exception.class)
+    ResponseEntity<ProblemDetail> unexpected(Exception e, HttpServletRequest request) {
+        Failures.log(request, e);
+        return ResponseEntity.status(HttpStatus.INTERNAL_SERVER_ERROR).body(Failures.problem());
+    }
+
     @ExceptionHandler(InvalidTemplateException.class)
     ResponseEntity<ProblemDetail> invalidTemplate(InvalidTemplateException e) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, e.getMessage());

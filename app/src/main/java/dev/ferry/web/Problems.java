@@ -2,13 +2,17 @@ package dev.ferry.web;
 
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import tools.jackson.databind.json.JsonMapper;
 
-/** Writes an RFC 9457 problem straight to a servlet response, for code that runs outside Spring MVC. */
+/**
+ * Writes an RFC 9457 problem straight to a servlet response, for code that runs outside Spring MVC. Like
+ * every problem Ferry answers it has no {@code type} member, which RFC 9457 reads as {@code about:blank}.
+ */
 public final class Problems {
 
     public static final String AUTHENTICATION_FAILED = "Authentication failed";
@@ -19,14 +23,22 @@ public final class Problems {
 
     public static void write(HttpServletResponse response, HttpStatus status, String title, String detail,
             String instance) throws IOException {
-        Map<String, Object> problem = new LinkedHashMap<>();
-        problem.put("type", "about:blank");
-        problem.put("title", title);
-        problem.put("status", status.value());
-        problem.put("detail", detail);
-        problem.put("instance", instance);
         response.setStatus(status.value());
         response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-        response.getOutputStream().write(JSON.writeValueAsBytes(problem));
+        response.getOutputStream().write(json(status.value(), title, detail, instance).getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** The problem's JSON text; a null detail or instance is left out. */
+    static String json(int status, String title, String detail, String instance) {
+        Map<String, Object> problem = new LinkedHashMap<>();
+        problem.put("title", title);
+        problem.put("status", status);
+        if (detail != null) {
+            problem.put("detail", detail);
+        }
+        if (instance != null) {
+            problem.put("instance", instance);
+        }
+        return JSON.writeValueAsString(problem);
     }
 }

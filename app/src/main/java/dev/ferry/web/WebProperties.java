@@ -1,5 +1,6 @@
 package dev.ferry.web;
 
+import java.util.List;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.util.unit.DataSize;
@@ -7,8 +8,10 @@ import org.springframework.util.unit.DataSize;
 /**
  * Limits on what Ferry's web endpoints take in.
  *
- * @param maxBodySize the largest request body accepted; larger ones get 413 before anything reads them
+ * @param maxBodySize        the largest request body accepted; larger ones get 413 before anything reads them
+ * @param corsAllowedOrigins the browser origins (such as {@code https://app.example.com}) that may call the
+ *                           product API cross-origin; none by default
  */
 @ConfigurationProperties("ferry.web")
-record WebProperties(@DefaultValue("1000000B") DataSize maxBodySize) {
+record WebProperties(@DefaultValue("1000000B") DataSize maxBodySize, @DefaultValue List<String> corsAllowedOrigins) {
 }

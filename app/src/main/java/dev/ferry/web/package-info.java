@@ -1,2 +1,2 @@
-/** Cross-cutting web concerns: one problem+json error shape, request size limits, iframe headers. */
+/** Cross-cutting web concerns: one problem+json error shape for every answerer, request limits, API CORS. */
 package dev.ferry.web;

@@ -457,6 +457,31 @@ class TicketDeliveryJourneyTest {
     }
 
     @Test
+    void aRuleNamingAnIssueTypeTheProjectLacksIsRefusedNamingTheValidOnesAndTheDestinationStaysActive() {
+        String rule = """
+                {"enabled":true,"issueType":"Epic","summaryTemplate":"[Guardrail] {{experimentName}}","labels":["incident"]}""";
+
+        ProductApi.Reply reply = api.put("/api/v1/destinations/" + destination + "/rules/experiment.guardrail_breached", rule);
+
+        refused(reply, 400, "no issue type named \"Epic\"");
+        assertThat(reply.json().path("detail").asString()).contains("Task").contains("Bug").contains("Story");
+        JsonNode after = api.get("/api/v1/destinations/" + destination).json();
+        assertThat(after.path("state").asString()).isEqualTo("ACTIVE");
+        assertThat(after.toString()).doesNotContain("Epic");
+        assertThat(api.put("/api/v1/destinations/" + destination + "/rules/experiment.guardrail_breached",
+                rule.replace("Epic", "story")).status()).isEqualTo(200);
+    }
+
+    @Test
+    void ruleLabelsLongerThanTheirColumnAreRefused() {
+        String labels = String.join(",", java.util.Collections.nCopies(10, "\"" + "l".repeat(250) + "\""));
+
+        refused(api.put("/api/v1/destinations/" + destination + "/rules/experiment.guardrail_breached",
+                "{\"issueType\":\"Bug\",\"summaryTemplate\":\"x\",\"labels\":[" + labels + "]}"), 400, "2048");
+        assertThat(api.get("/api/v1/destinations/" + destination).json().path("state").asString()).isEqualTo("ACTIVE");
+    }
+
+    @Test
     void theNightlyReconcileBringsStatusesAndMarksDeletedIssuesBroken() {
         post(guardrail("exp-9", "Reconciled", null));
         post(guardrail("exp-10", "Deleted", null));
