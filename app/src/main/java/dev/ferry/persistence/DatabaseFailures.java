@@ -25,6 +25,8 @@ public final class DatabaseFailures {
     private static final int H2_GENERAL_ERROR = 50000;
     /** PostgreSQL: a read-only transaction (a standby, or default_transaction_read_only after a failover). */
     private static final String READ_ONLY = "25006";
+    /** What Hikari's stand-in says once the pool dropped a broken connection (a rollback after the failure). */
+    private static final String DROPPED = "Connection is closed";
 
     private DatabaseFailures() {
     }
@@ -61,6 +63,7 @@ public final class DatabaseFailures {
                 || state.startsWith("53") // insufficient resources: disk full, out of memory, too many connections
                 || state.startsWith("57P") // the server is shutting down or starting
                 || state.equals(READ_ONLY)
+                || state.isEmpty() && DROPPED.equals(sql.getMessage())
                 || H2_OUTAGE_CODES.contains(sql.getErrorCode())
                 || sql.getErrorCode() == H2_GENERAL_ERROR && causedByIo(sql);
     }
