@@ -25,7 +25,7 @@ final class H2Files {
     private final String prefix;
 
     private H2Files(Path database) {
-        this.directory = database.toAbsolutePath().getParent();
+        this.directory = database.toAbsolutePath().normalize().getParent();
         this.prefix = database.getFileName() + ".";
     }
 
