@@ -2,6 +2,8 @@ package dev.ferry.delivery;
 
 import dev.ferry.jira.JiraException;
 import dev.ferry.template.InvalidTemplateException;
+import dev.ferry.persistence.DatabaseFailures;
+import dev.ferry.persistence.OutageBackoff;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -21,6 +23,7 @@ class DeliveryWorker implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(DeliveryWorker.class);
 
+    private final OutageBackoff outage = new OutageBackoff("delivery worker", log);
     private final Outbox outbox;
     private final DeliveryLanes lanes;
     private final Jobs jobs;
@@ -92,6 +95,9 @@ class DeliveryWorker implements SmartLifecycle {
         } catch (org.springframework.dao.TransientDataAccessException e) {
             failures.failed(delivery, "database contention: " + e.getMessage());
         } catch (RuntimeException e) {
+            if (DatabaseFailures.isOutage(e)) {
+                throw e; // nothing to record it in: the loop waits the outage out, the lease brings the delivery back
+            }
             log.warn("delivery {} failed on Ferry's side", delivery.id(), e);
             failures.failed(delivery, e.getClass().getSimpleName() + ": " + e.getMessage());
         }
@@ -132,11 +138,12 @@ class DeliveryWorker implements SmartLifecycle {
         }
     }
 
+    /** While the database is out, one thread at a time tries it again, less and less often. */
     private void loop() {
         while (running.get()) {
             try {
-                if (drain() == 0) {
-                    Thread.sleep(properties.pollInterval().toMillis());
+                if (outage.attempt(this::drain, 0) == 0) {
+                    Thread.sleep(Math.max(properties.pollInterval().toMillis(), outage.remaining().toMillis()));
                 }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();

@@ -5,6 +5,7 @@ import dev.ferry.descriptor.DescriptorTemplate;
 import dev.ferry.jira.JiraClient;
 import dev.ferry.jira.JiraException;
 import dev.ferry.link.TicketLinks;
+import dev.ferry.persistence.OutageBackoff;
 import dev.ferry.site.SiteDirectory;
 import jakarta.annotation.PreDestroy;
 import java.time.Duration;
@@ -30,6 +31,7 @@ class GlanceBadgeWorker {
     private static final int MAX_ATTEMPTS = 8;
     private static final int BATCH = 50;
 
+    private final OutageBackoff outage = new OutageBackoff("glance badge worker", log);
     private final GlanceRefreshes refreshes;
     private final TicketLinks links;
     private final SiteDirectory sites;
@@ -57,7 +59,7 @@ class GlanceBadgeWorker {
     @Scheduled(fixedDelayString = "${ferry.panels.glance-poll-interval:1s}")
     void onSchedule() {
         if (properties.glanceWorkerEnabled()) {
-            drain();
+            outage.run(this::drain);
         }
     }
 

@@ -2,8 +2,10 @@ package dev.ferry.site;
 
 import dev.ferry.connect.InvalidTokenException;
 import dev.ferry.connect.VerifiedToken;
+import dev.ferry.persistence.OutageBackoff;
 import java.sql.Timestamp;
 import java.time.Clock;
+import org.slf4j.LoggerFactory;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -19,6 +21,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Component
 class LifecycleTokens {
 
+    private final OutageBackoff outage = new OutageBackoff("lifecycle token pruner",
+            LoggerFactory.getLogger(LifecycleTokens.class));
     private final JdbcClient jdbc;
     private final Clock clock;
     private final TransactionTemplate savepoint;
@@ -50,6 +54,10 @@ class LifecycleTokens {
     }
 
     @Scheduled(fixedDelayString = "PT10M")
+    void onSchedule() {
+        outage.run(this::forgetExpired);
+    }
+
     void forgetExpired() {
         jdbc.sql("delete from lifecycle_token where expires_at < ?").param(Timestamp.from(clock.instant())).update();
     }

@@ -3,8 +3,11 @@ package dev.ferry.web;
 import dev.ferry.connect.ConnectAuthenticator;
 import dev.ferry.connect.InstallKeyUnavailableException;
 import dev.ferry.connect.InvalidTokenException;
+import dev.ferry.persistence.DatabaseFailures;
+import dev.ferry.persistence.ThrottledLog;
 import dev.ferry.template.Pages;
 import jakarta.servlet.http.HttpServletRequest;
+import org.springframework.dao.DataAccessException;
 import org.springframework.http.CacheControl;
 import org.springframework.http.MediaType;
 import org.slf4j.Logger;
@@ -14,6 +17,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import dev.ferry.template.InvalidTemplateException;
+import org.springframework.transaction.TransactionException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
@@ -24,6 +28,7 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ProblemAdvice.class);
 
+    private final ThrottledLog databaseOutages = new ThrottledLog(log);
     private final String realm;
     private final Pages pages;
 
@@ -99,5 +104,27 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, e.getMessage());
         problem.setTitle("Invalid template");
         return ResponseEntity.status(HttpStatus.BAD_REQUEST).body(problem);
+    }
+
+    /**
+     * The database is out (unreachable, closed, out of disk, read-only): 503 with {@code Retry-After}, so the
+     * caller tries again, and nothing of the driver's words, which name hosts, files and users. Any other
+     * database failure is a bug on Ferry's side: 500, and the stack trace only in the log.
+     */
+    @ExceptionHandler({DataAccessException.class, TransactionException.class})
+    ResponseEntity<ProblemDetail> database(RuntimeException e) {
+        if (!DatabaseFailures.isOutage(e)) {
+            log.error("request failed in the database", e);
+            ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.INTERNAL_SERVER_ERROR,
+                    "Ferry could not complete the request");
+            problem.setTitle("Internal error");
+            return ResponseEntity.internalServerError().body(problem);
+        }
+        databaseOutages.warn("answered 503 while the database is unavailable", e);
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE,
+                Problems.DATABASE_UNAVAILABLE_DETAIL);
+        problem.setTitle(Problems.DATABASE_UNAVAILABLE);
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+                .header(HttpHeaders.RETRY_AFTER, Problems.RETRY_AFTER_SECONDS).body(problem);
     }
 }

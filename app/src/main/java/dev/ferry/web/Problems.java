@@ -16,6 +16,10 @@ import tools.jackson.databind.json.JsonMapper;
 public final class Problems {
 
     public static final String AUTHENTICATION_FAILED = "Authentication failed";
+    public static final String DATABASE_UNAVAILABLE = "Database unavailable";
+    public static final String DATABASE_UNAVAILABLE_DETAIL = "Ferry cannot store or read anything right now; try again shortly";
+    /** What {@code Retry-After} asks of a caller while the database is out, in seconds. */
+    public static final String RETRY_AFTER_SECONDS = "5";
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private Problems() {

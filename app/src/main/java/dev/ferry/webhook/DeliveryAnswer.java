@@ -11,6 +11,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.BiConsumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 
 /**
@@ -68,6 +69,7 @@ final class DeliveryAnswer implements BiConsumer<Boolean, Throwable>, AsyncListe
                 response.setStatus(status.value());
             } else {
                 // Retryable on purpose: nothing was stored, and Jira sends the delivery again.
+                response.setHeader(HttpHeaders.RETRY_AFTER, Problems.RETRY_AFTER_SECONDS);
                 Problems.write(response, status, NOT_STORED, problem, path);
             }
         } catch (IOException | RuntimeException clientGone) {

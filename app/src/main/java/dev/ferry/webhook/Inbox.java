@@ -1,5 +1,7 @@
 package dev.ferry.webhook;
 
+import dev.ferry.persistence.DatabaseFailures;
+import dev.ferry.persistence.ThrottledLog;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -23,6 +25,7 @@ class Inbox implements SmartLifecycle {
     private static final Logger log = LoggerFactory.getLogger(Inbox.class);
     private static final int MAX_BATCH = 256;
 
+    private final ThrottledLog outages = new ThrottledLog(log);
     private final InboxTable table;
     private final LastWebhookSeen lastSeen;
     private final Duration maxWait;
@@ -82,6 +85,12 @@ class Inbox implements SmartLifecycle {
                 batch.get(i).stored().complete(stored[i]);
             }
         } catch (RuntimeException batchFailed) {
+            if (DatabaseFailures.isOutage(batchFailed)) {
+                // One by one would only wait for the database once per delivery, past their store timeout.
+                outages.warn("webhook deliveries not stored, the database is unavailable", batchFailed);
+                batch.forEach(pending -> pending.stored().completeExceptionally(notStored()));
+                return;
+            }
             log.debug("batch of {} deliveries failed, storing them one by one: {}", batch.size(), batchFailed.toString());
             batch.forEach(this::writeAlone);
         }
@@ -95,11 +104,19 @@ class Inbox implements SmartLifecycle {
         try {
             pending.stored().complete(table.insertOne(pending.delivery()));
         } catch (RuntimeException failed) {
-            log.warn("webhook {} from {} could not be stored: {}", pending.delivery().webhookId(),
-                    pending.delivery().clientKey(), failed.toString());
-            // The cause stays in the log: the answer to Jira does not describe the database.
-            pending.stored().completeExceptionally(new InboxUnavailableException("the delivery could not be stored"));
+            if (DatabaseFailures.isOutage(failed)) {
+                outages.warn("webhook deliveries not stored, the database is unavailable", failed);
+            } else {
+                log.warn("webhook {} from {} could not be stored: {}", pending.delivery().webhookId(),
+                        pending.delivery().clientKey(), failed.toString());
+            }
+            pending.stored().completeExceptionally(notStored());
         }
+    }
+
+    /** The cause stays in the log: the answer to Jira does not describe the database. */
+    private static InboxUnavailableException notStored() {
+        return new InboxUnavailableException("the delivery could not be stored");
     }
 
     @Override

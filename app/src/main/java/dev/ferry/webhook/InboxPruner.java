@@ -1,5 +1,6 @@
 package dev.ferry.webhook;
 
+import dev.ferry.persistence.OutageBackoff;
 import java.time.Clock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -12,6 +13,7 @@ class InboxPruner {
 
     private static final Logger log = LoggerFactory.getLogger(InboxPruner.class);
 
+    private final OutageBackoff outage = new OutageBackoff("inbox pruner", log);
     private final InboxQueue queue;
     private final WebhookProperties properties;
     private final Clock clock;
@@ -23,6 +25,10 @@ class InboxPruner {
     }
 
     @Scheduled(fixedDelayString = "PT1H", initialDelayString = "PT1M")
+    void onSchedule() {
+        outage.run(this::prune);
+    }
+
     int prune() {
         int pruned = queue.pruneFinishedBefore(clock.instant().minus(properties.retention()));
         if (pruned > 0) {

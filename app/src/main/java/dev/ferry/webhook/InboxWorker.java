@@ -1,5 +1,6 @@
 package dev.ferry.webhook;
 
+import dev.ferry.persistence.OutageBackoff;
 import java.time.Duration;
 import java.util.List;
 import org.slf4j.Logger;
@@ -18,6 +19,7 @@ class InboxWorker {
     private static final Duration FIRST_RETRY = Duration.ofSeconds(10);
     private static final Duration LAST_RETRY = Duration.ofHours(1);
 
+    private final OutageBackoff outage = new OutageBackoff("inbox worker", log);
     private final InboxQueue queue;
     private final DeliveryDispatcher dispatcher;
     private final WebhookProperties properties;
@@ -31,7 +33,7 @@ class InboxWorker {
     @Scheduled(fixedDelayString = "${ferry.webhooks.poll-interval:250ms}")
     void onSchedule() {
         if (properties.workerEnabled()) {
-            drain();
+            outage.run(this::drain);
         }
     }
 

@@ -1,5 +1,7 @@
 package dev.ferry.webhook;
 
+import dev.ferry.persistence.DatabaseFailures;
+import dev.ferry.persistence.ThrottledLog;
 import dev.ferry.web.Problems;
 import jakarta.servlet.ServletException;
 import java.io.IOException;
@@ -22,6 +24,7 @@ final class WebhookValve extends ValveBase {
 
     private static final Logger log = LoggerFactory.getLogger(WebhookValve.class);
 
+    private final ThrottledLog databaseOutages = new ThrottledLog(log);
     private final WebhookReceiver receiver;
 
     WebhookValve(WebhookReceiver receiver) {
@@ -45,13 +48,28 @@ final class WebhookValve extends ValveBase {
         try {
             receiver.receive(path.substring(WebhookRoutes.PREFIX.length()), request, response);
         } catch (RuntimeException failed) {
-            // Outside the servlet filters nothing else turns an exception into an answer; 500 is retryable.
-            log.error("webhook delivery to {} failed", path, failed);
+            // Outside the servlet filters nothing else turns an exception into an answer; both are retryable.
+            boolean outage = DatabaseFailures.isOutage(failed);
+            if (outage) {
+                databaseOutages.warn("webhook deliveries answered 503 while the database is unavailable", failed);
+            } else {
+                log.error("webhook delivery to {} failed", path, failed);
+            }
             if (!response.isCommitted()) {
                 response.reset();
-                Problems.write(response, HttpStatus.INTERNAL_SERVER_ERROR, DeliveryAnswer.NOT_STORED,
-                        "the delivery could not be taken; Jira will send it again", request.getRequestURI());
+                answerNotTaken(request, response, outage);
             }
+        }
+    }
+
+    private static void answerNotTaken(Request request, Response response, boolean outage) throws IOException {
+        if (outage) {
+            response.setHeader(HttpHeaders.RETRY_AFTER, Problems.RETRY_AFTER_SECONDS);
+            Problems.write(response, HttpStatus.SERVICE_UNAVAILABLE, DeliveryAnswer.NOT_STORED,
+                    "the database is unavailable; Jira will send the delivery again", request.getRequestURI());
+        } else {
+            Problems.write(response, HttpStatus.INTERNAL_SERVER_ERROR, DeliveryAnswer.NOT_STORED,
+                    "the delivery could not be taken; Jira will send it again", request.getRequestURI());
         }
     }
 }

@@ -1,0 +1,37 @@
+package dev.ferry.persistence;
+
+import com.zaxxer.hikari.HikariDataSource;
+import java.sql.Connection;
+import java.sql.SQLException;
+import org.springframework.beans.factory.config.BeanPostProcessor;
+import org.springframework.jdbc.CannotGetJdbcConnectionException;
+import org.springframework.stereotype.Component;
+
+/**
+ * Readies the connection pool before anything uses it: connections that failed because the database is
+ * out are dropped (so Ferry recovers without a restart), and an embedded H2 database is opened once
+ * in a directory only its owner may enter, its files then made the owner's alone.
+ */
+@Component
+class PoolSetup implements BeanPostProcessor {
+
+    @Override
+    public Object postProcessAfterInitialization(Object bean, String beanName) {
+        if (bean instanceof HikariDataSource pool) {
+            if (pool.getExceptionOverride() == null && pool.getExceptionOverrideClassName() == null) {
+                pool.setExceptionOverride(new BrokenConnections());
+            }
+            H2Files.of(pool.getJdbcUrl()).ifPresent(files -> open(pool, files));
+        }
+        return bean;
+    }
+
+    private static void open(HikariDataSource pool, H2Files files) {
+        files.prepareDirectory();
+        try (Connection created = pool.getConnection()) {
+            files.restrictFiles();
+        } catch (SQLException e) {
+            throw new CannotGetJdbcConnectionException("cannot open the H2 database in " + files.directory(), e);
+        }
+    }
+}
