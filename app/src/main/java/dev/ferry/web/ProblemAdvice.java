@@ -5,18 +5,18 @@ import dev.ferry.connect.InstallKeyUnavailableException;
 import dev.ferry.connect.InvalidTokenException;
 import dev.ferry.persistence.DatabaseFailures;
 import dev.ferry.persistence.ThrottledLog;
+import dev.ferry.template.InvalidTemplateException;
 import dev.ferry.template.Pages;
 import jakarta.servlet.http.HttpServletRequest;
-import org.springframework.dao.DataAccessException;
-import org.springframework.http.CacheControl;
-import org.springframework.http.MediaType;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataAccessException;
+import org.springframework.http.CacheControl;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
-import dev.ferry.template.InvalidTemplateException;
 import org.springframework.transaction.TransactionException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
@@ -112,13 +112,9 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
      * database failure is a bug on Ferry's side: 500, and the stack trace only in the log.
      */
     @ExceptionHandler({DataAccessException.class, TransactionException.class})
-    ResponseEntity<ProblemDetail> database(RuntimeException e) {
+    ResponseEntity<ProblemDetail> database(RuntimeException e, HttpServletRequest request) {
         if (!DatabaseFailures.isOutage(e)) {
-            log.error("request failed in the database", e);
-            ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.INTERNAL_SERVER_ERROR,
-                    "Ferry could not complete the request");
-            problem.setTitle("Internal error");
-            return ResponseEntity.internalServerError().body(problem);
+            return unexpected(e, request);
         }
         databaseOutages.warn("answered 503 while the database is unavailable", e);
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE,
