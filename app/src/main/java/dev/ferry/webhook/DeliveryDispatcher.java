@@ -46,13 +46,22 @@ class DeliveryDispatcher {
             throw new RejectedDeliveryException("the body is not a JSON object");
         }
         JsonNode timestamp = body.get("timestamp");
-        if (timestamp == null || !timestamp.isNumber()) {
-            throw new RejectedDeliveryException("the body has no numeric timestamp");
+        if (timestamp == null || !timestamp.isIntegralNumber() || !timestamp.canConvertToLong() || timestamp.asLong() < 0) {
+            throw new RejectedDeliveryException("the body has no timestamp in epoch milliseconds");
         }
         String declared = body.path("webhookEvent").asString("");
         if (!declared.isEmpty() && !declared.equals(delivery.event())) {
             throw new RejectedDeliveryException("webhookEvent " + declared + " arrived at the " + delivery.event() + " URL");
         }
-        return new WebhookEvent(delivery.clientKey(), delivery.event(), Instant.ofEpochMilli(timestamp.asLong()), body);
+        return new WebhookEvent(delivery.clientKey(), delivery.event(), happenedAt(timestamp.asLong(), delivery), body);
+    }
+
+    /**
+     * Jira's timestamp, but never later than the delivery's receipt: a change cannot happen after Jira sent
+     * it, and a timestamp from a clock running ahead would otherwise hold back every later event until then.
+     */
+    private static Instant happenedAt(long epochMillis, StoredDelivery delivery) {
+        Instant stated = Instant.ofEpochMilli(epochMillis);
+        return stated.isAfter(delivery.receivedAt()) ? delivery.receivedAt() : stated;
     }
 }

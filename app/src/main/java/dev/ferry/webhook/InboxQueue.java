@@ -18,7 +18,7 @@ import org.springframework.transaction.annotation.Transactional;
 class InboxQueue {
 
     private static final String DUE = """
-            select id, client_key, webhook_id, event, body, attempts from webhook_delivery
+            select id, client_key, webhook_id, event, body, attempts, received_at from webhook_delivery
             where status = 'PENDING' and next_attempt_at <= ?
             order by next_attempt_at, id
             limit ?
@@ -37,7 +37,8 @@ class InboxQueue {
         Instant now = clock.instant();
         List<StoredDelivery> due = jdbc.sql(DUE).params(Timestamp.from(now), batchSize)
                 .query((rs, row) -> new StoredDelivery(rs.getLong("id"), rs.getString("client_key"),
-                        rs.getString("webhook_id"), rs.getString("event"), rs.getString("body"), rs.getInt("attempts") + 1))
+                        rs.getString("webhook_id"), rs.getString("event"), rs.getString("body"), rs.getInt("attempts") + 1,
+                        rs.getTimestamp("received_at").toInstant()))
                 .list();
         for (StoredDelivery delivery : due) {
             jdbc.sql("update webhook_delivery set attempts = attempts + 1, next_attempt_at = ? where id = ?")

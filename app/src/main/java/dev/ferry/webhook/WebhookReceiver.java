@@ -60,6 +60,13 @@ class WebhookReceiver {
             return;
         }
         String body = new String(bytes.get(), StandardCharsets.UTF_8);
+        if (body.indexOf('\0') >= 0) {
+            // No JSON holds a raw NUL, and PostgreSQL's text cannot store one: a retry would fail the same way,
+            // so this is a 400, which Jira does not retry, rather than a 503 it would.
+            Problems.write(response, HttpStatus.BAD_REQUEST, "Bad delivery", "the body holds a NUL character",
+                    request.getRequestURI());
+            return;
+        }
         InboundDelivery delivery = new InboundDelivery(token.principal().clientKey(), identifier(request, slug, body),
                 routes.eventFor(slug).orElse("unknown:" + slug), body, retries(request), clock.instant());
         // The request thread goes back to Tomcat while the delivery waits for its batch: no thread parks

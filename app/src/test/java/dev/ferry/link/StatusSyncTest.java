@@ -74,6 +74,20 @@ class StatusSyncTest {
     }
 
     @Test
+    void aFutureStampCountsAsItsReceiptNotAsWhenTheInboxGotToIt() throws InterruptedException {
+        store("ahead", IssueEvents.updated("10001", "OPS-1", "In Progress", "indeterminate",
+                Instant.now().plusSeconds(3600).toEpochMilli()));
+        Thread.sleep(20);
+        store("after", IssueEvents.updated("10001", "OPS-1", "Done", "done", Instant.now().toEpochMilli()));
+        Thread.sleep(20);
+        // Both are processed only now, after the second one happened: clamped to this moment instead of to
+        // its receipt, the first would still count as the newer change.
+        InboxDrain.drain(context);
+
+        assertThat(reload().statusCategory()).isEqualTo("done");
+    }
+
+    @Test
     void aMovedIssueKeepsItsLinkUnderTheNewKey() {
         deliver("jira-issue-updated", "moved", IssueEvents.updated("10001", "PLAT-7", "To Do", "new", T0));
 
@@ -100,11 +114,19 @@ class StatusSyncTest {
     }
 
     void deliver(String slug, String id, String body) {
+        store(slug, id, body);
+        InboxDrain.drain(context);
+    }
+
+    void store(String id, String body) {
+        store("jira-issue-updated", id, body);
+    }
+
+    void store(String slug, String id, String body) {
         String path = "/webhooks/" + slug;
         var response = new Http(port).post(path, body, "Authorization", "JWT " + tokens.request(SITE, SECRET, "POST", path),
                 "X-Atlassian-Webhook-Identifier", id);
         assertThat(response.statusCode()).isEqualTo(204);
-        InboxDrain.drain(context);
     }
 
     TicketLink reload() {

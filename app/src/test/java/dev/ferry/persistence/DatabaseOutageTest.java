@@ -43,7 +43,7 @@ import org.springframework.test.context.TestPropertySource;
 @ExtendWith(OutputCaptureExtension.class)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 @TestPropertySource(properties = {
-        "ferry.webhooks.store-timeout=5s",
+        "ferry.webhooks.store-timeout=5s", "ferry.database.outage-hold=2s",
         "ferry.webhooks.worker-enabled=true", "ferry.webhooks.poll-interval=50ms",
         "ferry.delivery.worker-enabled=true", "ferry.delivery.poll-interval=50ms",
         "ferry.panels.glance-worker-enabled=true", "ferry.panels.glance-poll-interval=50ms",

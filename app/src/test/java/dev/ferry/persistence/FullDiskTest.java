@@ -65,6 +65,8 @@ class FullDiskTest {
     @DynamicPropertySource
     static void database(DynamicPropertyRegistry registry) {
         registry.add("spring.datasource.url", () -> "jdbc:h2:file:" + DATABASE.resolve("ferry") + ";WRITE_DELAY=0");
+        // Health stays DOWN this long after an event failed for want of room; short, so recovery shows soon.
+        registry.add("ferry.database.outage-hold", () -> "2s");
     }
 
     /** Lazily: the application context, closed after this, still has the database open. */

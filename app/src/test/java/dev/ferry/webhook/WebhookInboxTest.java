@@ -167,6 +167,25 @@ class WebhookInboxTest {
     }
 
     @Test
+    void aBodyHoldingARawNulIsRefusedForGoodAndStoresNothing() {
+        var response = deliver(COMMENTS, "nul", "{\"timestamp\": 1, \"x\": \"a\u0000b\"}");
+
+        assertThat(response.statusCode()).isEqualTo(400);
+        assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+        assertThat(jdbc.sql("select count(*) from webhook_delivery").query(Long.class).single()).isZero();
+    }
+
+    @Test
+    void aTimestampBeforeTheEpochIsRejectedNotApplied() {
+        deliver(COMMENTS, "ancient", IssueEvents.comment("10000", -9_000_000_000_000_000L));
+
+        worker.drain();
+
+        assertThat(status("ancient")).isEqualTo("REJECTED");
+        assertThat(outcome("ancient")).contains("epoch milliseconds");
+    }
+
+    @Test
     void anUnknownEventIsRecordedAsRejectedWithoutRetries() {
         var response = deliver("/webhooks/board-created", "unknown-event", "{\"timestamp\": 1}");
 
