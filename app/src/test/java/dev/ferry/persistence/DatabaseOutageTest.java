@@ -171,7 +171,8 @@ class DatabaseOutageTest {
                 "JWT " + tokens.request(SITE, SECRET, "POST", COMMENTS), "X-Atlassian-Webhook-Identifier", webhookId);
     }
 
-    private static String event(String experimentId) {
+    /** A guardrail event about {@code experimentId}, as the product sends it. */
+    static String event(String experimentId) {
         return """
                 {"type":"experiment.guardrail_breached",
                  "subject":{"type":"experiment","id":"%s","title":"Checkout","url":"https://exp.example/%s"},
@@ -180,7 +181,8 @@ class DatabaseOutageTest {
                    "resultsUrl":"https://exp.example/results"}}""".formatted(experimentId, experimentId);
     }
 
-    private static int count(String text, String needle) {
+    /** How often {@code needle} stands in {@code text}. */
+    static int count(String text, String needle) {
         return text.split(Pattern.quote(needle), -1).length - 1;
     }
 

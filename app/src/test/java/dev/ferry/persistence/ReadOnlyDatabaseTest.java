@@ -13,7 +13,6 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.function.BooleanSupplier;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -78,7 +77,7 @@ class ReadOnlyDatabaseTest {
         int before = output.getOut().length();
 
         readOnly(true);
-        var refused = http.post("/api/v1/events", event("ro-1"), acme.auth());
+        var refused = http.post("/api/v1/events", DatabaseOutageTest.event("ro-1"), acme.auth());
         var readiness = http.get("/actuator/health/readiness");
         Thread.sleep(4_000);
         String during = output.getOut().substring(before);
@@ -87,14 +86,14 @@ class ReadOnlyDatabaseTest {
         assertThat(refused.headers().firstValue("Content-Type")).hasValue("application/problem+json");
         assertThat(refused.body()).doesNotContain("read-only transaction");
         assertThat(readiness.statusCode()).isEqualTo(503);
-        assertThat(count(during, "delivery worker paused")).isLessThanOrEqualTo(1);
-        assertThat(count(during, "inbox worker paused")).isLessThanOrEqualTo(1);
+        assertThat(DatabaseOutageTest.count(during, "delivery worker paused")).isLessThanOrEqualTo(1);
+        assertThat(DatabaseOutageTest.count(during, "inbox worker paused")).isLessThanOrEqualTo(1);
         assertThat(during).doesNotContain("could not claim work")
                 .doesNotContain("Unexpected error occurred in scheduled task");
 
         readOnly(false);
         await(() -> http.get("/actuator/health/readiness").statusCode() == 200);
-        assertThat(http.post("/api/v1/events", event("ro-2"), acme.auth()).statusCode()).isEqualTo(202);
+        assertThat(http.post("/api/v1/events", DatabaseOutageTest.event("ro-2"), acme.auth()).statusCode()).isEqualTo(202);
     }
 
     /** New sessions of the test's database get the setting; the pool's current ones are ended. */
@@ -108,19 +107,6 @@ class ReadOnlyDatabaseTest {
         try (Connection connection = DriverManager.getConnection(SUITE); Statement statement = connection.createStatement()) {
             statement.execute(sql);
         }
-    }
-
-    private static String event(String experimentId) {
-        return """
-                {"type":"experiment.guardrail_breached",
-                 "subject":{"type":"experiment","id":"%s","title":"Checkout","url":"https://exp.example/%s"},
-                 "variables":{"experimentName":"Checkout","guardrailMetric":"Error rate","observedValue":0.052,
-                   "thresholdValue":0.03,"breachDirection":"above","detectedAt":"2026-11-25T10:00:00Z",
-                   "resultsUrl":"https://exp.example/results"}}""".formatted(experimentId, experimentId);
-    }
-
-    private static int count(String text, String needle) {
-        return text.split(Pattern.quote(needle), -1).length - 1;
     }
 
     /** Workers and the pool may take a few seconds to find the writable sessions. */
