@@ -111,7 +111,7 @@ class SigkillDurabilityIT {
                 "--ferry.connect.install-keys-timeout=15s", "--ferry.admin.operator-token=" + OPERATOR,
                 "--ferry.secret-key=dGVzdC1vbmx5LWtleS0wMDAwMDAwMDAwMDAwMDAwMDA=",
                 "--ferry.jira.requests-per-second=1000", "--ferry.jira.backoff-initial=50ms", "--ferry.jira.backoff-max=500ms",
-                "--ferry.delivery.poll-interval=100ms", "--ferry.delivery.lease=20s",
+                "--ferry.delivery.poll-interval=100ms", "--ferry.delivery.lease=30s",
                 "--spring.main.banner-mode=off", "--logging.level.root=WARN");
     }
 
