@@ -58,6 +58,17 @@ class H2CommitDurabilityTest {
         }
     }
 
+    @Test
+    void theCheckReadsTheDelayInForceNotOneStoredEarlier() throws Exception {
+        String url = "jdbc:h2:file:" + dir.resolve("stored");
+        try (Connection h2 = DriverManager.getConnection(url)) {
+            h2.createStatement().execute("SET WRITE_DELAY 500");
+        }
+        try (HikariDataSource pool = pool(url)) {
+            assertThat(new H2WriteDelayCheck(pool).effectiveDelay()).isZero();
+        }
+    }
+
     private static HikariDataSource pool(String url) {
         HikariDataSource pool = new HikariDataSource();
         pool.setJdbcUrl(url);
