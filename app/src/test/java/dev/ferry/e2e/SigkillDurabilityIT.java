@@ -16,6 +16,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import org.assertj.core.api.SoftAssertions;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.CleanupMode;
 import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
 
@@ -33,7 +34,8 @@ class SigkillDurabilityIT {
     private static final Duration STARTUP = Duration.ofMinutes(3);
     private static final int KILLS = 2;
 
-    @TempDir
+    /** Kept when the test fails: Ferry's logs of each start are there. */
+    @TempDir(cleanup = CleanupMode.ON_SUCCESS)
     Path work;
 
     @Test
@@ -49,7 +51,7 @@ class SigkillDurabilityIT {
             SoftAssertions softly = new SoftAssertions();
             Set<String> webhooks;
             ferry.start(url, STARTUP);
-            say("Ferry started");
+            say("Ferry started in " + work);
             try {
                 ProductApi api = ProductApi.newOrganization(url, OPERATOR, "Kill test");
                 String destination = LinkedDestinations.create(jira, api, url, "FERRY");
