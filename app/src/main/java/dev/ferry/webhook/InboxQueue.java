@@ -47,6 +47,30 @@ class InboxQueue {
         return due;
     }
 
+    /** How processing a delivery ended: a final status, or another attempt after {@code retryIn}. */
+    record Outcome(StoredDelivery delivery, DeliveryStatus status, String text, Duration retryIn) {
+
+        static Outcome finished(StoredDelivery delivery, DeliveryStatus status, String text) {
+            return new Outcome(delivery, status, text, null);
+        }
+
+        static Outcome retry(StoredDelivery delivery, Duration retryIn, String error) {
+            return new Outcome(delivery, null, error, retryIn);
+        }
+    }
+
+    /** Records outcomes in one transaction: one commit for a whole batch. */
+    @Transactional
+    void record(List<Outcome> outcomes) {
+        for (Outcome outcome : outcomes) {
+            if (outcome.status() == null) {
+                retryLater(outcome.delivery(), outcome.retryIn(), outcome.text());
+            } else {
+                finish(outcome.delivery(), outcome.status(), outcome.text());
+            }
+        }
+    }
+
     void finish(StoredDelivery delivery, DeliveryStatus status, String outcome) {
         jdbc.sql("update webhook_delivery set status = ?, processed_at = ?, outcome = ? where id = ?")
                 .params(status.name(), Timestamp.from(clock.instant()), clip(outcome), delivery.id()).update();

@@ -9,7 +9,7 @@ import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 /**
- * Works the inbox: claims due deliveries, processes each on its own, and records the outcome. Any
+ * Works the inbox: claims due deliveries, processes each on its own, and records the outcomes. Any
  * number of nodes may run one against the same database.
  */
 @Component
@@ -37,44 +37,53 @@ class InboxWorker {
         }
     }
 
-    /** Processes everything due now; returns how many deliveries it took. */
+    /**
+     * Processes everything due now; returns how many deliveries it took. A batch's outcomes are committed
+     * together: on H2 every commit is a write to the file, and one per delivery made the file grow by tens
+     * of megabytes a second under load. A node dying mid-batch leaves the whole batch to be processed
+     * again after the lease, which processing tolerates (an issue event is applied only if newer).
+     */
     int drain() {
         int taken = 0;
         List<StoredDelivery> batch;
         do {
             batch = queue.claim(properties.batchSize(), properties.lease());
-            batch.forEach(this::process);
+            queue.record(batch.stream().map(this::outcome).toList());
             taken += batch.size();
         } while (batch.size() == properties.batchSize());
         return taken;
     }
 
-    /** One delivery; a failure stays with it and never stops the batch. */
+    /** One delivery, recorded at once. */
     void process(StoredDelivery delivery) {
+        queue.record(List.of(outcome(delivery)));
+    }
+
+    /** A failure stays with its delivery and never stops the batch. */
+    private InboxQueue.Outcome outcome(StoredDelivery delivery) {
         try {
             String outcome = dispatcher.dispatch(delivery);
-            queue.finish(delivery, DeliveryStatus.PROCESSED, outcome);
             log.debug("webhook {} {} from {}: {}", delivery.id(), delivery.event(), delivery.clientKey(), outcome);
+            return InboxQueue.Outcome.finished(delivery, DeliveryStatus.PROCESSED, outcome);
         } catch (RejectedDeliveryException rejected) {
-            queue.finish(delivery, DeliveryStatus.REJECTED, rejected.getMessage());
             log.info("webhook {} {} from {} rejected: {}", delivery.id(), delivery.event(), delivery.clientKey(),
                     rejected.getMessage());
+            return InboxQueue.Outcome.finished(delivery, DeliveryStatus.REJECTED, rejected.getMessage());
         } catch (RuntimeException failure) {
-            fail(delivery, failure);
+            return failed(delivery, failure);
         }
     }
 
-    private void fail(StoredDelivery delivery, RuntimeException failure) {
+    private InboxQueue.Outcome failed(StoredDelivery delivery, RuntimeException failure) {
         String error = failure.getClass().getSimpleName() + ": " + failure.getMessage();
         if (delivery.attempts() >= properties.maxAttempts()) {
-            queue.finish(delivery, DeliveryStatus.FAILED, error);
             log.error("webhook {} {} from {} failed for good after {} attempts: {}", delivery.id(), delivery.event(),
                     delivery.clientKey(), delivery.attempts(), error);
-            return;
+            return InboxQueue.Outcome.finished(delivery, DeliveryStatus.FAILED, error);
         }
-        queue.retryLater(delivery, backoff(delivery.attempts()), error);
         log.warn("webhook {} {} from {} failed (attempt {}), will retry: {}", delivery.id(), delivery.event(),
                 delivery.clientKey(), delivery.attempts(), error);
+        return InboxQueue.Outcome.retry(delivery, backoff(delivery.attempts()), error);
     }
 
     static Duration backoff(int attempts) {

@@ -30,7 +30,7 @@ import tools.jackson.databind.json.JsonMapper;
  * half become tickets and half comments). It measures the time until every ticket and comment is in Jira,
  * checks that no object got two tickets, and how much of each site's request budget Ferry used.
  * Run it with {@code bench/deliveries.sh}; options: {@code --sites=20 --events=10000 --latency=50
- * --budget=100 --workers=160 --database=h2|postgres --jvm=...}.
+ * --budget=100 --workers=160 --database=h2|postgres --jvm=... --jar=app/target/ferry.jar}.
  */
 public final class DeliveryBench {
 
@@ -117,7 +117,7 @@ public final class DeliveryBench {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(List.of(options.getOrDefault("jvm", "-Xmx1g").split(" ")));
-        command.addAll(List.of("-jar", Path.of("app/target/ferry.jar").toAbsolutePath().toString(),
+        command.addAll(List.of("-jar", Path.of(options.getOrDefault("jar", "app/target/ferry.jar")).toAbsolutePath().toString(),
                 "--server.port=" + port, "--ferry.base-url=http://127.0.0.1:" + port,
                 "--spring.datasource.url=" + database, "--ferry.secret-key=" + Base64.getEncoder().encodeToString(key),
                 "--ferry.connect.install-keys-urls=" + sites.stream().map(JiraSimulator::installKeysUrl)

@@ -1,0 +1,77 @@
+package dev.ferry.persistence;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.zaxxer.hikari.HikariDataSource;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.jdbc.support.MetaDataAccessException;
+
+class H2CommitDurabilityTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void anH2FileUrlThatChoosesNoWriteDelayGetsNone() {
+        assertThat(H2CommitDurability.durable("jdbc:h2:file:./data/ferry")).isEqualTo("jdbc:h2:file:./data/ferry;WRITE_DELAY=0");
+        assertThat(H2CommitDurability.durable("jdbc:h2:./data/ferry;MODE=PostgreSQL"))
+                .isEqualTo("jdbc:h2:./data/ferry;MODE=PostgreSQL;WRITE_DELAY=0");
+        assertThat(H2CommitDurability.durable("jdbc:h2:tcp://db/ferry")).isEqualTo("jdbc:h2:tcp://db/ferry;WRITE_DELAY=0");
+    }
+
+    @Test
+    void memoryPostgresAndAnExplicitWriteDelayAreLeftAsTheyAre() {
+        assertThat(H2CommitDurability.durable("jdbc:h2:mem:test;DB_CLOSE_DELAY=-1")).isEqualTo("jdbc:h2:mem:test;DB_CLOSE_DELAY=-1");
+        assertThat(H2CommitDurability.durable("jdbc:postgresql://db/ferry")).isEqualTo("jdbc:postgresql://db/ferry");
+        assertThat(H2CommitDurability.durable("jdbc:h2:file:./x;write_delay=500")).isEqualTo("jdbc:h2:file:./x;write_delay=500");
+    }
+
+    @Test
+    void aPoolOnAnH2FileWithoutTheSettingWritesEveryCommitBeforeItReturns() throws MetaDataAccessException {
+        try (HikariDataSource pool = pool("jdbc:h2:file:" + dir.resolve("ferry"))) {
+            assertThat(pool.getJdbcUrl()).endsWith(";WRITE_DELAY=0");
+            assertThat(new H2WriteDelayCheck(pool).effectiveDelay()).isZero();
+        }
+    }
+
+    @Test
+    void theCheckSeesADelayAnOperatorChose() throws MetaDataAccessException {
+        try (HikariDataSource pool = pool("jdbc:h2:file:" + dir.resolve("ferry") + ";WRITE_DELAY=500")) {
+            assertThat(new H2WriteDelayCheck(pool).effectiveDelay()).isEqualTo(500);
+        }
+    }
+
+    /** Why the setting lives in the URL: H2 stores a SET but applies the URL's value (500 by default) on every open. */
+    @Test
+    void aWriteDelaySetInSqlIsUndoneWhenH2OpensTheFileAgain() throws Exception {
+        String url = "jdbc:h2:file:" + dir.resolve("reopened");
+        try (Connection h2 = DriverManager.getConnection(url)) {
+            h2.createStatement().execute("SET WRITE_DELAY 0");
+        }
+        try (HikariDataSource pool = new HikariDataSource()) {
+            pool.setJdbcUrl(url);
+            assertThat(new H2WriteDelayCheck(pool).effectiveDelay()).isEqualTo(500);
+        }
+    }
+
+    @Test
+    void theCheckReadsTheDelayInForceNotOneStoredEarlier() throws Exception {
+        String url = "jdbc:h2:file:" + dir.resolve("stored");
+        try (Connection h2 = DriverManager.getConnection(url)) {
+            h2.createStatement().execute("SET WRITE_DELAY 500");
+        }
+        try (HikariDataSource pool = pool(url)) {
+            assertThat(new H2WriteDelayCheck(pool).effectiveDelay()).isZero();
+        }
+    }
+
+    private static HikariDataSource pool(String url) {
+        HikariDataSource pool = new HikariDataSource();
+        pool.setJdbcUrl(url);
+        return (HikariDataSource) new H2CommitDurability().postProcessAfterInitialization(pool, "dataSource");
+    }
+}
