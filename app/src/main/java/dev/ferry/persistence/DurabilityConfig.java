@@ -10,12 +10,6 @@ import org.springframework.jdbc.support.MetaDataAccessException;
 @Configuration(proxyBeanMethods = false)
 class DurabilityConfig {
 
-    /** Static: it must exist before the data source it changes. */
-    @Bean
-    static H2CommitDurability h2CommitDurability() {
-        return new H2CommitDurability();
-    }
-
     @Bean
     SmartInitializingSingleton h2WriteDelayCheck(DataSource dataSource) {
         H2WriteDelayCheck check = new H2WriteDelayCheck(dataSource);

@@ -1,8 +1,6 @@
 package dev.ferry.persistence;
 
-import com.zaxxer.hikari.HikariDataSource;
 import java.util.Locale;
-import org.springframework.beans.factory.config.BeanPostProcessor;
 
 /**
  * Makes every H2 database Ferry opens write each commit to its file before the commit returns, so an
@@ -15,18 +13,14 @@ import org.springframework.beans.factory.config.BeanPostProcessor;
  * in the operating system's hands when the commit returns. The setting goes into the URL, not into a
  * {@code SET WRITE_DELAY 0} at start-up: H2 keeps a SET in the database but, each time it opens the file,
  * applies the URL's value (500 when absent) after it (H2 2.4 {@code Database}'s constructor), so the
- * SET would be undone whenever the pool let the database close and open again.
+ * SET would be undone whenever the pool let the database close and open again. {@link PoolSetup} applies
+ * it before the pool opens its first connection.
  */
-final class H2CommitDurability implements BeanPostProcessor {
+final class H2CommitDurability {
 
     static final String SETTING = "WRITE_DELAY";
 
-    @Override
-    public Object postProcessAfterInitialization(Object bean, String beanName) {
-        if (bean instanceof HikariDataSource pool && pool.getJdbcUrl() != null) {
-            pool.setJdbcUrl(durable(pool.getJdbcUrl()));
-        }
-        return bean;
+    private H2CommitDurability() {
     }
 
     /**

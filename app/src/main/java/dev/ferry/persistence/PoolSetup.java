@@ -8,7 +8,8 @@ import org.springframework.jdbc.CannotGetJdbcConnectionException;
 import org.springframework.stereotype.Component;
 
 /**
- * Readies the connection pool before anything uses it: connections that failed because the database is
+ * Readies the connection pool before anything uses it: an H2 file database writes each commit to its file
+ * before the commit returns ({@link H2CommitDurability}), connections that failed because the database is
  * out are dropped (so Ferry recovers without a restart), and an embedded H2 database is opened once
  * in a directory only its owner may enter, its files then made the owner's alone.
  */
@@ -18,6 +19,10 @@ class PoolSetup implements BeanPostProcessor {
     @Override
     public Object postProcessAfterInitialization(Object bean, String beanName) {
         if (bean instanceof HikariDataSource pool) {
+            // Before anything opens a connection: a started pool's URL can no longer change.
+            if (pool.getJdbcUrl() != null) {
+                pool.setJdbcUrl(H2CommitDurability.durable(pool.getJdbcUrl()));
+            }
             if (pool.getExceptionOverride() == null && pool.getExceptionOverrideClassName() == null) {
                 pool.setExceptionOverride(new BrokenConnections());
             }

@@ -72,6 +72,6 @@ class H2CommitDurabilityTest {
     private static HikariDataSource pool(String url) {
         HikariDataSource pool = new HikariDataSource();
         pool.setJdbcUrl(url);
-        return (HikariDataSource) new H2CommitDurability().postProcessAfterInitialization(pool, "dataSource");
+        return (HikariDataSource) new PoolSetup().postProcessAfterInitialization(pool, "dataSource");
     }
 }
