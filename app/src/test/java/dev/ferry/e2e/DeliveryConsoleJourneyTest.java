@@ -200,7 +200,7 @@ class DeliveryConsoleJourneyTest {
         assertThat(browser.testId("flash").getText()).isEqualTo(byHand + " linked to experiment exp-3.");
         assertThat(browser.find(By.cssSelector("tr[data-issue='" + byHand + "']")).getText()).contains("manual");
         browser.screenshot("links");
-        browser.find(By.cssSelector("tr[data-issue='" + byHand + "'] button")).click();
+        browser.click(By.cssSelector("tr[data-issue='" + byHand + "'] button"));
         assertThat(browser.testId("flash").getText()).contains("Link removed");
         assertThat(browser.findAll(By.cssSelector("tr[data-issue='" + byHand + "']"))).isEmpty();
 

@@ -91,8 +91,18 @@ public final class Browser implements AutoCloseable {
 
     /** Clicks the button (else the link) with this visible text and waits for the next page to load. */
     public Browser click(String text) {
+        return clickAndAwaitNextPage(() -> clickInPlace(text));
+    }
+
+    /** Clicks the element {@code by} finds (a row's own button) and waits for the next page to load. */
+    public Browser click(By by) {
+        WebElement target = find(by);
+        return clickAndAwaitNextPage(target::click);
+    }
+
+    private Browser clickAndAwaitNextPage(Runnable click) {
         WebElement page = driver.findElement(By.tagName("html"));
-        clickInPlace(text);
+        click.run();
         new WebDriverWait(driver, Duration.ofSeconds(10)).until(d -> replaced(page));
         new WebDriverWait(driver, Duration.ofSeconds(10)).until(
                 d -> "complete".equals(driver.executeScript("return document.readyState")));
