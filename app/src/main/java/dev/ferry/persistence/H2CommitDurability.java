@@ -3,6 +3,7 @@ package dev.ferry.persistence;
 import com.zaxxer.hikari.HikariDataSource;
 import java.util.Locale;
 import org.springframework.beans.factory.config.BeanPostProcessor;
+import org.springframework.core.Ordered;
 
 /**
  * Makes every H2 database Ferry opens write each commit to its file before the commit returns, so an
@@ -17,14 +18,23 @@ import org.springframework.beans.factory.config.BeanPostProcessor;
  * applies the URL's value (500 when absent) after it (H2 2.4 {@code Database}'s constructor), so the
  * SET would be undone whenever the pool let the database close and open again.
  */
-final class H2CommitDurability implements BeanPostProcessor {
+final class H2CommitDurability implements BeanPostProcessor, Ordered {
 
     static final String SETTING = "WRITE_DELAY";
+
+    /** Before {@link PoolSetup}, which opens the pool: Hikari refuses a new URL once a pool has started. */
+    @Override
+    public int getOrder() {
+        return Ordered.HIGHEST_PRECEDENCE;
+    }
 
     @Override
     public Object postProcessAfterInitialization(Object bean, String beanName) {
         if (bean instanceof HikariDataSource pool && pool.getJdbcUrl() != null) {
-            pool.setJdbcUrl(durable(pool.getJdbcUrl()));
+            String durable = durable(pool.getJdbcUrl());
+            if (!durable.equals(pool.getJdbcUrl())) {
+                pool.setJdbcUrl(durable);
+            }
         }
         return bean;
     }
