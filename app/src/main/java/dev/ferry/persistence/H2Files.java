@@ -29,14 +29,14 @@ final class H2Files {
         this.prefix = database.getFileName() + ".";
     }
 
-    /** The database files of an embedded H2 URL ({@code jdbc:h2:file:./data/ferry;…}); empty for any other URL. */
+    /** The files of an embedded H2 URL ({@code jdbc:h2:file:./data/ferry;…}, or {@code fsync:}); else empty. */
     static Optional<H2Files> of(String jdbcUrl) {
         if (jdbcUrl == null || !jdbcUrl.startsWith("jdbc:h2:")) {
             return Optional.empty();
         }
         String name = jdbcUrl.substring("jdbc:h2:".length()).split(";", 2)[0];
-        if (name.startsWith("file:")) {
-            name = name.substring("file:".length());
+        if (name.startsWith("file:") || name.startsWith(FilePathFsync.SCHEME + ":")) {
+            name = name.substring(name.indexOf(':') + 1);
         } else if (name.matches("^(mem|tcp|ssl|zip|split|nio\\w*|async|memFS|memLZF|retry):.*")) {
             return Optional.empty();
         }

@@ -8,6 +8,7 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.jdbc.support.MetaDataAccessException;
 
 class H2CommitDurabilityTest {
@@ -16,24 +17,49 @@ class H2CommitDurabilityTest {
     Path dir;
 
     @Test
-    void anH2FileUrlThatChoosesNoWriteDelayGetsNone() {
-        assertThat(H2CommitDurability.durable("jdbc:h2:file:./data/ferry")).isEqualTo("jdbc:h2:file:./data/ferry;WRITE_DELAY=0");
+    void anH2FileUrlGetsTheForcingSchemeAndNoWriteDelay() {
+        assertThat(H2CommitDurability.durable("jdbc:h2:file:./data/ferry")).isEqualTo("jdbc:h2:fsync:./data/ferry;WRITE_DELAY=0");
         assertThat(H2CommitDurability.durable("jdbc:h2:./data/ferry;MODE=PostgreSQL"))
-                .isEqualTo("jdbc:h2:./data/ferry;MODE=PostgreSQL;WRITE_DELAY=0");
-        assertThat(H2CommitDurability.durable("jdbc:h2:tcp://db/ferry")).isEqualTo("jdbc:h2:tcp://db/ferry;WRITE_DELAY=0");
+                .isEqualTo("jdbc:h2:fsync:./data/ferry;MODE=PostgreSQL;WRITE_DELAY=0");
+        assertThat(H2CommitDurability.durable("jdbc:h2:~/ferry")).isEqualTo("jdbc:h2:fsync:~/ferry;WRITE_DELAY=0");
+        assertThat(H2CommitDurability.durable("jdbc:h2:C:/data/ferry")).isEqualTo("jdbc:h2:fsync:C:/data/ferry;WRITE_DELAY=0");
+        assertThat(H2CommitDurability.durable("jdbc:h2:file:./x;write_delay=500")).isEqualTo("jdbc:h2:fsync:./x;write_delay=500");
     }
 
     @Test
-    void memoryPostgresAndAnExplicitWriteDelayAreLeftAsTheyAre() {
+    void aSchemeTheOperatorChoseIsKept() {
+        assertThat(H2CommitDurability.durable("jdbc:h2:tcp://db/ferry")).isEqualTo("jdbc:h2:tcp://db/ferry;WRITE_DELAY=0");
+        assertThat(H2CommitDurability.durable("jdbc:h2:nio:./data/ferry")).isEqualTo("jdbc:h2:nio:./data/ferry;WRITE_DELAY=0");
+        assertThat(H2CommitDurability.durable("jdbc:h2:fsync:./data/ferry;WRITE_DELAY=0"))
+                .isEqualTo("jdbc:h2:fsync:./data/ferry;WRITE_DELAY=0");
+    }
+
+    @Test
+    void memoryAndPostgresAreLeftAsTheyAre() {
         assertThat(H2CommitDurability.durable("jdbc:h2:mem:test;DB_CLOSE_DELAY=-1")).isEqualTo("jdbc:h2:mem:test;DB_CLOSE_DELAY=-1");
         assertThat(H2CommitDurability.durable("jdbc:postgresql://db/ferry")).isEqualTo("jdbc:postgresql://db/ferry");
-        assertThat(H2CommitDurability.durable("jdbc:h2:file:./x;write_delay=500")).isEqualTo("jdbc:h2:file:./x;write_delay=500");
+    }
+
+    /** The pool setup opens the pool, after which Hikari refuses a new URL: the rewrite must come first. */
+    @Test
+    void theUrlIsRewrittenBeforeThePoolSetupOpensThePool() {
+        String url = "jdbc:h2:file:" + dir.resolve("ordered") + ";WRITE_DELAY=0";
+        new ApplicationContextRunner().withUserConfiguration(DurabilityConfig.class, PoolSetup.class)
+                .withBean(HikariDataSource.class, () -> {
+                    HikariDataSource pool = new HikariDataSource();
+                    pool.setJdbcUrl(url);
+                    return pool;
+                })
+                .run(context -> {
+                    assertThat(context).hasNotFailed();
+                    assertThat(context.getBean(HikariDataSource.class).getJdbcUrl()).startsWith("jdbc:h2:fsync:");
+                });
     }
 
     @Test
     void aPoolOnAnH2FileWithoutTheSettingWritesEveryCommitBeforeItReturns() throws MetaDataAccessException {
         try (HikariDataSource pool = pool("jdbc:h2:file:" + dir.resolve("ferry"))) {
-            assertThat(pool.getJdbcUrl()).endsWith(";WRITE_DELAY=0");
+            assertThat(pool.getJdbcUrl()).startsWith("jdbc:h2:fsync:").endsWith(";WRITE_DELAY=0");
             assertThat(new H2WriteDelayCheck(pool).effectiveDelay()).isZero();
         }
     }

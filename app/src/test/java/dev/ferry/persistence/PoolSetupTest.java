@@ -41,6 +41,8 @@ class PoolSetupTest {
         assertThat(H2Files.of("jdbc:h2:file:./data/ferry;WRITE_DELAY=0").orElseThrow().directory())
                 .isEqualTo(Path.of("data").toAbsolutePath());
         assertThat(H2Files.of("jdbc:h2:./data/ferry").orElseThrow().directory()).isEqualTo(Path.of("data").toAbsolutePath());
+        assertThat(H2Files.of("jdbc:h2:fsync:./data/ferry;WRITE_DELAY=0").orElseThrow().directory())
+                .isEqualTo(Path.of("data").toAbsolutePath());
     }
 
     private static String mode(Path path) {
