@@ -111,8 +111,6 @@ class SigkillDurabilityIT {
         return List.of("--server.address=127.0.0.1", "--server.port=" + port,
                 "--ferry.base-url=" + FerryBesideJira.baseUrl(port), "--ferry.connect.install-keys-urls=" + jira.installKeysUrl(),
                 "--ferry.connect.install-keys-timeout=15s", "--ferry.admin.operator-token=" + OPERATOR,
-                // the check reads back every event at once: the API's default limits would answer it 429
-                "--ferry.admin.limits.per-key=100000/1s", "--ferry.admin.limits.per-address=100000/1s",
                 "--ferry.secret-key=dGVzdC1vbmx5LWtleS0wMDAwMDAwMDAwMDAwMDAwMDA=",
                 "--ferry.jira.requests-per-second=1000", "--ferry.jira.backoff-initial=50ms", "--ferry.jira.backoff-max=500ms",
                 "--ferry.delivery.poll-interval=100ms", "--ferry.delivery.lease=30s",
