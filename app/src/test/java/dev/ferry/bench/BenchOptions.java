@@ -57,8 +57,18 @@ record BenchOptions(String database, int connections, int rate, Duration duratio
                 extra);
     }
 
+    /**
+     * {@code h2} is Ferry's default (each commit forced to the disk); {@code h2-unforced} the same file through
+     * H2's {@code nio:} file system, which Ferry leaves unforced: written before the commit returns, not synced,
+     * so a run with it shows what the forcing costs.
+     */
     String databaseUrl(Path work) {
-        return database.equals("postgres") ? POSTGRES : "jdbc:h2:file:" + work.resolve("data/ferry").toAbsolutePath();
+        String file = work.resolve("data/ferry").toAbsolutePath().toString();
+        return switch (database) {
+            case "postgres" -> POSTGRES;
+            case "h2-unforced" -> "jdbc:h2:nio:" + file + ";WRITE_DELAY=0";
+            default -> "jdbc:h2:file:" + file;
+        };
     }
 
     /** PostgreSQL runs start from an empty schema; an H2 run has a fresh file anyway. */
