@@ -3,11 +3,10 @@ package dev.ferry.persistence;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.ferry.support.SettableClock;
 import java.sql.SQLTransientConnectionException;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -20,7 +19,7 @@ import org.springframework.jdbc.CannotGetJdbcConnectionException;
 @ExtendWith(OutputCaptureExtension.class)
 class OutageBackoffTest {
 
-    final MovableClock clock = new MovableClock();
+    final SettableClock clock = new SettableClock(Instant.parse("2026-12-06T04:00:00Z"));
     final OutageBackoff backoff = new OutageBackoff("test worker", LoggerFactory.getLogger(OutageBackoffTest.class), clock);
     final AtomicInteger runs = new AtomicInteger();
 
@@ -85,30 +84,5 @@ class OutageBackoffTest {
     void databaseOut() {
         throw new CannotGetJdbcConnectionException("no connection",
                 new SQLTransientConnectionException("HikariPool-1 - Connection is not available, request timed out"));
-    }
-
-    /** A clock the test moves by hand. */
-    static final class MovableClock extends Clock {
-
-        private Instant now = Instant.parse("2026-12-06T04:00:00Z");
-
-        void advance(Duration duration) {
-            now = now.plus(duration);
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-
-        @Override
-        public java.time.ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(java.time.ZoneId zone) {
-            return this;
-        }
     }
 }
