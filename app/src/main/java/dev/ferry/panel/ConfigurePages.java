@@ -56,7 +56,7 @@ class ConfigurePages {
     ResponseEntity<String> render(ConnectPrincipal principal, HttpStatusCode status, String notice, String error) {
         Site site = sites.findById(principal.clientKey()).orElseThrow();
         PendingForUser pending = requests.forJiraUser(site.clientKey(), principal.accountId());
-        return ResponseEntity.status(status).headers(IframeHeaders.forSite(site.installation().baseUrl()))
+        return ResponseEntity.status(status).headers(IframeHeaders.forSite(site.installation().baseUrl(), connect.allJsScript()))
                 .contentType(MediaType.TEXT_HTML).body(pages.render("configure", view(site, principal, pending, notice, error)));
     }
 

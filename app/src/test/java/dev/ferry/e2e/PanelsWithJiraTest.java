@@ -9,18 +9,25 @@ import dev.ferry.link.LinkedObject;
 import dev.ferry.link.TicketLink;
 import dev.ferry.link.TicketLinks;
 import dev.ferry.simulator.JiraSimulator;
+import dev.ferry.simulator.fault.Fault;
 import dev.ferry.simulator.app.AppClient;
 import dev.ferry.simulator.iframe.IssueContext;
 import dev.ferry.simulator.rest.Users;
+import dev.ferry.support.Browser;
 import dev.ferry.support.Http;
 import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.ApplicationContext;
@@ -32,7 +39,8 @@ import org.springframework.test.context.DynamicPropertySource;
 /**
  * The panels against the Jira simulator over real HTTP: the glance badge lands in Jira as the issue
  * property Jira reads, the panel's refresh asks Jira for the status (and notices a deleted issue), and its
- * actions work only on the token's issue, for people Jira lets edit it, with every unlink audited.
+ * actions work only on the token's issue, for people Jira lets edit it, with every unlink audited. The
+ * buttons are clicked in headless Chromium on the page Jira would frame, and say in the panel what happened.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.DEFINED_PORT)
 @ActiveProfiles("test")
@@ -42,6 +50,8 @@ class PanelsWithJiraTest {
     static final int PORT = FerryBesideJira.freePort();
     static final String FERRY = FerryBesideJira.baseUrl(PORT);
     static final String BADGE = "com.atlassian.jira.issue:ferry-for-jira:ferry-linked-objects:status";
+    @AutoClose
+    static final Browser browser = Browser.start();
 
     @Autowired
     TicketLinks links;
@@ -115,6 +125,81 @@ class PanelsWithJiraTest {
     @AfterEach
     void onlyTheAdminEditsAgain() {
         jira.data().mayEditIssues(Users.MEMBER_ACCOUNT_ID, false);
+        jira.data().mayEditIssues(Users.ADMIN_ACCOUNT_ID, true);
+        jira.reset();
+    }
+
+    @Test
+    void refreshStatusInThePanelShowsTheStatusJiraGives() {
+        TicketLink link = link("exp-11");
+        jira.admin().transition(issueKey, "In Progress");
+        openPanel();
+
+        press(link, "Refresh status");
+
+        assertThat(outcomeOf(link, "Status refreshed")).isEqualTo("Status refreshed: this issue is In Progress in Jira.");
+        assertThat(links.find(clientKey, link.id()).orElseThrow().statusCategory()).isEqualTo("indeterminate");
+        jira.assertNoSpecViolations();
+    }
+
+    @Test
+    void unlinkInThePanelRemovesTheLinkAndSaysSo() {
+        TicketLink link = link("exp-12");
+        TicketLink stays = link("exp-13");
+        openPanel();
+
+        press(link, "Unlink");
+
+        assertThat(outcomeOf(link, "Unlinked")).isEqualTo("Unlinked. This object no longer shows on this issue.");
+        assertThat(browser.testId("count").getText()).isEqualTo("1 linked");
+        assertThat(links.find(clientKey, link.id())).isEmpty();
+        assertThat(links.find(clientKey, stays.id())).isPresent();
+        assertThat(auditRowsFor(link)).isEqualTo(1);
+    }
+
+    @Test
+    void whenJiraRefusesThePanelSaysWhyInWords() {
+        TicketLink link = link("exp-14");
+        openPanel();
+        jira.data().mayEditIssues(Users.ADMIN_ACCOUNT_ID, false);
+
+        press(link, "Unlink");
+
+        assertThat(outcomeOf(link, "Jira")).isEqualTo(
+                "Jira does not let you edit this issue, so you cannot change its linked objects.");
+        assertThat(outcome(link).getAttribute("class")).contains("error");
+        assertThat(links.find(clientKey, link.id())).isPresent();
+    }
+
+    @Test
+    void whenJiraDoesNotAnswerThePanelSaysToTryAgain() {
+        TicketLink link = link("exp-15");
+        openPanel();
+        jira.faults().add("POST", "/rest/api/3/permissions/check", Fault.serverError(503), 100);
+
+        press(link, "Refresh status");
+
+        assertThat(outcomeOf(link, "Jira")).isEqualTo("Jira did not answer. Try again in a moment.");
+        assertThat(links.find(clientKey, link.id())).isPresent();
+    }
+
+    void openPanel() {
+        browser.open(jira.site().iframeUrl("ferry-issue-panel", jira.site().issueContext(issueKey)));
+    }
+
+    void press(TicketLink link, String button) {
+        browser.find(By.cssSelector("[data-link-id='" + link.id() + "']"))
+                .findElement(By.xpath(".//button[normalize-space()='" + button + "']")).click();
+    }
+
+    WebElement outcome(TicketLink link) {
+        return browser.find(By.cssSelector("[data-link-id='" + link.id() + "'] [data-outcome]"));
+    }
+
+    /** The line the panel shows under the link once it starts with {@code start}. */
+    String outcomeOf(TicketLink link, String start) {
+        new WebDriverWait(browser.driver(), Duration.ofSeconds(10)).until(d -> outcome(link).getText().startsWith(start));
+        return outcome(link).getText();
     }
 
     @Test
