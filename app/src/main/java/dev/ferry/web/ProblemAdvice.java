@@ -1,6 +1,7 @@
 package dev.ferry.web;
 
 import dev.ferry.connect.ConnectAuthenticator;
+import dev.ferry.connect.ConnectProperties;
 import dev.ferry.connect.InstallKeyUnavailableException;
 import dev.ferry.connect.InvalidTokenException;
 import dev.ferry.persistence.DatabaseFailures;
@@ -31,10 +32,12 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
     private final ThrottledLog databaseOutages = new ThrottledLog(log);
     private final String realm;
     private final Pages pages;
+    private final ConnectProperties connect;
 
-    ProblemAdvice(ConnectAuthenticator authenticator, Pages pages) {
+    ProblemAdvice(ConnectAuthenticator authenticator, Pages pages, ConnectProperties connect) {
         this.realm = authenticator.challenge();
         this.pages = pages;
+        this.connect = connect;
     }
 
     private static boolean wantsPage(HttpServletRequest request) {
@@ -44,13 +47,19 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
 
     private static String reloadMessage(InvalidTokenException e) {
         return e.getMessage().contains("expired")
-                ? "Your Jira session for this view has expired. Reload the page to continue."
-                : "Jira's signature for this view could not be verified. Reload the page; if this persists, "
-                        + "ask your Jira administrator to check the app.";
+                ? "Your Jira session for this view has expired."
+                : "Jira's signature for this view could not be verified. If this persists after a reload, ask your "
+                        + "Jira administrator to check the app.";
     }
 
-    /** The reload page's one line. */
-    record ReloadPage(String message) {
+    /**
+     * The reload page: its line, and what it needs to ask Jira for a fresh view. Reloading the same URL would
+     * send the same expired token again, so only the host (Atlassian's {@code all.js}) can bring a new one.
+     *
+     * @param allJsUrl  Atlassian's iframe script, or null to leave it out
+     * @param scriptUrl the Reload button's script, under this request's context path
+     */
+    record ReloadPage(String message, String allJsUrl, String scriptUrl) {
     }
 
     /**
@@ -63,7 +72,8 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
         if (wantsPage(request)) {
             return ResponseEntity.status(HttpStatus.UNAUTHORIZED).header(HttpHeaders.WWW_AUTHENTICATE, realm)
                     .cacheControl(CacheControl.noStore()).contentType(MediaType.TEXT_HTML)
-                    .body(pages.render("reload", new ReloadPage(reloadMessage(e))));
+                    .body(pages.render("reload", new ReloadPage(reloadMessage(e), connect.allJsScript(),
+                            request.getContextPath() + "/iframe/reload.js")));
         }
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.UNAUTHORIZED, e.getMessage());
         problem.setTitle(Problems.AUTHENTICATION_FAILED);

@@ -183,6 +183,38 @@ class PanelsWithJiraTest {
         assertThat(links.find(clientKey, link.id())).isPresent();
     }
 
+    @Test
+    void theReloadPageAsksJiraForAFreshViewInsteadOfReloadingItsOwnAddress() {
+        String expired = FERRY + "/panels/issue?issueId=" + issueId + "&jwt=" + contextToken();
+        browser.open(expired);
+        browser.driver().executeScript("var frame = document.createElement('iframe'); frame.id = 'jira-frame';"
+                + "frame.src = arguments[0]; document.body.appendChild(frame);", expired);
+        browser.driver().switchTo().frame(browser.find(By.id("jira-frame")));
+        browser.testId("reload");
+        browser.driver().executeScript("window.stillHere = true; window.hostReloads = 0;"
+                + "window.AP = {navigator: {reload: function () { window.hostReloads++; }}};");
+
+        browser.testId("reload").click();
+
+        assertThat(browser.driver().executeScript("return window.hostReloads")).isEqualTo(1L);
+        assertThat(browser.driver().executeScript("return window.stillHere")).isEqualTo(true);
+        assertThat(browser.findAll(By.cssSelector("[onclick]"))).isEmpty();
+        browser.driver().switchTo().defaultContent();
+    }
+
+    @Test
+    void outsideJiraTheReloadPageSaysWhatToDo() {
+        browser.open(FERRY + "/panels/issue?issueId=" + issueId + "&jwt=" + contextToken());
+        browser.driver().executeScript("window.stillHere = true;");
+
+        browser.testId("reload").click();
+
+        assertThat(browser.testId("reload-outside-jira").isDisplayed()).isTrue();
+        assertThat(browser.testId("reload-outside-jira").getText()).contains("Open the issue or page in Jira again");
+        assertThat(browser.driver().executeScript("return window.stillHere")).isEqualTo(true);
+        assertThat(browser.text()).contains("This view needs to be reloaded").doesNotContain("Exception");
+    }
+
     void openPanel() {
         browser.open(jira.site().iframeUrl("ferry-issue-panel", jira.site().issueContext(issueKey)));
     }
