@@ -54,6 +54,11 @@ public class ApiKeys {
         return keys.findById(keyId).filter(key -> key.organizationId().equals(organizationId));
     }
 
+    /** The name its organization gave a key, to show people instead of its id. */
+    public Optional<String> name(String organizationId, String keyId) {
+        return find(organizationId, keyId).map(ApiKey::name);
+    }
+
     /** Another organization's key is answered as unknown, so ids of other tenants reveal nothing. */
     @Transactional
     void revoke(Caller caller, String keyId) {

@@ -84,6 +84,18 @@ public class LinkRequests {
         return live(organizationId).map(this::view).toList();
     }
 
+    /**
+     * Requests a Jira administrator declined, for as long as they would have stayed open, so the organization
+     * learns the answer instead of seeing the request vanish.
+     */
+    @Transactional(readOnly = true)
+    public List<Declined> declined(String organizationId) {
+        return requests.findDeclinedOf(organizationId, clock.instant()).stream()
+                .map(request -> new Declined(request.id(), request.siteEntered(), request.siteUrl(), request.clientKey(),
+                        request.closedAt()))
+                .toList();
+    }
+
     /** The code a Jira administrator was shown on the configure page, typed into Ferry. */
     @Transactional(noRollbackFor = ApiProblem.class)
     LinkedSite confirmWithCode(Requester requester, long requestId, String code) {
@@ -212,6 +224,10 @@ public class LinkRequests {
      * What asking for a site led to: an open request, or the site's clientKey when it is linked already.
      */
     public record Requested(LinkRequestView request, String alreadyLinked) {
+    }
+
+    /** A request a Jira administrator of the site declined, and when. */
+    public record Declined(long id, String site, String siteUrl, String clientKey, Instant declinedAt) {
     }
 
     private static String lower(String text) {
