@@ -143,6 +143,16 @@ class PanelsWithJiraTest {
     }
 
     @Test
+    void anObjectsOwnStateIsNotShownInSuccessGreen() {
+        link("exp-16");
+        openPanel();
+
+        // "running" may as well be waiting: only Ferry's own outcomes are green.
+        assertThat(browser.testId("object-state").getText()).isEqualToIgnoringCase("running");
+        assertThat(browser.testId("object-state").getCssValue("background-color")).isNotEqualTo("rgba(227, 252, 239, 1)");
+    }
+
+    @Test
     void unlinkInThePanelRemovesTheLinkAndSaysSo() {
         TicketLink link = link("exp-12");
         TicketLink stays = link("exp-13");
