@@ -3,7 +3,7 @@ package dev.ferry.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.ferry.account.People;
-import dev.ferry.account.Role;
+import dev.ferry.principal.Role;
 import dev.ferry.simulator.JiraSimulator;
 import dev.ferry.support.Browser;
 import dev.ferry.support.CleanDatabase;
