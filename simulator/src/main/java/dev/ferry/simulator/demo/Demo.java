@@ -134,7 +134,8 @@ public final class Demo {
         say("  sign in as " + FerryProcess.ADMIN_EMAIL + " with " + FerryProcess.ADMIN_PASSWORD
                 + " (Ferry then asks for a new password, kept until the next demo run starts clean)");
         say("  Jira sites -> Connect a Jira site: " + jira.baseUrl());
-        say("  then, as the site's Jira administrator, open the configure page below and press Confirm");
+        say("  then, as the site's Jira administrator, follow its link to Ferry's configure page in Jira (or open");
+        say("  the configure page URL below) and press Confirm");
         say("  (or type the one-time code it shows into the admin UI).");
     }
 
@@ -143,6 +144,9 @@ public final class Demo {
         say("");
         say("Open these in a browser within 3 minutes (the tokens are Jira's short-lived iframe tokens):");
         say("  configure page (as the Jira admin):  " + pageOrNote(jira.site().configurePageUrl()));
+        jira.site().descriptor().firstModuleKey("configurePage").ifPresent(key -> say("  the same inside Jira's page, "
+                + "signed afresh at each visit: " + jira.baseUrl() + "/plugins/servlet/ac/" + jira.site().descriptor().key()
+                + "/" + key));
         jira.site().descriptor().firstModuleKey("jiraIssueGlances")
                 .ifPresent(key -> say("  issue glance:    " + pageOrNote(jira.site().iframeUrl(key, issue))));
         jira.site().descriptor().firstModuleKey("webPanels")
