@@ -2,13 +2,16 @@ package dev.ferry.simulator.demo;
 
 import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
 /** Runs a class of the simulator in its own JVM, as a person runs the demo, and watches the processes it leaves. */
@@ -30,7 +33,7 @@ final class DemoProcesses {
         static Run of(Process process) throws Exception {
             var out = process.getInputStream();
             var err = process.getErrorStream();
-            var stdout = java.util.concurrent.CompletableFuture.supplyAsync(() -> read(out));
+            var stdout = CompletableFuture.supplyAsync(() -> read(out));
             String stderr = read(err);
             if (!process.waitFor(60, TimeUnit.SECONDS)) {
                 process.destroyForcibly();
@@ -83,11 +86,11 @@ final class DemoProcesses {
         }
     }
 
-    private static String read(java.io.InputStream stream) {
+    private static String read(InputStream stream) {
         try {
             return new String(stream.readAllBytes(), StandardCharsets.UTF_8);
         } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
+            throw new UncheckedIOException(e);
         }
     }
 }
