@@ -1,7 +1,9 @@
 package dev.ferry.delivery;
 
+import dev.ferry.destination.Destination;
+import dev.ferry.destination.DestinationRepository;
 import dev.ferry.jira.JiraException;
-import dev.ferry.site.SiteLinks;
+import dev.ferry.sitelink.SiteLinks;
 import java.time.Clock;
 import java.time.Duration;
 import org.slf4j.Logger;

@@ -1,10 +1,13 @@
 package dev.ferry.delivery;
 
+import dev.ferry.destination.Rule;
+import dev.ferry.event.ProductEvent;
 import dev.ferry.jira.CreatedIssue;
 import dev.ferry.jira.IssueDraft;
 import dev.ferry.jira.JiraClient;
 import dev.ferry.jira.JiraException;
 import dev.ferry.jira.JiraIssue;
+import dev.ferry.link.LinkedObject;
 import dev.ferry.link.TicketLink;
 import dev.ferry.link.TicketLinks;
 import dev.ferry.template.TicketTemplates;
@@ -55,7 +58,7 @@ class TicketFiler {
      * read from Jira now: a webhook may not have told us yet that someone closed it.
      */
     private Optional<TicketLink> openTicket(Job job) {
-        return links.latestSpawnedBy(job.destination().id(), job.event().subject().asLinkedObject(), job.event().type())
+        return links.latestSpawnedBy(job.destination().id(), LinkedObject.of(job.event().subject()), job.event().type())
                 .filter(TicketLink::isOpen)
                 .flatMap(link -> links.refreshStatus(link.clientKey(), link.id()))
                 .filter(TicketLink::isOpen);

@@ -3,8 +3,8 @@ package dev.ferry.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.ferry.account.People;
-import dev.ferry.account.Role;
 import dev.ferry.delivery.DeliveryDrain;
+import dev.ferry.principal.Role;
 import dev.ferry.simulator.JiraSimulator;
 import dev.ferry.simulator.fault.Fault;
 import dev.ferry.support.Browser;
