@@ -162,6 +162,7 @@ class PanelsWithJiraTest {
 
         assertThat(outcomeOf(link, "Unlinked")).isEqualTo("Unlinked. This object no longer shows on this issue.");
         assertThat(browser.testId("count").getText()).isEqualTo("1 linked");
+        browser.screenshot("issue-panel-unlinked");
         assertThat(links.find(clientKey, link.id())).isEmpty();
         assertThat(links.find(clientKey, stays.id())).isPresent();
         assertThat(auditRowsFor(link)).isEqualTo(1);
@@ -178,6 +179,7 @@ class PanelsWithJiraTest {
         assertThat(outcomeOf(link, "Jira")).isEqualTo(
                 "Jira does not let you edit this issue, so you cannot change its linked objects.");
         assertThat(outcome(link).getAttribute("class")).contains("error");
+        browser.screenshot("issue-panel-refused");
         assertThat(links.find(clientKey, link.id())).isPresent();
     }
 
@@ -220,6 +222,7 @@ class PanelsWithJiraTest {
         browser.testId("reload").click();
 
         assertThat(browser.testId("reload-outside-jira").isDisplayed()).isTrue();
+        browser.screenshot("reload-outside-jira");
         assertThat(browser.testId("reload-outside-jira").getText()).contains("Open the issue or page in Jira again");
         assertThat(browser.driver().executeScript("return window.stillHere")).isEqualTo(true);
         assertThat(browser.text()).contains("This view needs to be reloaded").doesNotContain("Exception");
