@@ -6,23 +6,14 @@ import dev.ferry.account.People;
 import dev.ferry.principal.Role;
 import dev.ferry.simulator.JiraSimulator;
 import dev.ferry.support.Browser;
-import dev.ferry.support.CleanDatabase;
 import dev.ferry.support.Organizations;
-import dev.ferry.support.TestSupportConfig;
 import java.time.Duration;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WindowType;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.context.annotation.Import;
-import org.springframework.test.context.ActiveProfiles;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * A product admin links the simulated Jira site in headless Chromium: signs in, enters the site's URL,
@@ -30,15 +21,8 @@ import org.springframework.test.context.DynamicPropertySource;
  * Jira, opened in another tab of the same browser, where Jira frames it); the admin's page notices by
  * itself and shows the linked site.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.DEFINED_PORT)
-@ActiveProfiles("test")
-@Import(TestSupportConfig.class)
-@ExtendWith(CleanDatabase.class)
+@FerryJourney
 class JiraSitesBrowserTest {
-
-    static final JiraSimulator jira = JiraSimulator.start();
-    static final int PORT = FerryBesideJira.freePort();
-    static final String FERRY = FerryBesideJira.baseUrl(PORT);
 
     @AutoClose
     static Browser browser = Browser.start();
@@ -48,21 +32,13 @@ class JiraSitesBrowserTest {
     @Autowired
     People people;
 
-    @DynamicPropertySource
-    static void ferryTalksToTheSimulator(DynamicPropertyRegistry registry) {
-        FerryBesideJira.register(registry, jira, PORT);
-    }
-
-    @AfterAll
-    static void stopSimulator() {
-        jira.close();
-    }
-
     @Test
-    void anAdminLinksTheSimulatedSiteWithItsJiraAdministratorsConfirmation() {
-        assertThat(jira.site().install(FERRY).status()).isEqualTo(204);
+    void anAdminLinksTheSimulatedSiteWithItsJiraAdministratorsConfirmation(Journey journey) {
+        JiraSimulator jira = journey.jira();
+        String ferry = journey.url();
+        assertThat(jira.site().install(ferry).status()).isEqualTo(204);
         var acme = organizations.create("Acme Experiments");
-        browser.loginAs(FERRY, people.create(acme.id(), Role.ADMIN));
+        browser.loginAs(ferry, people.create(acme.id(), Role.ADMIN));
         assertThat(browser.path()).isEqualTo("/admin/integrations/jira");
         assertThat(browser.testId("no-sites").getText()).contains("No Jira site is linked");
 

@@ -21,7 +21,6 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -29,12 +28,8 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.context.ActiveProfiles;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * The panels against the Jira simulator over real HTTP: the glance badge lands in Jira as the issue
@@ -42,13 +37,9 @@ import org.springframework.test.context.DynamicPropertySource;
  * actions work only on the token's issue, for people Jira lets edit it, with every unlink audited. The
  * buttons are clicked in headless Chromium on the page Jira would frame, and say in the panel what happened.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.DEFINED_PORT)
-@ActiveProfiles("test")
+@FerryJourney
 class PanelsWithJiraTest {
 
-    static final JiraSimulator jira = JiraSimulator.start();
-    static final int PORT = FerryBesideJira.freePort();
-    static final String FERRY = FerryBesideJira.baseUrl(PORT);
     static final String BADGE = "com.atlassian.jira.issue:ferry-for-jira:ferry-linked-objects:status";
     @AutoClose
     static final Browser browser = Browser.start();
@@ -59,24 +50,18 @@ class PanelsWithJiraTest {
     ApplicationContext context;
     @Autowired
     JdbcClient jdbc;
+    Journey journey;
+    JiraSimulator jira;
     String clientKey;
     String issueKey;
     String issueId;
 
-    @DynamicPropertySource
-    static void ferryTalksToTheSimulator(DynamicPropertyRegistry registry) {
-        FerryBesideJira.register(registry, jira, PORT);
-    }
-
-    @AfterAll
-    static void stopSimulator() {
-        jira.close();
-    }
-
     @BeforeEach
-    void installAndFileAnIssue() {
+    void installAndFileAnIssue(Journey journey) {
+        this.journey = journey;
+        jira = journey.jira();
         clientKey = jira.site().identity().clientKey();
-        assertThat(jira.site().install(FERRY).status()).isEqualTo(204);
+        assertThat(jira.site().install(journey.url()).status()).isEqualTo(204);
         issueKey = jira.admin().createIssue("FERRY", "Bug", "[Guardrail] latency breached on Checkout v2");
         issueId = jira.site().issueContext(issueKey).issueId();
         GlanceDrain.drain(context);
@@ -93,7 +78,6 @@ class PanelsWithJiraTest {
             assertThat(badge.path("type").asText()).isEqualTo("badge");
             assertThat(badge.path("value").path("label").asText()).isEqualTo("2");
         });
-        jira.assertNoSpecViolations();
     }
 
     @Test
@@ -106,7 +90,6 @@ class PanelsWithJiraTest {
         assertThat(reply.status()).isEqualTo(200);
         assertThat(reply.body()).contains("\"statusName\":\"In Progress\"").contains("\"statusCategory\":\"indeterminate\"");
         assertThat(links.find(clientKey, link.id()).orElseThrow().statusCategory()).isEqualTo("indeterminate");
-        jira.assertNoSpecViolations();
     }
 
     @Test
@@ -126,7 +109,6 @@ class PanelsWithJiraTest {
     void onlyTheAdminEditsAgain() {
         jira.data().mayEditIssues(Users.MEMBER_ACCOUNT_ID, false);
         jira.data().mayEditIssues(Users.ADMIN_ACCOUNT_ID, true);
-        jira.reset();
     }
 
     @Test
@@ -139,7 +121,6 @@ class PanelsWithJiraTest {
 
         assertThat(outcomeOf(link, "Status refreshed")).isEqualTo("Status refreshed: this issue is In Progress in Jira.");
         assertThat(links.find(clientKey, link.id()).orElseThrow().statusCategory()).isEqualTo("indeterminate");
-        jira.assertNoSpecViolations();
     }
 
     @Test
@@ -197,7 +178,7 @@ class PanelsWithJiraTest {
 
     @Test
     void theReloadPageAsksJiraForAFreshViewInsteadOfReloadingItsOwnAddress() {
-        String expired = FERRY + "/panels/issue?issueId=" + issueId + "&jwt=" + contextToken();
+        String expired = journey.url() + "/panels/issue?issueId=" + issueId + "&jwt=" + contextToken();
         browser.open(expired);
         browser.driver().executeScript("var frame = document.createElement('iframe'); frame.id = 'jira-frame';"
                 + "frame.src = arguments[0]; document.body.appendChild(frame);", expired);
@@ -216,7 +197,7 @@ class PanelsWithJiraTest {
 
     @Test
     void outsideJiraTheReloadPageSaysWhatToDo() {
-        browser.open(FERRY + "/panels/issue?issueId=" + issueId + "&jwt=" + contextToken());
+        browser.open(journey.url() + "/panels/issue?issueId=" + issueId + "&jwt=" + contextToken());
         browser.driver().executeScript("window.stillHere = true;");
 
         browser.testId("reload").click();
@@ -287,7 +268,6 @@ class PanelsWithJiraTest {
         assertThat(refresh.statusCode()).isEqualTo(403);
         assertThat(links.find(clientKey, link.id())).isPresent();
         assertThat(auditRowsFor(link)).isZero();
-        jira.assertNoSpecViolations();
     }
 
     @Test
@@ -306,7 +286,6 @@ class PanelsWithJiraTest {
         assertThat(row.get("action")).isEqualTo("LINK_REMOVED");
         assertThat(row.get("target")).isEqualTo(issueKey);
         assertThat((String) row.get("detail")).contains(clientKey).contains("exp-8");
-        jira.assertNoSpecViolations();
     }
 
     @Test
@@ -332,7 +311,7 @@ class PanelsWithJiraTest {
     }
 
     HttpResponse<String> action(String action, long linkId, String token) {
-        return new Http(PORT).post("/panels/api/links/" + linkId + "/" + action, "", "Authorization", "JWT " + token);
+        return new Http(journey.port()).post("/panels/api/links/" + linkId + "/" + action, "", "Authorization", "JWT " + token);
     }
 
     TicketLink link(String objectId) {
@@ -350,7 +329,7 @@ class PanelsWithJiraTest {
     }
 
     AppClient.Reply refresh(TicketLink link, String token) {
-        return new AppClient().postJson(FERRY + "/panels/api/links/" + link.id() + "/refresh", "",
+        return new AppClient().postJson(journey.url() + "/panels/api/links/" + link.id() + "/refresh", "",
                 Map.of("Authorization", "JWT " + token));
     }
 }
