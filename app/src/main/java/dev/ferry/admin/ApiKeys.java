@@ -5,6 +5,7 @@ import dev.ferry.audit.AuditLog;
 import dev.ferry.principal.ApiCaller;
 import dev.ferry.principal.ApiScope;
 import dev.ferry.principal.Caller;
+import dev.ferry.refusal.Refusal;
 import dev.ferry.web.ApiProblem;
 import java.time.Clock;
 import java.time.Instant;
@@ -61,7 +62,7 @@ public class ApiKeys {
     @Transactional
     void revoke(Caller caller, String keyId) {
         ApiKey key = find(caller.organizationId(), keyId)
-                .orElseThrow(() -> ApiProblem.notFound("no API key " + keyId + " in this organization"));
+                .orElseThrow(() -> Refusal.notFound("no API key " + keyId + " in this organization"));
         if (key.revoke(clock.instant())) {
             keys.save(key);
             audit.record(caller.organizationId(), caller.actor(), AuditAction.API_KEY_REVOKED, key.getId(),

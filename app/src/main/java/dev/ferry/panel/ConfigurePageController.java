@@ -4,9 +4,9 @@ import dev.ferry.connect.ConnectJwt;
 import dev.ferry.connect.ConnectPrincipal;
 import dev.ferry.connect.TokenKind;
 import dev.ferry.sitelink.JiraAdminRequests;
-import dev.ferry.web.ApiProblem;
+import dev.ferry.refusal.Refusal;
+import dev.ferry.web.RefusalStatus;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -43,8 +43,8 @@ class ConfigurePageController {
         try {
             String organization = requests.confirmAsJiraAdmin(principal.clientKey(), principal.accountId(), id);
             return pages.render(principal, HttpStatus.OK, "This site is now linked to " + organization + ".", null);
-        } catch (ApiProblem refused) {
-            return pages.render(principal, HttpStatusCode.valueOf(refused.status().value()), null, refused.getMessage());
+        } catch (Refusal refused) {
+            return pages.render(principal, RefusalStatus.of(refused), null, refused.getMessage());
         }
     }
 }

@@ -5,14 +5,13 @@ import dev.ferry.jira.JiraClient;
 import dev.ferry.jira.JiraException;
 import dev.ferry.jira.JiraSite;
 import dev.ferry.site.SiteDirectory;
-import dev.ferry.web.ApiProblem;
+import dev.ferry.refusal.Refusal;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -65,15 +64,15 @@ public class JiraAdminRequests {
     public String confirmAsJiraAdmin(String clientKey, Optional<String> accountId, long requestId) {
         Viewer viewer = viewer(clientKey, accountId);
         if (viewer == Viewer.UNKNOWN) {
-            throw new ApiProblem(HttpStatus.BAD_GATEWAY, "Jira did not answer",
+            throw new Refusal(Refusal.Kind.JIRA_REFUSED, "Jira did not answer",
                     "Jira could not tell whether you administer this site; try again");
         }
         if (viewer != Viewer.ADMIN) {
-            throw ApiProblem.forbidden("only a Jira administrator of this site can confirm a link");
+            throw Refusal.forbidden("only a Jira administrator of this site can confirm a link");
         }
         return transaction.execute(status -> {
             SiteLinkRequest request = pending(clientKey).stream().filter(r -> r.id() == requestId).findFirst()
-                    .orElseThrow(() -> ApiProblem.notFound("no pending link request " + requestId + " for this site"));
+                    .orElseThrow(() -> Refusal.notFound("no pending link request " + requestId + " for this site"));
             confirmation.confirm(request, "confirmed in Jira by administrator " + accountId.orElseThrow(),
                     accountId.orElseThrow());
             return organizationName(request.organizationId());
