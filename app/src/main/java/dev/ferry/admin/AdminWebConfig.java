@@ -15,9 +15,11 @@ class AdminWebConfig implements WebMvcConfigurer {
 
     static final String API = "/api/**";
     static final String OPENAPI_DOCUMENT = "/api/v1/openapi.json";
+    /** springdoc serves the same document as YAML beside the JSON; it is as public. */
+    static final String OPENAPI_YAML = OPENAPI_DOCUMENT + ".yaml";
     static final String ORGANIZATIONS = "/api/v1/organizations";
     /** The only product API paths that take no API key, and so declare no scope: the document, the operator's call. */
-    static final String[] NO_API_KEY = {OPENAPI_DOCUMENT, ORGANIZATIONS};
+    static final String[] NO_API_KEY = {OPENAPI_DOCUMENT, OPENAPI_YAML, ORGANIZATIONS};
     static final String[] PREVIEWS = {"/api/v1/templates/preview", "/api/v1/destinations/*/rules/*/preview"};
 
     private final AddressLimitInterceptor addresses;

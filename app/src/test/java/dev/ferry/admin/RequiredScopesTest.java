@@ -32,10 +32,11 @@ import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandl
 class RequiredScopesTest {
 
     /**
-     * The handlers that by design take no API key and so declare no scope: springdoc's OpenAPI document and
-     * the operator's organization bootstrap (its own token). Anything else without a scope is a mistake.
+     * The handlers that by design take no API key and so declare no scope: springdoc's OpenAPI document (JSON
+     * and YAML) and the operator's organization bootstrap (its own token). Anything else without a scope is a mistake.
      */
-    static final Set<String> NEED_NO_SCOPE = Set.of("/api/v1/openapi.json", "/api/v1/organizations");
+    static final Set<String> NEED_NO_SCOPE = Set.of("/api/v1/openapi.json", "/api/v1/openapi.json.yaml",
+            "/api/v1/organizations");
 
     @LocalServerPort
     int port;
