@@ -2,9 +2,9 @@ package dev.ferry.destination;
 
 import dev.ferry.console.ConsolePages;
 import dev.ferry.principal.Person;
+import dev.ferry.refusal.Refusal;
 import dev.ferry.sitelink.LinkedSite;
 import dev.ferry.sitelink.LinkedSites;
-import dev.ferry.refusal.Refusal;
 import dev.ferry.web.RefusalStatus;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.LinkedHashMap;

@@ -1,9 +1,9 @@
 package dev.ferry.destination;
 
+import dev.ferry.refusal.Refusal;
 import dev.ferry.template.DescriptionFormat;
 import dev.ferry.template.EventFacts;
 import dev.ferry.template.TicketTemplates;
-import dev.ferry.refusal.Refusal;
 import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.Map;

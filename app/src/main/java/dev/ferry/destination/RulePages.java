@@ -2,8 +2,8 @@ package dev.ferry.destination;
 
 import dev.ferry.console.ConsolePages;
 import dev.ferry.principal.Person;
-import dev.ferry.template.Pages;
 import dev.ferry.refusal.Refusal;
+import dev.ferry.template.Pages;
 import dev.ferry.web.RefusalStatus;
 import jakarta.servlet.http.HttpServletRequest;
 import java.net.URLEncoder;

@@ -1,8 +1,8 @@
 package dev.ferry.sitelink;
 
+import dev.ferry.refusal.Refusal;
 import dev.ferry.site.Site;
 import dev.ferry.site.SiteRepository;
-import dev.ferry.refusal.Refusal;
 import java.time.Clock;
 import java.time.Instant;
 import org.springframework.stereotype.Component;

@@ -1,10 +1,10 @@
 package dev.ferry.sitelink;
 
 import dev.ferry.FerryProperties;
+import dev.ferry.refusal.Refusal;
 import dev.ferry.site.Site;
 import dev.ferry.site.SiteInstalled;
 import dev.ferry.site.SiteReference;
-import dev.ferry.refusal.Refusal;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;

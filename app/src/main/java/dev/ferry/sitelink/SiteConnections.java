@@ -2,8 +2,8 @@ package dev.ferry.sitelink;
 
 import dev.ferry.audit.AuditAction;
 import dev.ferry.audit.AuditLog;
-import dev.ferry.site.Site;
 import dev.ferry.refusal.Refusal;
+import dev.ferry.site.Site;
 import java.time.Clock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
