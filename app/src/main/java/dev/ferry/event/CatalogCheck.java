@@ -1,6 +1,6 @@
 package dev.ferry.event;
 
-import static dev.ferry.web.ApiProblem.require;
+import static dev.ferry.refusal.Refusal.require;
 
 import dev.ferry.template.VariableNames;
 import java.util.List;

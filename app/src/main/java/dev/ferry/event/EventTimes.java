@@ -1,6 +1,6 @@
 package dev.ferry.event;
 
-import dev.ferry.web.ApiProblem;
+import dev.ferry.refusal.Refusal;
 import java.math.BigDecimal;
 import java.time.DateTimeException;
 import java.time.Instant;
@@ -26,12 +26,12 @@ final class EventTimes {
             return now;
         }
         Instant instant = value.isNumber() ? fromSeconds(value.decimalValue()) : fromText(value);
-        ApiProblem.require(!instant.isBefore(EARLIEST) && !instant.isAfter(LATEST), RULE);
+        Refusal.require(!instant.isBefore(EARLIEST) && !instant.isAfter(LATEST), RULE);
         return instant;
     }
 
     private static Instant fromSeconds(BigDecimal seconds) {
-        ApiProblem.require(seconds.signum() >= 0 && seconds.compareTo(BigDecimal.valueOf(LATEST.getEpochSecond())) <= 0,
+        Refusal.require(seconds.signum() >= 0 && seconds.compareTo(BigDecimal.valueOf(LATEST.getEpochSecond())) <= 0,
                 RULE);
         long whole = seconds.longValue();
         long nanos = seconds.subtract(BigDecimal.valueOf(whole)).movePointRight(9).longValue();
@@ -39,11 +39,11 @@ final class EventTimes {
     }
 
     private static Instant fromText(JsonNode value) {
-        ApiProblem.require(value.isString(), RULE);
+        Refusal.require(value.isString(), RULE);
         try {
             return Instant.parse(value.asString().strip());
         } catch (DateTimeException e) {
-            throw ApiProblem.badRequest(RULE);
+            throw Refusal.invalid(RULE);
         }
     }
 }

@@ -1,10 +1,10 @@
 package dev.ferry.event;
 
-import static dev.ferry.web.ApiProblem.require;
+import static dev.ferry.refusal.Refusal.require;
 
+import dev.ferry.refusal.Refusal;
 import dev.ferry.template.VariableNames;
-import dev.ferry.web.ApiProblem;
-import dev.ferry.web.WebUrls;
+import dev.ferry.url.WebUrls;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -29,8 +29,8 @@ public class EventValidator {
 
     public ProductEvent validate(String organizationId, EventRequest request, String id, Instant now) {
         require(request.type() != null && !request.type().isBlank(), "type is required");
-        EventTypeDefinition type = catalog.find(organizationId, request.type()).orElseThrow(() -> ApiProblem
-                .badRequest("unknown event type " + request.type() + "; the organization's catalog does not have it"));
+        EventTypeDefinition type = catalog.find(organizationId, request.type()).orElseThrow(() -> Refusal
+                .invalid("unknown event type " + request.type() + "; the organization's catalog does not have it"));
         Map<String, String> variables = variables(request.variables());
         List<String> missing = type.requiredVariables().stream().filter(name -> isBlank(variables.get(name))).toList();
         require(missing.isEmpty(), "missing variables for " + type.type() + ": " + String.join(", ", missing));

@@ -1,6 +1,6 @@
 package dev.ferry.panel;
 
-import dev.ferry.web.ApiProblem;
+import dev.ferry.refusal.Refusal;
 
 /**
  * What a button on the configure page led to, carried through the redirect after the post (so a reload shows
@@ -28,12 +28,12 @@ enum ConfigureOutcome {
         return refusal;
     }
 
-    static ConfigureOutcome of(ApiProblem refused) {
-        return switch (refused.status().value()) {
-            case 403 -> NOT_ADMIN;
-            case 502 -> JIRA_SILENT;
-            case 404 -> NOT_PENDING;
-            case 409 -> TAKEN;
+    static ConfigureOutcome of(Refusal refused) {
+        return switch (refused.kind()) {
+            case FORBIDDEN -> NOT_ADMIN;
+            case JIRA_REFUSED -> JIRA_SILENT;
+            case NOT_FOUND -> NOT_PENDING;
+            case CONFLICT -> TAKEN;
             default -> FAILED;
         };
     }

@@ -3,8 +3,8 @@ package dev.ferry.panel;
 import dev.ferry.connect.ConnectJwt;
 import dev.ferry.connect.ConnectPrincipal;
 import dev.ferry.connect.TokenKind;
+import dev.ferry.refusal.Refusal;
 import dev.ferry.sitelink.JiraAdminRequests;
-import dev.ferry.web.ApiProblem;
 import java.net.URI;
 import java.util.function.Supplier;
 import org.springframework.http.HttpStatus;
@@ -67,13 +67,13 @@ class ConfigurePageController {
             Supplier<String> action) {
         if (principal.accountId().isEmpty()) {
             // Jira names the viewer on this admin-only page; without one there is nobody to redirect to.
-            throw ApiProblem.forbidden("Jira named no user for this request");
+            throw Refusal.forbidden("Jira named no user for this request");
         }
         ConfigureOutcome outcome;
         try {
             action.get();
             outcome = success;
-        } catch (ApiProblem refused) {
+        } catch (Refusal refused) {
             outcome = ConfigureOutcome.of(refused);
         }
         return ResponseEntity.status(HttpStatus.SEE_OTHER).location(URI.create(pages.doneUrl(principal, outcome, id)))

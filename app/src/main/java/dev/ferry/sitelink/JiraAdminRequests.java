@@ -7,15 +7,14 @@ import dev.ferry.audit.AuditLog;
 import dev.ferry.jira.JiraClient;
 import dev.ferry.jira.JiraException;
 import dev.ferry.jira.JiraSite;
+import dev.ferry.refusal.Refusal;
 import dev.ferry.site.SiteDirectory;
-import dev.ferry.web.ApiProblem;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -107,17 +106,17 @@ public class JiraAdminRequests {
     private void requireAdmin(String clientKey, Optional<String> accountId, String verb) {
         Viewer viewer = viewer(clientKey, accountId);
         if (viewer == Viewer.UNKNOWN) {
-            throw new ApiProblem(HttpStatus.BAD_GATEWAY, "Jira did not answer",
+            throw new Refusal(Refusal.Kind.JIRA_REFUSED, "Jira did not answer",
                     "Jira could not tell whether you administer this site; try again");
         }
         if (viewer != Viewer.ADMIN) {
-            throw ApiProblem.forbidden("only a Jira administrator of this site can " + verb + " a link");
+            throw Refusal.forbidden("only a Jira administrator of this site can " + verb + " a link");
         }
     }
 
     private SiteLinkRequest pendingOne(String clientKey, long requestId) {
         return pending(clientKey).stream().filter(r -> r.id() == requestId).findFirst()
-                .orElseThrow(() -> ApiProblem.notFound("no pending link request " + requestId + " for this site"));
+                .orElseThrow(() -> Refusal.notFound("no pending link request " + requestId + " for this site"));
     }
 
     private List<PendingLink> withFreshCodes(String clientKey) {

@@ -6,7 +6,7 @@ import dev.ferry.connect.InstallKeyUnavailableException;
 import dev.ferry.connect.InvalidTokenException;
 import dev.ferry.persistence.DatabaseFailures;
 import dev.ferry.persistence.ThrottledLog;
-import dev.ferry.template.InvalidTemplateException;
+import dev.ferry.refusal.Refusal;
 import dev.ferry.template.Pages;
 import jakarta.servlet.http.HttpServletRequest;
 import org.slf4j.Logger;
@@ -109,11 +109,13 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
         return ResponseEntity.status(HttpStatus.INTERNAL_SERVER_ERROR).body(Failures.problem());
     }
 
-    @ExceptionHandler(InvalidTemplateException.class)
-    ResponseEntity<ProblemDetail> invalidTemplate(InvalidTemplateException e) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, e.getMessage());
-        problem.setTitle("Invalid template");
-        return ResponseEntity.status(HttpStatus.BAD_REQUEST).body(problem);
+    /** What the domain refused: the status is its kind's ({@link RefusalStatus}), the title and detail its own. */
+    @ExceptionHandler(Refusal.class)
+    ResponseEntity<ProblemDetail> refusal(Refusal e) {
+        HttpStatus status = RefusalStatus.of(e);
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, e.getMessage());
+        problem.setTitle(e.title());
+        return ResponseEntity.status(status).body(problem);
     }
 
     /**
