@@ -73,8 +73,9 @@ public class DestinationPages {
                 .collect(Collectors.toMap(LinkedSite::clientKey, DestinationsPage::siteLabel, (a, b) -> a,
                         LinkedHashMap::new));
         List<Destination> all = destinations.list(person);
-        List<DestinationsPage.Row> rows = all.stream().map(destination -> DestinationsPage.Row
-                .of(destination, labels.getOrDefault(destination.clientKey(), destination.clientKey()))).toList();
+        List<DestinationsPage.Row> rows = all.stream().map(destination -> DestinationsPage.Row.of(destination,
+                labels.getOrDefault(destination.clientKey(), destination.clientKey()),
+                labels.containsKey(destination.clientKey()))).toList();
         String chosen = site != null && labels.containsKey(site) ? site : null;
         List<DestinationsPage.ProjectOption> projects = List.of();
         String problem = error;
