@@ -1,0 +1,266 @@
+package dev.ferry.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.ferry.account.People;
+import dev.ferry.delivery.DeliveryDrain;
+import dev.ferry.principal.ApiScope;
+import dev.ferry.principal.Role;
+import dev.ferry.simulator.JiraSimulator;
+import dev.ferry.simulator.fault.Fault;
+import dev.ferry.simulator.rest.Project;
+import dev.ferry.support.CleanDatabase;
+import dev.ferry.support.Organizations;
+import dev.ferry.support.TestSupportConfig;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.ApplicationContext;
+import org.springframework.context.annotation.Import;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * What happens to a destination after it was added, through the product API beside the simulated Jira:
+ * its site is disconnected (nothing is filed or queued there, events say so) and linked again; its project
+ * is moved or archived in Jira and the destination moved to another one; it is deleted, its history kept.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.DEFINED_PORT,
+        properties = {"ferry.jira.backoff-initial=20ms", "ferry.jira.backoff-max=200ms",
+                "ferry.jira.max-inline-wait=1500ms", "ferry.jira.requests-per-second=1000",
+                "ferry.delivery.worker-enabled=false"})
+@ActiveProfiles("test")
+@Import(TestSupportConfig.class)
+@ExtendWith(CleanDatabase.class)
+class DestinationChangesJourneyTest {
+
+    static final JiraSimulator jira = JiraSimulator.start();
+    static final int PORT = FerryBesideJira.freePort();
+    static final String FERRY = FerryBesideJira.baseUrl(PORT);
+    static final String GUARDRAIL = "experiment.guardrail_breached";
+
+    @Autowired
+    ApplicationContext context;
+    @Autowired
+    Organizations organizations;
+    @Autowired
+    People people;
+
+    Organizations.Org org;
+    ProductApi api;
+    String clientKey;
+    String destination;
+
+    @DynamicPropertySource
+    static void ferryTalksToTheSimulator(DynamicPropertyRegistry registry) {
+        FerryBesideJira.register(registry, jira, PORT);
+    }
+
+    @AfterAll
+    static void stopSimulator() {
+        jira.close();
+    }
+
+    @BeforeEach
+    void anOrganizationWithADestinationOnALinkedSite() {
+        jira.reset();
+        // A project whose issue types have other ids than FERRY's, so moving there must map the rules anew.
+        jira.data().addProject("10020", "NEWOPS", "New operations", List.of(new Project.IssueType("20001", "Task", false),
+                new Project.IssueType("20002", "Bug", false)));
+        org = organizations.create("Acme Experiments");
+        api = new ProductApi(FERRY, org.key());
+        destination = LinkedDestinations.create(jira, api, FERRY, "FERRY");
+        clientKey = jira.site().identity().clientKey();
+    }
+
+    @Test
+    void aDisconnectedSitesDestinationsShowSiteNotLinkedAndEventsForThemAreSkippedNotQueued() {
+        String queued = api.post("/api/v1/events", TicketDeliveryJourneyTest.guardrail("exp-1", "Checkout", null)).json()
+                .path("id").asString();
+
+        assertThat(api.delete("/api/v1/sites/" + clientKey).status()).isEqualTo(204);
+
+        assertThat(api.get("/api/v1/destinations/" + destination).json().path("state").asString())
+                .isEqualTo("SITE_NOT_LINKED");
+        JsonNode before = api.get("/api/v1/events/" + queued).json();
+        assertThat(before.path("outcome").asString()).isEqualTo("skipped");
+        assertThat(before.path("deliveries").get(0).path("status").asString()).isEqualTo("SKIPPED");
+        assertThat(before.path("deliveries").get(0).path("lastError").asString()).startsWith("site not linked");
+
+        ProductApi.Reply receipt = api.post("/api/v1/events", TicketDeliveryJourneyTest.guardrail("exp-2", "Pricing", null));
+        assertThat(receipt.status()).isEqualTo(202);
+        assertThat(receipt.json().path("deliveries").asInt()).isZero();
+        JsonNode skipped = receipt.json().path("skipped");
+        assertThat(skipped).hasSize(1);
+        assertThat(skipped.get(0).path("destinationId").asString()).isEqualTo(destination);
+        assertThat(skipped.get(0).path("projectKey").asString()).isEqualTo("FERRY");
+        assertThat(skipped.get(0).path("site").asString()).isEqualTo(clientKey);
+        assertThat(skipped.get(0).path("reason").asString()).isEqualTo("site not linked");
+        assertThat(api.get("/api/v1/events/" + receipt.json().path("id").asString()).json().path("outcome").asString())
+                .isEqualTo("no-destination");
+
+        DeliveryDrain.drain(context);
+        assertThat(jira.calls()).filteredOn(call -> call.method().equals("POST") && call.path().equals("/rest/api/3/issue"))
+                .as("nothing is filed on a disconnected site").isEmpty();
+    }
+
+    @Test
+    void linkingTheSiteAgainResumesItsDestinationsButNeverFilesWhatWasSkippedMeanwhile() {
+        api.post("/api/v1/events", TicketDeliveryJourneyTest.guardrail("exp-1", "Checkout", null));
+        assertThat(api.delete("/api/v1/sites/" + clientKey).status()).isEqualTo(204);
+        api.post("/api/v1/events", TicketDeliveryJourneyTest.guardrail("exp-2", "Pricing", null));
+
+        LinkedDestinations.linkSite(jira, api, FERRY);
+        assertThat(api.get("/api/v1/destinations/" + destination).json().path("state").asString()).isEqualTo("ACTIVE");
+        DeliveryDrain.timePasses(context);
+        assertThat(DeliveryDrain.drain(context)).as("nothing skipped while unlinked is replayed").isZero();
+
+        ProductApi.Reply receipt = api.post("/api/v1/events", TicketDeliveryJourneyTest.guardrail("exp-3", "Search", null));
+        assertThat(receipt.json().path("deliveries").asInt()).isEqualTo(1);
+        assertThat(receipt.json().path("skipped")).isEmpty();
+        DeliveryDrain.drain(context);
+        JsonNode deliveries = api.get("/api/v1/deliveries").json().path("deliveries");
+        assertThat(deliveries).hasSize(2);
+        assertThat(deliveries.get(0).path("status").asString()).isEqualTo("DONE");
+        assertThat(deliveries.get(0).path("subjectId").asString()).isEqualTo("exp-3");
+        assertThat(deliveries.get(1).path("status").asString()).isEqualTo("SKIPPED");
+        assertThat(jira.calls()).filteredOn(call -> call.method().equals("POST") && call.path().equals("/rest/api/3/issue"))
+                .hasSize(1);
+    }
+
+    @Test
+    void aDestinationWhoseProjectWasArchivedMovesToAnotherProjectAndItsWaitingDeliveriesGoThere() {
+        jira.faults().add("POST", "/rest/api/3/issue", Fault.notFound("No project could be found with key 'FERRY'."), 1);
+        api.post("/api/v1/events", TicketDeliveryJourneyTest.guardrail("exp-1", "Checkout", null));
+        DeliveryDrain.drain(context);
+        assertThat(api.get("/api/v1/destinations/" + destination).json().path("state").asString()).isEqualTo("REPAIR");
+        assertThat(api.get("/api/v1/deliveries").json().path("deliveries").get(0).path("status").asString())
+                .isEqualTo("WAITING");
+
+        ProductApi.Reply moved = api.send("PATCH", "/api/v1/destinations/" + destination, "{\"projectKey\":\"NEWOPS\"}");
+
+        assertThat(moved.status()).as(moved.body()).isEqualTo(200);
+        assertThat(moved.json().path("projectKey").asString()).isEqualTo("NEWOPS");
+        assertThat(moved.json().path("state").asString()).isEqualTo("ACTIVE");
+        JsonNode guardrail = rule(moved.json(), GUARDRAIL);
+        assertThat(guardrail.path("issueType").asString()).isEqualTo("Bug");
+        assertThat(guardrail.path("issueTypeId").asString()).isEqualTo("20002");
+        DeliveryDrain.drain(context);
+        JsonNode delivery = api.get("/api/v1/deliveries").json().path("deliveries").get(0);
+        assertThat(delivery.path("status").asString()).isEqualTo("DONE");
+        assertThat(delivery.path("issueKey").asString()).startsWith("NEWOPS-");
+        assertThat(jira.data().issueJson(delivery.path("issueKey").asString(), jira.baseUrl()).orElseThrow()
+                .path("fields").path("issuetype").path("name").asText()).isEqualTo("Bug");
+        JsonNode audit = api.get("/api/v1/audit?action=DESTINATION_UPDATED").json().path("records");
+        assertThat(audit).hasSize(1);
+        assertThat(audit.get(0).toString()).contains("FERRY -> NEWOPS");
+    }
+
+    @Test
+    void movingADestinationIsRefusedForBadInputAndNothingChanges() {
+        String foreign = anotherOrganizationsDestination();
+        api.post("/api/v1/destinations", "{\"site\":\"" + clientKey + "\",\"projectKey\":\"OPS\"}");
+        ProductApi readOnly = new ProductApi(FERRY, organizations.key(org.id(), ApiScope.CONFIG_READ).key());
+        String before = api.get("/api/v1/destinations/" + destination).body();
+        jira.reset();
+
+        refused(patch(api, destination, "NOPE"), 400, "Jira has no project NOPE");
+        refused(patch(api, destination, "FERRY"), 400, "files in FERRY already");
+        refused(patch(api, destination, "not a key"), 400, "projectKey must be a Jira project key");
+        refused(patch(api, destination, "OPS"), 409, "already has a destination for OPS");
+        refused(patch(api, "no-such-destination", "NEWOPS"), 404, "no destination no-such-destination");
+        refused(patch(api, foreign, "NEWOPS"), 404, "no destination " + foreign);
+        refused(patch(readOnly, destination, "NEWOPS"), 403, "config:write");
+
+        assertThat(api.get("/api/v1/destinations/" + destination).body()).isEqualTo(before);
+        assertThat(api.get("/api/v1/audit?action=DESTINATION_UPDATED").json().path("records")).isEmpty();
+        assertThat(jira.calls()).filteredOn(call -> !call.method().equals("GET")).isEmpty();
+    }
+
+    @Test
+    void aDeletedDestinationLeavesTheListsTakesNoEventsAndItsHistoryStaysReadable() {
+        api.post("/api/v1/events", TicketDeliveryJourneyTest.guardrail("exp-1", "Checkout", null));
+        DeliveryDrain.drain(context);
+        String filed = api.get("/api/v1/deliveries").json().path("deliveries").get(0).path("issueKey").asString();
+        String waiting = api.post("/api/v1/events", TicketDeliveryJourneyTest.guardrail("exp-2", "Pricing", null)).json()
+                .path("id").asString();
+
+        assertThat(api.delete("/api/v1/destinations/" + destination).status()).isEqualTo(204);
+
+        assertThat(api.get("/api/v1/destinations").json()).isEmpty();
+        refused(api.get("/api/v1/destinations/" + destination), 404, "no destination " + destination);
+        JsonNode open = api.get("/api/v1/events/" + waiting).json().path("deliveries").get(0);
+        assertThat(open.path("status").asString()).isEqualTo("SKIPPED");
+        assertThat(open.path("lastError").asString()).isEqualTo("the destination was deleted");
+        JsonNode log = api.get("/api/v1/deliveries").json().path("deliveries");
+        assertThat(log).hasSize(2).allSatisfy(row -> {
+            assertThat(row.path("destinationId").asString()).isEqualTo(destination);
+            assertThat(row.path("destinationDeleted").asBoolean()).isTrue();
+            assertThat(row.path("projectKey").asString()).isEqualTo("FERRY");
+        });
+        assertThat(api.get("/api/v1/links?subjectType=experiment&subjectId=exp-1").json().get(0).path("issueKey")
+                .asString()).isEqualTo(filed);
+        ProductApi.Reply later = api.post("/api/v1/events", TicketDeliveryJourneyTest.guardrail("exp-3", "Search", null));
+        assertThat(later.json().path("deliveries").asInt()).isZero();
+        assertThat(later.json().path("skipped")).isEmpty();
+        JsonNode audit = api.get("/api/v1/audit?action=DESTINATION_DELETED").json().path("records");
+        assertThat(audit).hasSize(1);
+        assertThat(audit.get(0).toString()).contains("FERRY on " + clientKey);
+
+        ProductApi.Reply again = api.post("/api/v1/destinations", "{\"site\":\"" + clientKey + "\",\"projectKey\":\"FERRY\"}");
+        assertThat(again.status()).as("the project can be added again").isEqualTo(201);
+        DeliveryDrain.timePasses(context);
+        assertThat(DeliveryDrain.drain(context)).isZero();
+    }
+
+    @Test
+    void deletingADestinationIsRefusedForOtherOrganizationsAndKeysWithoutConfigWriteAndNothingChanges() {
+        String foreign = anotherOrganizationsDestination();
+        ProductApi readOnly = new ProductApi(FERRY, organizations.key(org.id(), ApiScope.CONFIG_READ).key());
+
+        refused(api.delete("/api/v1/destinations/no-such-destination"), 404, "no destination no-such-destination");
+        refused(api.delete("/api/v1/destinations/" + foreign), 404, "no destination " + foreign);
+        refused(readOnly.delete("/api/v1/destinations/" + destination), 403, "config:write");
+
+        assertThat(api.get("/api/v1/destinations").json()).hasSize(1);
+        assertThat(api.get("/api/v1/destinations/" + destination).json().path("state").asString()).isEqualTo("ACTIVE");
+        assertThat(api.get("/api/v1/audit?action=DESTINATION_DELETED").json().path("records")).isEmpty();
+        assertThat(api.delete("/api/v1/destinations/" + destination).status()).isEqualTo(204);
+        refused(api.delete("/api/v1/destinations/" + destination), 404, "no destination " + destination);
+    }
+
+    private static ProductApi.Reply patch(ProductApi as, String id, String projectKey) {
+        return as.send("PATCH", "/api/v1/destinations/" + id, "{\"projectKey\":\"" + projectKey + "\"}");
+    }
+
+    private static JsonNode rule(JsonNode destination, String eventType) {
+        for (JsonNode rule : destination.path("rules")) {
+            if (rule.path("eventType").asString().equals(eventType)) {
+                return rule;
+            }
+        }
+        throw new AssertionError("no rule for " + eventType);
+    }
+
+    /** A site serves one organization at a time: lend it to another one for a destination there, then take it back. */
+    private String anotherOrganizationsDestination() {
+        ProductApi other = new ProductApi(FERRY, organizations.create("Other").key());
+        assertThat(api.delete("/api/v1/sites/" + clientKey).status()).isEqualTo(204);
+        String foreign = LinkedDestinations.create(jira, other, FERRY, "OPS");
+        assertThat(other.delete("/api/v1/sites/" + clientKey).status()).isEqualTo(204);
+        LinkedDestinations.linkSite(jira, api, FERRY);
+        return foreign;
+    }
+
+    private static void refused(ProductApi.Reply answer, int status, String detail) {
+        assertThat(answer.status()).as(answer.body()).isEqualTo(status);
+        assertThat(answer.isProblem()).as(answer.contentType()).isTrue();
+        assertThat(answer.json().path("detail").asString()).contains(detail);
+    }
+}
