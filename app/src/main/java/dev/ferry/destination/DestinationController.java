@@ -3,6 +3,7 @@ package dev.ferry.destination;
 import dev.ferry.principal.ApiCaller;
 import dev.ferry.principal.ApiScope;
 import dev.ferry.template.DescriptionFormat;
+import io.swagger.v3.oas.annotations.Operation;
 import java.net.URI;
 import java.util.List;
 import java.util.Set;
@@ -75,6 +76,10 @@ class DestinationController {
      * go to the new project.
      */
     @PatchMapping("/{id}")
+    @Operation(description = "Moves the destination to another project of its site (the repair for a project moved "
+            + "or archived in Jira), checked against Jira like a new destination; rules keep their settings and map "
+            + "their issue types by name. 400 for an unknown or the same project, 409 for a project the organization "
+            + "has a destination for on this site already. Audited (DESTINATION_UPDATED).")
     DestinationBody change(ApiCaller caller, @PathVariable String id, @RequestBody DestinationChange request) {
         caller.require(ApiScope.CONFIG_WRITE);
         return body(caller, destinations.changeProject(caller, id, request.projectKey()));
@@ -85,6 +90,9 @@ class DestinationController {
      * {@code SKIPPED} ("the destination was deleted"), and its ticket links and delivery history stay.
      */
     @DeleteMapping("/{id}")
+    @Operation(description = "Deletes the destination: gone from lists and from event intake; its pending and "
+            + "waiting deliveries end SKIPPED (\"the destination was deleted\"); its ticket links and deliveries stay "
+            + "readable (deliveries say destinationDeleted). Audited (DESTINATION_DELETED).")
     @ResponseStatus(HttpStatus.NO_CONTENT)
     void delete(ApiCaller caller, @PathVariable String id) {
         caller.require(ApiScope.CONFIG_WRITE);

@@ -8,6 +8,7 @@ import dev.ferry.event.ProductEvents;
 import dev.ferry.principal.ApiCaller;
 import dev.ferry.principal.ApiScope;
 import dev.ferry.web.ApiProblem;
+import io.swagger.v3.oas.annotations.Operation;
 import java.net.URI;
 import java.time.Instant;
 import java.util.List;
@@ -49,6 +50,10 @@ class EventController {
     }
 
     @PostMapping("/api/v1/events")
+    @Operation(description = "202 with the event's id, how many destinations will get it (deliveries) and those that "
+            + "want it but get nothing (skipped), each with its reason: \"site not linked\" while the destination's site "
+            + "is disconnected from the organization. Skipped events are never filed later, not even once the site "
+            + "is linked again.")
     ResponseEntity<Receipt> post(ApiCaller caller, @RequestBody EventRequest request) {
         caller.require(ApiScope.EVENTS_WRITE);
         EventIntake.Accepted accepted = intake.accept(caller, request);
