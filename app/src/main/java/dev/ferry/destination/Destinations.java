@@ -88,6 +88,14 @@ public class Destinations {
         }
     }
 
+    /** Nothing is filed on a site the organization disconnected, not even a test ticket. */
+    public void requireSiteLinked(Caller caller, Destination destination) {
+        if (!siteLinks.organizationOf(destination.clientKey()).map(caller.organizationId()::equals).orElse(false)) {
+            throw ApiProblem.conflict("site not linked: the site " + destination.clientKey()
+                    + " is not linked to this organization; link it again first");
+        }
+    }
+
     private static void requireProjectKey(String projectKey) {
         if (projectKey == null || !projectKey.matches("[A-Z][A-Z0-9_]{0,63}")) {
             throw ApiProblem.badRequest("projectKey must be a Jira project key (upper case letters, digits, '_')");
@@ -126,7 +134,7 @@ public class Destinations {
         if (before.equals(projectKey)) {
             throw ApiProblem.badRequest("the destination files in " + projectKey + " already");
         }
-        requireLinked(caller, destination.clientKey());
+        requireSiteLinked(caller, destination);
         if (destinations.existsByOrganizationIdAndClientKeyAndProjectKeyAndDeletedAtIsNull(caller.organizationId(),
                 destination.clientKey(), projectKey)) {
             throw duplicate(projectKey);

@@ -105,6 +105,9 @@ class DestinationChangesJourneyTest {
         assertThat(api.get("/api/v1/events/" + receipt.json().path("id").asString()).json().path("outcome").asString())
                 .isEqualTo("no-destination");
 
+        refused(api.post("/api/v1/destinations/" + destination + "/test-ticket", "{}"), 409, "site not linked");
+        refused(patch(api, destination, "NEWOPS"), 409, "site not linked");
+
         DeliveryDrain.drain(context);
         assertThat(jira.calls()).filteredOn(call -> call.method().equals("POST") && call.path().equals("/rest/api/3/issue"))
                 .as("nothing is filed on a disconnected site").isEmpty();
