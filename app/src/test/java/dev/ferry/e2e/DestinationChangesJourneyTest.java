@@ -10,6 +10,7 @@ import dev.ferry.simulator.JiraSimulator;
 import dev.ferry.simulator.fault.Fault;
 import dev.ferry.simulator.rest.Project;
 import dev.ferry.support.CleanDatabase;
+import dev.ferry.support.ConsoleClient;
 import dev.ferry.support.Organizations;
 import dev.ferry.support.TestSupportConfig;
 import java.util.List;
@@ -30,6 +31,7 @@ import tools.jackson.databind.JsonNode;
  * What happens to a destination after it was added, through the product API beside the simulated Jira:
  * its site is disconnected (nothing is filed or queued there, events say so) and linked again; its project
  * is moved or archived in Jira and the destination moved to another one; it is deleted, its history kept.
+ * The same in the admin console over HTTP, as a browser without JavaScript uses it.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.DEFINED_PORT,
         properties = {"ferry.jira.backoff-initial=20ms", "ferry.jira.backoff-max=200ms",
@@ -236,6 +238,94 @@ class DestinationChangesJourneyTest {
         assertThat(api.get("/api/v1/audit?action=DESTINATION_DELETED").json().path("records")).isEmpty();
         assertThat(api.delete("/api/v1/destinations/" + destination).status()).isEqualTo(204);
         refused(api.delete("/api/v1/destinations/" + destination), 404, "no destination " + destination);
+    }
+
+    @Test
+    void afterADisconnectInTheConsoleTheDestinationsPageSaysSiteNotLinkedWithABanner() {
+        var console = ConsoleClient.signIn(PORT, people.create(org.id(), Role.ADMIN));
+        assertThat(console.post("/admin/integrations/jira/sites/" + clientKey + "/disconnect").statusCode()).isEqualTo(303);
+
+        String page = console.get("/admin/destinations").body();
+        assertThat(row(page, "FERRY")).contains("Site not linked").doesNotContain("Active");
+        assertThat(page).contains("data-testid=\"banner-site-not-linked\"")
+                .contains("Site not linked: the Jira site " + clientKey + " is not linked to your organization")
+                .contains("href=\"/admin/integrations/jira\" data-testid=\"banner-action\">Link the site");
+        assertThat(console.get("/admin/destinations/" + destination).body())
+                .contains("data-testid=\"banner-site-not-linked\"").contains(">Site not linked</span>");
+
+        LinkedDestinations.linkSite(jira, api, FERRY);
+        page = console.get("/admin/destinations").body();
+        assertThat(row(page, "FERRY")).contains("Active");
+        assertThat(page).doesNotContain("banner-site-not-linked");
+    }
+
+    @Test
+    void anAdminMovesADestinationToAnotherProjectOfItsSiteInTheConsole() {
+        var console = ConsoleClient.signIn(PORT, people.create(org.id(), Role.MANAGER));
+        String form = console.get("/admin/destinations/" + destination + "/project").body();
+        assertThat(form).contains("<option value=\"NEWOPS\">").contains("<option value=\"OPS\">")
+                .doesNotContain("<option value=\"FERRY\">");
+
+        var refused = console.post("/admin/destinations/" + destination + "/project", "projectKey", "NOPE");
+        assertThat(refused.statusCode()).isEqualTo(400);
+        assertThat(refused.body()).contains("data-testid=\"change-project-error\"").contains("Jira has no project NOPE");
+        assertThat(api.get("/api/v1/destinations/" + destination).json().path("projectKey").asString()).isEqualTo("FERRY");
+
+        var moved = console.post("/admin/destinations/" + destination + "/project", "projectKey", "NEWOPS");
+        assertThat(moved.statusCode()).isEqualTo(303);
+        assertThat(moved.headers().firstValue("Location").orElseThrow()).endsWith("/admin/destinations/" + destination);
+        String page = console.get("/admin/destinations/" + destination).body();
+        assertThat(page).contains("Destination moved to NEWOPS").contains("<h1>NEWOPS");
+        assertThat(api.get("/api/v1/audit?action=DESTINATION_UPDATED").json().path("records").get(0).path("actor")
+                .asString()).startsWith("user:");
+    }
+
+    @Test
+    void anAdminDeletesADestinationAfterConfirmingAndTheDeliveriesLogStillNamesIt() {
+        api.post("/api/v1/events", TicketDeliveryJourneyTest.guardrail("exp-1", "Checkout", null));
+        DeliveryDrain.drain(context);
+        var console = ConsoleClient.signIn(PORT, people.create(org.id(), Role.ADMIN));
+        assertThat(console.get("/admin/destinations/" + destination).body())
+                .contains("href=\"/admin/destinations/" + destination + "/delete\"");
+
+        String confirm = console.get("/admin/destinations/" + destination + "/delete").body();
+        assertThat(confirm).contains("Delete destination FERRY?").contains("data-testid=\"confirm-delete-destination\"");
+        assertThat(api.get("/api/v1/destinations").json()).as("asking is not deleting").hasSize(1);
+        var deleted = console.post("/admin/destinations/" + destination + "/delete");
+
+        assertThat(deleted.statusCode()).isEqualTo(303);
+        assertThat(deleted.headers().firstValue("Location").orElseThrow()).endsWith("/admin/destinations");
+        String list = console.get("/admin/destinations").body();
+        assertThat(list).contains("Destination FERRY deleted").doesNotContain("data-project=\"FERRY\"");
+        assertThat(console.get("/admin/deliveries").body()).contains("FERRY (destination deleted)");
+        assertThat(console.get("/admin/destinations/" + destination).statusCode()).isEqualTo(404);
+        assertThat(console.post("/admin/destinations/" + destination + "/delete").statusCode()).isEqualTo(404);
+    }
+
+    @Test
+    void aMemberSeesNeitherFormAndTheServerRefusesTheirPostsAndNothingChanges() {
+        var member = ConsoleClient.signIn(PORT, people.create(org.id(), Role.MEMBER));
+        assertThat(member.get("/admin/destinations/" + destination + "/delete").body())
+                .doesNotContain("confirm-delete-destination");
+        assertThat(member.get("/admin/destinations/" + destination + "/project").body()).doesNotContain("<select");
+        jira.reset();
+
+        assertThat(member.post("/admin/destinations/" + destination + "/project", "projectKey", "NEWOPS").statusCode())
+                .isEqualTo(403);
+        assertThat(member.post("/admin/destinations/" + destination + "/delete").statusCode()).isEqualTo(403);
+
+        JsonNode unchanged = api.get("/api/v1/destinations/" + destination).json();
+        assertThat(unchanged.path("projectKey").asString()).isEqualTo("FERRY");
+        assertThat(unchanged.path("state").asString()).isEqualTo("ACTIVE");
+        assertThat(api.get("/api/v1/audit").body()).doesNotContain("DESTINATION_");
+        assertThat(jira.calls()).isEmpty();
+    }
+
+    /** The row of the destinations table for a project. */
+    private static String row(String page, String projectKey) {
+        int start = page.indexOf("data-project=\"" + projectKey + "\"");
+        assertThat(start).as("a row for " + projectKey).isPositive();
+        return page.substring(start, page.indexOf("</tr>", start));
     }
 
     private static ProductApi.Reply patch(ProductApi as, String id, String projectKey) {
