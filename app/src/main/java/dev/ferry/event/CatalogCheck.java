@@ -2,6 +2,7 @@ package dev.ferry.event;
 
 import static dev.ferry.web.ApiProblem.require;
 
+import dev.ferry.template.VariableNames;
 import java.util.List;
 
 /** Refuses an event type definition its columns could not hold or events could never satisfy. */
@@ -16,7 +17,7 @@ final class CatalogCheck {
     static void check(String type, List<String> variables, String issueType, String priority, String summaryTemplate,
             List<String> labels, int maxVariables) {
         require(type.matches("[a-z][a-z0-9_.-]{0,127}"), "an event type is lower case letters, digits, '_', '.' or '-'");
-        require(variables.stream().allMatch(name -> name != null && name.matches("[A-Za-z][A-Za-z0-9_]{0,63}\\??")),
+        require(variables.stream().allMatch(CatalogCheck::isVariable),
                 "variables are plain names, optionally ending in '?'");
         require(variables.size() <= maxVariables && String.join(",", variables).length() <= MAX_VARIABLE_NAMES_CHARS,
                 "at most " + maxVariables + " variables, as events carry at most that many");
@@ -29,5 +30,10 @@ final class CatalogCheck {
                 "labels must be words without spaces or commas");
         require(String.join(",", labels).length() <= EventTypeDefinition.MAX_LABELS_CHARS,
                 "labels take at most " + EventTypeDefinition.MAX_LABELS_CHARS + " characters together");
+    }
+
+    /** A plain variable name, ending in {@code ?} when events may leave the variable out. */
+    private static boolean isVariable(String name) {
+        return name != null && VariableNames.isPlain(name.endsWith("?") ? name.substring(0, name.length() - 1) : name);
     }
 }

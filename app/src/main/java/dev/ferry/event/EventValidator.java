@@ -2,6 +2,7 @@ package dev.ferry.event;
 
 import static dev.ferry.web.ApiProblem.require;
 
+import dev.ferry.template.VariableNames;
 import dev.ferry.web.ApiProblem;
 import dev.ferry.web.WebUrls;
 import java.time.Instant;
@@ -17,7 +18,6 @@ import tools.jackson.databind.JsonNode;
 public class EventValidator {
 
     private static final Pattern SUBJECT_TYPE = Pattern.compile("[a-z][a-z0-9_.-]{0,63}");
-    private static final Pattern VARIABLE_NAME = Pattern.compile("[A-Za-z][A-Za-z0-9_]{0,63}");
 
     private final EventCatalog catalog;
     private final EventLimits properties;
@@ -62,7 +62,7 @@ public class EventValidator {
         }
         require(posted.size() <= properties.maxVariables(), "at most " + properties.maxVariables() + " variables");
         posted.forEach((name, value) -> {
-            require(VARIABLE_NAME.matcher(name).matches(), "variable name " + abbreviate(name) + " is not a plain name");
+            require(VariableNames.isPlain(name), "variable name " + abbreviate(name) + " is not a plain name");
             require(value == null || value.isNull() || value.isValueNode(), "variable " + name + " must be text, a number or a boolean");
             String text = value == null || value.isNull() ? "" : value.asString();
             require(text.length() <= properties.maxVariableChars(),

@@ -26,8 +26,9 @@ import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * A product admin links the simulated Jira site in headless Chromium: signs in, enters the site's URL,
- * and the site's Jira administrator confirms on Ferry's configure page (opened from its signed iframe URL
- * in another tab of the same browser); the admin's page notices by itself and shows the linked site.
+ * and the site's Jira administrator confirms on Ferry's configure page (the admin page's link to it in
+ * Jira, opened in another tab of the same browser, where Jira frames it); the admin's page notices by
+ * itself and shows the linked site.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.DEFINED_PORT)
 @ActiveProfiles("test")
@@ -72,12 +73,20 @@ class JiraSitesBrowserTest {
         browser.screenshot("integrations-jira-pending");
         String ferryTab = browser.driver().getWindowHandle();
 
+        String configureInJira = browser.testId("configure-link").getAttribute("href");
         browser.driver().switchTo().newWindow(WindowType.TAB);
-        browser.open(jira.site().configurePageUrl());
+        browser.open(configureInJira);
+        assertThat(browser.title()).isEqualTo("Configure Ferry");
+        browser.driver().switchTo().frame(browser.find(By.tagName("iframe")));
+        new WebDriverWait(browser.driver(), Duration.ofSeconds(20))
+                .until(driver -> !driver.findElements(By.cssSelector("[data-testid='link-requests']")).isEmpty());
         assertThat(browser.testId("link-requests").getText()).contains("Acme Experiments");
         assertThat(browser.testId("link-code").getText()).matches("[A-Z2-9]{4}-[A-Z2-9]{4}");
         browser.screenshot("configure-page");
-        browser.click("Confirm link to Acme Experiments");
+        // Inside Jira's frame: the confirmation replaces the frame's page, not the tab's.
+        browser.find(By.xpath("//button[contains(., 'Confirm link to Acme Experiments')]")).click();
+        new WebDriverWait(browser.driver(), Duration.ofSeconds(20))
+                .until(driver -> !driver.findElements(By.cssSelector("[data-testid='notice']")).isEmpty());
         assertThat(browser.testId("notice").getText()).isEqualTo("This site is now linked to Acme Experiments.");
         browser.driver().close();
 
