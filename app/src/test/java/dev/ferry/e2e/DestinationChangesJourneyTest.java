@@ -305,9 +305,12 @@ class DestinationChangesJourneyTest {
     @Test
     void aMemberSeesNeitherFormAndTheServerRefusesTheirPostsAndNothingChanges() {
         var member = ConsoleClient.signIn(PORT, people.create(org.id(), Role.MEMBER));
-        assertThat(member.get("/admin/destinations/" + destination + "/delete").body())
-                .doesNotContain("confirm-delete-destination");
-        assertThat(member.get("/admin/destinations/" + destination + "/project").body()).doesNotContain("<select");
+        var confirm = member.get("/admin/destinations/" + destination + "/delete");
+        assertThat(confirm.statusCode()).isEqualTo(200);
+        assertThat(confirm.body()).contains("Delete destination FERRY?").doesNotContain("confirm-delete-destination");
+        var project = member.get("/admin/destinations/" + destination + "/project");
+        assertThat(project.statusCode()).isEqualTo(200);
+        assertThat(project.body()).contains("Change the project of FERRY").doesNotContain("<select");
         jira.reset();
 
         assertThat(member.post("/admin/destinations/" + destination + "/project", "projectKey", "NEWOPS").statusCode())
