@@ -56,8 +56,8 @@ class DeliveryLog {
         return new Entry(rs.getLong("id"), rs.getString("event_id"), rs.getString("type"), rs.getString("subject_type"),
                 rs.getString("subject_id"), rs.getString("subject_title"), rs.getString("destination_id"),
                 rs.getString("project_key"), rs.getTimestamp("deleted_at") != null, rs.getString("client_key"),
-                rs.getString("status"), rs.getString("outcome"), rs.getString("issue_key"), rs.getInt("attempts"), rs.getString("last_error"),
-                instant(rs.getTimestamp("created_at")), instant(rs.getTimestamp("finished_at")));
+                rs.getString("status"), rs.getString("outcome"), rs.getString("issue_key"), rs.getInt("attempts"),
+                rs.getString("last_error"), instant(rs.getTimestamp("created_at")), instant(rs.getTimestamp("finished_at")));
     }
 
     private static Instant instant(Timestamp timestamp) {

@@ -11,8 +11,9 @@ import java.util.stream.Collectors;
 /**
  * What stops an organization's tickets, each with the action that fixes it: Jira rejecting the app's
  * credentials for a site (reconnect), destinations on a site the organization disconnected (link it again),
- * a destination Jira refused (repair), an issue type Jira no longer takes (refresh issue types). Jira's own words stay visible. Made from the sites and destinations the
- * page has already read, so a page asks the database once for each.
+ * a destination Jira refused (repair), an issue type Jira no longer takes (refresh issue types). Jira's own
+ * words stay visible. Made from the sites and destinations the page has already read, so a page asks the
+ * database once for each.
  */
 public final class Banners {
 

@@ -17,8 +17,8 @@ record DestinationBody(String id, String site, String projectKey, String state, 
         List<RuleBody> rules = destination.rules().entrySet().stream().sorted(java.util.Map.Entry.comparingByKey())
                 .map(rule -> RuleBody.of(rule.getKey(), rule.getValue())).toList();
         return new DestinationBody(destination.id(), destination.clientKey(), destination.projectKey(),
-                destination.shownState(linkedSites.contains(destination.clientKey())).name(), destination.stateReason(), destination.createdAt(), destination.updatedAt(),
-                rules);
+                destination.shownState(linkedSites.contains(destination.clientKey())).name(), destination.stateReason(),
+                destination.createdAt(), destination.updatedAt(), rules);
     }
 
     /** One rule; {@code issueTypeId} is null while the project has no issue type of that name. */
