@@ -1,34 +1,37 @@
 package dev.ferry.destination;
 
-import dev.ferry.console.ConsolePages;
+import dev.ferry.console.ConsoleFrame;
+import dev.ferry.console.ConsolePage;
+import dev.ferry.console.ConsoleView;
 import dev.ferry.principal.Person;
 import dev.ferry.sitelink.LinkedSites;
 import dev.ferry.web.ApiProblem;
-import jakarta.servlet.http.HttpServletRequest;
 import java.util.List;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.ModelAndView;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
  * Changing a destination's project (one of those Jira lists for its site) and deleting a destination behind
  * a confirmation page. The security chain lets only Admins and Managers post; Members see the pages read-only.
  */
 @Controller
+@ConsolePage(nav = "destinations")
 class DestinationEditPages {
 
     private static final String PATH = DestinationPages.PATH;
+    private static final String MISSING = "No such destination";
 
-    private final ConsolePages pages;
     private final Destinations destinations;
     private final LinkedSites sites;
 
-    DestinationEditPages(ConsolePages pages, Destinations destinations, LinkedSites sites) {
-        this.pages = pages;
+    DestinationEditPages(Destinations destinations, LinkedSites sites) {
         this.destinations = destinations;
         this.sites = sites;
     }
@@ -43,53 +46,53 @@ class DestinationEditPages {
     }
 
     @GetMapping(PATH + "/{id}/project")
-    ResponseEntity<String> project(Person person, HttpServletRequest request, @PathVariable String id) {
-        return projectPage(person, request, HttpStatus.OK, id, null);
+    ModelAndView project(Person person, @ModelAttribute(ConsoleView.FRAME) ConsoleFrame frame, @PathVariable String id) {
+        return projectPage(person, frame, HttpStatus.OK, id, null);
     }
 
     @PostMapping(PATH + "/{id}/project")
-    ResponseEntity<String> changeProject(Person person, HttpServletRequest request, @PathVariable String id,
-            @RequestParam(defaultValue = "") String projectKey) {
+    ModelAndView changeProject(Person person, @ModelAttribute(ConsoleView.FRAME) ConsoleFrame frame,
+            RedirectAttributes redirect, @PathVariable String id, @RequestParam(defaultValue = "") String projectKey) {
         try {
             Destination moved = destinations.changeProject(person, id, projectKey);
-            return pages.seeOther(request, PATH + "/" + id, "Destination moved to " + moved.projectKey()
+            return ConsoleView.seeOther(redirect, PATH + "/" + id, "Destination moved to " + moved.projectKey()
                     + ": tickets are filed there from now on." + (moved.isActive() ? ""
                             : " A rule still names an issue type the project lacks: " + moved.stateReason()));
         } catch (ApiProblem refused) {
-            return projectPage(person, request, refused.status(), id, refused.getMessage());
+            return projectPage(person, frame, refused.status(), id, refused.getMessage());
         }
     }
 
     @GetMapping(PATH + "/{id}/delete")
-    ResponseEntity<String> confirmDelete(Person person, HttpServletRequest request, @PathVariable String id) {
+    ModelAndView confirmDelete(Person person, @ModelAttribute(ConsoleView.FRAME) ConsoleFrame frame,
+            @PathVariable String id) {
         try {
             Target target = target(person, destinations.find(person, id));
-            return pages.page("destination-delete", pages.frame(person, "Delete destination " + target.projectKey(),
-                    "destinations", request), target);
+            return ConsoleView.titled(frame, "Delete destination " + target.projectKey(), "destination-delete", target);
         } catch (ApiProblem missing) {
-            return pages.notFound(person, request, "No such destination", missing.getMessage());
+            return ConsoleView.notFound(frame, MISSING, missing.getMessage());
         }
     }
 
     @PostMapping(PATH + "/{id}/delete")
-    ResponseEntity<String> delete(Person person, HttpServletRequest request, @PathVariable String id) {
+    ModelAndView delete(Person person, @ModelAttribute(ConsoleView.FRAME) ConsoleFrame frame,
+            RedirectAttributes redirect, @PathVariable String id) {
         try {
             Destination destination = destinations.find(person, id);
             destinations.delete(person, id);
-            return pages.seeOther(request, PATH, "Destination " + destination.projectKey()
+            return ConsoleView.seeOther(redirect, PATH, "Destination " + destination.projectKey()
                     + " deleted. Its tickets, links and delivery history stay.");
         } catch (ApiProblem missing) {
-            return pages.notFound(person, request, "No such destination", missing.getMessage());
+            return ConsoleView.notFound(frame, MISSING, missing.getMessage());
         }
     }
 
-    private ResponseEntity<String> projectPage(Person person, HttpServletRequest request, HttpStatus status, String id,
-            String error) {
+    private ModelAndView projectPage(Person person, ConsoleFrame frame, HttpStatus status, String id, String error) {
         Destination destination;
         try {
             destination = destinations.find(person, id);
         } catch (ApiProblem missing) {
-            return pages.notFound(person, request, "No such destination", missing.getMessage());
+            return ConsoleView.notFound(frame, MISSING, missing.getMessage());
         }
         Target target = target(person, destination);
         List<DestinationsPage.ProjectOption> projects = List.of();
@@ -104,8 +107,10 @@ class DestinationEditPages {
             }
         }
         var page = new ProjectPage(target.id(), target.projectKey(), target.site(), projects, !projects.isEmpty(), problem);
-        return pages.page(status, "destination-project", pages.frame(person, "Change the project of "
-                + target.projectKey(), "destinations", request), page);
+        ModelAndView view = ConsoleView.titled(frame, "Change the project of " + target.projectKey(),
+                "destination-project", page);
+        view.setStatus(status);
+        return view;
     }
 
     private Target target(Person person, Destination destination) {
