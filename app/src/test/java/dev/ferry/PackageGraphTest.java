@@ -33,7 +33,7 @@ class PackageGraphTest {
      * configure page's page answers for their controllers, and the webhook answers written on the raw servlet
      * response before Spring MVC runs.
      */
-    static final Set<String> ANSWER_HELPERS = Set.of("dev.ferry.console.ConsolePages", "dev.ferry.panel.ConfigurePages",
+    static final Set<String> ANSWER_HELPERS = Set.of("dev.ferry.console.ConsoleView", "dev.ferry.panel.ConfigurePages",
             "dev.ferry.webhook.WebhookReceiver");
 
     /**

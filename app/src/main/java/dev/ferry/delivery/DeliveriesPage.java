@@ -19,7 +19,8 @@ record DeliveriesPage(List<Banners.Banner> banners, List<Row> deliveries, boolea
         static Row of(DeliveryLog.Entry entry, Map<String, String> siteUrls) {
             String url = IssueUrls.browse(siteUrls.get(entry.site()), entry.issueKey());
             return new Row(entry.id(), Shown.time(entry.createdAt()), entry.eventType(),
-                    entry.subjectTitle() + " (" + entry.subjectType() + " " + entry.subjectId() + ")", entry.projectKey(),
+                    entry.subjectTitle() + " (" + entry.subjectType() + " " + entry.subjectId() + ")",
+                    entry.destinationDeleted() ? entry.projectKey() + " (destination deleted)" : entry.projectKey(),
                     entry.status(), lozenge(entry.status()), entry.outcome() == null ? "" : entry.outcome(),
                     entry.issueKey(), url, entry.attempts(), entry.lastError(), "FAILED".equals(entry.status()));
         }

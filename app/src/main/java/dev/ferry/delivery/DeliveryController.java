@@ -28,7 +28,7 @@ class DeliveryController {
     record DeliveryList(List<DeliveryLog.Entry> deliveries) {
     }
 
-    /** Newest first; {@code status}: PENDING, WAITING, DONE or FAILED; {@code limit} 1 to 500 (default 100). */
+    /** Newest first; {@code status}: PENDING, WAITING, DONE, FAILED or SKIPPED; {@code limit} 1 to 500 (default 100). */
     @GetMapping("/api/v1/deliveries")
     @RequiresScope(ApiScope.EVENTS_READ)
     DeliveryList deliveries(ApiCaller caller, @RequestParam(required = false) String status,

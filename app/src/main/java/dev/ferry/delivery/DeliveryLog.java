@@ -16,7 +16,7 @@ class DeliveryLog {
 
     static final int MAX_LIMIT = 500;
     /** The statuses the log is filtered by, in the order the console offers them. */
-    static final List<String> STATUSES = List.of("PENDING", "WAITING", "DONE", "FAILED");
+    static final List<String> STATUSES = List.of("PENDING", "WAITING", "DONE", "FAILED", "SKIPPED");
 
     private final JdbcClient jdbc;
 
@@ -24,10 +24,10 @@ class DeliveryLog {
         this.jdbc = jdbc;
     }
 
-    /** One line of the log. */
+    /** One line of the log; {@code destinationDeleted} once a person deleted its destination. */
     record Entry(long id, String eventId, String eventType, String subjectType, String subjectId, String subjectTitle,
-            String destinationId, String projectKey, String site, String status, String outcome, String issueKey,
-            int attempts, String lastError, Instant createdAt, Instant finishedAt) {
+            String destinationId, String projectKey, boolean destinationDeleted, String site, String status,
+            String outcome, String issueKey, int attempts, String lastError, Instant createdAt, Instant finishedAt) {
     }
 
     /** {@code status} null or blank: every status. */
@@ -38,8 +38,8 @@ class DeliveryLog {
         // The status condition is left out rather than bound as null: PostgreSQL cannot type a bare null parameter.
         var statement = jdbc.sql("""
                 select d.id, d.event_id, e.type, e.subject_type, e.subject_id, e.subject_title, d.destination_id,
-                    t.project_key, d.client_key, d.status, d.outcome, d.issue_key, d.attempts, d.last_error,
-                    d.created_at, d.finished_at
+                    t.project_key, t.deleted_at, d.client_key, d.status, d.outcome, d.issue_key, d.attempts,
+                    d.last_error, d.created_at, d.finished_at
                 from ticket_delivery d
                 join product_event e on e.id = d.event_id
                 join destination t on t.id = d.destination_id
@@ -55,9 +55,9 @@ class DeliveryLog {
     private static Entry entry(ResultSet rs, int row) throws SQLException {
         return new Entry(rs.getLong("id"), rs.getString("event_id"), rs.getString("type"), rs.getString("subject_type"),
                 rs.getString("subject_id"), rs.getString("subject_title"), rs.getString("destination_id"),
-                rs.getString("project_key"), rs.getString("client_key"), rs.getString("status"),
-                rs.getString("outcome"), rs.getString("issue_key"), rs.getInt("attempts"), rs.getString("last_error"),
-                instant(rs.getTimestamp("created_at")), instant(rs.getTimestamp("finished_at")));
+                rs.getString("project_key"), rs.getTimestamp("deleted_at") != null, rs.getString("client_key"),
+                rs.getString("status"), rs.getString("outcome"), rs.getString("issue_key"), rs.getInt("attempts"),
+                rs.getString("last_error"), instant(rs.getTimestamp("created_at")), instant(rs.getTimestamp("finished_at")));
     }
 
     private static Instant instant(Timestamp timestamp) {

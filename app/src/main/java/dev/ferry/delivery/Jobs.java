@@ -37,7 +37,7 @@ class Jobs {
     record Ready(Job job) implements Loaded {
     }
 
-    /** Nothing to do, for good: the rule was switched off or the destination removed. */
+    /** Nothing to do, for good: the rule was switched off, the destination deleted or its site disconnected. */
     record Skip(String reason) implements Loaded {
     }
 
@@ -47,8 +47,8 @@ class Jobs {
 
     Loaded load(OutboundDelivery delivery) {
         Optional<Destination> destination = destinations.findById(delivery.destinationId());
-        if (destination.isEmpty()) {
-            return new Skip("the destination was removed");
+        if (destination.isEmpty() || destination.get().isDeleted()) {
+            return new Skip(DestinationEnds.DELETED);
         }
         ProductEvent event = events.find(delivery.eventId()).orElseThrow();
         Optional<Rule> rule = destination.get().rule(event.type()).filter(Rule::enabled);
@@ -56,7 +56,7 @@ class Jobs {
             return new Skip("the rule for this event type is switched off");
         }
         if (!siteLinks.organizationOf(delivery.clientKey()).map(delivery.organizationId()::equals).orElse(false)) {
-            return new Wait("the site is no longer linked to the organization");
+            return new Skip(DestinationEnds.SITE_NOT_LINKED);
         }
         if (!siteLinks.credentialsUsable(delivery.clientKey())) {
             return new Wait("Jira rejected the app's credentials for this site; waiting for it to be installed again");

@@ -30,6 +30,9 @@ public class Outbox {
             limit ?
             for update skip locked""";
 
+    private static final String SKIP_OPEN =
+            "update ticket_delivery set status = 'SKIPPED', finished_at = ?, claimed_until = null, last_error = ?";
+
     private final JdbcClient jdbc;
     private final Clock clock;
 
@@ -115,6 +118,21 @@ public class Outbox {
                 update ticket_delivery set status = 'PENDING', next_attempt_at = ?
                 where destination_id = ? and status = 'WAITING'""")
                 .params(Timestamp.from(clock.instant()), destinationId).update();
+    }
+
+    /** A destination was deleted: its open deliveries end as {@code SKIPPED}, with why. */
+    int skipOpenOfDestination(String destinationId, String reason) {
+        return jdbc.sql(SKIP_OPEN + " where destination_id = ? and status in ('PENDING', 'WAITING')")
+                .params(Timestamp.from(clock.instant()), reason, destinationId).update();
+    }
+
+    /**
+     * An organization disconnected a site: its open deliveries there end as {@code SKIPPED}, with why, so
+     * linking the site again never files them.
+     */
+    int skipOpenOfSite(String organizationId, String clientKey, String reason) {
+        return jdbc.sql(SKIP_OPEN + " where organization_id = ? and client_key = ? and status in ('PENDING', 'WAITING')")
+                .params(Timestamp.from(clock.instant()), reason, organizationId, clientKey).update();
     }
 
     /** A person asked to retry a failed delivery. */

@@ -9,7 +9,10 @@ enum TicketDeliveryStatus {
     DONE,
     /** Jira refused it for good, or it ran out of attempts; a person may retry it. */
     FAILED,
-    /** Nothing to do: the rule was switched off or the destination removed before it ran. */
+    /**
+     * Nothing to do, for good: the rule was switched off, the destination deleted or its site disconnected
+     * before it ran; never filed later.
+     */
     SKIPPED;
 
     boolean isOpen() {

@@ -2,14 +2,18 @@ package dev.ferry.destination;
 
 import dev.ferry.sitelink.LinkedSite;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * What stops an organization's tickets, each with the action that fixes it: Jira rejecting the app's
- * credentials for a site (reconnect), a destination Jira refused (repair), an issue type Jira no longer
- * takes (refresh issue types). Jira's own words stay visible. Made from the sites and destinations the
- * page has already read, so a page asks the database once for each.
+ * credentials for a site (reconnect), destinations on a site the organization disconnected (link it again),
+ * a destination Jira refused (repair), an issue type Jira no longer takes (refresh issue types). Jira's own
+ * words stay visible. Made from the sites and destinations the page has already read, so a page asks the
+ * database once for each.
  */
 public final class Banners {
 
@@ -19,7 +23,7 @@ public final class Banners {
     /**
      * One banner.
      *
-     * @param kind        {@code credentials}, {@code repair} or {@code issue-types}
+     * @param kind        {@code credentials}, {@code site-not-linked}, {@code repair} or {@code issue-types}
      * @param jiraSaid    what Jira answered, or null
      * @param actionPath  where the fixing action goes; {@code post} says it is a form button, not a link
      */
@@ -32,14 +36,21 @@ public final class Banners {
         List<Banner> banners = new ArrayList<>();
         sites.stream().filter(site -> "rejected".equals(site.credentials().state()))
                 .map(Banners::credentials).forEach(banners::add);
-        destinations.stream().filter(destination -> !destination.isActive()).map(Banners::destination)
-                .forEach(banners::add);
+        Set<String> linked = sites.stream().map(LinkedSite::clientKey).collect(Collectors.toSet());
+        destinations.stream().filter(destination -> !linked.contains(destination.clientKey()))
+                .collect(Collectors.groupingBy(Destination::clientKey, LinkedHashMap::new, Collectors.toList()))
+                .forEach((clientKey, unlinked) -> banners.add(siteNotLinked(clientKey, unlinked)));
+        destinations.stream().filter(destination -> linked.contains(destination.clientKey()) && !destination.isActive())
+                .map(Banners::destination).forEach(banners::add);
         return banners;
     }
 
     /** The banners about one destination: its linked site's credentials and its own state. */
     static List<Banner> about(Optional<LinkedSite> site, Destination destination) {
         List<Banner> banners = new ArrayList<>();
+        if (site.isEmpty()) {
+            return List.of(siteNotLinked(destination.clientKey(), List.of(destination)));
+        }
         site.filter(linked -> "rejected".equals(linked.credentials().state()))
                 .map(Banners::credentials).ifPresent(banners::add);
         if (!destination.isActive()) {
@@ -56,6 +67,16 @@ public final class Banners {
                 "A Jira admin reinstalls (or re-enables) Ferry under Apps → Manage apps; waiting deliveries then go out.");
     }
 
+    /** The organization disconnected the site: nothing is queued for it, so nothing waits either. */
+    private static Banner siteNotLinked(String clientKey, List<Destination> destinations) {
+        String projects = String.join(", ", destinations.stream().map(Destination::projectKey).toList());
+        return new Banner("site-not-linked", "Site not linked: the Jira site " + clientKey
+                + " is not linked to your organization, so Ferry files no tickets for " + projects + ".", null,
+                "Link the site", "/admin/integrations/jira", false,
+                "Events for these destinations are skipped (the API's answer names them: \"site not linked\") and "
+                        + "are not filed later. Link the site again to resume them, or delete them.");
+    }
+
     private static Banner destination(Destination destination) {
         String path = "/admin/destinations/" + destination.id();
         if (destination.state() == DestinationState.REFRESH_ISSUE_TYPES) {
@@ -66,6 +87,7 @@ public final class Banners {
         }
         return new Banner("repair", "Jira refused destination " + destination.projectKey()
                 + " (project gone or permission lost); its deliveries wait.", destination.stateReason(), "Repair", path,
-                false, "Check the project in Jira, then save a rule: saving resumes the destination.");
+                false, "Check the project in Jira, then save a rule: saving resumes the destination. Project moved or "
+                        + "archived: change the destination's project.");
     }
 }

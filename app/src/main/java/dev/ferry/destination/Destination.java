@@ -24,17 +24,21 @@ public class Destination {
     private Long version;
     private final String organizationId;
     private final String clientKey;
-    private final String projectKey;
+    private String projectKey;
     private DestinationState state;
     private String stateReason;
     private final Instant createdAt;
     private Instant updatedAt;
+    private Instant deletedAt;
+    /** True, or null once deleted: see the V15 migration, which keeps only live destinations unique. */
+    private Boolean live;
     @MappedCollection(idColumn = "destination_id", keyColumn = "event_type")
     private final Map<String, Rule> rules;
 
     @PersistenceCreator
     Destination(String id, Long version, String organizationId, String clientKey, String projectKey,
-            DestinationState state, String stateReason, Instant createdAt, Instant updatedAt, Map<String, Rule> rules) {
+            DestinationState state, String stateReason, Instant createdAt, Instant updatedAt, Instant deletedAt,
+            Boolean live, Map<String, Rule> rules) {
         this.id = id;
         this.version = version;
         this.organizationId = organizationId;
@@ -44,6 +48,8 @@ public class Destination {
         this.stateReason = stateReason;
         this.createdAt = createdAt;
         this.updatedAt = updatedAt;
+        this.deletedAt = deletedAt;
+        this.live = live;
         this.rules = new HashMap<>(rules);
     }
 
@@ -54,7 +60,7 @@ public class Destination {
         catalog.forEach(type -> rules.put(type.type(),
                 Rule.from(RuleSettings.fromCatalog(type), idOf(type.issueType(), issueTypes), 0, now)));
         Destination destination = new Destination(UUID.randomUUID().toString(), null, organizationId, clientKey,
-                projectKey, DestinationState.ACTIVE, null, now, now, rules);
+                projectKey, DestinationState.ACTIVE, null, now, now, null, true, rules);
         destination.checkIssueTypes(now);
         return destination;
     }
@@ -71,6 +77,9 @@ public class Destination {
 
     /** Jira said 403 or 404: stop filing here until someone repairs it. */
     public void needsRepair(String reason, Instant now) {
+        if (isDeleted()) {
+            return;
+        }
         state = DestinationState.REPAIR;
         stateReason = reason;
         updatedAt = now;
@@ -78,6 +87,9 @@ public class Destination {
 
     /** Jira refused an issue type: stop until the project's issue types are fetched again. */
     public void needsIssueTypes(String reason, Instant now) {
+        if (isDeleted()) {
+            return;
+        }
         state = DestinationState.REFRESH_ISSUE_TYPES;
         stateReason = reason;
         updatedAt = now;
@@ -90,6 +102,43 @@ public class Destination {
         stateReason = null;
         updatedAt = now;
         checkIssueTypes(now);
+    }
+
+    /**
+     * The documented repair for a project moved or archived in Jira: file in another project of the same
+     * site from now on. Rules keep their settings; their issue types are mapped by name to the new project's.
+     */
+    void moveTo(String newProjectKey, List<IssueType> issueTypes, Instant now) {
+        requireNotDeleted();
+        projectKey = newProjectKey;
+        remap(issueTypes, now);
+    }
+
+    /**
+     * Soft: the row stays so its ticket links and delivery history still name it, but no list, event or
+     * worker sees it again.
+     */
+    void delete(Instant now) {
+        requireNotDeleted();
+        state = DestinationState.DELETED;
+        stateReason = null;
+        deletedAt = now;
+        updatedAt = now;
+        live = null;
+    }
+
+    private void requireNotDeleted() {
+        if (isDeleted()) {
+            throw new IllegalStateException("destination " + id + " is deleted");
+        }
+    }
+
+    /**
+     * What the console and the API show: the stored state, or {@link DestinationState#SITE_NOT_LINKED} while
+     * the site is not linked to the organization (linking it again brings the stored state back).
+     */
+    DestinationState shownState(boolean siteLinked) {
+        return siteLinked || isDeleted() ? state : DestinationState.SITE_NOT_LINKED;
     }
 
     private void checkIssueTypes(Instant now) {
@@ -110,6 +159,10 @@ public class Destination {
 
     public boolean isActive() {
         return state == DestinationState.ACTIVE;
+    }
+
+    public boolean isDeleted() {
+        return state == DestinationState.DELETED;
     }
 
     public String id() {

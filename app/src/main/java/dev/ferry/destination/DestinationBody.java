@@ -2,17 +2,23 @@ package dev.ferry.destination;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Set;
 
-/** A destination as the API shows it. */
+/**
+ * A destination as the API shows it.
+ *
+ * @param state {@code ACTIVE}, {@code REPAIR}, {@code REFRESH_ISSUE_TYPES}, or {@code SITE_NOT_LINKED} while
+ *              its site is not linked to the organization (events skip it; linking the site again resumes it)
+ */
 record DestinationBody(String id, String site, String projectKey, String state, String stateReason, Instant createdAt,
         Instant updatedAt, List<RuleBody> rules) {
 
-    static DestinationBody of(Destination destination) {
+    static DestinationBody of(Destination destination, Set<String> linkedSites) {
         List<RuleBody> rules = destination.rules().entrySet().stream().sorted(java.util.Map.Entry.comparingByKey())
                 .map(rule -> RuleBody.of(rule.getKey(), rule.getValue())).toList();
         return new DestinationBody(destination.id(), destination.clientKey(), destination.projectKey(),
-                destination.state().name(), destination.stateReason(), destination.createdAt(), destination.updatedAt(),
-                rules);
+                destination.shownState(linkedSites.contains(destination.clientKey())).name(), destination.stateReason(),
+                destination.createdAt(), destination.updatedAt(), rules);
     }
 
     /** One rule; {@code issueTypeId} is null while the project has no issue type of that name. */

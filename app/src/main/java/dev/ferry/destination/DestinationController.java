@@ -4,18 +4,24 @@ import dev.ferry.principal.ApiCaller;
 import dev.ferry.principal.ApiScope;
 import dev.ferry.principal.RequiresScope;
 import dev.ferry.template.DescriptionFormat;
+import io.swagger.v3.oas.annotations.Operation;
 import java.net.URI;
 import java.util.List;
+import java.util.Set;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PatchMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
-/** Destinations (a linked site and a project) and their rules per event type. */
+/** Destinations (a linked site and a project): add, move to another project, delete; their rules per event type. */
 @RestController
 @RequestMapping("/api/v1/destinations")
 class DestinationController {
@@ -41,35 +47,73 @@ class DestinationController {
         }
     }
 
+    /** {@code projectKey}: another project of the destination's site, the one to file in from now on. */
+    record DestinationChange(String projectKey) {
+    }
+
     @PostMapping
     @RequiresScope(ApiScope.CONFIG_WRITE)
     ResponseEntity<DestinationBody> create(ApiCaller caller, @RequestBody NewDestination request) {
         Destination created = destinations.create(caller, request.site(), request.projectKey());
-        return ResponseEntity.created(URI.create("/api/v1/destinations/" + created.id())).body(DestinationBody.of(created));
+        return ResponseEntity.created(URI.create("/api/v1/destinations/" + created.id())).body(body(caller, created));
     }
 
     @GetMapping
     @RequiresScope(ApiScope.CONFIG_READ)
     List<DestinationBody> list(ApiCaller caller) {
-        return destinations.list(caller).stream().map(DestinationBody::of).toList();
+        Set<String> linked = destinations.linkedSites(caller);
+        return destinations.list(caller).stream().map(destination -> DestinationBody.of(destination, linked)).toList();
     }
 
     @GetMapping("/{id}")
     @RequiresScope(ApiScope.CONFIG_READ)
     DestinationBody get(ApiCaller caller, @PathVariable String id) {
-        return DestinationBody.of(destinations.find(caller, id));
+        return body(caller, destinations.find(caller, id));
+    }
+
+    /**
+     * Moves the destination to another project of its site: the repair for a project moved or archived in
+     * Jira. Its rules keep their settings, issue types mapped again by name; deliveries waiting for a repair
+     * go to the new project.
+     */
+    @PatchMapping("/{id}")
+    @RequiresScope(ApiScope.CONFIG_WRITE)
+    @Operation(description = "Moves the destination to another project of its site (the repair for a project moved "
+            + "or archived in Jira), checked against Jira like a new destination; rules keep their settings and map "
+            + "their issue types by name. 400 for an unknown or the same project, 409 for a project the organization "
+            + "has a destination for on this site already. Audited (DESTINATION_UPDATED).")
+    DestinationBody change(ApiCaller caller, @PathVariable String id, @RequestBody DestinationChange request) {
+        return body(caller, destinations.changeProject(caller, id, request.projectKey()));
+    }
+
+    /**
+     * Deletes the destination: it leaves every list and takes no more events, its open deliveries end
+     * {@code SKIPPED} ("the destination was deleted"), and its ticket links and delivery history stay.
+     */
+    @DeleteMapping("/{id}")
+    @RequiresScope(ApiScope.CONFIG_WRITE)
+    @Operation(description = "Deletes the destination: gone from lists and from event intake; its pending and "
+            + "waiting deliveries end SKIPPED (\"the destination was deleted\"); its ticket links and deliveries stay "
+            + "readable (deliveries say destinationDeleted). Audited (DESTINATION_DELETED).")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    void delete(ApiCaller caller, @PathVariable String id) {
+        destinations.delete(caller, id);
     }
 
     @PutMapping("/{id}/rules/{eventType}")
     @RequiresScope(ApiScope.CONFIG_WRITE)
     DestinationBody updateRule(ApiCaller caller, @PathVariable String id, @PathVariable String eventType,
             @RequestBody RuleRequest request) {
-        return DestinationBody.of(destinations.updateRule(caller, id, eventType, request.settings()));
+        return body(caller, destinations.updateRule(caller, id, eventType, request.settings()));
     }
 
     @PostMapping("/{id}/refresh-issue-types")
     @RequiresScope(ApiScope.CONFIG_WRITE)
     DestinationBody refreshIssueTypes(ApiCaller caller, @PathVariable String id) {
-        return DestinationBody.of(destinations.refreshIssueTypes(caller, id));
+        return body(caller, destinations.refreshIssueTypes(caller, id));
+    }
+
+    private DestinationBody body(ApiCaller caller, Destination destination) {
+        return DestinationBody.of(destination, destinations.linkedSites(caller));
     }
 }

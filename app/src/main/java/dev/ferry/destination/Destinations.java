@@ -16,12 +16,17 @@ import dev.ferry.sitelink.SiteLinks;
 import dev.ferry.template.TicketTemplates;
 import java.time.Clock;
 import java.util.List;
+import java.util.Set;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
+import org.springframework.data.relational.core.conversion.DbActionExecutionException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-/** Creating destinations, editing their rules and re-mapping issue types: each checked against Jira first. */
+/**
+ * Creating, moving and deleting destinations, editing their rules and re-mapping issue types: each checked
+ * against Jira first.
+ */
 @Service
 public class Destinations {
 
@@ -51,10 +56,9 @@ public class Destinations {
     @Transactional
     Destination create(Caller caller, String clientKey, String projectKey) {
         requireLinked(caller, clientKey);
-        if (projectKey == null || !projectKey.matches("[A-Z][A-Z0-9_]{0,63}")) {
-            throw Refusal.invalid("projectKey must be a Jira project key (upper case letters, digits, '_')");
-        }
-        if (destinations.existsByOrganizationIdAndClientKeyAndProjectKey(caller.organizationId(), clientKey, projectKey)) {
+        requireProjectKey(projectKey);
+        if (destinations.existsByOrganizationIdAndClientKeyAndProjectKeyAndDeletedAtIsNull(caller.organizationId(),
+                clientKey, projectKey)) {
             throw duplicate(projectKey);
         }
         List<IssueType> issueTypes = issueTypes(clientKey, projectKey);
@@ -84,17 +88,84 @@ public class Destinations {
         }
     }
 
+    /** Nothing is filed on a site the organization disconnected, not even a test ticket. */
+    public void requireSiteLinked(Caller caller, Destination destination) {
+        if (!siteLinks.organizationOf(destination.clientKey()).map(caller.organizationId()::equals).orElse(false)) {
+            throw Refusal.conflict("site not linked: the site " + destination.clientKey()
+                    + " is not linked to this organization; link it again first");
+        }
+    }
+
+    private static void requireProjectKey(String projectKey) {
+        if (projectKey == null || !projectKey.matches("[A-Z][A-Z0-9_]{0,63}")) {
+            throw Refusal.invalid("projectKey must be a Jira project key (upper case letters, digits, '_')");
+        }
+    }
+
     private static Refusal duplicate(String projectKey) {
         return Refusal.conflict("the organization already has a destination for " + projectKey + " on this site");
     }
 
+    /** A deleted destination is not found, like another organization's. */
     public Destination find(Caller caller, String id) {
-        return destinations.findByIdAndOrganizationId(id, caller.organizationId())
+        return destinations.findByIdAndOrganizationIdAndDeletedAtIsNull(id, caller.organizationId())
                 .orElseThrow(() -> Refusal.notFound("no destination " + id));
     }
 
     public List<Destination> list(Caller caller) {
-        return destinations.findByOrganizationIdOrderByCreatedAt(caller.organizationId());
+        return destinations.findByOrganizationIdAndDeletedAtIsNullOrderByCreatedAt(caller.organizationId());
+    }
+
+    /** The clientKeys of the sites linked to the caller's organization: a destination elsewhere takes nothing. */
+    Set<String> linkedSites(Caller caller) {
+        return siteLinks.linkedTo(caller.organizationId());
+    }
+
+    /**
+     * Moves the destination to another project of its site (the repair for a project moved or archived in
+     * Jira), checked against Jira like a new one; its rules' issue types are mapped again by name, and a
+     * destination that was parked resumes, its waiting deliveries filed in the new project.
+     */
+    @Transactional
+    Destination changeProject(Caller caller, String id, String projectKey) {
+        Destination destination = find(caller, id);
+        requireProjectKey(projectKey);
+        String before = destination.projectKey();
+        if (before.equals(projectKey)) {
+            throw Refusal.invalid("the destination files in " + projectKey + " already");
+        }
+        requireSiteLinked(caller, destination);
+        if (destinations.existsByOrganizationIdAndClientKeyAndProjectKeyAndDeletedAtIsNull(caller.organizationId(),
+                destination.clientKey(), projectKey)) {
+            throw duplicate(projectKey);
+        }
+        destination.moveTo(projectKey, issueTypes(destination.clientKey(), projectKey), clock.instant());
+        Destination saved = save(destination, projectKey);
+        audit.record(caller.organizationId(), caller.actor(), AuditAction.DESTINATION_UPDATED, "destination " + id,
+                "project " + before + " -> " + projectKey + " on " + destination.clientKey());
+        if (saved.isActive()) {
+            events.publishEvent(new DestinationActive(id));
+        }
+        return saved;
+    }
+
+    /** Soft: its ticket links and deliveries stay readable; its open deliveries end ({@link DestinationDeleted}). */
+    @Transactional
+    void delete(Caller caller, String id) {
+        Destination destination = find(caller, id);
+        destination.delete(clock.instant());
+        destinations.save(destination);
+        audit.record(caller.organizationId(), caller.actor(), AuditAction.DESTINATION_DELETED, "destination " + id,
+                destination.projectKey() + " on " + destination.clientKey());
+        events.publishEvent(new DestinationDeleted(id));
+    }
+
+    private Destination save(Destination destination, String projectKey) {
+        try {
+            return destinations.save(destination);
+        } catch (DuplicateKeyException | DbActionExecutionException raced) {
+            throw duplicate(projectKey);
+        }
     }
 
     /** Changes one rule; a destination parked for repair takes tickets again, and its parked deliveries go out. */

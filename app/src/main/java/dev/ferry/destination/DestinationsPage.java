@@ -19,17 +19,20 @@ public record DestinationsPage(List<Banners.Banner> banners, List<Row> destinati
     record Row(String id, String site, String projectKey, String state, boolean active, long enabledRules,
             String updated) {
 
-        static Row of(Destination destination, String site) {
-            return new Row(destination.id(), site, destination.projectKey(), label(destination.state()),
-                    destination.isActive(), destination.rules().values().stream().filter(Rule::enabled).count(),
+        static Row of(Destination destination, String site, boolean siteLinked) {
+            DestinationState state = destination.shownState(siteLinked);
+            return new Row(destination.id(), site, destination.projectKey(), label(state),
+                    state == DestinationState.ACTIVE, destination.rules().values().stream().filter(Rule::enabled).count(),
                     Shown.time(destination.updatedAt()));
         }
 
-        private static String label(DestinationState state) {
+        static String label(DestinationState state) {
             return switch (state) {
                 case ACTIVE -> "Active";
                 case REPAIR -> "Needs repair";
                 case REFRESH_ISSUE_TYPES -> "Issue types to refresh";
+                case SITE_NOT_LINKED -> "Site not linked";
+                case DELETED -> "Deleted";
             };
         }
     }

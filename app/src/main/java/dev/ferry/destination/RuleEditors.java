@@ -62,7 +62,8 @@ class RuleEditors {
         Optional<LinkedSite> linked = sites.find(organizationId, destination.clientKey());
         String site = linked.map(DestinationsPage::siteLabel).orElse(destination.clientKey());
         return new RulesPage(destination.id(), destination.projectKey(), site,
-                DestinationsPage.Row.of(destination, site).state(), destination.isActive(),
+                DestinationsPage.Row.of(destination, site, linked.isPresent()).state(),
+                destination.shownState(linked.isPresent()) == DestinationState.ACTIVE,
                 Banners.about(linked, destination), rows, editor, error, issueTypesError);
     }
 

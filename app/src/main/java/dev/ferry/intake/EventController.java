@@ -9,6 +9,7 @@ import dev.ferry.principal.ApiCaller;
 import dev.ferry.principal.ApiScope;
 import dev.ferry.principal.RequiresScope;
 import dev.ferry.refusal.Refusal;
+import io.swagger.v3.oas.annotations.Operation;
 import java.net.URI;
 import java.time.Instant;
 import java.util.List;
@@ -35,8 +36,12 @@ class EventController {
         this.outbox = outbox;
     }
 
-    /** The answer to a post: the event's id, whether it was a repeat, and how many destinations will get it. */
-    record Receipt(String id, boolean duplicate, int deliveries) {
+    /**
+     * The answer to a post: the event's id, whether it was a repeat, how many destinations will get it, and
+     * the destinations that want it but get nothing, each with why ({@code site not linked}: its site was
+     * disconnected; the event is not filed there later, even once the site is linked again).
+     */
+    record Receipt(String id, boolean duplicate, int deliveries, List<EventIntake.Skipped> skipped) {
     }
 
     /** An event with its deliveries; {@code outcome} sums them up. */
@@ -47,10 +52,14 @@ class EventController {
 
     @PostMapping("/api/v1/events")
     @RequiresScope(ApiScope.EVENTS_WRITE)
+    @Operation(description = "202 with the event's id, how many destinations will get it (deliveries) and those that "
+            + "want it but get nothing (skipped), each with its reason: \"site not linked\" while the destination's site "
+            + "is disconnected from the organization. Skipped events are never filed later, not even once the site "
+            + "is linked again.")
     ResponseEntity<Receipt> post(ApiCaller caller, @RequestBody EventRequest request) {
         EventIntake.Accepted accepted = intake.accept(caller, request);
         return ResponseEntity.status(HttpStatus.ACCEPTED).location(URI.create("/api/v1/events/" + accepted.event().id()))
-                .body(new Receipt(accepted.event().id(), accepted.duplicate(), accepted.deliveries()));
+                .body(new Receipt(accepted.event().id(), accepted.duplicate(), accepted.deliveries(), accepted.skipped()));
     }
 
     @GetMapping("/api/v1/events/{id}")
@@ -63,7 +72,10 @@ class EventController {
                 event.receivedAt(), event.idempotencyKey(), outcome(deliveries), deliveries);
     }
 
-    /** {@code no-destination}, {@code pending}, {@code delivered} or {@code failed}. */
+    /**
+     * {@code no-destination}, {@code pending}, {@code delivered}, {@code failed}, or {@code skipped} when
+     * every delivery ended without a ticket (rule switched off, destination deleted, site disconnected).
+     */
     private static String outcome(List<DeliveryView> deliveries) {
         if (deliveries.isEmpty()) {
             return "no-destination";
@@ -71,6 +83,9 @@ class EventController {
         if (deliveries.stream().anyMatch(d -> "PENDING".equals(d.status()) || "WAITING".equals(d.status()))) {
             return "pending";
         }
-        return deliveries.stream().anyMatch(d -> "FAILED".equals(d.status())) ? "failed" : "delivered";
+        if (deliveries.stream().anyMatch(d -> "FAILED".equals(d.status()))) {
+            return "failed";
+        }
+        return deliveries.stream().allMatch(d -> "SKIPPED".equals(d.status())) ? "skipped" : "delivered";
     }
 }

@@ -2,8 +2,7 @@ package dev.ferry.intake;
 
 import dev.ferry.delivery.Outbox;
 import dev.ferry.destination.Destination;
-import dev.ferry.destination.DestinationRepository;
-import dev.ferry.destination.Rule;
+import dev.ferry.destination.EventTargets;
 import dev.ferry.event.EventRequest;
 import dev.ferry.event.EventValidator;
 import dev.ferry.event.ProductEvent;
@@ -20,30 +19,44 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Takes a product event: checks it against the catalog, stores it and one outbox row per destination whose
- * rule for its type is on, all in one transaction. Nothing is sent to Jira here.
+ * rule for its type is on, all in one transaction. Nothing is sent to Jira here. A destination whose site
+ * is not linked to the organization gets no row: the answer names it as skipped instead.
  */
 @Service
 class EventIntake {
 
     private final EventValidator validator;
     private final ProductEvents events;
-    private final DestinationRepository destinations;
+    private final EventTargets targets;
     private final Outbox outbox;
     private final TransactionTemplate transaction;
     private final Clock clock;
 
-    EventIntake(EventValidator validator, ProductEvents events, DestinationRepository destinations, Outbox outbox,
+    EventIntake(EventValidator validator, ProductEvents events, EventTargets targets, Outbox outbox,
             TransactionTemplate transaction, Clock clock) {
         this.validator = validator;
         this.events = events;
-        this.destinations = destinations;
+        this.targets = targets;
         this.outbox = outbox;
         this.transaction = transaction;
         this.clock = clock;
     }
 
-    /** The accepted event; {@code duplicate} when its idempotency key was seen before. */
-    record Accepted(ProductEvent event, boolean duplicate, int deliveries) {
+    /**
+     * The accepted event; {@code duplicate} when its idempotency key was seen before (then {@code skipped}
+     * is empty: the first answer named them).
+     */
+    record Accepted(ProductEvent event, boolean duplicate, int deliveries, List<Skipped> skipped) {
+    }
+
+    /** A destination that wanted the event but gets no delivery, and why. */
+    record Skipped(String destinationId, String site, String projectKey, String reason) {
+
+        static final String SITE_NOT_LINKED = "site not linked";
+
+        static Skipped siteNotLinked(Destination destination) {
+            return new Skipped(destination.id(), destination.clientKey(), destination.projectKey(), SITE_NOT_LINKED);
+        }
     }
 
     Accepted accept(ApiCaller caller, EventRequest request) {
@@ -54,14 +67,14 @@ class EventIntake {
             return repeated(seen.get());
         }
         try {
-            return new Accepted(event, false, transaction.execute(status -> store(event)));
+            return transaction.execute(status -> store(event));
         } catch (DuplicateKeyException raced) {
             return repeated(earlier(event).orElseThrow(() -> raced));
         }
     }
 
     private Accepted repeated(ProductEvent event) {
-        return new Accepted(event, true, outbox.forEvent(event.id()).size());
+        return new Accepted(event, true, outbox.forEvent(event.id()).size(), List.of());
     }
 
     private Optional<ProductEvent> earlier(ProductEvent event) {
@@ -77,13 +90,13 @@ class EventIntake {
         return seen;
     }
 
-    /** Stores the event and its outbox rows; answers how many destinations will get it. */
-    private int store(ProductEvent event) {
+    /** Stores the event and its outbox rows. */
+    private Accepted store(ProductEvent event) {
         events.insert(event);
-        List<Destination> targets = destinations.findByOrganizationIdOrderByCreatedAt(event.organizationId()).stream()
-                .filter(destination -> destination.rule(event.type()).filter(Rule::enabled).isPresent()).toList();
-        targets.forEach(destination -> outbox.enqueue(event.id(), destination, dedupKey(destination, event)));
-        return targets.size();
+        EventTargets.Targets wanting = targets.of(event.organizationId(), event.type());
+        wanting.deliver().forEach(destination -> outbox.enqueue(event.id(), destination, dedupKey(destination, event)));
+        return new Accepted(event, false, wanting.deliver().size(),
+                wanting.unlinked().stream().map(Skipped::siteNotLinked).toList());
     }
 
     static String dedupKey(Destination destination, ProductEvent event) {

@@ -7,6 +7,7 @@ import dev.ferry.site.Site;
 import java.time.Clock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.data.relational.core.conversion.DbActionExecutionException;
 import org.springframework.stereotype.Service;
@@ -20,11 +21,13 @@ public class SiteConnections {
 
     private final SiteLinkRepository links;
     private final AuditLog audit;
+    private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    SiteConnections(SiteLinkRepository links, AuditLog audit, Clock clock) {
+    SiteConnections(SiteLinkRepository links, AuditLog audit, ApplicationEventPublisher events, Clock clock) {
         this.links = links;
         this.audit = audit;
+        this.events = events;
         this.clock = clock;
     }
 
@@ -37,12 +40,16 @@ public class SiteConnections {
                 request.id(), confirmation);
     }
 
-    /** Another organization's site is answered as unknown, so clientKeys of other tenants reveal nothing. */
+    /**
+     * Another organization's site is answered as unknown, so clientKeys of other tenants reveal nothing. The
+     * deliveries still open for the site end in the same transaction ({@link SiteDisconnected}).
+     */
     @Transactional
     public void disconnect(String organizationId, String actor, String clientKey) {
         SiteLink link = links.findById(clientKey).filter(l -> l.belongsTo(organizationId))
                 .orElseThrow(() -> Refusal.notFound("no site " + clientKey + " is linked to this organization"));
         links.delete(link);
+        events.publishEvent(new SiteDisconnected(organizationId, clientKey));
         audit.record(organizationId, actor, AuditAction.SITE_DISCONNECTED, clientKey, null);
         log.info("site {} unlinked from organization {} by {}", clientKey, organizationId, actor);
     }

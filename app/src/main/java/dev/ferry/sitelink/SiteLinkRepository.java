@@ -1,5 +1,6 @@
 package dev.ferry.sitelink;
 
+import java.util.List;
 import java.util.Optional;
 import org.springframework.data.jdbc.repository.query.Modifying;
 import org.springframework.data.jdbc.repository.query.Query;
@@ -11,6 +12,9 @@ interface SiteLinkRepository extends Repository<SiteLink, String> {
     SiteLink save(SiteLink link);
 
     Optional<SiteLink> findById(String clientKey);
+
+    @Query("select client_key from site_link where organization_id = :organizationId")
+    List<String> clientKeysOf(String organizationId);
 
     void delete(SiteLink link);
 

@@ -2,6 +2,7 @@ package dev.ferry.sitelink;
 
 import dev.ferry.site.SiteInstalled;
 import java.util.Optional;
+import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.event.EventListener;
@@ -22,6 +23,11 @@ public class SiteLinks {
 
     public Optional<String> organizationOf(String clientKey) {
         return links.findById(clientKey).map(SiteLink::organizationId);
+    }
+
+    /** The clientKeys of the sites linked to the organization now. */
+    public Set<String> linkedTo(String organizationId) {
+        return Set.copyOf(links.clientKeysOf(organizationId));
     }
 
     /** Jira answered 401 for this site: its deliveries wait until it is installed again. */

@@ -77,6 +77,7 @@ class TestTickets {
     @Transactional
     Sent send(Caller caller, String destinationId, String eventType, Map<String, String> variables) {
         Destination destination = destinations.find(caller, destinationId);
+        destinations.requireSiteLinked(caller, destination);
         EventTypeDefinition type = eventType(caller, eventType);
         Rule rule = destination.rule(type.type())
                 .orElseThrow(() -> Refusal.invalid("the destination has no rule for " + type.type()));

@@ -118,6 +118,7 @@ class RequiredScopesTest {
             case "GET" -> http.get(api.path(), auth);
             case "DELETE" -> http.delete(api.path(), auth);
             case "PUT" -> http.put(api.path(), "not json", auth);
+            case "PATCH" -> http.patch(api.path(), "not json", auth);
             default -> http.post(api.path(), "not json", auth);
         };
     }

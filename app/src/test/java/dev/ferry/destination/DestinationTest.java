@@ -57,6 +57,34 @@ class DestinationTest {
     }
 
     @Test
+    void movingToAnotherProjectMapsTheRulesByNameAndResumes() {
+        destination.needsRepair("Jira answered 404: No project could be found", NOW);
+        destination.moveTo("NEWOPS", List.of(new IssueType("20001", "task", false), new IssueType("20002", "Bug", false)),
+                NOW);
+        assertThat(destination.projectKey()).isEqualTo("NEWOPS");
+        assertThat(destination.isActive()).isTrue();
+        assertThat(destination.rule("experiment.guardrail_breached").orElseThrow().issueTypeId()).isEqualTo("20002");
+        assertThat(destination.rule("flag.rule_activated").orElseThrow().issueTypeId()).isEqualTo("20001");
+    }
+
+    @Test
+    void aDeletedDestinationStaysDeletedWhateverJiraSaysLater() {
+        destination.delete(NOW);
+        destination.needsRepair("Jira answered 403", NOW);
+        destination.needsIssueTypes("Specify a valid issue type", NOW);
+        assertThat(destination.state()).isEqualTo(DestinationState.DELETED);
+        assertThat(destination.isActive()).isFalse();
+        assertThat(destination.shownState(false)).isEqualTo(DestinationState.DELETED);
+    }
+
+    @Test
+    void aDestinationOnAnUnlinkedSiteShowsSiteNotLinkedAndItsOwnStateOnceLinkedAgain() {
+        destination.needsRepair("Jira answered 403", NOW);
+        assertThat(destination.shownState(false)).isEqualTo(DestinationState.SITE_NOT_LINKED);
+        assertThat(destination.shownState(true)).isEqualTo(DestinationState.REPAIR);
+    }
+
+    @Test
     void theExperimentationPresetIsExactlyTheDesignTable() {
         List<EventTypeDefinition> preset = CatalogPresets.of(CatalogPresets.EXPERIMENTATION);
         assertThat(preset).extracting(EventTypeDefinition::type).containsExactly("experiment.winner_declared",

@@ -35,6 +35,11 @@ public final class Http {
                 .PUT(HttpRequest.BodyPublishers.ofString(body)));
     }
 
+    public HttpResponse<String> patch(String pathAndQuery, String body, String... headers) {
+        return send(request(pathAndQuery, headers).header("Content-Type", "application/json")
+                .method("PATCH", HttpRequest.BodyPublishers.ofString(body)));
+    }
+
     /** A POST whose length is not declared: the body goes chunked, as a streaming client sends it. */
     public HttpResponse<String> postChunked(String pathAndQuery, String body, String... headers) {
         byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
