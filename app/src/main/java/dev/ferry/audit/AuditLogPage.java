@@ -21,7 +21,8 @@ record AuditLogPage(List<Option> actions, String from, String to, List<Row> reco
 
         static Row of(AuditEntry entry) {
             return new Row(SHOWN.format(entry.occurredAt()), entry.actor(), entry.action(),
-                    entry.target() == null ? "" : entry.target(), Piece.of(entry.detail() == null ? "" : entry.detail()));
+                    entry.target() == null ? "" : entry.target(),
+                    Piece.of(entry.detail() == null ? "" : entry.detail()));
         }
     }
 

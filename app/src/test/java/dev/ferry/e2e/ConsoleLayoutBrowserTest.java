@@ -105,14 +105,14 @@ class ConsoleLayoutBrowserTest {
         people.create(org.id(), Role.MANAGER, "release.manager.with.a.long.name@acme-experiments.example");
         String sent = api.post("/api/v1/destinations/" + destination + "/test-ticket", "{}").json().path("issueKey")
                 .asString();
-        deliveries(api);
         var console = ConsoleClient.signIn(PORT, admin);
         console.post("/admin/api-keys", "name", "Experiment platform (production)", "scopes", "events:write");
         console.post("/admin/api-keys", "name", "Nightly reconciliation job", "scopes", "links:read");
-        console.post("/admin/links", "site", clientKey, "issueKey", jira.admin().createIssue("FERRY", "Task",
-                "Filed by a person"), "subjectType", "experiment", "subjectId", "exp-1", "subjectTitle",
-                "Checkout redesign with a longer title than most");
+        String byHand = jira.admin().createIssue("FERRY", "Task", "Filed by a person");
+        assertThat(console.post("/admin/links", "site", clientKey, "issueKey", byHand, "subjectType", "experiment",
+                "subjectId", "exp-1", "subjectTitle", "Checkout redesign").statusCode()).isEqualTo(303);
         String firstRun = newcomerOneTimePassword(console);
+        deliveries(api);
 
         browser.loginAs(FERRY, admin).open(FERRY + "/admin/api-keys");
         String revoke = browser.find(By.cssSelector("a[href$='/revoke']")).getAttribute("href");
