@@ -45,7 +45,8 @@ class PasswordController {
 
     @PostMapping(PATH)
     ModelAndView change(Person person, HttpServletRequest request, RedirectAttributes redirect,
-            @RequestParam(defaultValue = "") String current, @RequestParam(defaultValue = "") String chosen, @RequestParam(defaultValue = "") String repeated) {
+            @RequestParam(defaultValue = "") String current, @RequestParam(defaultValue = "") String chosen,
+            @RequestParam(defaultValue = "") String repeated) {
         try {
             accounts.changePassword(person.userId(), current, chosen, repeated);
         } catch (Refusal refused) {

@@ -45,7 +45,8 @@ class KeysPageController {
      * would have to park it in the session, and sessions live in the database. The page is no-store.
      */
     @PostMapping(PATH)
-    ModelAndView create(Person person, @RequestParam(defaultValue = "") String name, @RequestParam(required = false) List<String> scopes) {
+    ModelAndView create(Person person, @RequestParam(defaultValue = "") String name,
+            @RequestParam(required = false) List<String> scopes) {
         try {
             IssuedKey issued = keys.issue(person.organizationId(), name, Scopes.parse(scopes), person.actor());
             return show(person, HttpStatus.OK, KeysPage.Form.blank(), issued, null);

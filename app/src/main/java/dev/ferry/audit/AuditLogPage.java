@@ -2,6 +2,7 @@ package dev.ferry.audit;
 
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
 import java.util.List;
 
 /** The audit log page: the filters as given, one page of records, and links to the pages around it. */
@@ -15,12 +16,31 @@ record AuditLogPage(List<Option> actions, String from, String to, List<Row> reco
     record Option(String value, String label, boolean selected) {
     }
 
-    /** One record. */
-    record Row(String occurredAt, String actor, String action, String target, String detail) {
+    /** One record; its detail in pieces the page may wrap between. */
+    record Row(String occurredAt, String actor, String action, String target, List<Piece> detail) {
 
         static Row of(AuditEntry entry) {
             return new Row(SHOWN.format(entry.occurredAt()), entry.actor(), entry.action(),
-                    entry.target() == null ? "" : entry.target(), entry.detail() == null ? "" : entry.detail());
+                    entry.target() == null ? "" : entry.target(),
+                    Piece.of(entry.detail() == null ? "" : entry.detail()));
+        }
+    }
+
+    /**
+     * Part of a detail, cut after each comma: a list such as {@code scopes=events:write,links:read} has no
+     * space to wrap at, and a table cell must not break inside a word.
+     */
+    record Piece(String text, boolean wrapBefore) {
+
+        static List<Piece> of(String detail) {
+            List<Piece> pieces = new ArrayList<>();
+            int start = 0;
+            for (int comma = detail.indexOf(','); comma >= 0; comma = detail.indexOf(',', comma + 1)) {
+                pieces.add(new Piece(detail.substring(start, comma + 1), start > 0));
+                start = comma + 1;
+            }
+            pieces.add(new Piece(detail.substring(start), start > 0));
+            return pieces;
         }
     }
 }

@@ -33,8 +33,9 @@ class AuditPages {
 
     /** {@code from} and {@code to} are days ({@code 2026-11-25}), both included. */
     @GetMapping("/admin/audit")
-    ModelAndView list(Person person, @RequestParam(defaultValue = "") String action, @RequestParam(defaultValue = "") String from,
-            @RequestParam(defaultValue = "") String to, @RequestParam(defaultValue = "0") int page) {
+    ModelAndView list(Person person, @RequestParam(defaultValue = "") String action,
+            @RequestParam(defaultValue = "") String from, @RequestParam(defaultValue = "") String to,
+            @RequestParam(defaultValue = "0") int page) {
         List<AuditEntry> found = List.of();
         String error = null;
         try {

@@ -18,7 +18,7 @@ import org.springframework.web.servlet.support.RequestContextUtils;
  * that the previous request left through {@code RedirectAttributes}.
  */
 @ControllerAdvice(annotations = ConsolePage.class)
-public class FrameAdvice {
+class FrameAdvice {
 
     @ModelAttribute(ConsoleView.FRAME)
     ConsoleFrame frame(HttpServletRequest request) {
@@ -27,7 +27,7 @@ public class FrameAdvice {
     }
 
     /** The frame of this request's page, signed in or not; {@code navKey} blank: no nav entry lit. */
-    public ConsoleFrame frame(HttpServletRequest request, String title, String navKey) {
+    ConsoleFrame frame(HttpServletRequest request, String title, String navKey) {
         CsrfToken csrf = csrf(request);
         String flash = flash(request);
         return Person.signedIn(request)
