@@ -8,10 +8,8 @@ import dev.ferry.principal.Role;
 import dev.ferry.simulator.JiraSimulator;
 import dev.ferry.simulator.fault.Fault;
 import dev.ferry.support.Browser;
-import dev.ferry.support.CleanDatabase;
 import dev.ferry.support.ConsoleClient;
 import dev.ferry.support.Organizations;
-import dev.ferry.support.TestSupportConfig;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -19,16 +17,11 @@ import java.util.Map;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AutoClose;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.ApplicationContext;
-import org.springframework.context.annotation.Import;
-import org.springframework.test.context.ActiveProfiles;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * Every console page, filled with what an organization in use has (a linked site, a destination, done,
@@ -36,21 +29,12 @@ import org.springframework.test.context.DynamicPropertySource;
  * phone: nothing reaches past the right edge, and no table cell breaks a word in the middle. Each page
  * is saved as {@code app/target/screenshots/<page>-<width>.png}.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.DEFINED_PORT,
-        properties = {"ferry.jira.backoff-initial=20ms", "ferry.jira.backoff-max=200ms",
-                "ferry.jira.max-inline-wait=1500ms", "ferry.jira.requests-per-second=1000",
-                "ferry.delivery.worker-enabled=false"})
-@ActiveProfiles("test")
-@Import(TestSupportConfig.class)
-@ExtendWith(CleanDatabase.class)
+@FerryJourney
 class ConsoleLayoutBrowserTest {
 
     static final List<Integer> WIDTHS = List.of(1280, 390, 320);
     static final int HEIGHT = 844;
 
-    static final JiraSimulator jira = JiraSimulator.start();
-    static final int PORT = FerryBesideJira.freePort();
-    static final String FERRY = FerryBesideJira.baseUrl(PORT);
 
     /**
      * What a page must not do, measured in the browser: be wider than the screen, break words in tables, or
@@ -84,28 +68,33 @@ class ConsoleLayoutBrowserTest {
     @Autowired
     People people;
 
-    @DynamicPropertySource
-    static void ferryTalksToTheSimulator(DynamicPropertyRegistry registry) {
-        FerryBesideJira.register(registry, jira, PORT);
+    JiraSimulator jira;
+    String ferry;
+    int port;
+
+    @BeforeEach
+    void onTheJourneysSite(Journey journey) {
+        jira = journey.jira();
+        ferry = journey.url();
+        port = journey.port();
     }
 
     @AfterAll
-    static void stopSimulator() {
+    static void windowBackToItsSize() {
         browser.resetViewport();
-        jira.close();
     }
 
     @Test
     void everyConsolePageFitsAPhoneAndAWideScreenWithoutBreakingWordsInTables() {
         Organizations.Org org = organizations.create("Acme Experiments International");
-        ProductApi api = new ProductApi(FERRY, org.key());
-        String destination = LinkedDestinations.create(jira, api, FERRY, "FERRY");
+        ProductApi api = new ProductApi(ferry, org.key());
+        String destination = LinkedDestinations.create(jira, api, ferry, "FERRY");
         String clientKey = jira.site().identity().clientKey();
         People.Login admin = people.create(org.id(), Role.ADMIN, "platform.administrator@acme-experiments.example");
         people.create(org.id(), Role.MANAGER, "release.manager.with.a.long.name@acme-experiments.example");
         String sent = api.post("/api/v1/destinations/" + destination + "/test-ticket", "{}").json().path("issueKey")
                 .asString();
-        var console = ConsoleClient.signIn(PORT, admin);
+        var console = ConsoleClient.signIn(port, admin);
         console.post("/admin/api-keys", "name", "Experiment platform (production)", "scopes", "events:write");
         console.post("/admin/api-keys", "name", "Nightly reconciliation job", "scopes", "links:read");
         String byHand = jira.admin().createIssue("FERRY", "Task", "Filed by a person");
@@ -114,25 +103,25 @@ class ConsoleLayoutBrowserTest {
         String firstRun = newcomerOneTimePassword(console);
         deliveries(api);
 
-        browser.loginAs(FERRY, admin).open(FERRY + "/admin/api-keys");
+        browser.loginAs(ferry, admin).open(ferry + "/admin/api-keys");
         String revoke = browser.find(By.cssSelector("a[href$='/revoke']")).getAttribute("href");
-        String rules = FERRY + "/admin/destinations/" + destination;
+        String rules = ferry + "/admin/destinations/" + destination;
         Map<String, String> pages = new LinkedHashMap<>();
-        pages.put("home", FERRY + "/admin");
-        pages.put("jira-sites", FERRY + "/admin/integrations/jira");
-        pages.put("disconnect", FERRY + "/admin/integrations/jira/sites/" + clientKey + "/disconnect");
-        pages.put("destinations", FERRY + "/admin/destinations?site=" + clientKey);
+        pages.put("home", ferry + "/admin");
+        pages.put("jira-sites", ferry + "/admin/integrations/jira");
+        pages.put("disconnect", ferry + "/admin/integrations/jira/sites/" + clientKey + "/disconnect");
+        pages.put("destinations", ferry + "/admin/destinations?site=" + clientKey);
         pages.put("destination-rules", rules);
         pages.put("rule-preview", rules + "?rule=experiment.guardrail_breached");
         pages.put("test-ticket", rules + "/test-ticket?eventType=experiment.guardrail_breached&sent=" + sent);
-        pages.put("links", FERRY + "/admin/links?subjectType=experiment&subjectId=exp-1");
-        pages.put("deliveries", FERRY + "/admin/deliveries");
-        pages.put("api-keys", FERRY + "/admin/api-keys");
+        pages.put("links", ferry + "/admin/links?subjectType=experiment&subjectId=exp-1");
+        pages.put("deliveries", ferry + "/admin/deliveries");
+        pages.put("api-keys", ferry + "/admin/api-keys");
         pages.put("revoke", revoke);
-        pages.put("users", FERRY + "/admin/users");
-        pages.put("audit", FERRY + "/admin/audit");
-        pages.put("not-found", FERRY + "/admin/destinations/no-such-destination");
-        pages.put("password", FERRY + "/admin/password");
+        pages.put("users", ferry + "/admin/users");
+        pages.put("audit", ferry + "/admin/audit");
+        pages.put("not-found", ferry + "/admin/destinations/no-such-destination");
+        pages.put("password", ferry + "/admin/password");
 
         List<String> failures = new ArrayList<>();
         for (int width : WIDTHS) {
@@ -142,8 +131,8 @@ class ConsoleLayoutBrowserTest {
         browser.driver().manage().deleteAllCookies();
         for (int width : WIDTHS) {
             browser.viewport(width, HEIGHT);
-            check(failures, "login", width, FERRY + "/admin/login");
-            browser.signIn(FERRY, "first.run@acme-experiments.example", firstRun);
+            check(failures, "login", width, ferry + "/admin/login");
+            browser.signIn(ferry, "first.run@acme-experiments.example", firstRun);
             assertThat(browser.path()).isEqualTo("/admin/password");
             check(failures, "first-run", width, null);
             browser.driver().manage().deleteAllCookies();
@@ -172,14 +161,14 @@ class ConsoleLayoutBrowserTest {
 
     /** One delivery done, one failed by a Jira refusal, and one waiting because Jira rejects Ferry's credentials. */
     private void deliveries(ProductApi api) {
-        api.post("/api/v1/events", TicketDeliveryJourneyTest.guardrail("exp-1", "Checkout redesign", null));
+        api.post("/api/v1/events", Events.guardrail("exp-1", "Checkout redesign", null));
         DeliveryDrain.drain(context);
         jira.faults().add("POST", "/rest/api/3/issue",
                 Fault.fieldError("summary", "Summary is required by the COMMENTED workflow of project FERRY"), 1);
-        api.post("/api/v1/events", TicketDeliveryJourneyTest.guardrail("exp-2", "Pricing page", null));
+        api.post("/api/v1/events", Events.guardrail("exp-2", "Pricing page", null));
         DeliveryDrain.drain(context);
         jira.credentials().revokeSecret();
-        api.post("/api/v1/events", TicketDeliveryJourneyTest.guardrail("exp-3", "Onboarding emails", null));
+        api.post("/api/v1/events", Events.guardrail("exp-3", "Onboarding emails", null));
         DeliveryDrain.drain(context);
     }
 
