@@ -58,6 +58,7 @@ class ApiBodyConverter extends JacksonJsonHttpMessageConverter {
         } catch (InvalidDefinitionException bug) {
             throw bug;
         } catch (JacksonException unreadable) {
+            RequestTooLargeException.rethrowFrom(unreadable);
             throw errors.with(unreadable);
         }
         if (errors.any()) {

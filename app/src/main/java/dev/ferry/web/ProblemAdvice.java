@@ -10,6 +10,7 @@ import dev.ferry.template.Pages;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataAccessException;
@@ -109,6 +110,10 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
     @Override
     protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException e,
             HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        Optional<RequestTooLargeException> tooLarge = RequestTooLargeException.in(e);
+        if (tooLarge.isPresent()) {
+            return ResponseEntity.status(HttpStatus.CONTENT_TOO_LARGE).body(tooLarge(tooLarge.get()).getBody());
+        }
         InvalidBodyException invalid = e.getCause() instanceof JacksonException unreadable
                 ? new BodyErrors().with(unreadable)
                 : new InvalidBodyException(List.of(new BodyError("", e.getMessage() != null

@@ -17,6 +17,10 @@ import java.util.TreeMap;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.core.io.ClassPathResource;
+import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.constructor.SafeConstructor;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -99,6 +103,16 @@ class ApiDocumentTest {
     void theDocumentIsOpenApi31AndDescribesEveryProductApiOperation() {
         assertThat(document.path("openapi").asString()).startsWith("3.1.");
         assertThat(operations()).hasSize(28).containsKeys("POST /api/v1/events", "GET /api/v1/links", OPERATOR);
+    }
+
+    /** An entry left behind by a moved or removed endpoint would describe nothing, silently. */
+    @Test
+    void everyOperationTheDocsFileDescribesExists() throws Exception {
+        try (var in = new ClassPathResource(ApiOperationDocs.RESOURCE).getInputStream()) {
+            Map<String, Map<String, Object>> file = new Yaml(new SafeConstructor(new LoaderOptions())).load(in);
+
+            assertThat(file.get("operations").keySet()).containsExactlyInAnyOrderElementsOf(operations().keySet());
+        }
     }
 
     /**

@@ -115,6 +115,16 @@ class RequestBodyProblemsTest {
     }
 
     @Test
+    void aChunkedBodyOverTheLimitIsStillRefusedAsTooLargeNotAsInvalid() {
+        String huge = "{\"type\":\"" + "x".repeat(1_100_000) + "\"}";
+
+        HttpResponse<String> response = http.postChunked("/api/v1/events", huge, auth);
+
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(413);
+        assertThat(JSON.readTree(response.body()).path("title").asString()).isEqualTo("Request body too large");
+    }
+
+    @Test
     void beanValidationRefusalsHaveTheSameShapeAndTitle() {
         JsonNode problem = invalid(http.post("/api/v1/test-validated", "{\"name\":\" \",\"items\":[{\"label\":\"\"}]}", auth));
 
