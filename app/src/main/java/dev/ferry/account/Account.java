@@ -1,5 +1,6 @@
 package dev.ferry.account;
 
+import dev.ferry.principal.Role;
 import java.time.Instant;
 import java.util.Locale;
 import java.util.UUID;

@@ -2,6 +2,8 @@ package dev.ferry.account;
 
 import dev.ferry.audit.AuditAction;
 import dev.ferry.audit.AuditLog;
+import dev.ferry.principal.Person;
+import dev.ferry.principal.Role;
 import java.time.Clock;
 import java.util.List;
 import org.springframework.dao.DuplicateKeyException;

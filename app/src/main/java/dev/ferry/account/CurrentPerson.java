@@ -1,6 +1,7 @@
 package dev.ferry.account;
 
 import dev.ferry.admin.OrganizationDirectory;
+import dev.ferry.principal.Person;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -25,8 +26,6 @@ import org.springframework.web.filter.OncePerRequestFilter;
  */
 class CurrentPerson extends OncePerRequestFilter {
 
-    static final String ATTRIBUTE = Person.class.getName();
-
     private final AccountRepository accounts;
     private final OrganizationDirectory organizations;
     private final Duration absoluteLifetime;
@@ -50,7 +49,7 @@ class CurrentPerson extends OncePerRequestFilter {
                 forget(request);
             } else {
                 Person person = actAs(account.get(), authentication);
-                request.setAttribute(ATTRIBUTE, person);
+                request.setAttribute(Person.ATTRIBUTE, person);
                 if (account.get().mustChangePassword() && !mayPassBeforeChange(request)) {
                     RelativeRedirects.send(request, response, PasswordController.PATH);
                     return;

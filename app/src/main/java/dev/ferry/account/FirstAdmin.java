@@ -3,6 +3,7 @@ package dev.ferry.account;
 import dev.ferry.FerryProperties;
 import dev.ferry.admin.Onboarding;
 import dev.ferry.admin.OrganizationDirectory;
+import dev.ferry.principal.Role;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;

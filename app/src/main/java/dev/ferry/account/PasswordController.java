@@ -1,6 +1,7 @@
 package dev.ferry.account;
 
 import dev.ferry.console.ConsolePages;
+import dev.ferry.principal.Person;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.Set;
 import org.springframework.http.HttpStatus;

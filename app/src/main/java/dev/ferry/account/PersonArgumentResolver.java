@@ -1,5 +1,6 @@
 package dev.ferry.account;
 
+import dev.ferry.principal.Person;
 import org.springframework.core.MethodParameter;
 import org.springframework.web.bind.support.WebDataBinderFactory;
 import org.springframework.web.context.request.NativeWebRequest;
@@ -18,7 +19,7 @@ class PersonArgumentResolver implements HandlerMethodArgumentResolver {
     @Override
     public Object resolveArgument(MethodParameter parameter, ModelAndViewContainer mavContainer,
             NativeWebRequest webRequest, WebDataBinderFactory binderFactory) {
-        Object person = webRequest.getAttribute(CurrentPerson.ATTRIBUTE, RequestAttributes.SCOPE_REQUEST);
+        Object person = webRequest.getAttribute(Person.ATTRIBUTE, RequestAttributes.SCOPE_REQUEST);
         if (person == null) {
             throw new IllegalStateException(parameter.getMethod() + " asks for a Person on a page nobody signed in to");
         }

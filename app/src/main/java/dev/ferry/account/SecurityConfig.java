@@ -1,6 +1,7 @@
 package dev.ferry.account;
 
 import dev.ferry.admin.OrganizationDirectory;
+import dev.ferry.principal.Role;
 import jakarta.servlet.DispatcherType;
 import java.time.Clock;
 import java.util.List;

@@ -1,6 +1,8 @@
 package dev.ferry.account;
 
 import dev.ferry.console.ConsolePages;
+import dev.ferry.principal.Person;
+import dev.ferry.principal.Role;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.Arrays;
 import java.util.Set;

@@ -1,5 +1,7 @@
 package dev.ferry.account;
 
+import dev.ferry.principal.Person;
+import dev.ferry.principal.Role;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.Arrays;

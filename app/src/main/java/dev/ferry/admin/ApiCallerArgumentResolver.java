@@ -1,5 +1,6 @@
 package dev.ferry.admin;
 
+import dev.ferry.principal.ApiCaller;
 import org.springframework.core.MethodParameter;
 import org.springframework.web.bind.support.WebDataBinderFactory;
 import org.springframework.web.context.request.NativeWebRequest;

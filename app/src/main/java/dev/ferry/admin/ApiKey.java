@@ -1,5 +1,7 @@
 package dev.ferry.admin;
 
+import dev.ferry.principal.ApiCaller;
+import dev.ferry.principal.ApiScope;
 import dev.ferry.web.ApiProblem;
 import java.time.Instant;
 import java.util.Set;

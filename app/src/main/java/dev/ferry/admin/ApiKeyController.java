@@ -1,5 +1,7 @@
 package dev.ferry.admin;
 
+import dev.ferry.principal.ApiCaller;
+import dev.ferry.principal.ApiScope;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;

@@ -1,5 +1,6 @@
 package dev.ferry.admin;
 
+import dev.ferry.principal.ApiCaller;
 import dev.ferry.web.ApiProblem;
 import dev.ferry.web.AuthenticatedRequests;
 import jakarta.servlet.http.HttpServletRequest;

@@ -2,6 +2,9 @@ package dev.ferry.admin;
 
 import dev.ferry.audit.AuditAction;
 import dev.ferry.audit.AuditLog;
+import dev.ferry.principal.ApiCaller;
+import dev.ferry.principal.ApiScope;
+import dev.ferry.principal.Caller;
 import dev.ferry.web.ApiProblem;
 import java.time.Clock;
 import java.time.Instant;

@@ -1,5 +1,6 @@
 package dev.ferry.admin;
 
+import dev.ferry.principal.ApiCaller;
 import dev.ferry.throttle.RateWindows;
 import dev.ferry.web.ApiProblem;
 import jakarta.servlet.http.HttpServletRequest;

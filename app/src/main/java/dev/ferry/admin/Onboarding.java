@@ -1,5 +1,6 @@
 package dev.ferry.admin;
 
+import dev.ferry.principal.ApiScope;
 import java.time.Clock;
 import java.util.EnumSet;
 import org.slf4j.Logger;

@@ -1,5 +1,6 @@
 package dev.ferry.admin;
 
+import dev.ferry.principal.ApiCaller;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.stereotype.Component;

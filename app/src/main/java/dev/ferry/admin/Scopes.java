@@ -1,5 +1,6 @@
 package dev.ferry.admin;
 
+import dev.ferry.principal.ApiScope;
 import dev.ferry.web.ApiProblem;
 import java.util.Arrays;
 import java.util.Collection;

@@ -1,7 +1,7 @@
 package dev.ferry.audit;
 
-import dev.ferry.admin.ApiCaller;
-import dev.ferry.admin.ApiScope;
+import dev.ferry.principal.ApiCaller;
+import dev.ferry.principal.ApiScope;
 import java.util.List;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;

@@ -1,7 +1,7 @@
 package dev.ferry.audit;
 
-import dev.ferry.account.Person;
 import dev.ferry.console.ConsolePages;
+import dev.ferry.principal.Person;
 import dev.ferry.web.ApiProblem;
 import jakarta.servlet.http.HttpServletRequest;
 import java.net.URLEncoder;

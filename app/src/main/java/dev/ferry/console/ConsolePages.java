@@ -2,7 +2,7 @@ package dev.ferry.console;
 
 import com.github.mustachejava.DefaultMustacheFactory;
 import com.github.mustachejava.MustacheFactory;
-import dev.ferry.account.Person;
+import dev.ferry.principal.Person;
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;

@@ -1,6 +1,6 @@
 package dev.ferry.console;
 
-import dev.ferry.account.Person;
+import dev.ferry.principal.Person;
 import java.util.List;
 import java.util.Set;
 

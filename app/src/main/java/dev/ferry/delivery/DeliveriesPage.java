@@ -1,5 +1,9 @@
 package dev.ferry.delivery;
 
+import dev.ferry.console.Shown;
+import dev.ferry.destination.Banners;
+import dev.ferry.destination.RulesPage;
+import dev.ferry.link.IssueUrls;
 import java.util.List;
 import java.util.Map;
 

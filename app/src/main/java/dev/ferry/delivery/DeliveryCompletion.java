@@ -2,11 +2,13 @@ package dev.ferry.delivery;
 
 import dev.ferry.audit.AuditAction;
 import dev.ferry.audit.AuditLog;
+import dev.ferry.event.ProductEvent;
 import dev.ferry.jira.JiraClient;
 import dev.ferry.jira.RemoteLink;
 import dev.ferry.link.IssueState;
 import dev.ferry.link.LinkOrigin;
 import dev.ferry.link.LinkProvenance;
+import dev.ferry.link.LinkedObject;
 import dev.ferry.link.TicketLinks;
 import java.time.Clock;
 import org.springframework.stereotype.Component;
@@ -51,7 +53,7 @@ class DeliveryCompletion {
         } else {
             links.link(job.destination().clientKey(),
                     new IssueState(filed.issueId(), filed.issueKey(), null, "new", clock.instant()),
-                    event.subject().asLinkedObject(), LinkOrigin.AUTOMATIC,
+                    LinkedObject.of(event.subject()), LinkOrigin.AUTOMATIC,
                     new LinkProvenance(event.organizationId(), job.destination().id(), event.id(), event.type()));
             audit.record(event.organizationId(), ACTOR, AuditAction.ISSUE_CREATED, filed.issueKey(), detail(job));
         }

@@ -1,9 +1,12 @@
 package dev.ferry.delivery;
 
+import dev.ferry.destination.Destination;
+import dev.ferry.destination.DestinationRepository;
 import dev.ferry.jira.JiraException;
-import dev.ferry.site.SiteLinks;
+import dev.ferry.sitelink.SiteLinks;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -44,35 +47,87 @@ class DeliveryFailures {
     void jiraRefused(Job job, JiraException e) {
         OutboundDelivery delivery = job.delivery();
         String words = e.jiraMessage();
-        switch (e.kind()) {
-            case UNAUTHORIZED -> {
+        switch (consequence(e)) {
+            case PARK_SITE -> {
                 siteLinks.credentialsRejected(delivery.clientKey(), words);
                 park(delivery, "Jira rejected the app's credentials: " + words);
             }
-            case DENIED, NOT_FOUND -> {
+            case REPAIR_DESTINATION -> {
                 changeDestination(job, destination -> destination.needsRepair("Jira answered " + e.status() + ": " + words,
                         clock.instant()));
                 park(delivery, "destination needs repair: " + words);
             }
-            case INVALID -> invalid(job, e, words);
-            case CLOCK_SKEW -> outbox.reschedule(delivery, TicketDeliveryStatus.PENDING,
-                    clock.instant().plus(CLOCK_SKEW_RETRY), "Jira refused the token's times (clock skew on a Ferry node): " + words);
-            case RATE_LIMITED -> outbox.reschedule(delivery, TicketDeliveryStatus.PENDING,
-                    clock.instant().plus(e.retryAfter().orElse(THROTTLED_DEFAULT)), "throttled by Jira: " + words);
-            case UNAVAILABLE -> failed(delivery, "Jira unavailable: " + e.getMessage());
+            case REMAP_ISSUE_TYPES -> {
+                changeDestination(job, destination -> destination.needsIssueTypes(
+                        "Jira refused the issue type \"" + job.rule().issueType() + "\": " + words, clock.instant()));
+                park(delivery, "refresh issue types: " + words);
+            }
+            case FAIL -> outbox.finish(delivery, TicketDeliveryStatus.FAILED, "Jira refused the ticket: " + words);
+            case DELAY -> {
+                Delay delay = delay(e);
+                outbox.reschedule(delivery, TicketDeliveryStatus.PENDING, clock.instant().plus(delay.pause()),
+                        delay.why() + ": " + words);
+            }
+            case COUNT_ATTEMPT -> failed(delivery, "Jira unavailable: " + e.getMessage());
         }
         log.info("delivery {} (event {}, site {}) {}: {}", delivery.id(), delivery.eventId(), delivery.clientKey(),
                 e.kind(), e.getMessage());
     }
 
+    /** What a refusal stops besides the delivery, decided from Jira's answer alone. */
+    enum Consequence {
+        /** Throttling, or a node's clock: the delivery only waits. */
+        DELAY,
+        /** The site's credentials are rejected: every delivery of the site waits until Jira installs the app again. */
+        PARK_SITE,
+        /** The project is closed to the app or gone: the destination waits for a person to repair it. */
+        REPAIR_DESTINATION,
+        /** The rule's issue type is refused: the destination waits until its issue types are read again. */
+        REMAP_ISSUE_TYPES,
+        /** Jira could not answer: tried again with a growing pause until the attempts run out. */
+        COUNT_ATTEMPT,
+        /** Jira refused the ticket itself: the same ticket would be refused again. */
+        FAIL
+    }
+
+    static Consequence consequence(JiraException e) {
+        return switch (e.kind()) {
+            case UNAUTHORIZED -> Consequence.PARK_SITE;
+            case DENIED, NOT_FOUND -> Consequence.REPAIR_DESTINATION;
+            case INVALID -> refusesIssueType(e.jiraMessage()) ? Consequence.REMAP_ISSUE_TYPES : Consequence.FAIL;
+            case CLOCK_SKEW, RATE_LIMITED -> Consequence.DELAY;
+            case UNAVAILABLE -> Consequence.COUNT_ATTEMPT;
+        };
+    }
+
+    /** How long a {@link Consequence#DELAY} lasts, and why. */
+    record Delay(Duration pause, String why) {
+    }
+
+    static Delay delay(JiraException e) {
+        return e.kind() == JiraException.Kind.CLOCK_SKEW
+                ? new Delay(CLOCK_SKEW_RETRY, "Jira refused the token's times (clock skew on a Ferry node)")
+                : new Delay(e.retryAfter().orElse(THROTTLED_DEFAULT), "throttled by Jira");
+    }
+
+    private static boolean refusesIssueType(String words) {
+        return words != null && words.toLowerCase().contains("issuetype");
+    }
+
     /** An unexpected failure on Ferry's side: retried with backoff, like Jira being unavailable. */
     void failed(OutboundDelivery delivery, String error) {
-        if (delivery.attempts() >= properties.maxAttempts()) {
+        Optional<Duration> pause = nextTry(delivery.attempts(), properties.maxAttempts());
+        if (pause.isEmpty()) {
             outbox.finish(delivery, TicketDeliveryStatus.FAILED, "gave up after " + delivery.attempts() + " attempts: " + error);
             log.error("delivery {} failed for good: {}", delivery.id(), error);
             return;
         }
-        outbox.reschedule(delivery, TicketDeliveryStatus.PENDING, clock.instant().plus(backoff(delivery.attempts())), error);
+        outbox.reschedule(delivery, TicketDeliveryStatus.PENDING, clock.instant().plus(pause.get()), error);
+    }
+
+    /** The pause before trying once more after {@code attempts}; empty once they have run out. */
+    static Optional<Duration> nextTry(int attempts, int maxAttempts) {
+        return attempts >= maxAttempts ? Optional.empty() : Optional.of(backoff(attempts));
     }
 
     /** The rule's template is over a limit: the same template would be refused again, so there is no retry until a person asks. */
@@ -85,16 +140,6 @@ class DeliveryFailures {
     void park(OutboundDelivery delivery, String reason) {
         outbox.reschedule(delivery, TicketDeliveryStatus.WAITING, clock.instant().plus(properties.waitingRecheck()),
                 reason);
-    }
-
-    private void invalid(Job job, JiraException e, String words) {
-        if (words != null && words.toLowerCase().contains("issuetype")) {
-            changeDestination(job, destination -> destination.needsIssueTypes(
-                    "Jira refused the issue type \"" + job.rule().issueType() + "\": " + words, clock.instant()));
-            park(job.delivery(), "refresh issue types: " + words);
-            return;
-        }
-        outbox.finish(job.delivery(), TicketDeliveryStatus.FAILED, "Jira refused the ticket: " + words);
     }
 
     private void changeDestination(Job job, java.util.function.Consumer<Destination> change) {

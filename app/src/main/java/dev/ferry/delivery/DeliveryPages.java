@@ -1,9 +1,12 @@
 package dev.ferry.delivery;
 
-import dev.ferry.account.Person;
 import dev.ferry.console.ConsolePages;
-import dev.ferry.site.LinkedSite;
-import dev.ferry.site.LinkedSites;
+import dev.ferry.destination.Banners;
+import dev.ferry.destination.Destinations;
+import dev.ferry.destination.RulesPage;
+import dev.ferry.principal.Person;
+import dev.ferry.sitelink.LinkedSite;
+import dev.ferry.sitelink.LinkedSites;
 import dev.ferry.web.ApiProblem;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.ArrayList;

@@ -6,7 +6,7 @@ import java.sql.Timestamp;
 import java.time.Instant;
 
 /** A delivery as the API shows it. */
-record DeliveryView(long id, String destinationId, String site, String status, String outcome, String issueId,
+public record DeliveryView(long id, String destinationId, String site, String status, String outcome, String issueId,
         String issueKey, int attempts, String lastError, Instant createdAt, Instant finishedAt, Instant nextAttemptAt) {
 
     static DeliveryView from(ResultSet rs, int row) throws SQLException {

@@ -1,8 +1,13 @@
 package dev.ferry.delivery;
 
+import dev.ferry.destination.Destination;
+import dev.ferry.destination.DestinationRepository;
+import dev.ferry.destination.Rule;
+import dev.ferry.event.ProductEvent;
+import dev.ferry.event.ProductEvents;
 import dev.ferry.jira.JiraSite;
 import dev.ferry.site.SiteDirectory;
-import dev.ferry.site.SiteLinks;
+import dev.ferry.sitelink.SiteLinks;
 import java.util.Optional;
 import org.springframework.stereotype.Component;
 

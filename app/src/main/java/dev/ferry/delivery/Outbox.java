@@ -1,5 +1,6 @@
 package dev.ferry.delivery;
 
+import dev.ferry.destination.Destination;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -17,7 +18,7 @@ import org.springframework.transaction.annotation.Transactional;
  * only one delivery per (destination, object, event type) work at a time.
  */
 @Component
-class Outbox {
+public class Outbox {
 
     private static final String COLUMNS = """
             d.id, d.event_id, d.destination_id, d.organization_id, d.client_key, d.dedup_key, d.attempts,
@@ -37,7 +38,7 @@ class Outbox {
         this.clock = clock;
     }
 
-    void enqueue(String eventId, Destination destination, String dedupKey) {
+    public void enqueue(String eventId, Destination destination, String dedupKey) {
         Timestamp now = Timestamp.from(clock.instant());
         jdbc.sql("""
                 insert into ticket_delivery (event_id, destination_id, organization_id, client_key, dedup_key, status,
@@ -124,7 +125,7 @@ class Outbox {
                 .params(Timestamp.from(clock.instant()), deliveryId, organizationId).update() == 1;
     }
 
-    List<DeliveryView> forEvent(String eventId) {
+    public List<DeliveryView> forEvent(String eventId) {
         return jdbc.sql("""
                 select id, destination_id, client_key, status, outcome, issue_id, issue_key, attempts, last_error,
                     created_at, finished_at, next_attempt_at

@@ -1,16 +1,20 @@
 package dev.ferry.delivery;
 
+import dev.ferry.destination.Rule;
+import dev.ferry.event.ProductEvent;
 import dev.ferry.jira.CreatedIssue;
 import dev.ferry.jira.IssueDraft;
 import dev.ferry.jira.JiraClient;
 import dev.ferry.jira.JiraException;
 import dev.ferry.jira.JiraIssue;
+import dev.ferry.link.LinkedObject;
 import dev.ferry.link.TicketLink;
 import dev.ferry.link.TicketLinks;
 import dev.ferry.template.TicketTemplates;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.JsonNodeFactory;
@@ -50,15 +54,21 @@ class TicketFiler {
         return filed;
     }
 
-    /**
-     * The ticket this destination filed for the object and event, if Jira still has it open. The status is
-     * read from Jira now: a webhook may not have told us yet that someone closed it.
-     */
+    /** The ticket this destination filed for the object and event, if Jira still has it open. */
     private Optional<TicketLink> openTicket(Job job) {
-        return links.latestSpawnedBy(job.destination().id(), job.event().subject().asLinkedObject(), job.event().type())
-                .filter(TicketLink::isOpen)
-                .flatMap(link -> links.refreshStatus(link.clientKey(), link.id()))
-                .filter(TicketLink::isOpen);
+        return ticketToCommentOn(
+                links.latestSpawnedBy(job.destination().id(), LinkedObject.of(job.event().subject()), job.event().type()),
+                link -> links.refreshStatus(link.clientKey(), link.id()));
+    }
+
+    /**
+     * Comment or new ticket: the ticket a new firing comments on, if any, else a new ticket is filed. It is the
+     * last ticket filed for the object and event, open as Ferry knows it and still open as Jira says now
+     * ({@code jiraNow}, asked only then): a webhook may not have told Ferry yet that someone closed it.
+     */
+    static Optional<TicketLink> ticketToCommentOn(Optional<TicketLink> lastFiled,
+            Function<TicketLink, Optional<TicketLink>> jiraNow) {
+        return lastFiled.filter(TicketLink::isOpen).flatMap(jiraNow).filter(TicketLink::isOpen);
     }
 
     /** Comments are no more idempotent than creates, so they carry the same marker and a retry looks for it. */

@@ -1,5 +1,5 @@
 /**
- * Product events become Jira tickets: catalog, destinations, rules, test tickets, the delivery outbox and its
- * workers, status sync; and their pages in the admin console, which call the same services as the product API.
+ * The ticket outbox engine: the outbox and its workers, filing each ticket or comment in Jira exactly once,
+ * what a refusal from Jira means for a delivery, and the deliveries log (API and console page).
  */
 package dev.ferry.delivery;

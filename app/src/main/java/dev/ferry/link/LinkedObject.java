@@ -1,5 +1,7 @@
 package dev.ferry.link;
 
+import dev.ferry.event.ProductEvent;
+
 /**
  * The product's side of a link: an object of the product (an experiment, a monitor…).
  *
@@ -9,4 +11,9 @@ package dev.ferry.link;
  * @param state the product's state for it, shown as is
  */
 public record LinkedObject(String type, String id, String title, String url, String state) {
+
+    /** The object an event was about; the product tells its state through events, not here. */
+    public static LinkedObject of(ProductEvent.Subject subject) {
+        return new LinkedObject(subject.type(), subject.id(), subject.title(), subject.url(), null);
+    }
 }

@@ -1,2 +1,2 @@
-/** Ticket links: which product objects are linked to which Jira issue on which site, kept in step with Jira. */
+/** Ticket links: which product objects are linked to which Jira issue on which site, kept in step with Jira; their API and console page. */
 package dev.ferry.link;

@@ -3,7 +3,7 @@ package dev.ferry.panel;
 import dev.ferry.connect.ConnectJwt;
 import dev.ferry.connect.ConnectPrincipal;
 import dev.ferry.connect.TokenKind;
-import dev.ferry.site.JiraAdminRequests;
+import dev.ferry.sitelink.JiraAdminRequests;
 import dev.ferry.web.ApiProblem;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;

@@ -5,7 +5,7 @@ import dev.ferry.audit.AuditLog;
 import dev.ferry.connect.ConnectPrincipal;
 import dev.ferry.link.TicketLink;
 import dev.ferry.link.TicketLinks;
-import dev.ferry.site.SiteLinks;
+import dev.ferry.sitelink.SiteLinks;
 import dev.ferry.web.ApiProblem;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;

@@ -22,16 +22,14 @@ class Lifecycle {
     private final SiteRepository sites;
     private final SiteSecrets secrets;
     private final LifecycleTokens tokens;
-    private final SiteLinkRepository links;
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    Lifecycle(SiteRepository sites, SiteSecrets secrets, LifecycleTokens tokens, SiteLinkRepository links,
+    Lifecycle(SiteRepository sites, SiteSecrets secrets, LifecycleTokens tokens,
             ApplicationEventPublisher events, Clock clock) {
         this.sites = sites;
         this.secrets = secrets;
         this.tokens = tokens;
-        this.links = links;
         this.events = events;
         this.clock = clock;
     }
@@ -49,10 +47,6 @@ class Lifecycle {
             existing.get().reinstall(event.installation(), secret, now);
             sites.save(existing.get());
             log.info("site {} re-installed ({}), shared secret replaced", event.clientKey(), event.baseUrl());
-            if (links.clearRejection(event.clientKey()) > 0) {
-                log.info("site {}: the re-install clears Jira's earlier rejection of the app's credentials; deliveries resume",
-                        event.clientKey());
-            }
             publishInstalled(event, now);
             return;
         }

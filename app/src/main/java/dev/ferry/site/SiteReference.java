@@ -10,7 +10,7 @@ import org.springframework.stereotype.Component;
  * Atlassian shows) or its URL, in any case, with or without scheme, path or trailing slash.
  */
 @Component
-class SiteReference {
+public class SiteReference {
 
     private final SiteRepository sites;
 
@@ -19,7 +19,7 @@ class SiteReference {
     }
 
     /** The site however it stands now, installed first; an uninstalled site keeps its record and link. */
-    Optional<Site> known(String reference) {
+    public Optional<Site> known(String reference) {
         String text = reference.strip();
         Optional<Site> byClientKey = sites.findById(text);
         return byClientKey.filter(Site::isInstalled)
@@ -31,12 +31,12 @@ class SiteReference {
     }
 
     /** The origin of what looks like a site address (a host with a dot in it), for sites Ferry has not seen. */
-    static Optional<String> siteUrl(String text) {
+    public static Optional<String> siteUrl(String text) {
         return origin(text.strip()).filter(url -> URI.create(url).getHost().contains("."));
     }
 
     /** A cloudId is a UUID; anything else typed that is no URL names no site Ferry could wait for. */
-    static Optional<String> cloudId(String text) {
+    public static Optional<String> cloudId(String text) {
         String trimmed = text.strip().toLowerCase(Locale.ROOT);
         return trimmed.matches("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}") ? Optional.of(trimmed)
                 : Optional.empty();

@@ -1,2 +1,2 @@
-/** Per-site install records: the Connect lifecycle (installed, enabled, disabled, uninstalled), shared secrets, site ↔ organization links and the requests (confirmed by the site's Jira administrator) that create them, and the admin page of Jira sites. */
+/** Per-site install records: the Connect lifecycle (installed, enabled, disabled, uninstalled), shared secrets, and the directory other rooms ask about a site. */
 package dev.ferry.site;

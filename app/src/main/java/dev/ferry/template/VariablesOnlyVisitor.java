@@ -5,7 +5,6 @@ import com.github.mustachejava.DefaultMustacheVisitor;
 import com.github.mustachejava.Mustache;
 import com.github.mustachejava.MustacheException;
 import com.github.mustachejava.TemplateContext;
-import java.util.regex.Pattern;
 
 /**
  * Builds only variables, sections and comments; refuses what could read files, pull in other templates or
@@ -14,7 +13,6 @@ import java.util.regex.Pattern;
 final class VariablesOnlyVisitor extends DefaultMustacheVisitor {
 
     /** The shape of an event variable's name (and of the event's own fields, subjectTitle and the like). */
-    private static final Pattern VARIABLE = Pattern.compile("[A-Za-z][A-Za-z0-9_]{0,63}");
 
     private final boolean namesChecked;
 
@@ -72,7 +70,7 @@ final class VariablesOnlyVisitor extends DefaultMustacheVisitor {
     }
 
     private void requireVariable(TemplateContext tc, String opening, String variable) {
-        if (namesChecked && !VARIABLE.matcher(variable).matches()) {
+        if (namesChecked && !VariableNames.isPlain(variable)) {
             throw new MustacheException(opening + variable + "}}: only a variable's name may go inside the braces"
                     + " (letters, digits, '_'), no '.', properties or method calls", tc);
         }

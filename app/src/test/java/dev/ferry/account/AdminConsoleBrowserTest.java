@@ -2,6 +2,7 @@ package dev.ferry.account;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.ferry.principal.Role;
 import dev.ferry.support.Browser;
 import dev.ferry.support.FerryIntegrationTest;
 import dev.ferry.support.Organizations;

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.ferry.FerryProperties;
 import dev.ferry.admin.Onboarding;
 import dev.ferry.admin.OrganizationDirectory;
+import dev.ferry.principal.Role;
 import dev.ferry.support.ConsoleClient;
 import dev.ferry.support.FerryIntegrationTest;
 import dev.ferry.support.Organizations;

@@ -1,5 +1,6 @@
 package dev.ferry.account;
 
+import dev.ferry.principal.Role;
 import java.time.Instant;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.springframework.boot.test.context.TestComponent;

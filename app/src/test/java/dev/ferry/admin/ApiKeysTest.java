@@ -4,6 +4,7 @@ import static dev.ferry.admin.OrganizationBootstrapTest.JSON;
 import static dev.ferry.admin.OrganizationBootstrapTest.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.ferry.principal.ApiScope;
 import dev.ferry.support.FerryIntegrationTest;
 import dev.ferry.support.Http;
 import dev.ferry.support.Organizations;

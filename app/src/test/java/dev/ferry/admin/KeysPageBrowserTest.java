@@ -3,7 +3,8 @@ package dev.ferry.admin;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.ferry.account.People;
-import dev.ferry.account.Role;
+import dev.ferry.principal.ApiScope;
+import dev.ferry.principal.Role;
 import dev.ferry.support.Browser;
 import dev.ferry.support.FerryIntegrationTest;
 import dev.ferry.support.Http;

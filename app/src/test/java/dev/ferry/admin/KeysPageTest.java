@@ -3,7 +3,7 @@ package dev.ferry.admin;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.ferry.account.People;
-import dev.ferry.account.Role;
+import dev.ferry.principal.Role;
 import dev.ferry.support.ConsoleClient;
 import dev.ferry.support.FerryIntegrationTest;
 import dev.ferry.support.Http;

@@ -2,7 +2,7 @@ package dev.ferry.audit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.ferry.admin.ApiScope;
+import dev.ferry.principal.ApiScope;
 import dev.ferry.support.FerryIntegrationTest;
 import dev.ferry.support.Http;
 import dev.ferry.support.Organizations;

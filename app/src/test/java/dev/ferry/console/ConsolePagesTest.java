@@ -2,8 +2,8 @@ package dev.ferry.console;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.ferry.account.Person;
-import dev.ferry.account.Role;
+import dev.ferry.principal.Person;
+import dev.ferry.principal.Role;
 import org.junit.jupiter.api.Test;
 import org.springframework.mock.web.MockHttpServletRequest;
 import org.springframework.security.web.csrf.CsrfToken;

@@ -3,30 +3,21 @@ package dev.ferry.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.ferry.account.People;
-import dev.ferry.account.Role;
 import dev.ferry.delivery.DeliveryDrain;
+import dev.ferry.principal.Role;
 import dev.ferry.simulator.JiraSimulator;
 import dev.ferry.simulator.fault.Fault;
 import dev.ferry.support.Browser;
-import dev.ferry.support.CleanDatabase;
 import dev.ferry.support.ConsoleClient;
 import dev.ferry.support.Organizations;
-import dev.ferry.support.TestSupportConfig;
 import java.time.Duration;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.ApplicationContext;
-import org.springframework.context.annotation.Import;
-import org.springframework.test.context.ActiveProfiles;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * A person runs the integration from the admin console in headless Chromium, beside the simulated Jira:
@@ -34,18 +25,8 @@ import org.springframework.test.context.DynamicPropertySource;
  * a test ticket and finds it in Jira, deletes it; sees why deliveries wait and fixes it; retries a failed
  * delivery; links and unlinks a ticket; reads the audit log.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.DEFINED_PORT,
-        properties = {"ferry.jira.backoff-initial=20ms", "ferry.jira.backoff-max=200ms",
-                "ferry.jira.max-inline-wait=1500ms", "ferry.jira.requests-per-second=1000",
-                "ferry.delivery.worker-enabled=false"})
-@ActiveProfiles("test")
-@Import(TestSupportConfig.class)
-@ExtendWith(CleanDatabase.class)
+@FerryJourney
 class DeliveryConsoleJourneyTest {
-
-    static final JiraSimulator jira = JiraSimulator.start();
-    static final int PORT = FerryBesideJira.freePort();
-    static final String FERRY = FerryBesideJira.baseUrl(PORT);
 
     @AutoClose
     static Browser browser = Browser.start();
@@ -57,33 +38,29 @@ class DeliveryConsoleJourneyTest {
     @Autowired
     People people;
 
+    Journey journey;
+    JiraSimulator jira;
+    String ferry;
     Organizations.Org org;
+    Journey.LinkedSite site;
     ProductApi api;
     People.Login admin;
 
-    @DynamicPropertySource
-    static void ferryTalksToTheSimulator(DynamicPropertyRegistry registry) {
-        FerryBesideJira.register(registry, jira, PORT);
-    }
-
-    @AfterAll
-    static void stopSimulator() {
-        jira.close();
-    }
-
     @BeforeEach
-    void anOrganizationWithALinkedSiteAndAnAdmin() {
-        jira.reset();
+    void anOrganizationWithALinkedSiteAndAnAdmin(Journey journey) {
+        this.journey = journey;
+        jira = journey.jira();
+        ferry = journey.url();
         org = organizations.create("Acme Experiments");
-        api = new ProductApi(FERRY, org.key());
-        LinkedDestinations.linkSite(jira, api, FERRY);
+        api = journey.api(org.key());
+        site = new Journey.LinkedSite(api, journey.linkSite(api));
         admin = people.create(org.id(), Role.ADMIN);
-        browser.loginAs(FERRY, admin);
+        browser.loginAs(ferry, admin);
     }
 
     @Test
     void anAdminAddsADestinationEditsARuleSendsATestTicketSeesItInJiraAndDeletesIt() {
-        browser.open(FERRY + "/admin/destinations");
+        browser.open(ferry + "/admin/destinations");
         assertThat(browser.testId("no-destinations").getText()).contains("No destinations yet");
         browser.click("List projects").select("Project", "FERRY · Ferry demo").click("Add destination");
 
@@ -125,48 +102,47 @@ class DeliveryConsoleJourneyTest {
         assertThat(browser.testId("flash").getText()).isEqualTo("Test ticket " + key + " deleted from Jira.");
         assertThat(jira.data().issueJson(key, jira.baseUrl())).isEmpty();
 
-        browser.open(FERRY + "/admin/destinations");
+        browser.open(ferry + "/admin/destinations");
         assertThat(browser.find(By.cssSelector("tr[data-project='FERRY']")).getText()).containsIgnoringCase("active");
         browser.screenshot("destinations");
         assertThat(api.get("/api/v1/audit").body()).contains("TEST_TICKET_SENT").contains("TEST_TICKET_DELETED")
                 .contains("user:" + admin.email());
-        jira.assertNoSpecViolations();
     }
 
     @Test
     void whenJiraRejectsFerrysCredentialsABannerSaysDeliveriesWaitAndTheyResumeAfterReconnecting() {
-        LinkedDestinations.create(jira, api, FERRY, "FERRY");
+        site.addDestination("FERRY");
         jira.credentials().revokeSecret();
-        assertThat(api.post("/api/v1/events", TicketDeliveryJourneyTest.guardrail("exp-1", "Checkout", null)).status())
+        assertThat(api.post("/api/v1/events", Events.guardrail("exp-1", "Checkout")).status())
                 .isEqualTo(202);
         DeliveryDrain.drain(context);
 
-        browser.open(FERRY + "/admin/destinations");
+        browser.open(ferry + "/admin/destinations");
         assertThat(browser.testId("banner-credentials").getText()).contains("Jira rejected Ferry's credentials for")
                 .contains("deliveries wait");
         assertThat(browser.testId("banner-action").getText()).isEqualTo("Reconnect");
         assertThat(browser.testId("banner-action").getAttribute("href")).startsWith(jira.baseUrl());
-        browser.open(FERRY + "/admin/deliveries");
+        browser.open(ferry + "/admin/deliveries");
         assertThat(browser.find(By.cssSelector("tr[data-status='WAITING']")).getText()).contains("experiment.guardrail_breached");
         browser.screenshot("deliveries");
 
         jira.site().reinstall();
         DeliveryDrain.timePasses(context);
         DeliveryDrain.drain(context);
-        browser.open(FERRY + "/admin/destinations");
+        browser.open(ferry + "/admin/destinations");
         assertThat(browser.findAll(By.cssSelector("[data-testid='banner-credentials']"))).isEmpty();
-        browser.open(FERRY + "/admin/deliveries");
+        browser.open(ferry + "/admin/deliveries");
         assertThat(browser.find(By.cssSelector("tr[data-status='DONE']")).getText()).contains("FERRY-");
     }
 
     @Test
     void aRefusedIssueTypeShowsARefreshBannerWhoseButtonResumesTheDestination() {
-        String destination = LinkedDestinations.create(jira, api, FERRY, "FERRY");
+        String destination = site.addDestination("FERRY");
         jira.faults().add("POST", "/rest/api/3/issue", Fault.fieldError("issuetype", "Specify a valid issue type"), 1);
-        api.post("/api/v1/events", TicketDeliveryJourneyTest.guardrail("exp-2", "Checkout", null));
+        api.post("/api/v1/events", Events.guardrail("exp-2", "Checkout"));
         DeliveryDrain.drain(context);
 
-        browser.open(FERRY + "/admin/destinations/" + destination);
+        browser.open(ferry + "/admin/destinations/" + destination);
         assertThat(browser.testId("banner-issue-types").getText()).contains("Specify a valid issue type");
         browser.click("Refresh issue types");
         assertThat(browser.testId("flash").getText()).contains("takes tickets again");
@@ -178,22 +154,22 @@ class DeliveryConsoleJourneyTest {
 
     @Test
     void aFailedDeliveryIsRetriedFromTheLogAndTicketsAreLinkedUnlinkedAndAudited() {
-        LinkedDestinations.create(jira, api, FERRY, "FERRY");
+        site.addDestination("FERRY");
         jira.faults().add("POST", "/rest/api/3/issue", Fault.fieldError("summary", "Summary is required by a workflow"), 1);
-        api.post("/api/v1/events", TicketDeliveryJourneyTest.guardrail("exp-3", "Checkout", null));
+        api.post("/api/v1/events", Events.guardrail("exp-3", "Checkout"));
         DeliveryDrain.drain(context);
 
-        browser.open(FERRY + "/admin/deliveries?status=FAILED");
+        browser.open(ferry + "/admin/deliveries?status=FAILED");
         assertThat(browser.find(By.cssSelector("tr[data-status='FAILED']")).getText())
                 .contains("Summary is required by a workflow");
         browser.click("Retry");
         assertThat(browser.testId("flash").getText()).contains("will be tried again");
         DeliveryDrain.drain(context);
-        browser.open(FERRY + "/admin/deliveries");
+        browser.open(ferry + "/admin/deliveries");
         String filed = browser.find(By.cssSelector("tr[data-status='DONE'] a")).getText();
 
         String byHand = jira.admin().createIssue("FERRY", "Task", "Filed by a person");
-        browser.open(FERRY + "/admin/links?subjectType=experiment&subjectId=exp-3");
+        browser.open(ferry + "/admin/links?subjectType=experiment&subjectId=exp-3");
         assertThat(browser.find(By.cssSelector("tr[data-issue='" + filed + "']")).getText())
                 .contains("experiment.guardrail_breached");
         browser.fill("Issue key", byHand).fill("Title of object", "Checkout").click("Link ticket");
@@ -204,23 +180,23 @@ class DeliveryConsoleJourneyTest {
         assertThat(browser.testId("flash").getText()).contains("Link removed");
         assertThat(browser.findAll(By.cssSelector("tr[data-issue='" + byHand + "']"))).isEmpty();
 
-        browser.open(FERRY + "/admin/audit");
+        browser.open(ferry + "/admin/audit");
         browser.select("Action", "Link removed").click("Filter");
         assertThat(browser.findAll(By.cssSelector("tr[data-action]"))).hasSize(1);
         assertThat(browser.find(By.cssSelector("tr[data-action='LINK_REMOVED']")).getText()).contains(byHand)
                 .contains("user:" + admin.email());
-        browser.open(FERRY + "/admin/audit");
+        browser.open(ferry + "/admin/audit");
         assertThat(browser.find(By.cssSelector("tr[data-action='ISSUE_CREATED']")).getText()).contains(filed);
         browser.screenshot("audit");
     }
 
     @Test
     void aMemberSeesEverythingReadOnlyAndTheServerRefusesEachChange() {
-        String destination = LinkedDestinations.create(jira, api, FERRY, "FERRY");
+        String destination = site.addDestination("FERRY");
         String testTicket = api.post("/api/v1/destinations/" + destination + "/test-ticket", "{}").json()
                 .path("issueKey").asString();
         jira.faults().add("POST", "/rest/api/3/issue", Fault.fieldError("summary", "Summary is required by a workflow"), 1);
-        api.post("/api/v1/events", TicketDeliveryJourneyTest.guardrail("exp-4", "Checkout", null));
+        api.post("/api/v1/events", Events.guardrail("exp-4", "Checkout"));
         DeliveryDrain.drain(context);
         long failed = api.get("/api/v1/deliveries").json().path("deliveries").get(0).path("id").asLong();
         String byHand = jira.admin().createIssue("FERRY", "Task", "Filed by a person");
@@ -229,26 +205,26 @@ class DeliveryConsoleJourneyTest {
                 .formatted(jira.site().identity().clientKey(), byHand)).json().path("id").asLong();
         People.Login member = people.create(org.id(), Role.MEMBER);
         browser.driver().manage().deleteAllCookies();
-        browser.loginAs(FERRY, member);
+        browser.loginAs(ferry, member);
 
-        browser.open(FERRY + "/admin/destinations");
+        browser.open(ferry + "/admin/destinations");
         assertThat(browser.find(By.cssSelector("tr[data-project='FERRY']")).getText()).contains("View rules")
                 .doesNotContain("Send test ticket");
         assertThat(browser.findAll(By.cssSelector("[data-testid='add-destination'], form[method='post'] button.primary")))
                 .isEmpty();
-        browser.open(FERRY + "/admin/destinations/" + destination);
+        browser.open(ferry + "/admin/destinations/" + destination);
         assertThat(browser.testId("rule-readonly").getText()).contains("[Guardrail]");
         assertThat(browser.findAll(By.cssSelector("[data-testid='rule-form'], textarea, input[type='text']"))).isEmpty();
-        browser.open(FERRY + "/admin/destinations/" + destination + "/test-ticket");
+        browser.open(ferry + "/admin/destinations/" + destination + "/test-ticket");
         assertThat(browser.findAll(By.cssSelector("[data-testid='test-ticket-form']"))).isEmpty();
-        browser.open(FERRY + "/admin/deliveries");
+        browser.open(ferry + "/admin/deliveries");
         assertThat(browser.find(By.cssSelector("tr[data-status='FAILED']")).getText()).doesNotContain("Retry");
-        browser.open(FERRY + "/admin/links?subjectType=experiment&subjectId=exp-4");
+        browser.open(ferry + "/admin/links?subjectType=experiment&subjectId=exp-4");
         assertThat(browser.find(By.cssSelector("tr[data-issue='" + byHand + "']")).getText()).doesNotContain("Unlink");
         assertThat(browser.findAll(By.cssSelector("[data-testid='link-by-key']"))).isEmpty();
 
         jira.reset();
-        var console = ConsoleClient.signIn(PORT, member);
+        var console = ConsoleClient.signIn(journey.port(), member);
         String rule = "/admin/destinations/" + destination + "/rules/experiment.guardrail_breached";
         assertThat(java.util.List.of(
                 console.post("/admin/destinations", "site", jira.site().identity().clientKey(), "projectKey", "OPS"),
@@ -276,9 +252,9 @@ class DeliveryConsoleJourneyTest {
     void badFormInputIsExplainedOnThePageAndNothingChanges() {
         String clientKey = jira.site().identity().clientKey();
         String foreign = anotherOrganizationsDestination(clientKey);
-        String destination = LinkedDestinations.create(jira, api, FERRY, "FERRY");
+        String destination = site.addDestination("FERRY");
         jira.reset();
-        var console = ConsoleClient.signIn(PORT, admin);
+        var console = ConsoleClient.signIn(journey.port(), admin);
 
         refused(console.post("/admin/destinations", "site", clientKey, "projectKey", "NOPE"), 400, "Jira has no project NOPE");
         refused(console.post("/admin/destinations", "site", "not-linked", "projectKey", "OPS"), 404,
@@ -311,7 +287,7 @@ class DeliveryConsoleJourneyTest {
             audit.record(org.id(), "user:someone@example.com", dev.ferry.audit.AuditAction.TEMPLATES_UPDATED,
                     "destination d / rule " + i, null);
         }
-        var console = ConsoleClient.signIn(PORT, admin);
+        var console = ConsoleClient.signIn(journey.port(), admin);
         String today = java.time.LocalDate.now(java.time.ZoneOffset.UTC).toString();
         String yesterday = java.time.LocalDate.now(java.time.ZoneOffset.UTC).minusDays(1).toString();
 
@@ -332,10 +308,11 @@ class DeliveryConsoleJourneyTest {
 
     /** A site serves one organization at a time: lend it to another one for a destination there, then take it back. */
     private String anotherOrganizationsDestination(String clientKey) {
-        ProductApi other = new ProductApi(FERRY, organizations.create("Other").key());
+        ProductApi other = journey.api(organizations.create("Other").key());
         assertThat(api.delete("/api/v1/sites/" + clientKey).status()).isEqualTo(204);
-        String foreign = LinkedDestinations.create(jira, other, FERRY, "OPS");
+        String foreign = new Journey.LinkedSite(other, journey.linkSite(other)).addDestination("OPS");
         assertThat(other.delete("/api/v1/sites/" + clientKey).status()).isEqualTo(204);
+        journey.linkSite(api);
         return foreign;
     }
 

@@ -3,19 +3,10 @@ package dev.ferry.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.ferry.delivery.DeliveryDrain;
-import dev.ferry.simulator.JiraSimulator;
-import dev.ferry.support.CleanDatabase;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.context.ActiveProfiles;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -23,44 +14,20 @@ import tools.jackson.databind.JsonNode;
  * and previewed; one saved before the limits fails its own delivery with the reason instead of holding a
  * worker, and a link a variable turns into {@code javascript:} never reaches Jira.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.DEFINED_PORT,
-        properties = {"ferry.admin.operator-token=" + HostileTemplatesJourneyTest.OPERATOR,
-                "ferry.delivery.worker-enabled=false", "ferry.jira.requests-per-second=1000"})
-@ActiveProfiles("test")
-@ExtendWith(CleanDatabase.class)
-class HostileTemplatesJourneyTest {
+class HostileTemplatesJourneyTest extends WithLinkedDestination {
 
-    static final String OPERATOR = "operator-token-for-tests-only";
     static final String GUARDRAIL = "experiment.guardrail_breached";
     static final String FOUR_DEEP = "{{#experimentName}}{{#experimentName}}{{#experimentName}}{{#experimentName}}"
             + "{{experimentName}}{{/experimentName}}{{/experimentName}}{{/experimentName}}{{/experimentName}}";
-    static final JiraSimulator jira = JiraSimulator.start();
-    static final int PORT = FerryBesideJira.freePort();
-    static final String FERRY = FerryBesideJira.baseUrl(PORT);
 
-    @Autowired
-    ApplicationContext context;
     @Autowired
     JdbcClient jdbc;
 
-    ProductApi api;
     String rules;
 
-    @DynamicPropertySource
-    static void ferryTalksToTheSimulator(DynamicPropertyRegistry registry) {
-        FerryBesideJira.register(registry, jira, PORT);
-    }
-
-    @AfterAll
-    static void stopSimulator() {
-        jira.close();
-    }
-
     @BeforeEach
-    void aDestinationWithThePresetRules() {
-        jira.reset();
-        api = ProductApi.newOrganization(FERRY, OPERATOR, "Acme Experiments");
-        rules = "/api/v1/destinations/" + LinkedDestinations.create(jira, api, FERRY, "FERRY") + "/rules/";
+    void thePresetRules() {
+        rules = "/api/v1/destinations/" + destination + "/rules/";
     }
 
     @Test
@@ -105,7 +72,7 @@ class HostileTemplatesJourneyTest {
         refused(api.post(rules.replace("/rules/", "/test-ticket"), "{\"eventType\":\"" + GUARDRAIL + "\"}"),
                 "the rule's template was refused: summary: sections nest more than 3 deep");
 
-        String eventId = api.post("/api/v1/events", TicketDeliveryJourneyTest.guardrail("exp-1", "Checkout", null))
+        String eventId = api.post("/api/v1/events", Events.guardrail("exp-1", "Checkout"))
                 .json().path("id").asString();
         DeliveryDrain.drain(context);
 
@@ -121,7 +88,7 @@ class HostileTemplatesJourneyTest {
     void aLinkThatAVariableTurnsIntoJavascriptIsDroppedFromTheTicketAndItsTextKept() {
         assertThat(api.put(rules + GUARDRAIL, rule("{{experimentName}}", "ADF", link("{{resultsUrl}}"))).status())
                 .isEqualTo(200);
-        String event = TicketDeliveryJourneyTest.guardrail("exp-2", "Checkout", null)
+        String event = Events.guardrail("exp-2", "Checkout")
                 .replace("https://exp.example/exp-2/results", "javascript:alert(document.cookie)");
 
         String eventId = api.post("/api/v1/events", event).json().path("id").asString();
@@ -132,7 +99,6 @@ class HostileTemplatesJourneyTest {
         var description = jira.data().issueJson(delivery.path("issueKey").asString(), jira.baseUrl()).orElseThrow()
                 .path("fields").path("description");
         assertThat(description.toString()).contains("\"text\":\"results\"").doesNotContain("javascript", "\"link\"");
-        jira.assertNoSpecViolations();
     }
 
     static String rule(String summary, String format, String description) {
@@ -148,8 +114,6 @@ class HostileTemplatesJourneyTest {
     }
 
     private static void refused(ProductApi.Reply reply, String detail) {
-        assertThat(reply.status()).as(reply.body()).isEqualTo(400);
-        assertThat(reply.isProblem()).as(reply.contentType()).isTrue();
-        assertThat(reply.json().path("detail").asString()).contains(detail);
+        ProductApi.refused(reply, 400, detail);
     }
 }

@@ -11,28 +11,16 @@ import dev.ferry.webhook.InboxDrain;
 import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.test.context.ActiveProfiles;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * A simulated Jira site and Ferry over real HTTP: install, reinstall with a rotated secret, webhook,
  * configure page, uninstall, with Ferry's stored site checked after each step.
- *
- * <p>Ferry's descriptor must name its own URL before it starts, so a free port is picked first and
- * Ferry is started on it (a random port would only be known once Ferry's beans exist).
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.DEFINED_PORT)
-@ActiveProfiles("test")
+@FerryJourney
 class InstallJourneyTest {
 
-    static final JiraSimulator jira = JiraSimulator.start();
-    static final int PORT = FerryBesideJira.freePort();
-    static final String FERRY = FerryBesideJira.baseUrl(PORT);
     static final AppClient browser = new AppClient();
 
     @Autowired
@@ -42,21 +30,13 @@ class InstallJourneyTest {
     @Autowired
     ApplicationContext context;
 
-    @DynamicPropertySource
-    static void ferryTalksToTheSimulator(DynamicPropertyRegistry registry) {
-        FerryBesideJira.register(registry, jira, PORT);
-    }
-
-    @AfterAll
-    static void stopSimulator() {
-        jira.close();
-    }
-
     @Test
-    void aSimulatedSiteInstallsRotatesItsSecretOpensTheConfigurePageAndUninstalls() {
+    void aSimulatedSiteInstallsRotatesItsSecretOpensTheConfigurePageAndUninstalls(Journey journey) {
+        JiraSimulator jira = journey.jira();
+        String ferry = journey.url();
         String clientKey = jira.site().identity().clientKey();
 
-        assertThat(jira.site().install(FERRY).status()).isEqualTo(204);
+        assertThat(jira.site().install(ferry).status()).isEqualTo(204);
         Site installed = sites.findById(clientKey).orElseThrow();
         assertThat(installed.state()).isEqualTo(SiteState.ENABLED);
         assertThat(installed.installation().baseUrl()).isEqualTo(jira.baseUrl());
@@ -77,7 +57,8 @@ class InstallJourneyTest {
 
         jira.data().addProject("10002", "E2E", "End to end", java.util.List.of(
                 new dev.ferry.simulator.rest.Project.IssueType("10001", "Task", false)));
-        String issueKey = createIssueAsUser();
+        // A person files an issue in Jira's UI; the simulator's admin API stands in for it.
+        String issueKey = jira.admin().createIssue("E2E", "Task", "Filed by a person in Jira");
         var sent = jira.site().webhook("jira:issue_created", issueKey);
         assertThat(sent.status()).isEqualTo(204);
         assertThat(jira.site().duplicate(sent.delivery()).status()).isEqualTo(204);
@@ -92,11 +73,5 @@ class InstallJourneyTest {
         assertThat(uninstalled.state()).isEqualTo(SiteState.UNINSTALLED);
         assertThat(uninstalled.uninstalledAt()).isNotNull();
         assertThat(browser.get(jira.site().configurePageUrl(), Map.of()).status()).isEqualTo(401);
-        jira.assertNoSpecViolations();
-    }
-
-    /** A person files an issue in Jira's UI; the simulator's admin API stands in for it. */
-    private static String createIssueAsUser() {
-        return jira.admin().createIssue("E2E", "Task", "Filed by a person in Jira");
     }
 }

@@ -3,41 +3,26 @@ package dev.ferry.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.ferry.account.People;
-import dev.ferry.account.Role;
+import dev.ferry.principal.Role;
 import dev.ferry.simulator.JiraSimulator;
 import dev.ferry.support.Browser;
-import dev.ferry.support.CleanDatabase;
 import dev.ferry.support.Organizations;
-import dev.ferry.support.TestSupportConfig;
 import java.time.Duration;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WindowType;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.context.annotation.Import;
-import org.springframework.test.context.ActiveProfiles;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * A product admin links the simulated Jira site in headless Chromium: signs in, enters the site's URL,
- * and the site's Jira administrator confirms on Ferry's configure page (opened from its signed iframe URL
- * in another tab of the same browser); the admin's page notices by itself and shows the linked site.
+ * and the site's Jira administrator confirms on Ferry's configure page (the admin page's link to it in
+ * Jira, opened in another tab of the same browser, where Jira frames it); the admin's page notices by
+ * itself and shows the linked site.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.DEFINED_PORT)
-@ActiveProfiles("test")
-@Import(TestSupportConfig.class)
-@ExtendWith(CleanDatabase.class)
+@FerryJourney
 class JiraSitesBrowserTest {
-
-    static final JiraSimulator jira = JiraSimulator.start();
-    static final int PORT = FerryBesideJira.freePort();
-    static final String FERRY = FerryBesideJira.baseUrl(PORT);
 
     @AutoClose
     static Browser browser = Browser.start();
@@ -47,21 +32,13 @@ class JiraSitesBrowserTest {
     @Autowired
     People people;
 
-    @DynamicPropertySource
-    static void ferryTalksToTheSimulator(DynamicPropertyRegistry registry) {
-        FerryBesideJira.register(registry, jira, PORT);
-    }
-
-    @AfterAll
-    static void stopSimulator() {
-        jira.close();
-    }
-
     @Test
-    void anAdminLinksTheSimulatedSiteWithItsJiraAdministratorsConfirmation() {
-        assertThat(jira.site().install(FERRY).status()).isEqualTo(204);
+    void anAdminLinksTheSimulatedSiteWithItsJiraAdministratorsConfirmation(Journey journey) {
+        JiraSimulator jira = journey.jira();
+        String ferry = journey.url();
+        assertThat(jira.site().install(ferry).status()).isEqualTo(204);
         var acme = organizations.create("Acme Experiments");
-        browser.loginAs(FERRY, people.create(acme.id(), Role.ADMIN));
+        browser.loginAs(ferry, people.create(acme.id(), Role.ADMIN));
         assertThat(browser.path()).isEqualTo("/admin/integrations/jira");
         assertThat(browser.testId("no-sites").getText()).contains("No Jira site is linked");
 
@@ -72,12 +49,20 @@ class JiraSitesBrowserTest {
         browser.screenshot("integrations-jira-pending");
         String ferryTab = browser.driver().getWindowHandle();
 
+        String configureInJira = browser.testId("configure-link").getAttribute("href");
         browser.driver().switchTo().newWindow(WindowType.TAB);
-        browser.open(jira.site().configurePageUrl());
+        browser.open(configureInJira);
+        assertThat(browser.title()).isEqualTo("Configure Ferry");
+        browser.driver().switchTo().frame(browser.find(By.tagName("iframe")));
+        new WebDriverWait(browser.driver(), Duration.ofSeconds(20))
+                .until(driver -> !driver.findElements(By.cssSelector("[data-testid='link-requests']")).isEmpty());
         assertThat(browser.testId("link-requests").getText()).contains("Acme Experiments");
         assertThat(browser.testId("link-code").getText()).matches("[A-Z2-9]{4}-[A-Z2-9]{4}");
         browser.screenshot("configure-page");
-        browser.click("Confirm link to Acme Experiments");
+        // Inside Jira's frame: the confirmation replaces the frame's page, not the tab's.
+        browser.find(By.xpath("//button[contains(., 'Confirm link to Acme Experiments')]")).click();
+        new WebDriverWait(browser.driver(), Duration.ofSeconds(20))
+                .until(driver -> !driver.findElements(By.cssSelector("[data-testid='notice']")).isEmpty());
         assertThat(browser.testId("notice").getText()).isEqualTo("This site is now linked to Acme Experiments.");
         browser.driver().close();
 

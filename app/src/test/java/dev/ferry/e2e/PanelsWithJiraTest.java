@@ -18,29 +18,20 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.context.ActiveProfiles;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * The panels against the Jira simulator over real HTTP: the glance badge lands in Jira as the issue
  * property Jira reads, the panel's refresh asks Jira for the status (and notices a deleted issue), and its
  * actions work only on the token's issue, for people Jira lets edit it, with every unlink audited.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.DEFINED_PORT)
-@ActiveProfiles("test")
+@FerryJourney
 class PanelsWithJiraTest {
 
-    static final JiraSimulator jira = JiraSimulator.start();
-    static final int PORT = FerryBesideJira.freePort();
-    static final String FERRY = FerryBesideJira.baseUrl(PORT);
     static final String BADGE = "com.atlassian.jira.issue:ferry-for-jira:ferry-linked-objects:status";
 
     @Autowired
@@ -49,24 +40,18 @@ class PanelsWithJiraTest {
     ApplicationContext context;
     @Autowired
     JdbcClient jdbc;
+    Journey journey;
+    JiraSimulator jira;
     String clientKey;
     String issueKey;
     String issueId;
 
-    @DynamicPropertySource
-    static void ferryTalksToTheSimulator(DynamicPropertyRegistry registry) {
-        FerryBesideJira.register(registry, jira, PORT);
-    }
-
-    @AfterAll
-    static void stopSimulator() {
-        jira.close();
-    }
-
     @BeforeEach
-    void installAndFileAnIssue() {
+    void installAndFileAnIssue(Journey journey) {
+        this.journey = journey;
+        jira = journey.jira();
         clientKey = jira.site().identity().clientKey();
-        assertThat(jira.site().install(FERRY).status()).isEqualTo(204);
+        assertThat(jira.site().install(journey.url()).status()).isEqualTo(204);
         issueKey = jira.admin().createIssue("FERRY", "Bug", "[Guardrail] latency breached on Checkout v2");
         issueId = jira.site().issueContext(issueKey).issueId();
         GlanceDrain.drain(context);
@@ -83,7 +68,6 @@ class PanelsWithJiraTest {
             assertThat(badge.path("type").asText()).isEqualTo("badge");
             assertThat(badge.path("value").path("label").asText()).isEqualTo("2");
         });
-        jira.assertNoSpecViolations();
     }
 
     @Test
@@ -96,7 +80,6 @@ class PanelsWithJiraTest {
         assertThat(reply.status()).isEqualTo(200);
         assertThat(reply.body()).contains("\"statusName\":\"In Progress\"").contains("\"statusCategory\":\"indeterminate\"");
         assertThat(links.find(clientKey, link.id()).orElseThrow().statusCategory()).isEqualTo("indeterminate");
-        jira.assertNoSpecViolations();
     }
 
     @Test
@@ -157,7 +140,6 @@ class PanelsWithJiraTest {
         assertThat(refresh.statusCode()).isEqualTo(403);
         assertThat(links.find(clientKey, link.id())).isPresent();
         assertThat(auditRowsFor(link)).isZero();
-        jira.assertNoSpecViolations();
     }
 
     @Test
@@ -176,7 +158,6 @@ class PanelsWithJiraTest {
         assertThat(row.get("action")).isEqualTo("LINK_REMOVED");
         assertThat(row.get("target")).isEqualTo(issueKey);
         assertThat((String) row.get("detail")).contains(clientKey).contains("exp-8");
-        jira.assertNoSpecViolations();
     }
 
     @Test
@@ -202,7 +183,7 @@ class PanelsWithJiraTest {
     }
 
     HttpResponse<String> action(String action, long linkId, String token) {
-        return new Http(PORT).post("/panels/api/links/" + linkId + "/" + action, "", "Authorization", "JWT " + token);
+        return new Http(journey.port()).post("/panels/api/links/" + linkId + "/" + action, "", "Authorization", "JWT " + token);
     }
 
     TicketLink link(String objectId) {
@@ -220,7 +201,7 @@ class PanelsWithJiraTest {
     }
 
     AppClient.Reply refresh(TicketLink link, String token) {
-        return new AppClient().postJson(FERRY + "/panels/api/links/" + link.id() + "/refresh", "",
+        return new AppClient().postJson(journey.url() + "/panels/api/links/" + link.id() + "/refresh", "",
                 Map.of("Authorization", "JWT " + token));
     }
 }

@@ -1,5 +1,7 @@
 package dev.ferry.e2e;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -49,6 +51,18 @@ final class ProductApi {
         return send("DELETE", path, null);
     }
 
+    /** Posts an event Ferry must accept; answers its id. */
+    String postEvent(String event) {
+        Reply reply = post("/api/v1/events", event);
+        assertThat(reply.status()).as(reply.body()).isEqualTo(202);
+        return reply.json().path("id").asString();
+    }
+
+    /** The event's first delivery, as {@code GET /api/v1/events/{id}} shows it. */
+    JsonNode delivery(String eventId) {
+        return get("/api/v1/events/" + eventId).json().path("deliveries").get(0);
+    }
+
     Reply send(String method, String path, String json) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + path)).timeout(Duration.ofSeconds(30))
                 .header("Authorization", "Bearer " + key).header("Accept", "application/json");
@@ -67,6 +81,13 @@ final class ProductApi {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         }
+    }
+
+    /** Asserts Ferry refused with {@code status} as problem+json whose detail contains {@code detail}. */
+    static void refused(Reply reply, int status, String detail) {
+        assertThat(reply.status()).as(reply.body()).isEqualTo(status);
+        assertThat(reply.isProblem()).as(reply.contentType()).isTrue();
+        assertThat(reply.json().path("detail").asString("")).contains(detail);
     }
 
     /** An answer from Ferry. */

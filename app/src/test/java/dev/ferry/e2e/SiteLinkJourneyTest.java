@@ -5,22 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.ferry.simulator.JiraSimulator;
 import dev.ferry.simulator.fault.Fault;
 import dev.ferry.simulator.rest.Users;
-import dev.ferry.support.CleanDatabase;
 import dev.ferry.support.ConfigurePageVisit;
 import dev.ferry.support.Eventually;
-import dev.ferry.support.TestSupportConfig;
 import dev.ferry.support.Tokens;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.test.context.ActiveProfiles;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -28,46 +19,29 @@ import tools.jackson.databind.JsonNode;
  * administrator sees the request on Ferry's configure page inside Jira (Jira itself says who administers
  * the site) and confirms it, or hands over the one-time code. Nobody else, and no other site's page, can.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.DEFINED_PORT,
-        properties = "ferry.admin.operator-token=" + SiteLinkJourneyTest.OPERATOR)
-@ActiveProfiles("test")
-@Import(TestSupportConfig.class)
-@ExtendWith(CleanDatabase.class)
+@FerryJourney
 class SiteLinkJourneyTest {
 
-    static final String OPERATOR = "operator-token-for-site-links";
     static final String PERMISSION_CHECK = "/rest/api/3/permissions/check";
-    static final JiraSimulator jira = JiraSimulator.start();
-    static final JiraSimulator other = JiraSimulator.start();
-    static final int PORT = FerryBesideJira.freePort();
-    static final String FERRY = FerryBesideJira.baseUrl(PORT);
 
     @Autowired
     JdbcTemplate jdbc;
     @Autowired
     Tokens tokens;
+    Journey journey;
+    JiraSimulator jira;
+    JiraSimulator other;
     ProductApi acme;
     String clientKey;
 
-    @DynamicPropertySource
-    static void ferryTalksToTheSimulator(DynamicPropertyRegistry registry) {
-        FerryBesideJira.register(registry, jira, PORT);
-        registry.add("ferry.connect.install-keys-urls", () -> jira.installKeysUrl() + "," + other.installKeysUrl());
-    }
-
-    @AfterAll
-    static void stopSimulators() {
-        jira.close();
-        other.close();
-    }
-
     @BeforeEach
-    void installedAndAsked() {
-        jira.reset();
-        other.reset();
-        assertThat(jira.site().install(FERRY).status()).isEqualTo(204);
+    void installedAndAsked(Journey journey) {
+        this.journey = journey;
+        jira = journey.jira();
+        other = journey.otherJira();
+        assertThat(jira.site().install(journey.url()).status()).isEqualTo(204);
         clientKey = jira.site().identity().clientKey();
-        acme = ProductApi.newOrganization(FERRY, OPERATOR, "Acme Experiments");
+        acme = journey.newOrganization("Acme Experiments");
     }
 
     @Test
@@ -95,13 +69,12 @@ class SiteLinkJourneyTest {
         jira.site().webhook("jira:issue_created", jira.admin().createIssue("FERRY", "Bug", "After the link"));
         Eventually.await(() -> acme.get("/api/v1/sites").json().path("sites").get(0).has("lastWebhookAt"));
         assertThat(acme.get("/api/v1/sites").json().path("sites").get(0).path("lastWebhookAt").asString()).isNotBlank();
-        jira.assertNoSpecViolations();
     }
 
     @Test
     void twoOrganizationsOfOneNameAskingForTheSiteAreFlaggedToTheAdministrator() {
-        ProductApi impostor = ProductApi.newOrganization(FERRY, OPERATOR, "ACME  experiments");
-        ProductApi beta = ProductApi.newOrganization(FERRY, OPERATOR, "Beta");
+        ProductApi impostor = journey.newOrganization("ACME  experiments");
+        ProductApi beta = journey.newOrganization("Beta");
         for (ProductApi organization : java.util.List.of(acme, impostor, beta)) {
             assertThat(organization.post("/api/v1/sites", site(clientKey)).status()).isEqualTo(202);
         }
@@ -145,8 +118,8 @@ class SiteLinkJourneyTest {
 
     @Test
     void aPageOfOneSiteConfirmsNothingOnAnother() {
-        assertThat(other.site().install(FERRY).status()).isEqualTo(204);
-        ProductApi beta = ProductApi.newOrganization(FERRY, OPERATOR, "Beta");
+        assertThat(other.site().install(journey.url()).status()).isEqualTo(204);
+        ProductApi beta = journey.newOrganization("Beta");
         long otherSiteRequest = acme.post("/api/v1/sites", site(other.baseUrl())).json().path("id").asLong();
         beta.post("/api/v1/sites", site(clientKey));
         String action = ConfigurePageVisit.open(jira.site().configurePageUrl()).confirmActions().get(0);
@@ -166,9 +139,9 @@ class SiteLinkJourneyTest {
     void aRequestMadeBeforeTheInstallWaitsForItThenForTheAdministrator() {
         ProductApi.Reply asked = acme.post("/api/v1/sites", site(other.baseUrl() + "/jira/your-work"));
         assertThat(asked.json().path("state").asString()).isEqualTo("AWAITING_INSTALL");
-        assertThat(asked.json().path("descriptorUrl").asString()).isEqualTo(FERRY + "/atlassian-connect.json");
+        assertThat(asked.json().path("descriptorUrl").asString()).isEqualTo(journey.url() + "/atlassian-connect.json");
 
-        assertThat(other.site().install(FERRY).status()).isEqualTo(204);
+        assertThat(other.site().install(journey.url()).status()).isEqualTo(204);
 
         assertThat(acme.get("/api/v1/sites").json().path("requests").get(0).path("state").asString()).isEqualTo("PENDING");
         assertThat(ConfigurePageVisit.confirmEveryRequest(other.site().configurePageUrl())).isEqualTo(1);

@@ -1,65 +1,30 @@
 package dev.ferry.e2e;
 
+import static dev.ferry.e2e.ProductApi.refused;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.ferry.simulator.JiraSimulator;
-import dev.ferry.simulator.RecordedCall;
 import dev.ferry.simulator.fault.Fault;
-import dev.ferry.support.CleanDatabase;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.context.ActiveProfiles;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
-import tools.jackson.databind.JsonNode;
 
 /**
  * A test ticket through the product API: filed from the destination's rule with sample variables, marked
  * {@code [TEST]} and labelled, visible in the simulated Jira, deleted again; only Ferry's own test tickets
  * can be deleted, and a refusal carries Jira's own words.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.DEFINED_PORT,
-        properties = {"ferry.admin.operator-token=" + TestTicketJourneyTest.OPERATOR, "ferry.jira.backoff-initial=20ms",
-                "ferry.jira.backoff-max=200ms", "ferry.jira.requests-per-second=1000", "ferry.delivery.worker-enabled=false"})
-@ActiveProfiles("test")
-@ExtendWith(CleanDatabase.class)
-class TestTicketJourneyTest {
-
-    static final String OPERATOR = "operator-token-for-tests-only";
-    static final JiraSimulator jira = JiraSimulator.start();
-    static final int PORT = FerryBesideJira.freePort();
-    static final String FERRY = FerryBesideJira.baseUrl(PORT);
+class TestTicketJourneyTest extends WithLinkedDestination {
 
     @Autowired
     JdbcClient jdbc;
 
-    ProductApi api;
-    String destination;
-
-    @DynamicPropertySource
-    static void ferryTalksToTheSimulator(DynamicPropertyRegistry registry) {
-        FerryBesideJira.register(registry, jira, PORT);
-    }
-
-    @AfterAll
-    static void stopSimulator() {
-        jira.close();
-    }
-
     @BeforeEach
-    void aLinkedSiteWithADestination() {
-        jira.reset();
-        api = ProductApi.newOrganization(FERRY, OPERATOR, "Acme Experiments");
-        destination = LinkedDestinations.create(jira, api, FERRY, "FERRY");
+    void jiraForgetsTheSetUp() {
         jira.reset();
     }
 
@@ -81,7 +46,6 @@ class TestTicketJourneyTest {
         assertThat(count("ticket_link")).as("a test ticket is not a link").isZero();
         assertThat(count("ticket_delivery")).as("nor a delivery").isZero();
         assertThat(api.get("/api/v1/audit?action=TEST_TICKET_SENT").json().toString()).contains(key);
-        jira.assertNoSpecViolations();
     }
 
     @Test
@@ -113,7 +77,7 @@ class TestTicketJourneyTest {
     void onlyFerrysOwnTestTicketsCanBeDeleted() {
         String someonesIssue = jira.admin().createIssue("FERRY", "Task", "A real ticket");
         String key = api.post(testTicket(destination), "{}").json().path("issueKey").asString();
-        ProductApi other = ProductApi.newOrganization(FERRY, OPERATOR, "Other");
+        ProductApi other = journey.newOrganization("Other");
         jira.reset();
 
         refused(api.delete(testTicket(destination) + "s/" + someonesIssue), 404, someonesIssue);
@@ -136,7 +100,7 @@ class TestTicketJourneyTest {
 
     @Test
     void badRequestsAreRefusedBeforeJiraIsAsked() {
-        ProductApi other = ProductApi.newOrganization(FERRY, OPERATOR, "Other");
+        ProductApi other = journey.newOrganization("Other");
 
         refused(api.post(testTicket("no-such-destination"), "{}"), 404, "no destination");
         refused(other.post(testTicket(destination), "{}"), 404, "no destination");
@@ -155,14 +119,8 @@ class TestTicketJourneyTest {
         return "/api/v1/destinations/" + destination + "/test-ticket";
     }
 
-    private static String browse(String key) throws Exception {
+    private String browse(String key) throws Exception {
         return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(jira.baseUrl() + "/browse/" + key))
                 .build(), HttpResponse.BodyHandlers.ofString()).body();
-    }
-
-    private static void refused(ProductApi.Reply reply, int status, String detail) {
-        assertThat(reply.status()).as(reply.body()).isEqualTo(status);
-        assertThat(reply.isProblem()).as(reply.contentType()).isTrue();
-        assertThat(reply.json().path("detail").asString("")).contains(detail);
     }
 }

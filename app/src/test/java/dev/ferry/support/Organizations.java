@@ -1,8 +1,8 @@
 package dev.ferry.support;
 
 import dev.ferry.admin.ApiKeys;
-import dev.ferry.admin.ApiScope;
 import dev.ferry.admin.Onboarding;
+import dev.ferry.principal.ApiScope;
 import java.util.EnumSet;
 import java.util.Set;
 import org.springframework.boot.test.context.TestComponent;

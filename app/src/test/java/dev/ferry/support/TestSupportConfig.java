@@ -1,9 +1,9 @@
 package dev.ferry.support;
 
-import org.springframework.boot.test.context.TestConfiguration;
-import dev.ferry.site.SiteLinking;
 import dev.ferry.account.People;
 import dev.ferry.site.TestSites;
+import dev.ferry.sitelink.SiteLinking;
+import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 

@@ -26,7 +26,8 @@ import java.util.List;
 /**
  * One simulated Jira Cloud site on its own WireMock server (127.0.0.1, a free port): its REST API, its
  * install-key server at {@code /install-keys/{kid}}, its issue pages at {@code /browse/{key}} (what a
- * person sees in Jira), and {@link SiteActions} to play Jira against an app.
+ * person sees in Jira), the installed app's pages at {@code /plugins/servlet/ac/{appKey}/{moduleKey}}, and
+ * {@link SiteActions} to play Jira against an app.
  * Start it with {@link #start()}, close it when done.
  */
 public final class JiraSimulator implements AutoCloseable {
@@ -41,11 +42,11 @@ public final class JiraSimulator implements AutoCloseable {
     private final SiteActions site;
     private final SiteAdmin admin;
 
-    private JiraSimulator(WireMockServer server, Clock clock, JiraEndpoint endpoint, JiraData data, Faults faults,
+    private JiraSimulator(WireMockServer server, Clock clock, Holder holder, JiraData data, Faults faults,
             Credentials credentials) {
         this.server = server;
         this.credentials = credentials;
-        this.endpoint = endpoint;
+        this.endpoint = holder.endpoint;
         this.data = data;
         this.faults = faults;
         InstallKeyPair keys = InstallKeyPair.generate();
@@ -53,6 +54,7 @@ public final class JiraSimulator implements AutoCloseable {
                 .willReturn(aResponse().withHeader("Content-Type", "application/x-pem-file").withBody(keys.publicPem())));
         this.admin = new SiteAdmin(endpoint.rest(), this::baseUrl);
         this.site = new SiteActions(SiteIdentity.fresh(baseUrl()), keys, credentials, data, new AppClient(), clock);
+        holder.pages.serve(site);
     }
 
     public static JiraSimulator start() {
@@ -60,12 +62,21 @@ public final class JiraSimulator implements AutoCloseable {
     }
 
     public static JiraSimulator start(Clock clock) {
+        return start(clock, 0);
+    }
+
+    /**
+     * A site on a chosen port of 127.0.0.1 (0: any free port), such as the demo's {@code --jira-port=}.
+     * A port that is taken fails the start.
+     */
+    public static JiraSimulator start(Clock clock, int port) {
         JiraData data = new JiraData(clock);
         Faults faults = new Faults(clock);
         Credentials credentials = new Credentials();
         Holder holder = new Holder();
-        WireMockServer server = new WireMockServer(options().bindAddress("127.0.0.1").dynamicPort()
-                .extensions(holder.endpoint(credentials, clock, data, faults), new BrowseEndpoint(new IssuePages(data)))
+        WireMockServer server = new WireMockServer(options().bindAddress("127.0.0.1").port(port)
+                .extensions(holder.endpoint(credentials, clock, data, faults), new BrowseEndpoint(new IssuePages(data)),
+                        holder.pages)
                 .containerThreads(16)
                 // Delays (latency, slow faults) are scheduled rather than slept, so they hold no server thread.
                 .asynchronousResponseEnabled(true).asynchronousResponseThreads(8));
@@ -75,7 +86,9 @@ public final class JiraSimulator implements AutoCloseable {
                 .willReturn(aResponse().withTransformers(JiraEndpoint.NAME)));
         server.stubFor(get(urlPathMatching("/browse(/.*)?")).atPriority(10)
                 .willReturn(aResponse().withTransformers(BrowseEndpoint.NAME)));
-        return new JiraSimulator(server, clock, holder.endpoint, data, faults, credentials);
+        server.stubFor(get(urlPathMatching(AppPageEndpoint.PREFIX + ".*")).atPriority(10)
+                .willReturn(aResponse().withTransformers(AppPageEndpoint.NAME)));
+        return new JiraSimulator(server, clock, holder, data, faults, credentials);
     }
 
     /** The site's base URL, also the {@code baseUrl} of every lifecycle body. */
@@ -168,6 +181,7 @@ public final class JiraSimulator implements AutoCloseable {
     /** Builds the endpoint before the server starts; it learns the site URL once the port is known. */
     private static final class Holder {
         JiraEndpoint endpoint;
+        final AppPageEndpoint pages = new AppPageEndpoint();
         volatile String siteUrl;
 
         JiraEndpoint endpoint(Credentials credentials, Clock clock, JiraData data, Faults faults) {

@@ -16,6 +16,7 @@ import dev.ferry.simulator.webhook.Webhooks;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * What a Jira site does to an app: installs it (reading its descriptor), rotates the secret, uninstalls
@@ -33,6 +34,7 @@ public final class SiteActions {
     private final Clock clock;
     private volatile Descriptor descriptor;
     private volatile String secret;
+    private volatile boolean uninstalled;
 
     SiteActions(SiteIdentity identity, InstallKeyPair keys, Credentials credentials, JiraData data, AppClient app, Clock clock) {
         this.identity = identity;
@@ -63,6 +65,7 @@ public final class SiteActions {
             return installed;
         }
         secret = fresh;
+        uninstalled = false;
         credentials.install(descriptor().key(), fresh);
         return installer.enabled(descriptor(), identity, fresh);
     }
@@ -71,6 +74,7 @@ public final class SiteActions {
     public AppClient.Reply uninstall() {
         AppClient.Reply reply = installer.uninstalled(descriptor(), identity);
         credentials.revokeSecret();
+        uninstalled = true;
         return reply;
     }
 
@@ -111,6 +115,21 @@ public final class SiteActions {
                 .orElseThrow(() -> new IllegalStateException("the descriptor has no configurePage"));
         return iframes.signed(descriptor(), key, IssueContext.none(), identity.clientKey(), signingSecret,
                 identity.baseUrl(), accountId);
+    }
+
+    /**
+     * The page Jira shows at {@code /plugins/servlet/ac/{appKey}/{moduleKey}}: the installed app's page module,
+     * framed with a freshly signed URL for the site admin; empty for another app, a module that is no page,
+     * or an app the site has uninstalled.
+     */
+    Optional<AppPage> page(String appKey, String moduleKey) {
+        Descriptor installed = descriptor;
+        String signingSecret = secret;
+        if (installed == null || signingSecret == null || uninstalled || !installed.key().equals(appKey)) {
+            return Optional.empty();
+        }
+        return installed.pageName(moduleKey).map(name -> new AppPage(name, iframes.signed(installed, moduleKey,
+                IssueContext.none(), identity.clientKey(), signingSecret, identity.baseUrl(), Users.ADMIN_ACCOUNT_ID)));
     }
 
     /** A context token ({@code AP.context.getToken()}) of a user, on no particular issue. */

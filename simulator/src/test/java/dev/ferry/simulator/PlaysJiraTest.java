@@ -15,6 +15,10 @@ import dev.ferry.simulator.auth.Canonical;
 import dev.ferry.simulator.auth.Tokens;
 import dev.ferry.simulator.iframe.IssueContext;
 import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.security.KeyFactory;
 import java.security.Signature;
@@ -24,6 +28,8 @@ import java.time.Instant;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -125,6 +131,53 @@ class PlaysJiraTest {
         assertThat(claims.path("qsh").asText()).isEqualTo(Canonical.qsh("GET", uri.getRawPath(), uri.getRawQuery(), "/ferry"));
         assertThat(claims.path("sub").asText()).isNotBlank();
         assertThat(Tokens.claims(jira.site().contextToken(context)).path("qsh").asText()).isEqualTo("context-qsh");
+    }
+
+    @Test
+    void theConfigurePageAddressServesJirasPageFramingTheModuleSignedForTheSiteAdmin() throws Exception {
+        HttpResponse<String> page = browse("/plugins/servlet/ac/ferry-for-jira/ferry-configure");
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.headers().firstValue("Content-Type").orElse("")).startsWith("text/html");
+        assertThat(page.body()).contains("<title>Configure Ferry</title>");
+        Matcher frame = Pattern.compile("<iframe id=\"ferry-for-jira__ferry-configure\" src=\"([^\"]+)\"").matcher(page.body());
+        assertThat(frame.find()).isTrue();
+        String src = frame.group(1).replace("&amp;", "&");
+        assertThat(src).startsWith("http://127.0.0.1:" + app.port() + "/ferry/configure?")
+                .contains("xdm_e=" + URLEncoder.encode(jira.baseUrl(), StandardCharsets.UTF_8));
+        URI uri = URI.create(src);
+        String token = uri.getRawQuery().replaceAll(".*jwt=", "");
+        assertThat(Tokens.verifiesHs256(token, jira.site().secret())).isTrue();
+        JsonNode claims = Tokens.claims(token);
+        assertThat(claims.path("iss").asText()).isEqualTo(jira.site().identity().clientKey());
+        assertThat(claims.path("qsh").asText()).isEqualTo(Canonical.qsh("GET", "/configure",
+                uri.getRawQuery().replaceAll("&jwt=.*", ""), ""));
+        assertThat(claims.path("exp").asLong()).isGreaterThan(Instant.now().getEpochSecond());
+
+        jira.site().reinstall();
+        String again = browse("/plugins/servlet/ac/ferry-for-jira/ferry-configure").body();
+        assertThat(Tokens.verifiesHs256(again.replaceAll("(?s).*jwt=([^\"&]+).*", "$1"), jira.site().secret()))
+                .as("each visit signs with the site's current secret").isTrue();
+    }
+
+    @Test
+    void anUnknownAppAModuleThatIsNoPageOrAnUninstalledAppIsAPlainNotFound() throws Exception {
+        for (String path : List.of("/plugins/servlet/ac/other-app/ferry-configure",
+                "/plugins/servlet/ac/ferry-for-jira/no-such-module", "/plugins/servlet/ac/ferry-for-jira/ferry-issue-panel",
+                "/plugins/servlet/ac/ferry-for-jira")) {
+            HttpResponse<String> answer = browse(path);
+            assertThat(answer.statusCode()).as(path).isEqualTo(404);
+            assertThat(answer.headers().firstValue("Content-Type").orElse("")).startsWith("text/plain");
+            assertThat(answer.body()).doesNotContain("jwt=").doesNotContain("<");
+        }
+        assertThat(browse("/plugins/servlet/ac/other-app/ferry-configure").body())
+                .isEqualTo("No installed app other-app with a page module ferry-configure\n");
+        jira.site().uninstall();
+        assertThat(browse("/plugins/servlet/ac/ferry-for-jira/ferry-configure").statusCode()).isEqualTo(404);
+    }
+
+    private HttpResponse<String> browse(String path) throws Exception {
+        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(jira.baseUrl() + path)).GET().build(),
+                HttpResponse.BodyHandlers.ofString());
     }
 
     private List<LoggedRequest> posted(String path) {

@@ -3,10 +3,14 @@ package dev.ferry.simulator.app;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /** An app's Connect descriptor, read the way Jira reads it when a site installs the app. */
 public record Descriptor(JsonNode json) {
+
+    private static final Set<String> PAGE_TYPES = Set.of("generalPages", "adminPages", "configurePage", "postInstallPage");
 
     public String key() {
         return json.path("key").asText();
@@ -44,12 +48,29 @@ public record Descriptor(JsonNode json) {
      * Module types hold arrays except {@code configurePage}, which is a single object.
      */
     public Optional<String> moduleUrl(String moduleKey) {
-        for (var type : (Iterable<java.util.Map.Entry<String, JsonNode>>) () -> json.path("modules").fields()) {
+        return module(moduleKey).flatMap(found -> {
+            JsonNode module = found.getValue();
+            JsonNode url = module.path("target").has("url") ? module.path("target").path("url") : module.path("url");
+            return url.isTextual() ? Optional.of(url.asText()) : Optional.empty();
+        });
+    }
+
+    /**
+     * The name of a page module, one Jira opens full-size at {@code /plugins/servlet/ac/{appKey}/{moduleKey}}
+     * (general, admin, configure and post-install pages); empty for any other module, such as a web panel.
+     */
+    public Optional<String> pageName(String moduleKey) {
+        return module(moduleKey).filter(found -> PAGE_TYPES.contains(found.getKey()))
+                .map(found -> found.getValue().path("name").path("value").asText(moduleKey));
+    }
+
+    /** The module with this key and the type it is declared under. */
+    private Optional<Map.Entry<String, JsonNode>> module(String moduleKey) {
+        for (var type : (Iterable<Map.Entry<String, JsonNode>>) () -> json.path("modules").fields()) {
             JsonNode modules = type.getValue();
             for (JsonNode module : modules.isArray() ? modules : List.of(modules)) {
                 if (moduleKey.equals(module.path("key").asText())) {
-                    JsonNode url = module.path("target").has("url") ? module.path("target").path("url") : module.path("url");
-                    return url.isTextual() ? Optional.of(url.asText()) : Optional.empty();
+                    return Optional.of(Map.entry(type.getKey(), module));
                 }
             }
         }

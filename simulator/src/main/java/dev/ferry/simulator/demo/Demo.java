@@ -6,9 +6,9 @@ import dev.ferry.simulator.iframe.IssueContext;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
-import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -16,9 +16,13 @@ import java.util.Map;
 /**
  * Runs Ferry from {@code app/target/ferry.jar} next to a simulated Jira site, installs the site, files a
  * few issues, sends a few webhooks and prints signed URLs to open in a browser. Run it from the
- * repository root: {@code java -jar simulator/target/ferry-simulator-demo.jar [--once] [--port=8080]}.
+ * repository root: {@code java -jar simulator/target/ferry-simulator-demo.jar [--once] [--port=8080]
+ * [--jira-port=PORT]}. When it cannot start (a port taken, a bad option, no Ferry jar) it says why in one
+ * line on stderr and exits with code 2.
  */
 public final class Demo {
+
+    private static final Path DATA = Path.of("data");
 
     private Demo() {
     }
@@ -26,21 +30,42 @@ public final class Demo {
     public static void main(String[] args) throws Exception {
         // The spec validator logs an INFO line per request about OAuth schemes it skips; the demo needs none of it.
         System.setProperty("org.slf4j.simpleLogger.log.com.atlassian.oai.validator", "warn");
-        boolean once = List.of(args).contains("--once");
-        int port = List.of(args).stream().filter(a -> a.startsWith("--port=")).map(a -> Integer.parseInt(a.substring(7)))
-                .findFirst().orElseGet(() -> free(8080));
-        try (JiraSimulator jira = JiraSimulator.start();
-                FerryProcess ferry = FerryProcess.start(Path.of("app/target/ferry.jar"), port, jira.installKeysUrl(), Path.of("data"))) {
+        try {
+            run(DemoOptions.parse(List.of(args)));
+        } catch (DemoRefusal refusal) {
+            System.err.println("demo: " + refusal.getMessage());
+            System.exit(DemoRefusal.EXIT_CODE);
+        }
+    }
+
+    private static void run(DemoOptions options) throws Exception {
+        int port = options.ferryPort().isPresent()
+                ? Ports.claim(options.ferryPort().getAsInt(), "Ferry's", DemoOptions.FERRY_PORT)
+                : Ports.preferred(8080);
+        int jiraPort = options.jiraPort().isPresent()
+                ? Ports.claim(options.jiraPort().getAsInt(), "The simulated Jira site's", DemoOptions.JIRA_PORT)
+                : 0;
+        cleanStart();
+        try (JiraSimulator jira = JiraSimulator.start(Clock.systemUTC(), jiraPort);
+                FerryProcess ferry = FerryProcess.start(Path.of("app/target/ferry.jar"), port, jira.installKeysUrl(), DATA)) {
             say("Simulated Jira site at " + jira.baseUrl() + "; starting Ferry at " + ferry.baseUrl() + " (log: " + ferry.log() + ")");
             ferry.awaitHealthy(Duration.ofSeconds(90));
             List<String> issues = play(jira, ferry);
             showBadges(jira, issues);
             printAdminUi(jira, ferry);
             printUrls(jira, issues);
-            if (!once) {
+            if (!options.once()) {
                 waitForEnter(jira, issues);
             }
         }
+    }
+
+    /** Each run is a new simulated site, so the last run's site and everything Ferry kept of it go first. */
+    private static void cleanStart() {
+        List<String> deleted = DemoData.clean(DATA);
+        say(deleted.isEmpty() ? "Clean start: no demo database from an earlier run in " + DATA + "/"
+                : "Clean start: deleted the last run's demo database, key and log (" + DATA + "/"
+                        + String.join(", " + DATA + "/", deleted) + ")");
     }
 
     /** Install, file issues, move one, send webhooks; each step prints what Ferry answered. */
@@ -48,7 +73,7 @@ public final class Demo {
         AppClient.Reply installed = jira.site().install(ferry.baseUrl());
         say("installed + enabled the site " + jira.site().identity().clientKey() + " -> Ferry answered HTTP " + installed.status());
         if (!installed.ok()) {
-            throw new IllegalStateException("Ferry refused the install; see " + ferry.log());
+            throw new DemoRefusal("Ferry refused the install (HTTP " + installed.status() + "); see " + ferry.log());
         }
         List<String> issues = List.of(
                 jira.admin().createIssue("FERRY", "Bug", "[Guardrail] checkout latency breached on Checkout v2"),
@@ -107,9 +132,10 @@ public final class Demo {
         say("");
         say("Ferry's admin UI: " + ferry.baseUrl() + "/admin");
         say("  sign in as " + FerryProcess.ADMIN_EMAIL + " with " + FerryProcess.ADMIN_PASSWORD
-                + " (first run; Ferry asks for a new password, which later runs then take)");
+                + " (Ferry then asks for a new password, kept until the next demo run starts clean)");
         say("  Jira sites -> Connect a Jira site: " + jira.baseUrl());
-        say("  then, as the site's Jira administrator, open the configure page below and press Confirm");
+        say("  then, as the site's Jira administrator, follow its link to Ferry's configure page in Jira (or open");
+        say("  the configure page URL below) and press Confirm");
         say("  (or type the one-time code it shows into the admin UI).");
     }
 
@@ -118,6 +144,9 @@ public final class Demo {
         say("");
         say("Open these in a browser within 3 minutes (the tokens are Jira's short-lived iframe tokens):");
         say("  configure page (as the Jira admin):  " + pageOrNote(jira.site().configurePageUrl()));
+        jira.site().descriptor().firstModuleKey("configurePage").ifPresent(key -> say("  the same inside Jira's page, "
+                + "signed afresh at each visit: " + jira.baseUrl() + "/plugins/servlet/ac/" + jira.site().descriptor().key()
+                + "/" + key));
         jira.site().descriptor().firstModuleKey("jiraIssueGlances")
                 .ifPresent(key -> say("  issue glance:    " + pageOrNote(jira.site().iframeUrl(key, issue))));
         jira.site().descriptor().firstModuleKey("webPanels")
@@ -140,17 +169,6 @@ public final class Demo {
         while ((line = in.readLine()) != null && !line.trim().equalsIgnoreCase("q")) {
             printUrls(jira, issues);
         }
-    }
-
-    private static int free(int preferred) {
-        for (int candidate : new int[] {preferred, 0}) {
-            try (ServerSocket socket = new ServerSocket(candidate, 1, java.net.InetAddress.getLoopbackAddress())) {
-                return socket.getLocalPort();
-            } catch (IOException taken) {
-                // Try the next candidate: any free port.
-            }
-        }
-        throw new IllegalStateException("no free port on 127.0.0.1");
     }
 
     private static void say(String line) {

@@ -12,8 +12,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 
-/** Ferry as a child process: started from its jar on loopback, with its output in a log file. */
+/** Ferry as a child process that ends with the demo: started from its jar on loopback, its output in a log file. */
 final class FerryProcess implements AutoCloseable {
 
     /** The demo's first admin of the admin UI; Ferry makes them choose a new password at the first sign-in. */
@@ -21,9 +22,13 @@ final class FerryProcess implements AutoCloseable {
     static final String ADMIN_PASSWORD = "ferry-demo-password";
     static final String ORGANIZATION = "Demo Product";
 
+    /** The agent jar that ends Ferry when the demo is gone; written anew each run beside Ferry's files. */
+    static final String WATCH_JAR = "demo-parent-watch.jar";
+
     private final Process process;
     private final String baseUrl;
     private final Path log;
+    private final Thread stopOnExit = new Thread(this::stop, "demo-stops-ferry");
 
     private FerryProcess(Process process, String baseUrl, Path log) {
         this.process = process;
@@ -33,12 +38,10 @@ final class FerryProcess implements AutoCloseable {
 
     static FerryProcess start(Path jar, int port, String installKeysUrl, Path dataDir) {
         if (!Files.isRegularFile(jar)) {
-            throw new IllegalStateException(jar + " is missing; build it first with: mvn -q package -DskipTests");
+            throw new DemoRefusal(jar + " is missing; build it first with: mvn -q package -DskipTests");
         }
         String baseUrl = "http://127.0.0.1:" + port;
-        Path log = dataDir.resolve("demo-ferry.log");
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-jar", jar.toString(), "--server.address=127.0.0.1", "--server.port=" + port,
+        return launch(List.of("-jar", jar.toString(), "--server.address=127.0.0.1", "--server.port=" + port,
                 "--ferry.base-url=" + baseUrl, "--ferry.connect.install-keys-urls=" + installKeysUrl,
                 // The simulator's key server answers its first request from a cold JVM; Jira's 1.2 s budget
                 // for a key server is the production setting, not the demo's.
@@ -47,12 +50,26 @@ final class FerryProcess implements AutoCloseable {
                 "--ferry.secret-key-file=" + dataDir.toAbsolutePath().resolve("demo-secret.key"),
                 "--ferry.dev.internal-links-api=true", "--ferry.admin.first-admin.email=" + ADMIN_EMAIL,
                 "--ferry.admin.first-admin.organization=" + ORGANIZATION,
-                "--ferry.admin.first-admin.password=" + ADMIN_PASSWORD));
+                "--ferry.admin.first-admin.password=" + ADMIN_PASSWORD), baseUrl, dataDir);
+    }
+
+    /**
+     * Runs {@code java} with these arguments as the demo's child, its output in {@code demo-ferry.log}. The
+     * child ends with the demo: a shutdown hook stops it when the demo is stopped (Ctrl-C, SIGTERM, an IDE's
+     * stop button), and {@link ParentWatch} inside the child ends it when the demo is killed outright.
+     */
+    static FerryProcess launch(List<String> arguments, String baseUrl, Path dataDir) {
+        Path log = dataDir.resolve("demo-ferry.log");
         try {
             Files.createDirectories(dataDir);
-            Process process = new ProcessBuilder(command).redirectErrorStream(true)
-                    .redirectOutput(log.toFile()).start();
-            return new FerryProcess(process, baseUrl, log);
+            Path watch = WatchJar.write(dataDir.resolve(WATCH_JAR));
+            List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                    "-javaagent:" + watch.toAbsolutePath() + "=" + ProcessHandle.current().pid()));
+            command.addAll(arguments);
+            Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+            FerryProcess ferry = new FerryProcess(process, baseUrl, log);
+            Runtime.getRuntime().addShutdownHook(ferry.stopOnExit);
+            return ferry;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot start Ferry", e);
         }
@@ -64,7 +81,7 @@ final class FerryProcess implements AutoCloseable {
         Instant deadline = Instant.now().plus(timeout);
         while (Instant.now().isBefore(deadline)) {
             if (!process.isAlive()) {
-                throw new IllegalStateException("Ferry exited with code " + process.exitValue() + "; see " + log);
+                throw new DemoRefusal("Ferry exited with code " + process.exitValue() + "; see " + log);
             }
             try {
                 HttpResponse<Void> response = http.send(HttpRequest.newBuilder(URI.create(baseUrl + "/actuator/health"))
@@ -77,7 +94,7 @@ final class FerryProcess implements AutoCloseable {
             }
             Thread.sleep(500);
         }
-        throw new IllegalStateException("Ferry did not become healthy within " + timeout + "; see " + log);
+        throw new DemoRefusal("Ferry did not become healthy within " + timeout + "; see " + log);
     }
 
     String baseUrl() {
@@ -88,12 +105,26 @@ final class FerryProcess implements AutoCloseable {
         return log;
     }
 
+    long pid() {
+        return process.pid();
+    }
+
     @Override
     public void close() {
+        try {
+            Runtime.getRuntime().removeShutdownHook(stopOnExit);
+        } catch (IllegalStateException shuttingDown) {
+            // The hook is stopping Ferry already.
+        }
+        stop();
+    }
+
+    /** Asks Ferry to shut down gracefully, and kills it when it has not within ten seconds. */
+    private void stop() {
         process.destroy();
         try {
-            if (!process.waitFor(10, java.util.concurrent.TimeUnit.SECONDS)) {
-                process.destroyForcibly();
+            if (!process.waitFor(10, TimeUnit.SECONDS)) {
+                process.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

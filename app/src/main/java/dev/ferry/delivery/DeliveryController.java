@@ -1,0 +1,46 @@
+package dev.ferry.delivery;
+
+import dev.ferry.principal.ApiCaller;
+import dev.ferry.principal.ApiScope;
+import dev.ferry.web.ApiProblem;
+import java.util.List;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** The organization's deliveries through the product API: the log, and retrying a failed one. */
+@RestController
+class DeliveryController {
+
+    private final Outbox outbox;
+    private final DeliveryLog log;
+
+    DeliveryController(Outbox outbox, DeliveryLog log) {
+        this.outbox = outbox;
+        this.log = log;
+    }
+
+    /** The organization's recent deliveries. */
+    record DeliveryList(List<DeliveryLog.Entry> deliveries) {
+    }
+
+    /** Newest first; {@code status}: PENDING, WAITING, DONE or FAILED; {@code limit} 1 to 500 (default 100). */
+    @GetMapping("/api/v1/deliveries")
+    DeliveryList deliveries(ApiCaller caller, @RequestParam(required = false) String status,
+            @RequestParam(defaultValue = "100") int limit) {
+        caller.require(ApiScope.EVENTS_READ);
+        return new DeliveryList(log.recent(caller.organizationId(), status, limit));
+    }
+
+    @PostMapping("/api/v1/deliveries/{id}/retry")
+    ResponseEntity<Void> retry(ApiCaller caller, @PathVariable long id) {
+        caller.require(ApiScope.EVENTS_WRITE);
+        if (!outbox.retry(caller.organizationId(), id)) {
+            throw ApiProblem.notFound("no failed delivery " + id);
+        }
+        return ResponseEntity.accepted().build();
+    }
+}

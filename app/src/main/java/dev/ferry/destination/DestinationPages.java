@@ -1,0 +1,95 @@
+package dev.ferry.destination;
+
+import dev.ferry.console.ConsolePages;
+import dev.ferry.principal.Person;
+import dev.ferry.sitelink.LinkedSite;
+import dev.ferry.sitelink.LinkedSites;
+import dev.ferry.web.ApiProblem;
+import jakarta.servlet.http.HttpServletRequest;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.stereotype.Controller;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+
+/** The destinations page of the admin console: list them with what stops them, add one, refresh issue types. */
+@Controller
+public class DestinationPages {
+
+    public static final String PATH = "/admin/destinations";
+
+    private final ConsolePages pages;
+    private final Destinations destinations;
+    private final LinkedSites sites;
+
+    DestinationPages(ConsolePages pages, Destinations destinations, LinkedSites sites) {
+        this.pages = pages;
+        this.destinations = destinations;
+        this.sites = sites;
+    }
+
+    /** {@code site}: a linked site chosen in the first step, whose projects Jira is asked for. */
+    @GetMapping(PATH)
+    ResponseEntity<String> list(Person person, HttpServletRequest request,
+            @RequestParam(required = false) String site) {
+        return show(person, request, HttpStatus.OK, site, null);
+    }
+
+    @PostMapping(PATH)
+    ResponseEntity<String> create(Person person, HttpServletRequest request, @RequestParam(defaultValue = "") String site,
+            @RequestParam(defaultValue = "") String projectKey) {
+        try {
+            Destination created = destinations.create(person, site, projectKey);
+            return pages.seeOther(request, PATH + "/" + created.id(),
+                    "Destination " + created.projectKey() + " added. Its rules start from the event catalog.");
+        } catch (ApiProblem refused) {
+            return show(person, request, refused.status(), site, refused.getMessage());
+        }
+    }
+
+    @PostMapping(PATH + "/{id}/refresh-issue-types")
+    ResponseEntity<String> refreshIssueTypes(Person person, HttpServletRequest request, @PathVariable String id) {
+        try {
+            Destination refreshed = destinations.refreshIssueTypes(person, id);
+            return pages.seeOther(request, PATH + "/" + id, refreshed.isActive()
+                    ? "Issue types refreshed; the destination takes tickets again."
+                    : "Issue types refreshed, but a rule still names an issue type the project lacks: "
+                            + refreshed.stateReason());
+        } catch (ApiProblem refused) {
+            return show(person, request, refused.status(), null, refused.getMessage());
+        }
+    }
+
+    private ResponseEntity<String> show(Person person, HttpServletRequest request, HttpStatus status, String site,
+            String error) {
+        List<LinkedSite> linked = sites.of(person.organizationId());
+        Map<String, String> labels = linked.stream()
+                .collect(Collectors.toMap(LinkedSite::clientKey, DestinationsPage::siteLabel, (a, b) -> a,
+                        LinkedHashMap::new));
+        List<Destination> all = destinations.list(person);
+        List<DestinationsPage.Row> rows = all.stream().map(destination -> DestinationsPage.Row
+                .of(destination, labels.getOrDefault(destination.clientKey(), destination.clientKey()))).toList();
+        String chosen = site != null && labels.containsKey(site) ? site : null;
+        List<DestinationsPage.ProjectOption> projects = List.of();
+        String problem = error;
+        if (chosen != null && person.canManage()) {
+            try {
+                projects = destinations.projects(person, chosen).stream().map(DestinationsPage.ProjectOption::of).toList();
+            } catch (ApiProblem refused) {
+                problem = problem == null ? refused.getMessage() : problem;
+            }
+        }
+        List<DestinationsPage.SiteOption> options = labels.entrySet().stream().map(s -> new DestinationsPage.SiteOption(
+                s.getKey(), s.getValue(), s.getKey().equals(chosen))).toList();
+        var page = new DestinationsPage(Banners.of(linked, all), rows, rows.isEmpty(), person.canManage(),
+                options, options.isEmpty(), chosen, labels.get(chosen == null ? "" : chosen), projects,
+                !projects.isEmpty(), problem);
+        return pages.page(status, "destinations", pages.frame(person, "Destinations", "destinations", request), page);
+    }
+}

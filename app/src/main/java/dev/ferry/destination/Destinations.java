@@ -1,0 +1,151 @@
+package dev.ferry.destination;
+
+import dev.ferry.audit.AuditAction;
+import dev.ferry.audit.AuditLog;
+import dev.ferry.event.EventCatalog;
+import dev.ferry.jira.IssueType;
+import dev.ferry.jira.JiraClient;
+import dev.ferry.jira.JiraException;
+import dev.ferry.jira.JiraProject;
+import dev.ferry.jira.JiraRefusals;
+import dev.ferry.jira.JiraSite;
+import dev.ferry.principal.Caller;
+import dev.ferry.site.SiteDirectory;
+import dev.ferry.sitelink.SiteLinks;
+import dev.ferry.template.TicketTemplates;
+import dev.ferry.web.ApiProblem;
+import java.time.Clock;
+import java.util.List;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Creating destinations, editing their rules and re-mapping issue types: each checked against Jira first. */
+@Service
+public class Destinations {
+
+    private final DestinationRepository destinations;
+    private final EventCatalog catalog;
+    private final SiteLinks siteLinks;
+    private final SiteDirectory sites;
+    private final JiraClient jira;
+    private final TicketTemplates templates;
+    private final AuditLog audit;
+    private final ApplicationEventPublisher events;
+    private final Clock clock;
+
+    Destinations(DestinationRepository destinations, EventCatalog catalog, SiteLinks siteLinks, SiteDirectory sites,
+            JiraClient jira, TicketTemplates templates, AuditLog audit, ApplicationEventPublisher events, Clock clock) {
+        this.destinations = destinations;
+        this.catalog = catalog;
+        this.siteLinks = siteLinks;
+        this.sites = sites;
+        this.jira = jira;
+        this.templates = templates;
+        this.audit = audit;
+        this.events = events;
+        this.clock = clock;
+    }
+
+    @Transactional
+    Destination create(Caller caller, String clientKey, String projectKey) {
+        requireLinked(caller, clientKey);
+        if (projectKey == null || !projectKey.matches("[A-Z][A-Z0-9_]{0,63}")) {
+            throw ApiProblem.badRequest("projectKey must be a Jira project key (upper case letters, digits, '_')");
+        }
+        if (destinations.existsByOrganizationIdAndClientKeyAndProjectKey(caller.organizationId(), clientKey, projectKey)) {
+            throw duplicate(projectKey);
+        }
+        List<IssueType> issueTypes = issueTypes(clientKey, projectKey);
+        try {
+            return destinations.save(Destination.create(caller.organizationId(), clientKey, projectKey,
+                    catalog.list(caller.organizationId()), issueTypes, clock.instant()));
+        } catch (DuplicateKeyException raced) {
+            throw duplicate(projectKey);
+        }
+    }
+
+    /** The projects of a linked site the app may file in, as Jira lists them now. */
+    List<JiraProject> projects(Caller caller, String clientKey) {
+        requireLinked(caller, clientKey);
+        JiraSite site = sites.callable(clientKey)
+                .orElseThrow(() -> ApiProblem.conflict("Ferry is not installed on the site " + clientKey));
+        try {
+            return jira.projects(site);
+        } catch (JiraException e) {
+            throw JiraRefusals.refused(e, "to list the site's projects");
+        }
+    }
+
+    private void requireLinked(Caller caller, String clientKey) {
+        if (clientKey == null || !siteLinks.organizationOf(clientKey).map(caller.organizationId()::equals).orElse(false)) {
+            throw ApiProblem.notFound("no site " + clientKey + " is linked to this organization");
+        }
+    }
+
+    private static ApiProblem duplicate(String projectKey) {
+        return ApiProblem.conflict("the organization already has a destination for " + projectKey + " on this site");
+    }
+
+    public Destination find(Caller caller, String id) {
+        return destinations.findByIdAndOrganizationId(id, caller.organizationId())
+                .orElseThrow(() -> ApiProblem.notFound("no destination " + id));
+    }
+
+    public List<Destination> list(Caller caller) {
+        return destinations.findByOrganizationIdOrderByCreatedAt(caller.organizationId());
+    }
+
+    /** Changes one rule; a destination parked for repair takes tickets again, and its parked deliveries go out. */
+    @Transactional
+    Destination updateRule(Caller caller, String id, String eventType, RuleSettings settings) {
+        Destination destination = find(caller, id);
+        if (catalog.find(caller.organizationId(), eventType).isEmpty()) {
+            throw ApiProblem.badRequest("unknown event type " + eventType);
+        }
+        RuleCheck.check(settings, templates);
+        List<IssueType> issueTypes = issueTypes(destination.clientKey(), destination.projectKey());
+        requireIssueType(settings.issueType(), destination.projectKey(), issueTypes);
+        destination.updateRule(eventType, settings, issueTypes, clock.instant());
+        Destination saved = destinations.save(destination);
+        audit.record(caller.organizationId(), caller.actor(), AuditAction.TEMPLATES_UPDATED,
+                "destination " + id + " / " + eventType, "enabled=" + settings.enabled() + ", issueType="
+                        + settings.issueType() + ", format=" + settings.descriptionFormat());
+        if (saved.isActive()) {
+            events.publishEvent(new DestinationActive(id));
+        }
+        return saved;
+    }
+
+    /** A rule naming an issue type the project lacks would park the whole destination at its first ticket. */
+    private static void requireIssueType(String name, String projectKey, List<IssueType> issueTypes) {
+        if (issueTypes.stream().noneMatch(type -> type.name().equalsIgnoreCase(name))) {
+            throw ApiProblem.badRequest("the project " + projectKey + " has no issue type named \"" + name
+                    + "\"; its issue types are " + String.join(", ", issueTypes.stream().map(IssueType::name).toList()));
+        }
+    }
+
+    /** Fetches the project's issue types again and re-maps every rule by name. */
+    @Transactional
+    Destination refreshIssueTypes(Caller caller, String id) {
+        Destination destination = find(caller, id);
+        destination.remap(issueTypes(destination.clientKey(), destination.projectKey()), clock.instant());
+        Destination saved = destinations.save(destination);
+        if (saved.isActive()) {
+            events.publishEvent(new DestinationActive(id));
+        }
+        return saved;
+    }
+
+    List<IssueType> issueTypes(String clientKey, String projectKey) {
+        JiraSite site = sites.callable(clientKey)
+                .orElseThrow(() -> ApiProblem.conflict("Ferry is not installed on the site " + clientKey));
+        try {
+            return jira.issueTypes(site, projectKey).stream().filter(type -> !type.subtask()).toList();
+        } catch (JiraException e) {
+            throw JiraRefusals.problem(e, ApiProblem.badRequest("Jira has no project " + projectKey
+                    + " the app can see: " + e.jiraMessage()), "to list the project's issue types");
+        }
+    }
+}

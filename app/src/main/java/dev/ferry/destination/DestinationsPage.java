@@ -1,0 +1,52 @@
+package dev.ferry.destination;
+
+import dev.ferry.console.Shown;
+import dev.ferry.jira.JiraProject;
+import dev.ferry.sitelink.LinkedSite;
+import java.util.List;
+
+/**
+ * The destinations page: what stops tickets, the destinations, and (for Admins and Managers) adding one
+ * in two steps, site first, then one of the projects Jira lists for it.
+ *
+ * @param projects empty until a site is chosen
+ */
+public record DestinationsPage(List<Banners.Banner> banners, List<Row> destinations, boolean empty, boolean canManage,
+        List<SiteOption> sites, boolean noSites, String chosenSite, String chosenSiteLabel, List<ProjectOption> projects,
+        boolean chooseProject, String error) {
+
+    /** One destination. */
+    record Row(String id, String site, String projectKey, String state, boolean active, long enabledRules,
+            String updated) {
+
+        static Row of(Destination destination, String site) {
+            return new Row(destination.id(), site, destination.projectKey(), label(destination.state()),
+                    destination.isActive(), destination.rules().values().stream().filter(Rule::enabled).count(),
+                    Shown.time(destination.updatedAt()));
+        }
+
+        private static String label(DestinationState state) {
+            return switch (state) {
+                case ACTIVE -> "Active";
+                case REPAIR -> "Needs repair";
+                case REFRESH_ISSUE_TYPES -> "Issue types to refresh";
+            };
+        }
+    }
+
+    /** A linked site to pick. */
+    public record SiteOption(String clientKey, String label, boolean selected) {
+    }
+
+    /** A project Jira listed. */
+    record ProjectOption(String key, String label) {
+
+        static ProjectOption of(JiraProject project) {
+            return new ProjectOption(project.key(), project.key() + " · " + project.name());
+        }
+    }
+
+    public static String siteLabel(LinkedSite site) {
+        return site.displayUrl() == null || site.displayUrl().isBlank() ? site.baseUrl() : site.displayUrl();
+    }
+}

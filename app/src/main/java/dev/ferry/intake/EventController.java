@@ -1,0 +1,75 @@
+package dev.ferry.intake;
+
+import dev.ferry.delivery.DeliveryView;
+import dev.ferry.delivery.Outbox;
+import dev.ferry.event.EventRequest;
+import dev.ferry.event.ProductEvent;
+import dev.ferry.event.ProductEvents;
+import dev.ferry.principal.ApiCaller;
+import dev.ferry.principal.ApiScope;
+import dev.ferry.web.ApiProblem;
+import java.net.URI;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Product events in, and what became of them. */
+@RestController
+class EventController {
+
+    private final EventIntake intake;
+    private final ProductEvents events;
+    private final Outbox outbox;
+
+    EventController(EventIntake intake, ProductEvents events, Outbox outbox) {
+        this.intake = intake;
+        this.events = events;
+        this.outbox = outbox;
+    }
+
+    /** The answer to a post: the event's id, whether it was a repeat, and how many destinations will get it. */
+    record Receipt(String id, boolean duplicate, int deliveries) {
+    }
+
+    /** An event with its deliveries; {@code outcome} sums them up. */
+    record EventBody(String id, String type, ProductEvent.Subject subject, Map<String, String> variables,
+            Instant occurredAt, Instant receivedAt, String idempotencyKey, String outcome,
+            List<DeliveryView> deliveries) {
+    }
+
+    @PostMapping("/api/v1/events")
+    ResponseEntity<Receipt> post(ApiCaller caller, @RequestBody EventRequest request) {
+        caller.require(ApiScope.EVENTS_WRITE);
+        EventIntake.Accepted accepted = intake.accept(caller, request);
+        return ResponseEntity.status(HttpStatus.ACCEPTED).location(URI.create("/api/v1/events/" + accepted.event().id()))
+                .body(new Receipt(accepted.event().id(), accepted.duplicate(), accepted.deliveries()));
+    }
+
+    @GetMapping("/api/v1/events/{id}")
+    EventBody get(ApiCaller caller, @PathVariable String id) {
+        caller.require(ApiScope.EVENTS_READ);
+        ProductEvent event = events.find(caller.organizationId(), id)
+                .orElseThrow(() -> ApiProblem.notFound("no event " + id));
+        List<DeliveryView> deliveries = outbox.forEvent(id);
+        return new EventBody(event.id(), event.type(), event.subject(), event.variables(), event.occurredAt(),
+                event.receivedAt(), event.idempotencyKey(), outcome(deliveries), deliveries);
+    }
+
+    /** {@code no-destination}, {@code pending}, {@code delivered} or {@code failed}. */
+    private static String outcome(List<DeliveryView> deliveries) {
+        if (deliveries.isEmpty()) {
+            return "no-destination";
+        }
+        if (deliveries.stream().anyMatch(d -> "PENDING".equals(d.status()) || "WAITING".equals(d.status()))) {
+            return "pending";
+        }
+        return deliveries.stream().anyMatch(d -> "FAILED".equals(d.status())) ? "failed" : "delivered";
+    }
+}

@@ -1,0 +1,92 @@
+package dev.ferry.intake;
+
+import dev.ferry.delivery.Outbox;
+import dev.ferry.destination.Destination;
+import dev.ferry.destination.DestinationRepository;
+import dev.ferry.destination.Rule;
+import dev.ferry.event.EventRequest;
+import dev.ferry.event.EventValidator;
+import dev.ferry.event.ProductEvent;
+import dev.ferry.event.ProductEvents;
+import dev.ferry.principal.ApiCaller;
+import dev.ferry.web.ApiProblem;
+import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Takes a product event: checks it against the catalog, stores it and one outbox row per destination whose
+ * rule for its type is on, all in one transaction. Nothing is sent to Jira here.
+ */
+@Service
+class EventIntake {
+
+    private final EventValidator validator;
+    private final ProductEvents events;
+    private final DestinationRepository destinations;
+    private final Outbox outbox;
+    private final TransactionTemplate transaction;
+    private final Clock clock;
+
+    EventIntake(EventValidator validator, ProductEvents events, DestinationRepository destinations, Outbox outbox,
+            TransactionTemplate transaction, Clock clock) {
+        this.validator = validator;
+        this.events = events;
+        this.destinations = destinations;
+        this.outbox = outbox;
+        this.transaction = transaction;
+        this.clock = clock;
+    }
+
+    /** The accepted event; {@code duplicate} when its idempotency key was seen before. */
+    record Accepted(ProductEvent event, boolean duplicate, int deliveries) {
+    }
+
+    Accepted accept(ApiCaller caller, EventRequest request) {
+        ProductEvent event = validator.validate(caller.organizationId(), request, UUID.randomUUID().toString(),
+                clock.instant());
+        Optional<ProductEvent> seen = earlier(event);
+        if (seen.isPresent()) {
+            return repeated(seen.get());
+        }
+        try {
+            return new Accepted(event, false, transaction.execute(status -> store(event)));
+        } catch (DuplicateKeyException raced) {
+            return repeated(earlier(event).orElseThrow(() -> raced));
+        }
+    }
+
+    private Accepted repeated(ProductEvent event) {
+        return new Accepted(event, true, outbox.forEvent(event.id()).size());
+    }
+
+    private Optional<ProductEvent> earlier(ProductEvent event) {
+        if (event.idempotencyKey() == null) {
+            return Optional.empty();
+        }
+        Optional<ProductEvent> seen = events.findByIdempotencyKey(event.organizationId(), event.idempotencyKey());
+        seen.filter(previous -> !previous.type().equals(event.type()) || !previous.subject().equals(event.subject()))
+                .ifPresent(previous -> {
+                    throw ApiProblem.conflict("the idempotency key " + event.idempotencyKey()
+                            + " was already used for a different event (" + previous.id() + ")");
+                });
+        return seen;
+    }
+
+    /** Stores the event and its outbox rows; answers how many destinations will get it. */
+    private int store(ProductEvent event) {
+        events.insert(event);
+        List<Destination> targets = destinations.findByOrganizationIdOrderByCreatedAt(event.organizationId()).stream()
+                .filter(destination -> destination.rule(event.type()).filter(Rule::enabled).isPresent()).toList();
+        targets.forEach(destination -> outbox.enqueue(event.id(), destination, dedupKey(destination, event)));
+        return targets.size();
+    }
+
+    static String dedupKey(Destination destination, ProductEvent event) {
+        return String.join("\u001f", destination.id(), event.subject().type(), event.subject().id(), event.type());
+    }
+}

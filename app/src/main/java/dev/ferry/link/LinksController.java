@@ -1,0 +1,82 @@
+package dev.ferry.link;
+
+import dev.ferry.event.EventRequest;
+import dev.ferry.principal.ApiCaller;
+import dev.ferry.principal.ApiScope;
+import dev.ferry.site.SiteDirectory;
+import dev.ferry.web.ApiProblem;
+import java.net.URI;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** The tickets linked to a product object, and linking or unlinking one by hand. */
+@RestController
+class LinksController {
+
+    private final TicketLinks links;
+    private final ManualLinks manual;
+    private final SiteDirectory sites;
+
+    LinksController(TicketLinks links, ManualLinks manual, SiteDirectory sites) {
+        this.links = links;
+        this.manual = manual;
+        this.sites = sites;
+    }
+
+    /** A linked ticket; {@code broken} when the issue is gone from Jira, {@code status} null when not yet known. */
+    record LinkBody(long id, String site, String issueKey, String issueUrl, String status, String statusCategory,
+            boolean broken, String origin, String eventType, String eventId, Instant createdAt, Instant lastSyncedAt) {
+    }
+
+    /** Links an existing ticket by key without touching it. */
+    record NewLink(String site, String issueKey, EventRequest.SubjectBody subject) {
+    }
+
+    @GetMapping("/api/v1/links")
+    List<LinkBody> list(ApiCaller caller, @RequestParam String subjectType, @RequestParam String subjectId) {
+        caller.require(ApiScope.LINKS_READ);
+        Map<String, String> baseUrls = new HashMap<>();
+        return links.forObject(caller.organizationId(), subjectType, subjectId).stream()
+                .map(link -> body(link, baseUrls.computeIfAbsent(link.clientKey(), this::baseUrl))).toList();
+    }
+
+    @PostMapping("/api/v1/links")
+    ResponseEntity<LinkBody> link(ApiCaller caller, @RequestBody NewLink request) {
+        caller.require(ApiScope.LINKS_WRITE);
+        TicketLink link = manual.link(caller, request);
+        return ResponseEntity.status(HttpStatus.CREATED).location(URI.create("/api/v1/links/" + link.id()))
+                .body(body(link, baseUrl(link.clientKey())));
+    }
+
+    @DeleteMapping("/api/v1/links/{id}")
+    ResponseEntity<Void> unlink(ApiCaller caller, @PathVariable long id) {
+        caller.require(ApiScope.LINKS_WRITE);
+        manual.unlink(caller, id);
+        return ResponseEntity.noContent().build();
+    }
+
+    private String baseUrl(String clientKey) {
+        return sites.callable(clientKey).map(site -> site.baseUrl().toString()).orElse(null);
+    }
+
+    private static LinkBody body(TicketLink link, String baseUrl) {
+        return new LinkBody(link.id(), link.clientKey(), link.issueKey(), IssueUrls.browse(baseUrl, link.issueKey()), link.statusName(), link.statusCategory(),
+                link.issueDeleted(), link.origin().name(), link.provenance().eventType(), link.provenance().eventId(),
+                link.createdAt(), link.lastSyncedAt());
+    }
+
+    static ApiProblem noLink(long id) {
+        return ApiProblem.notFound("no link " + id);
+    }
+}

@@ -1,0 +1,73 @@
+package dev.ferry.sitelink;
+
+import dev.ferry.connect.Fingerprint;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.springframework.stereotype.Component;
+
+/** Prepares the Jira sites page of an organization from its links and open requests. */
+@Component
+class JiraSitesPages {
+
+    static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'").withZone(ZoneOffset.UTC);
+
+    private final LinkedSites linked;
+    private final LinkRequests requests;
+
+    JiraSitesPages(LinkedSites linked, LinkRequests requests) {
+        this.linked = linked;
+        this.requests = requests;
+    }
+
+    JiraSitesPage page(String organizationId, boolean canManage, String entered, String error) {
+        List<LinkedSite> sites = linked.of(organizationId);
+        List<LinkRequestView> open = requests.open(organizationId);
+        return new JiraSitesPage(canManage, entered, error, open.stream().map(JiraSitesPages::row).toList(),
+                sites.stream().map(JiraSitesPages::card).toList(), !open.isEmpty(), fingerprint(sites, open));
+    }
+
+    /** Changes when a request moves on or a link comes, goes or changes state; not on every webhook. */
+    String fingerprint(String organizationId) {
+        return fingerprint(linked.of(organizationId), requests.open(organizationId));
+    }
+
+    private static String fingerprint(List<LinkedSite> sites, List<LinkRequestView> open) {
+        return Fingerprint.of(Stream.concat(
+                sites.stream().map(site -> site.clientKey() + ":" + site.state() + ":" + site.credentials().state()),
+                open.stream().map(request -> request.id() + ":" + request.state())).collect(Collectors.joining("|")))
+                .substring(0, 16);
+    }
+
+    private static JiraSitesPage.RequestRow row(LinkRequestView request) {
+        return new JiraSitesPage.RequestRow(request.id(), request.site(), request.siteUrl(),
+                "AWAITING_INSTALL".equals(request.state()), when(request.requestedAt()), request.requestedBy(),
+                when(request.expiresAt()), request.descriptorUrl(), request.forgeInstallLink(), request.configurePageUrl());
+    }
+
+    private static JiraSitesPage.SiteCard card(LinkedSite site) {
+        String url = site.displayUrl() != null && !site.displayUrl().isBlank() ? site.displayUrl() : site.baseUrl();
+        boolean rejected = "rejected".equals(site.credentials().state());
+        return new JiraSitesPage.SiteCard(site.clientKey(), url, label(site.state()), "uninstalled".equals(site.state()),
+                when(site.installedAt()), when(site.lastInstalledAt()),
+                site.lastWebhookAt() == null ? "none received recently" : when(site.lastWebhookAt()),
+                when(site.linkedAt()), site.linkedBy(), rejected, site.credentials().message(),
+                when(site.credentials().rejectedAt()));
+    }
+
+    private static String label(String state) {
+        return switch (state) {
+            case "installed" -> "Installed";
+            case "enabled" -> "Installed and enabled";
+            case "disabled" -> "Installed, disabled in Jira";
+            default -> "Uninstalled from Jira";
+        };
+    }
+
+    private static String when(Instant instant) {
+        return instant == null ? "" : WHEN.format(instant);
+    }
+}

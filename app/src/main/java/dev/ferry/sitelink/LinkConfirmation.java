@@ -1,0 +1,61 @@
+package dev.ferry.sitelink;
+
+import dev.ferry.site.Site;
+import dev.ferry.site.SiteRepository;
+import dev.ferry.web.ApiProblem;
+import java.time.Clock;
+import java.time.Instant;
+import org.springframework.stereotype.Component;
+
+/**
+ * The one way a request becomes a link, whoever confirmed it: the site must still have Ferry installed
+ * and belong to no other organization; other organizations' open requests for it are closed.
+ */
+@Component
+class LinkConfirmation {
+
+    private final SiteRepository sites;
+    private final SiteLinkRepository links;
+    private final SiteLinkRequestRepository requests;
+    private final SiteConnections connections;
+    private final LinkedSites linked;
+    private final Clock clock;
+
+    LinkConfirmation(SiteRepository sites, SiteLinkRepository links, SiteLinkRequestRepository requests,
+            SiteConnections connections, LinkedSites linked, Clock clock) {
+        this.sites = sites;
+        this.links = links;
+        this.requests = requests;
+        this.connections = connections;
+        this.linked = linked;
+        this.clock = clock;
+    }
+
+    /**
+     * Runs inside the caller's transaction.
+     *
+     * @param how for the audit log: who or what confirmed it
+     * @param by  the confirming Jira administrator's accountId, or {@code code}
+     */
+    LinkedSite confirm(SiteLinkRequest request, String how, String by) {
+        Instant now = clock.instant();
+        Site site = sites.findById(request.clientKey()).filter(Site::isInstalled)
+                .orElseThrow(() -> ApiProblem.conflict("Ferry is no longer installed on " + request.siteUrl()));
+        var link = links.findById(site.clientKey());
+        if (link.isPresent() && !link.get().belongsTo(request.organizationId())) {
+            request.cancel(now);
+            requests.save(request);
+            throw ApiProblem.conflict("the site " + site.installation().publicUrl() + " is linked to another organization");
+        }
+        request.confirm(by, now);
+        requests.save(request);
+        if (link.isEmpty()) {
+            connections.link(request, site, how);
+        }
+        requests.findPendingFor(site.clientKey()).forEach(other -> {
+            other.cancel(now);
+            requests.save(other);
+        });
+        return linked.find(request.organizationId(), site.clientKey()).orElseThrow();
+    }
+}

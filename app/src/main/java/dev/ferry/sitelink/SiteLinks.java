@@ -1,0 +1,52 @@
+package dev.ferry.sitelink;
+
+import dev.ferry.site.SiteInstalled;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Service;
+
+/** Which organization a site works for, and whether Jira still accepts the app's credentials for it. */
+@Service
+public class SiteLinks {
+
+    static final int MAX_ERROR = 4000;
+    private static final Logger log = LoggerFactory.getLogger(SiteLinks.class);
+
+    private final SiteLinkRepository links;
+
+    SiteLinks(SiteLinkRepository links) {
+        this.links = links;
+    }
+
+    public Optional<String> organizationOf(String clientKey) {
+        return links.findById(clientKey).map(SiteLink::organizationId);
+    }
+
+    /** Jira answered 401 for this site: its deliveries wait until it is installed again. */
+    public void credentialsRejected(String clientKey, String jiraMessage) {
+        String message = jiraMessage == null ? "" : jiraMessage.length() > MAX_ERROR ? jiraMessage.substring(0, MAX_ERROR) : jiraMessage;
+        if (links.rejectCredentials(clientKey, message) > 0) {
+            log.warn("Jira rejected the app's credentials for site {}; its deliveries wait for a re-install", clientKey);
+        }
+    }
+
+    /**
+     * False while the credentials are rejected. The next install (Jira sends {@code installed} with a fresh
+     * secret) clears the flag, so deliveries resume by themselves; no times are compared, so no node's
+     * clock can keep a site parked. One indexed read, since every delivery asks.
+     */
+    public boolean credentialsUsable(String clientKey) {
+        return links.countRejected(clientKey) == 0;
+    }
+
+    /** A re-install brings a fresh secret: Jira's earlier rejection no longer holds (same transaction). */
+    @EventListener
+    void on(SiteInstalled installed) {
+        if (links.clearRejection(installed.clientKey()) > 0) {
+            log.info("site {}: the re-install clears Jira's earlier rejection of the app's credentials; deliveries resume",
+                    installed.clientKey());
+        }
+    }
+}

@@ -1,0 +1,145 @@
+package dev.ferry.testticket;
+
+import dev.ferry.console.ConsolePages;
+import dev.ferry.destination.Destination;
+import dev.ferry.destination.DestinationPages;
+import dev.ferry.destination.Destinations;
+import dev.ferry.destination.DestinationsPage;
+import dev.ferry.destination.Rule;
+import dev.ferry.destination.RulesPage;
+import dev.ferry.event.EventCatalog;
+import dev.ferry.event.EventTypeDefinition;
+import dev.ferry.event.SampleVariables;
+import dev.ferry.principal.Person;
+import dev.ferry.sitelink.LinkedSites;
+import dev.ferry.web.ApiProblem;
+import jakarta.servlet.http.HttpServletRequest;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.stereotype.Controller;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+
+/** Sending a test ticket from a destination in the admin console, and deleting it again. */
+@Controller
+class TestTicketPages {
+
+    static final String VARIABLE = "var.";
+
+    private final ConsolePages pages;
+    private final Destinations destinations;
+    private final TestTickets tickets;
+    private final EventCatalog catalog;
+    private final LinkedSites sites;
+
+    TestTicketPages(ConsolePages pages, Destinations destinations, TestTickets tickets, EventCatalog catalog,
+            LinkedSites sites) {
+        this.pages = pages;
+        this.destinations = destinations;
+        this.tickets = tickets;
+        this.catalog = catalog;
+        this.sites = sites;
+    }
+
+    /**
+     * {@code eventType}: the rule to try, {@code experiment.guardrail_breached} unless chosen; {@code sent}:
+     * the key of the test ticket just filed, shown with its actions while it is not deleted.
+     */
+    @GetMapping(DestinationPages.PATH + "/{id}/test-ticket")
+    ResponseEntity<String> show(Person person, HttpServletRequest request, @PathVariable String id,
+            @RequestParam(required = false) String eventType, @RequestParam(required = false) String sent) {
+        TestTicketPage.Result result = null;
+        if (sent != null) {
+            try {
+                result = tickets.sent(person, id, sent)
+                        .map(ticket -> new TestTicketPage.Result(ticket.issueKey(), ticket.issueUrl(), ticket.summary()))
+                        .orElse(null);
+            } catch (ApiProblem missing) {
+                // the page below says the destination is not there
+            }
+        }
+        return render(person, request, HttpStatus.OK, id, eventType, null, result, null);
+    }
+
+    /** Form fields {@code var.<name>} are the variables. */
+    @PostMapping(DestinationPages.PATH + "/{id}/test-ticket")
+    ResponseEntity<String> send(Person person, HttpServletRequest request, @PathVariable String id,
+            @RequestParam(defaultValue = "") String eventType, @RequestParam Map<String, String> form) {
+        Map<String, String> variables = new LinkedHashMap<>();
+        form.forEach((name, value) -> {
+            if (name.startsWith(VARIABLE)) {
+                variables.put(name.substring(VARIABLE.length()), value);
+            }
+        });
+        try {
+            TestTickets.Sent sent = tickets.send(person, id, eventType, variables);
+            // Redirected, so reloading the page shows the ticket again instead of filing another one.
+            return ConsolePages.seeOther(DestinationPages.PATH + "/" + id + "/test-ticket?eventType="
+                    + URLEncoder.encode(eventType, StandardCharsets.UTF_8) + "&sent="
+                    + URLEncoder.encode(sent.issueKey(), StandardCharsets.UTF_8));
+        } catch (ApiProblem refused) {
+            return render(person, request, refused.status(), id, eventType, variables, null,
+                    refused.getMessage());
+        }
+    }
+
+    @PostMapping(DestinationPages.PATH + "/{id}/test-tickets/{issueKey}/delete")
+    ResponseEntity<String> delete(Person person, HttpServletRequest request, @PathVariable String id,
+            @PathVariable String issueKey, @RequestParam(defaultValue = "") String eventType) {
+        try {
+            tickets.delete(person, id, issueKey);
+            return pages.seeOther(request, DestinationPages.PATH + "/" + id + "/test-ticket",
+                    "Test ticket " + issueKey + " deleted from Jira.");
+        } catch (ApiProblem refused) {
+            return render(person, request, refused.status(), id, eventType, null, null,
+                    refused.getMessage());
+        }
+    }
+
+    private ResponseEntity<String> render(Person person, HttpServletRequest request, HttpStatus status, String id,
+            String eventType, Map<String, String> typed, TestTicketPage.Result result, String error) {
+        Destination destination;
+        try {
+            destination = destinations.find(person, id);
+        } catch (ApiProblem missing) {
+            return pages.notFound(person, request, "No such destination", missing.getMessage());
+        }
+        List<String> types = catalog.list(person.organizationId()).stream().map(EventTypeDefinition::type)
+                .filter(type -> destination.rule(type).isPresent()).toList();
+        String chosen = chosen(types, eventType);
+        String site = sites.find(person.organizationId(), destination.clientKey()).map(DestinationsPage::siteLabel)
+                .orElse(destination.clientKey());
+        var page = new TestTicketPage(destination.id(), site, destination.projectKey(),
+                destination.rule(chosen).map(Rule::issueType).orElse(""), chosen,
+                types.stream().map(type -> new RulesPage.Option(type, type, type.equals(chosen))).toList(),
+                variables(person, chosen, chosen.equals(eventType) ? typed : null), result, error);
+        return pages.page(status, "test-ticket", pages.frame(person, "Send a test ticket", "destinations", request), page);
+    }
+
+    /** The event type asked for if the destination has a rule for it, else the default, else the first. */
+    private static String chosen(List<String> types, String eventType) {
+        if (eventType != null && types.contains(eventType)) {
+            return eventType;
+        }
+        return types.contains(SampleVariables.DEFAULT_EVENT_TYPE) ? SampleVariables.DEFAULT_EVENT_TYPE
+                : types.isEmpty() ? "" : types.get(0);
+    }
+
+    /** The event type's sample values, with what the person typed last time in their place. */
+    private List<TestTicketPage.Variable> variables(Person person, String eventType, Map<String, String> typed) {
+        Map<String, String> values = new LinkedHashMap<>(eventType.isEmpty() ? Map.of()
+                : tickets.samples(person, eventType));
+        if (typed != null) {
+            typed.forEach((name, value) -> values.computeIfPresent(name, (n, sample) -> value));
+        }
+        return values.entrySet().stream()
+                .map(v -> new TestTicketPage.Variable(v.getKey(), v.getValue(), "var-" + v.getKey())).toList();
+    }
+}

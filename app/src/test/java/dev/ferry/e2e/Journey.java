@@ -1,0 +1,126 @@
+package dev.ferry.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.ferry.simulator.JiraSimulator;
+import java.util.Map;
+import org.springframework.context.ApplicationContextInitializer;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.core.env.MapPropertySource;
+
+/**
+ * Ferry and the simulated Jira sites beside it, as every {@link FerryJourney} reaches them: one for the
+ * whole run, since Ferry's settings name their ports and the Spring context is shared. {@link #jira()} is
+ * the site journeys link; {@link #otherJira()} is a second site for journeys about telling sites apart.
+ */
+final class Journey implements AutoCloseable {
+
+    static final String OPERATOR = "operator-token-for-journeys";
+
+    private static Journey shared;
+
+    private final int port = FerryBesideJira.freePort();
+    private final JiraSimulator jira = JiraSimulator.start();
+    private final JiraSimulator otherJira = JiraSimulator.start();
+
+    private Journey() {
+    }
+
+    /** The journey of this run, its simulators started on first use. */
+    static synchronized Journey shared() {
+        if (shared == null) {
+            shared = new Journey();
+        }
+        return shared;
+    }
+
+    int port() {
+        return port;
+    }
+
+    /** Ferry's base URL, as its descriptor names it. */
+    String url() {
+        return FerryBesideJira.baseUrl(port);
+    }
+
+    JiraSimulator jira() {
+        return jira;
+    }
+
+    JiraSimulator otherJira() {
+        return otherJira;
+    }
+
+    /** A new organization of the product, created through the operator endpoint, with its first API key. */
+    ProductApi newOrganization(String name) {
+        return ProductApi.newOrganization(url(), OPERATOR, name);
+    }
+
+    /** The product API as an organization holding {@code key} calls it. */
+    ProductApi api(String key) {
+        return new ProductApi(url(), key);
+    }
+
+    /** Installs Ferry on {@link #jira()} and links the site to the API's organization; answers its clientKey. */
+    String linkSite(ProductApi api) {
+        return LinkedDestinations.linkSite(jira, api, url());
+    }
+
+    /** The organization "Acme Experiments" with {@link #jira()} installed and linked to it. */
+    LinkedSite linkedSite() {
+        ProductApi acme = newOrganization("Acme Experiments");
+        return new LinkedSite(acme, linkSite(acme));
+    }
+
+    /** How many calls to {@code method path} Jira answered with success. */
+    long answered(String method, String path) {
+        return jira.calls().stream().filter(call -> call.method().equals(method) && call.path().equals(path)
+                && call.status() / 100 == 2).count();
+    }
+
+    /** Puts the simulators back as a test expects them: no calls, faults or clock offset remembered. */
+    void reset() {
+        jira.reset();
+        otherJira.reset();
+    }
+
+    /** Fails when Ferry sent either site a request Atlassian's specification rejects. */
+    void assertNoSpecViolations() {
+        jira.assertNoSpecViolations();
+        otherJira.assertNoSpecViolations();
+    }
+
+    @Override
+    public void close() {
+        jira.close();
+        otherJira.close();
+    }
+
+    private Map<String, Object> properties() {
+        return Map.of("server.port", port, "server.address", "127.0.0.1", "ferry.base-url", url(),
+                "ferry.connect.install-keys-urls", jira.installKeysUrl() + "," + otherJira.installKeysUrl());
+    }
+
+    /** Ferry's settings that name the journey's ports: the same for every journey, so one context serves all. */
+    static final class Initializer implements ApplicationContextInitializer<ConfigurableApplicationContext> {
+
+        @Override
+        public void initialize(ConfigurableApplicationContext context) {
+            context.getEnvironment().getPropertySources()
+                    .addFirst(new MapPropertySource("ferry-journey", shared().properties()));
+        }
+    }
+
+    /** An organization of the product with the simulated site installed and linked to it, as a journey starts. */
+    record LinkedSite(ProductApi api, String clientKey) {
+
+        /** A destination for {@code projectKey} on the site, with the preset's rules; answers its id. */
+        String addDestination(String projectKey) {
+            ProductApi.Reply created = api.post("/api/v1/destinations",
+                    "{\"site\":\"" + clientKey + "\",\"projectKey\":\"" + projectKey + "\"}");
+            assertThat(created.status()).as(created.body()).isEqualTo(201);
+            assertThat(created.json().path("state").asString()).isEqualTo("ACTIVE");
+            return created.json().path("id").asString();
+        }
+    }
+}

@@ -1,0 +1,46 @@
+package dev.ferry.simulator.demo;
+
+import java.util.List;
+import java.util.OptionalInt;
+
+/**
+ * The demo's command line: {@code --once}, {@code --port=} (Ferry's port; unset: 8080 or any free port) and
+ * {@code --jira-port=} (the simulated site's; unset: any free port).
+ */
+record DemoOptions(boolean once, OptionalInt ferryPort, OptionalInt jiraPort) {
+
+    static final String FERRY_PORT = "--port=";
+    static final String JIRA_PORT = "--jira-port=";
+
+    static DemoOptions parse(List<String> args) {
+        boolean once = false;
+        OptionalInt ferryPort = OptionalInt.empty();
+        OptionalInt jiraPort = OptionalInt.empty();
+        for (String arg : args) {
+            if (arg.equals("--once")) {
+                once = true;
+            } else if (arg.startsWith(FERRY_PORT)) {
+                ferryPort = OptionalInt.of(port(arg, FERRY_PORT));
+            } else if (arg.startsWith(JIRA_PORT)) {
+                jiraPort = OptionalInt.of(port(arg, JIRA_PORT));
+            } else {
+                throw new DemoRefusal("unknown option " + arg + "; the demo takes --once, " + FERRY_PORT + "PORT and "
+                        + JIRA_PORT + "PORT");
+            }
+        }
+        return new DemoOptions(once, ferryPort, jiraPort);
+    }
+
+    private static int port(String arg, String flag) {
+        String value = arg.substring(flag.length());
+        try {
+            int port = Integer.parseInt(value);
+            if (port >= 1 && port <= 65535) {
+                return port;
+            }
+        } catch (NumberFormatException notANumber) {
+            // Refused below, with the same words as a number out of range.
+        }
+        throw new DemoRefusal(arg + " is not a port: give a number from 1 to 65535");
+    }
+}
