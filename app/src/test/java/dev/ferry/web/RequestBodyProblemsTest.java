@@ -115,6 +115,18 @@ class RequestBodyProblemsTest {
     }
 
     @Test
+    void everyRefusedFieldOfAnEventTypeIsListedTogether() {
+        JsonNode problem = invalid(http.put("/api/v1/event-types/anomaly.detected",
+                "{\"variables\":[\"bad name\"],\"issueType\":\"\",\"summaryTemplate\":\"\",\"labels\":[\"a b\"]}", auth));
+
+        assertThat(errors(problem)).containsExactlyInAnyOrder(
+                "/variables: variables are plain names, optionally ending in '?'",
+                "/issueType: issueType is required, at most 255 characters",
+                "/summaryTemplate: summaryTemplate must be 1 to 2048 characters",
+                "/labels: labels must be words without spaces or commas");
+    }
+
+    @Test
     void aChunkedBodyOverTheLimitIsStillRefusedAsTooLargeNotAsInvalid() {
         String huge = "{\"type\":\"" + "x".repeat(1_100_000) + "\"}";
 
