@@ -17,12 +17,11 @@ record ApiDocs(Map<String, Object> problemSchema, Map<String, Answer> errors, Ma
     }
 
     /**
-     * @param scope     the API key scope the call needs; none for the operator's endpoint, which takes no key
      * @param request   an example request body; none when the call takes no body
      * @param responses the success answers by status
      * @param errors    the call's own error answers (404, 409, 502…) by status, with what they mean here
      */
-    record Operation(String operationId, String scope, String summary, String description, Object request,
+    record Operation(String operationId, String summary, String description, Object request,
             Map<String, Answer> responses, Map<String, String> errors) {
     }
 }

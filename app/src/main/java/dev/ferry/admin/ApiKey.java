@@ -2,7 +2,7 @@ package dev.ferry.admin;
 
 import dev.ferry.principal.ApiCaller;
 import dev.ferry.principal.ApiScope;
-import dev.ferry.web.ApiProblem;
+import dev.ferry.refusal.Refusal;
 import java.time.Instant;
 import java.util.Set;
 import java.util.UUID;
@@ -56,10 +56,10 @@ class ApiKey implements Persistable<String> {
     static ApiKey issue(String organizationId, String name, Set<ApiScope> scopes, KeyMaterial material, Instant now) {
         String trimmed = name == null ? "" : name.strip();
         if (trimmed.isEmpty() || trimmed.length() > MAX_NAME_LENGTH) {
-            throw ApiProblem.badRequest("name must be 1 to " + MAX_NAME_LENGTH + " characters");
+            throw Refusal.invalid("name must be 1 to " + MAX_NAME_LENGTH + " characters");
         }
         if (scopes.isEmpty()) {
-            throw ApiProblem.badRequest("scopes must name at least one scope");
+            throw Refusal.invalid("scopes must name at least one scope");
         }
         return new ApiKey(UUID.randomUUID().toString(), organizationId, trimmed, material.prefix(), material.hash(),
                 Scopes.join(scopes), now, null, null, true);

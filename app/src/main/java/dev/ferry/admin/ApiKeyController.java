@@ -2,6 +2,7 @@ package dev.ferry.admin;
 
 import dev.ferry.principal.ApiCaller;
 import dev.ferry.principal.ApiScope;
+import dev.ferry.principal.RequiresScope;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
@@ -23,6 +24,7 @@ import org.springframework.web.bind.annotation.RestController;
 /** An organization's API keys: list them (never their secrets), issue one (with no scope the caller lacks), revoke one. */
 @RestController
 @RequestMapping("/api/v1/api-keys")
+@RequiresScope(ApiScope.KEYS_MANAGE)
 class ApiKeyController {
 
     private final ApiKeys keys;
@@ -33,7 +35,6 @@ class ApiKeyController {
 
     @GetMapping
     KeyList list(ApiCaller caller) {
-        caller.require(ApiScope.KEYS_MANAGE);
         return new KeyList(keys.list(caller.organizationId()).stream().map(KeyBody::of).toList());
     }
 
@@ -42,7 +43,6 @@ class ApiKeyController {
     @ApiResponse(responseCode = "201", description = "The new key, its text shown this once",
             content = @Content(schema = @Schema(implementation = IssuedKey.class)))
     ResponseEntity<IssuedKey> issue(ApiCaller caller, @RequestBody NewKey body) {
-        caller.require(ApiScope.KEYS_MANAGE);
         Set<ApiScope> scopes = Scopes.parse(body.scopes());
         caller.requireAll(scopes);
         return ResponseEntity.status(HttpStatus.CREATED).cacheControl(CacheControl.noStore())
@@ -52,7 +52,6 @@ class ApiKeyController {
     @DeleteMapping("/{id}")
     @ResponseStatus(HttpStatus.NO_CONTENT)
     void revoke(ApiCaller caller, @PathVariable String id) {
-        caller.require(ApiScope.KEYS_MANAGE);
         keys.revoke(caller, id);
     }
 

@@ -33,8 +33,8 @@ class ApiKeyInterceptor implements HandlerInterceptor {
         ApiCaller caller;
         try {
             caller = keys.authenticate(presented);
-        } catch (ApiProblem refused) {
-            throw limits.failedToken(request, refused);
+        } catch (ApiKeys.KeyRefused refused) {
+            throw limits.failedToken(request, ApiProblem.unauthorized(refused.getMessage(), ApiKeys.INVALID_CHALLENGE));
         }
         limits.admitKey(caller);
         request.setAttribute(CALLER, caller);

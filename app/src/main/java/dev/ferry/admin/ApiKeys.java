@@ -5,7 +5,7 @@ import dev.ferry.audit.AuditLog;
 import dev.ferry.principal.ApiCaller;
 import dev.ferry.principal.ApiScope;
 import dev.ferry.principal.Caller;
-import dev.ferry.web.ApiProblem;
+import dev.ferry.refusal.Refusal;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -57,11 +57,16 @@ public class ApiKeys {
         return keys.findById(keyId).filter(key -> key.organizationId().equals(organizationId));
     }
 
+    /** The name its organization gave a key, to show people instead of its id. */
+    public Optional<String> name(String organizationId, String keyId) {
+        return find(organizationId, keyId).map(ApiKey::name);
+    }
+
     /** Another organization's key is answered as unknown, so ids of other tenants reveal nothing. */
     @Transactional
     void revoke(Caller caller, String keyId) {
         ApiKey key = find(caller.organizationId(), keyId)
-                .orElseThrow(() -> ApiProblem.notFound("no API key " + keyId + " in this organization"));
+                .orElseThrow(() -> Refusal.notFound("no API key " + keyId + " in this organization"));
         if (key.revoke(clock.instant())) {
             keys.save(key);
             audit.record(caller.organizationId(), caller.actor(), AuditAction.API_KEY_REVOKED, key.getId(),
@@ -70,15 +75,15 @@ public class ApiKeys {
         }
     }
 
-    /** The caller a presented bearer key stands for; refuses (401) one Ferry does not accept. */
+    /** The caller a presented bearer key stands for; refuses one Ferry does not accept, saying why. */
     ApiCaller authenticate(String presented) {
         if (!KeyMaterial.wellFormed(presented)) {
-            throw ApiProblem.unauthorized("the bearer token is not a Ferry API key", INVALID_CHALLENGE);
+            throw new KeyRefused("the bearer token is not a Ferry API key");
         }
         ApiKey key = keys.findBySecretHash(KeyMaterial.hash(presented))
-                .orElseThrow(() -> ApiProblem.unauthorized("the API key is not known", INVALID_CHALLENGE));
+                .orElseThrow(() -> new KeyRefused("the API key is not known"));
         if (key.isRevoked()) {
-            throw ApiProblem.unauthorized("the API key was revoked", INVALID_CHALLENGE);
+            throw new KeyRefused("the API key was revoked");
         }
         Instant now = clock.instant();
         Instant cutoff = now.minus(properties.keyLastUsedInterval());
@@ -86,5 +91,13 @@ public class ApiKeys {
             keys.touch(key.getId(), now, cutoff);
         }
         return key.caller();
+    }
+
+    /** A presented key Ferry does not accept; {@link ApiKeyInterceptor} answers it as HTTP's 401 with its challenge. */
+    static final class KeyRefused extends RuntimeException {
+
+        KeyRefused(String reason) {
+            super(reason);
+        }
     }
 }

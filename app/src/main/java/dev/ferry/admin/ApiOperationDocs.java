@@ -12,8 +12,10 @@ import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.Map;
 import org.springdoc.core.customizers.OpenApiCustomizer;
+import org.springdoc.core.customizers.OperationCustomizer;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.stereotype.Component;
+import org.springframework.web.method.HandlerMethod;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.constructor.SafeConstructor;
@@ -26,10 +28,12 @@ import tools.jackson.databind.json.JsonMapper;
  * examples share parts through anchors, which Jackson's YAML reader does not resolve.
  */
 @Component
-class ApiOperationDocs implements OpenApiCustomizer {
+class ApiOperationDocs implements OpenApiCustomizer, OperationCustomizer {
 
     static final String RESOURCE = "api-docs/operations.yml";
     static final String PROBLEM = "Problem";
+    /** Carries a handler's {@code @RequiresScope} from its operation to {@link #customise}, which removes it. */
+    private static final String SCOPE = "x-ferry-scope";
 
     private final ApiDocs docs;
     private final ProblemAnswers problems;
@@ -44,21 +48,29 @@ class ApiOperationDocs implements OpenApiCustomizer {
         this.problems = new ProblemAnswers(docs.errors());
     }
 
+    /** The scope comes from the handler the interceptor checks, so the document cannot disagree with it. */
+    @Override
+    public Operation customize(Operation operation, HandlerMethod handler) {
+        ScopeInterceptor.declared(handler).ifPresent(scope -> operation.addExtension(SCOPE, scope.value().value()));
+        return operation;
+    }
+
     @Override
     public void customise(OpenAPI api) {
         api.getComponents().addSchemas(PROBLEM, Json31.mapper().convertValue(docs.problemSchema(), Schema.class));
         api.getPaths().forEach((path, item) -> item.readOperationsMap().forEach((method, operation) -> {
             ApiDocs.Operation doc = docs.operations().get(method.name() + " " + path);
+            String scope = operation.getExtensions() == null ? null : (String) operation.getExtensions().remove(SCOPE);
             if (doc != null) {
-                describe(operation, doc);
-                problems.add(operation, doc, path);
+                describe(operation, doc, scope);
+                problems.add(operation, doc, scope != null, path);
             }
         }));
     }
 
-    private static void describe(Operation operation, ApiDocs.Operation doc) {
-        operation.operationId(doc.operationId()).summary(doc.summary()).description(doc.scope() == null
-                ? doc.description() : doc.description().strip() + "\n\nNeeds an API key with the scope `" + doc.scope() + "`.");
+    private static void describe(Operation operation, ApiDocs.Operation doc, String scope) {
+        operation.operationId(doc.operationId()).summary(doc.summary()).description(scope == null
+                ? doc.description() : doc.description().strip() + "\n\nNeeds an API key with the scope `" + scope + "`.");
         if (operation.getRequestBody() != null && doc.request() != null) {
             operation.getRequestBody().getContent().values().forEach(media -> media.setExample(doc.request()));
         }

@@ -2,7 +2,8 @@ package dev.ferry.admin;
 
 import dev.ferry.console.ConsolePages;
 import dev.ferry.principal.Person;
-import dev.ferry.web.ApiProblem;
+import dev.ferry.refusal.Refusal;
+import dev.ferry.web.RefusalStatus;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.List;
 import org.springframework.http.HttpStatus;
@@ -47,8 +48,8 @@ class KeysPageController {
         try {
             IssuedKey issued = keys.issue(person.organizationId(), name, Scopes.parse(scopes), person.actor());
             return show(person, request, HttpStatus.OK, KeysPage.Form.blank(), issued, null);
-        } catch (ApiProblem refused) {
-            return show(person, request, refused.status(), KeysPage.Form.of(name, scopes), null, refused);
+        } catch (Refusal refused) {
+            return show(person, request, RefusalStatus.of(refused), KeysPage.Form.of(name, scopes), null, refused);
         }
     }
 
@@ -58,21 +59,21 @@ class KeysPageController {
                 .map(key -> pages.page("api-key-revoke", pages.frame(person, "Revoke API key", NAV, request),
                         KeysPage.Row.of(key)))
                 .orElseGet(() -> show(person, request, HttpStatus.NOT_FOUND, KeysPage.Form.blank(), null,
-                        ApiProblem.notFound("no API key " + id + " in this organization")));
+                        Refusal.notFound("no API key " + id + " in this organization")));
     }
 
     @PostMapping(PATH + "/{id}/revoke")
     ResponseEntity<String> revoke(Person person, HttpServletRequest request, @PathVariable String id) {
         try {
             keys.revoke(person, id);
-        } catch (ApiProblem refused) {
-            return show(person, request, refused.status(), KeysPage.Form.blank(), null, refused);
+        } catch (Refusal refused) {
+            return show(person, request, RefusalStatus.of(refused), KeysPage.Form.blank(), null, refused);
         }
         return pages.seeOther(request, PATH, "API key revoked: calls with it are refused from now on.");
     }
 
     private ResponseEntity<String> show(Person person, HttpServletRequest request, HttpStatus status,
-            KeysPage.Form form, IssuedKey issued, ApiProblem refused) {
+            KeysPage.Form form, IssuedKey issued, Refusal refused) {
         String error = refused == null ? null : KeysPage.sentence(refused.getMessage());
         KeysPage page = KeysPage.of(keys.list(person.organizationId()), form, issued, error);
         return pages.page(status, "api-keys", pages.frame(person, TITLE, NAV, request), page);

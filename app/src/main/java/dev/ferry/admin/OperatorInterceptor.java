@@ -1,5 +1,6 @@
 package dev.ferry.admin;
 
+import dev.ferry.refusal.Refusal;
 import dev.ferry.web.ApiProblem;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -23,7 +24,7 @@ class OperatorInterceptor implements HandlerInterceptor {
     @Override
     public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler) {
         if (!properties.operatorEndpointEnabled()) {
-            throw ApiProblem.notFound("this Ferry creates no organizations over the API: no operator token is set");
+            throw Refusal.notFound("this Ferry creates no organizations over the API: no operator token is set");
         }
         String presented = BearerToken.from(request).orElseThrow(() -> ApiProblem.unauthorized(
                 "send the operator token as Authorization: Bearer <token>", ApiKeys.CHALLENGE));

@@ -1,6 +1,6 @@
 package dev.ferry.admin;
 
-import dev.ferry.web.ApiProblem;
+import dev.ferry.refusal.Refusal;
 import java.time.Instant;
 import java.util.Set;
 import java.util.UUID;
@@ -42,7 +42,7 @@ class Organization implements Persistable<String> {
     static Organization create(String name, Instant now) {
         String trimmed = name == null ? "" : name.strip();
         if (trimmed.isEmpty() || trimmed.length() > MAX_NAME_LENGTH) {
-            throw ApiProblem.badRequest("name must be 1 to " + MAX_NAME_LENGTH + " characters");
+            throw Refusal.invalid("name must be 1 to " + MAX_NAME_LENGTH + " characters");
         }
         return new Organization(UUID.randomUUID().toString(), trimmed, now, true);
     }
@@ -53,7 +53,7 @@ class Organization implements Persistable<String> {
             return DEFAULT_PRESET;
         }
         if (!PRESETS.contains(requested)) {
-            throw ApiProblem.badRequest("preset must be one of " + String.join(", ", PRESETS.stream().sorted().toList()));
+            throw Refusal.invalid("preset must be one of " + String.join(", ", PRESETS.stream().sorted().toList()));
         }
         return requested;
     }

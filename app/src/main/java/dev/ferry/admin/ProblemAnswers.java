@@ -24,12 +24,13 @@ final class ProblemAnswers {
         this.answers = answers;
     }
 
-    void add(Operation operation, ApiDocs.Operation doc, String path) {
+    /** @param scoped whether the call takes an API key with a scope (the operator's endpoint takes neither) */
+    void add(Operation operation, ApiDocs.Operation doc, boolean scoped, String path) {
         Map<String, String> codes = new TreeMap<>();
         for (String code : new String[] {"400", "401", "429", "503"}) {
             codes.put(code, null);
         }
-        if (doc.scope() != null) {
+        if (scoped) {
             codes.put("403", null);
         }
         if (path.contains("{")) {

@@ -1,2 +1,2 @@
-/** Organizations, their API keys and how product API calls are authenticated. */
+/** Organizations, their API keys, and the product API's gate: key authentication, scope checks, request limits, the OpenAPI document. */
 package dev.ferry.admin;

@@ -1,6 +1,6 @@
 package dev.ferry.audit;
 
-import dev.ferry.web.ApiProblem;
+import dev.ferry.refusal.Refusal;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.Arrays;
@@ -18,7 +18,7 @@ record AuditFilter(AuditAction action, Instant from, Instant to, int limit, int 
     static AuditFilter parse(String action, String from, String to, String limit) {
         AuditFilter filter = new AuditFilter(action(action), instant("from", from), instant("to", to), limit(limit), 0);
         if (filter.from != null && filter.to != null && !filter.from.isBefore(filter.to)) {
-            throw ApiProblem.badRequest("from must be before to");
+            throw Refusal.invalid("from must be before to");
         }
         return filter;
     }
@@ -38,7 +38,7 @@ record AuditFilter(AuditAction action, Instant from, Instant to, int limit, int 
         try {
             return AuditAction.valueOf(text.strip().toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            throw ApiProblem.badRequest("unknown action " + text + "; actions are "
+            throw Refusal.invalid("unknown action " + text + "; actions are "
                     + Arrays.toString(AuditAction.values()));
         }
     }
@@ -50,7 +50,7 @@ record AuditFilter(AuditAction action, Instant from, Instant to, int limit, int 
         try {
             return Instant.parse(text.strip());
         } catch (DateTimeParseException e) {
-            throw ApiProblem.badRequest(name + " must be an ISO-8601 instant such as 2026-01-31T12:00:00Z");
+            throw Refusal.invalid(name + " must be an ISO-8601 instant such as 2026-01-31T12:00:00Z");
         }
     }
 
@@ -66,7 +66,7 @@ record AuditFilter(AuditAction action, Instant from, Instant to, int limit, int 
         } catch (NumberFormatException e) {
             // answered below, like an out-of-range number
         }
-        throw ApiProblem.badRequest("limit must be a whole number from 1 to " + MAX_LIMIT);
+        throw Refusal.invalid("limit must be a whole number from 1 to " + MAX_LIMIT);
     }
 
     private static boolean blank(String text) {

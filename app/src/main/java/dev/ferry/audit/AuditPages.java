@@ -2,7 +2,7 @@ package dev.ferry.audit;
 
 import dev.ferry.console.ConsolePages;
 import dev.ferry.principal.Person;
-import dev.ferry.web.ApiProblem;
+import dev.ferry.refusal.Refusal;
 import jakarta.servlet.http.HttpServletRequest;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -42,7 +42,7 @@ class AuditPages {
         try {
             AuditFilter filter = AuditFilter.parse(action, dayStart("from", from, 0), dayStart("to", to, 1), null);
             found = records.find(person.organizationId(), filter.page(page, PAGE_SIZE));
-        } catch (ApiProblem refused) {
+        } catch (Refusal refused) {
             error = refused.getMessage();
         }
         boolean more = found.size() > PAGE_SIZE;
@@ -62,7 +62,7 @@ class AuditPages {
         try {
             return LocalDate.parse(day.strip()).plusDays(plusDays).atStartOfDay().toInstant(ZoneOffset.UTC).toString();
         } catch (DateTimeParseException e) {
-            throw ApiProblem.badRequest(name + " must be a day such as 2026-11-25");
+            throw Refusal.invalid(name + " must be a day such as 2026-11-25");
         }
     }
 

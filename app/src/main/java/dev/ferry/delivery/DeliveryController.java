@@ -2,7 +2,8 @@ package dev.ferry.delivery;
 
 import dev.ferry.principal.ApiCaller;
 import dev.ferry.principal.ApiScope;
-import dev.ferry.web.ApiProblem;
+import dev.ferry.principal.RequiresScope;
+import dev.ferry.refusal.Refusal;
 import java.util.List;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -29,17 +30,17 @@ class DeliveryController {
 
     /** Newest first; {@code status}: PENDING, WAITING, DONE or FAILED; {@code limit} 1 to 500 (default 100). */
     @GetMapping("/api/v1/deliveries")
+    @RequiresScope(ApiScope.EVENTS_READ)
     DeliveryList deliveries(ApiCaller caller, @RequestParam(required = false) String status,
             @RequestParam(defaultValue = "100") int limit) {
-        caller.require(ApiScope.EVENTS_READ);
         return new DeliveryList(log.recent(caller.organizationId(), status, limit));
     }
 
     @PostMapping("/api/v1/deliveries/{id}/retry")
+    @RequiresScope(ApiScope.EVENTS_WRITE)
     ResponseEntity<Void> retry(ApiCaller caller, @PathVariable long id) {
-        caller.require(ApiScope.EVENTS_WRITE);
         if (!outbox.retry(caller.organizationId(), id)) {
-            throw ApiProblem.notFound("no failed delivery " + id);
+            throw Refusal.notFound("no failed delivery " + id);
         }
         return ResponseEntity.accepted().build();
     }

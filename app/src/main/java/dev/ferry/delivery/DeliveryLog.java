@@ -1,6 +1,6 @@
 package dev.ferry.delivery;
 
-import dev.ferry.web.ApiProblem;
+import dev.ferry.refusal.Refusal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -32,9 +32,9 @@ class DeliveryLog {
 
     /** {@code status} null or blank: every status. */
     List<Entry> recent(String organizationId, String status, int limit) {
-        ApiProblem.require(limit >= 1 && limit <= MAX_LIMIT, "limit must be from 1 to " + MAX_LIMIT);
+        Refusal.require(limit >= 1 && limit <= MAX_LIMIT, "limit must be from 1 to " + MAX_LIMIT);
         String wanted = status == null || status.isBlank() ? null : status.strip().toUpperCase(Locale.ROOT);
-        ApiProblem.require(wanted == null || STATUSES.contains(wanted), "status must be one of " + STATUSES);
+        Refusal.require(wanted == null || STATUSES.contains(wanted), "status must be one of " + STATUSES);
         // The status condition is left out rather than bound as null: PostgreSQL cannot type a bare null parameter.
         var statement = jdbc.sql("""
                 select d.id, d.event_id, e.type, e.subject_type, e.subject_id, e.subject_title, d.destination_id,

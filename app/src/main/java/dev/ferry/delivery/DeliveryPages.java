@@ -5,9 +5,9 @@ import dev.ferry.destination.Banners;
 import dev.ferry.destination.Destinations;
 import dev.ferry.destination.RulesPage;
 import dev.ferry.principal.Person;
+import dev.ferry.refusal.Refusal;
 import dev.ferry.sitelink.LinkedSite;
 import dev.ferry.sitelink.LinkedSites;
-import dev.ferry.web.ApiProblem;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.ArrayList;
 import java.util.List;
@@ -68,7 +68,7 @@ class DeliveryPages {
         try {
             rows = log.recent(person.organizationId(), wanted, SHOWN).stream()
                     .map(entry -> DeliveriesPage.Row.of(entry, siteUrls)).toList();
-        } catch (ApiProblem refused) {
+        } catch (Refusal refused) {
             problem = refused.getMessage();
             status = HttpStatus.BAD_REQUEST;
         }

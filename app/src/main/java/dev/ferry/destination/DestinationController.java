@@ -2,6 +2,7 @@ package dev.ferry.destination;
 
 import dev.ferry.principal.ApiCaller;
 import dev.ferry.principal.ApiScope;
+import dev.ferry.principal.RequiresScope;
 import dev.ferry.template.DescriptionFormat;
 import java.net.URI;
 import java.util.List;
@@ -41,34 +42,34 @@ class DestinationController {
     }
 
     @PostMapping
+    @RequiresScope(ApiScope.CONFIG_WRITE)
     ResponseEntity<DestinationBody> create(ApiCaller caller, @RequestBody NewDestination request) {
-        caller.require(ApiScope.CONFIG_WRITE);
         Destination created = destinations.create(caller, request.site(), request.projectKey());
         return ResponseEntity.created(URI.create("/api/v1/destinations/" + created.id())).body(DestinationBody.of(created));
     }
 
     @GetMapping
+    @RequiresScope(ApiScope.CONFIG_READ)
     List<DestinationBody> list(ApiCaller caller) {
-        caller.require(ApiScope.CONFIG_READ);
         return destinations.list(caller).stream().map(DestinationBody::of).toList();
     }
 
     @GetMapping("/{id}")
+    @RequiresScope(ApiScope.CONFIG_READ)
     DestinationBody get(ApiCaller caller, @PathVariable String id) {
-        caller.require(ApiScope.CONFIG_READ);
         return DestinationBody.of(destinations.find(caller, id));
     }
 
     @PutMapping("/{id}/rules/{eventType}")
+    @RequiresScope(ApiScope.CONFIG_WRITE)
     DestinationBody updateRule(ApiCaller caller, @PathVariable String id, @PathVariable String eventType,
             @RequestBody RuleRequest request) {
-        caller.require(ApiScope.CONFIG_WRITE);
         return DestinationBody.of(destinations.updateRule(caller, id, eventType, request.settings()));
     }
 
     @PostMapping("/{id}/refresh-issue-types")
+    @RequiresScope(ApiScope.CONFIG_WRITE)
     DestinationBody refreshIssueTypes(ApiCaller caller, @PathVariable String id) {
-        caller.require(ApiScope.CONFIG_WRITE);
         return DestinationBody.of(destinations.refreshIssueTypes(caller, id));
     }
 }

@@ -2,9 +2,10 @@ package dev.ferry.destination;
 
 import dev.ferry.console.ConsolePages;
 import dev.ferry.principal.Person;
+import dev.ferry.refusal.Refusal;
 import dev.ferry.sitelink.LinkedSite;
 import dev.ferry.sitelink.LinkedSites;
-import dev.ferry.web.ApiProblem;
+import dev.ferry.web.RefusalStatus;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -48,8 +49,8 @@ public class DestinationPages {
             Destination created = destinations.create(person, site, projectKey);
             return pages.seeOther(request, PATH + "/" + created.id(),
                     "Destination " + created.projectKey() + " added. Its rules start from the event catalog.");
-        } catch (ApiProblem refused) {
-            return show(person, request, refused.status(), site, refused.getMessage());
+        } catch (Refusal refused) {
+            return show(person, request, RefusalStatus.of(refused), site, refused.getMessage());
         }
     }
 
@@ -61,8 +62,8 @@ public class DestinationPages {
                     ? "Issue types refreshed; the destination takes tickets again."
                     : "Issue types refreshed, but a rule still names an issue type the project lacks: "
                             + refreshed.stateReason());
-        } catch (ApiProblem refused) {
-            return show(person, request, refused.status(), null, refused.getMessage());
+        } catch (Refusal refused) {
+            return show(person, request, RefusalStatus.of(refused), null, refused.getMessage());
         }
     }
 
@@ -81,7 +82,7 @@ public class DestinationPages {
         if (chosen != null && person.canManage()) {
             try {
                 projects = destinations.projects(person, chosen).stream().map(DestinationsPage.ProjectOption::of).toList();
-            } catch (ApiProblem refused) {
+            } catch (Refusal refused) {
                 problem = problem == null ? refused.getMessage() : problem;
             }
         }

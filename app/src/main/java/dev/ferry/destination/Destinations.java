@@ -10,10 +10,10 @@ import dev.ferry.jira.JiraProject;
 import dev.ferry.jira.JiraRefusals;
 import dev.ferry.jira.JiraSite;
 import dev.ferry.principal.Caller;
+import dev.ferry.refusal.Refusal;
 import dev.ferry.site.SiteDirectory;
 import dev.ferry.sitelink.SiteLinks;
 import dev.ferry.template.TicketTemplates;
-import dev.ferry.web.ApiProblem;
 import java.time.Clock;
 import java.util.List;
 import org.springframework.context.ApplicationEventPublisher;
@@ -52,7 +52,7 @@ public class Destinations {
     Destination create(Caller caller, String clientKey, String projectKey) {
         requireLinked(caller, clientKey);
         if (projectKey == null || !projectKey.matches("[A-Z][A-Z0-9_]{0,63}")) {
-            throw ApiProblem.badRequest("projectKey must be a Jira project key (upper case letters, digits, '_')");
+            throw Refusal.invalid("projectKey must be a Jira project key (upper case letters, digits, '_')");
         }
         if (destinations.existsByOrganizationIdAndClientKeyAndProjectKey(caller.organizationId(), clientKey, projectKey)) {
             throw duplicate(projectKey);
@@ -70,7 +70,7 @@ public class Destinations {
     List<JiraProject> projects(Caller caller, String clientKey) {
         requireLinked(caller, clientKey);
         JiraSite site = sites.callable(clientKey)
-                .orElseThrow(() -> ApiProblem.conflict("Ferry is not installed on the site " + clientKey));
+                .orElseThrow(() -> Refusal.conflict("Ferry is not installed on the site " + clientKey));
         try {
             return jira.projects(site);
         } catch (JiraException e) {
@@ -80,17 +80,17 @@ public class Destinations {
 
     private void requireLinked(Caller caller, String clientKey) {
         if (clientKey == null || !siteLinks.organizationOf(clientKey).map(caller.organizationId()::equals).orElse(false)) {
-            throw ApiProblem.notFound("no site " + clientKey + " is linked to this organization");
+            throw Refusal.notFound("no site " + clientKey + " is linked to this organization");
         }
     }
 
-    private static ApiProblem duplicate(String projectKey) {
-        return ApiProblem.conflict("the organization already has a destination for " + projectKey + " on this site");
+    private static Refusal duplicate(String projectKey) {
+        return Refusal.conflict("the organization already has a destination for " + projectKey + " on this site");
     }
 
     public Destination find(Caller caller, String id) {
         return destinations.findByIdAndOrganizationId(id, caller.organizationId())
-                .orElseThrow(() -> ApiProblem.notFound("no destination " + id));
+                .orElseThrow(() -> Refusal.notFound("no destination " + id));
     }
 
     public List<Destination> list(Caller caller) {
@@ -102,7 +102,7 @@ public class Destinations {
     Destination updateRule(Caller caller, String id, String eventType, RuleSettings settings) {
         Destination destination = find(caller, id);
         if (catalog.find(caller.organizationId(), eventType).isEmpty()) {
-            throw ApiProblem.badRequest("unknown event type " + eventType);
+            throw Refusal.invalid("unknown event type " + eventType);
         }
         RuleCheck.check(settings, templates);
         List<IssueType> issueTypes = issueTypes(destination.clientKey(), destination.projectKey());
@@ -121,7 +121,7 @@ public class Destinations {
     /** A rule naming an issue type the project lacks would park the whole destination at its first ticket. */
     private static void requireIssueType(String name, String projectKey, List<IssueType> issueTypes) {
         if (issueTypes.stream().noneMatch(type -> type.name().equalsIgnoreCase(name))) {
-            throw ApiProblem.badRequest("the project " + projectKey + " has no issue type named \"" + name
+            throw Refusal.invalid("the project " + projectKey + " has no issue type named \"" + name
                     + "\"; its issue types are " + String.join(", ", issueTypes.stream().map(IssueType::name).toList()));
         }
     }
@@ -140,11 +140,11 @@ public class Destinations {
 
     List<IssueType> issueTypes(String clientKey, String projectKey) {
         JiraSite site = sites.callable(clientKey)
-                .orElseThrow(() -> ApiProblem.conflict("Ferry is not installed on the site " + clientKey));
+                .orElseThrow(() -> Refusal.conflict("Ferry is not installed on the site " + clientKey));
         try {
             return jira.issueTypes(site, projectKey).stream().filter(type -> !type.subtask()).toList();
         } catch (JiraException e) {
-            throw JiraRefusals.problem(e, ApiProblem.badRequest("Jira has no project " + projectKey
+            throw JiraRefusals.problem(e, Refusal.invalid("Jira has no project " + projectKey
                     + " the app can see: " + e.jiraMessage()), "to list the project's issue types");
         }
     }

@@ -2,7 +2,8 @@ package dev.ferry.destination;
 
 import dev.ferry.principal.ApiCaller;
 import dev.ferry.principal.ApiScope;
-import dev.ferry.web.ApiProblem;
+import dev.ferry.principal.RequiresScope;
+import dev.ferry.refusal.Refusal;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -21,17 +22,17 @@ class PreviewController {
     }
 
     @PostMapping("/api/v1/destinations/{id}/rules/{eventType}/preview")
+    @RequiresScope(ApiScope.CONFIG_READ)
     Previews.Preview rule(ApiCaller caller, @PathVariable String id, @PathVariable String eventType,
             @RequestBody(required = false) Previews.Sample sample) {
-        caller.require(ApiScope.CONFIG_READ);
         Rule rule = destinations.find(caller, id).rule(eventType)
-                .orElseThrow(() -> ApiProblem.notFound("the destination has no rule for " + eventType));
+                .orElseThrow(() -> Refusal.notFound("the destination has no rule for " + eventType));
         return previews.rule(eventType, rule, sample);
     }
 
     @PostMapping("/api/v1/templates/preview")
+    @RequiresScope(ApiScope.CONFIG_READ)
     Previews.Preview draft(ApiCaller caller, @RequestBody Previews.Draft draft) {
-        caller.require(ApiScope.CONFIG_READ);
         return previews.draft(draft);
     }
 }

@@ -1,9 +1,9 @@
 package dev.ferry.destination;
 
+import dev.ferry.refusal.Refusal;
 import dev.ferry.template.DescriptionFormat;
 import dev.ferry.template.EventFacts;
 import dev.ferry.template.TicketTemplates;
-import dev.ferry.web.ApiProblem;
 import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -38,7 +38,7 @@ class Previews {
     /** Checks the draft's templates as saving would, then renders them. */
     Preview draft(Draft draft) {
         if (draft.summaryTemplate() == null) {
-            throw ApiProblem.badRequest("summaryTemplate is required");
+            throw Refusal.invalid("summaryTemplate is required");
         }
         DescriptionFormat format = draft.descriptionFormat() == null ? DescriptionFormat.TEXT : draft.descriptionFormat();
         templates.validateSummary(draft.summaryTemplate());

@@ -1,6 +1,6 @@
 package dev.ferry.destination;
 
-import static dev.ferry.web.ApiProblem.require;
+import static dev.ferry.refusal.Refusal.require;
 
 import dev.ferry.event.EventTypeDefinition;
 import dev.ferry.template.DescriptionFormat;

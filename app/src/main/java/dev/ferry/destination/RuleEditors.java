@@ -3,11 +3,10 @@ package dev.ferry.destination;
 import dev.ferry.event.EventCatalog;
 import dev.ferry.event.SampleVariables;
 import dev.ferry.jira.IssueType;
+import dev.ferry.refusal.Refusal;
 import dev.ferry.sitelink.LinkedSite;
 import dev.ferry.sitelink.LinkedSites;
 import dev.ferry.template.DescriptionFormat;
-import dev.ferry.template.InvalidTemplateException;
-import dev.ferry.web.ApiProblem;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -54,7 +53,7 @@ class RuleEditors {
         try {
             issueTypes = destinations.issueTypes(destination.clientKey(), destination.projectKey()).stream()
                     .map(IssueType::name).toList();
-        } catch (ApiProblem unavailable) {
+        } catch (Refusal unavailable) {
             issueTypesError = unavailable.getMessage();
         }
         RulesPage.Editor editor = editing == null ? null
@@ -74,7 +73,7 @@ class RuleEditors {
                     form.format(), form.descriptionTemplate(), new Previews.Sample(samples(organizationId,
                             form.eventType()), null, null)));
             return new RulesPage.Preview(preview.summary(), AdfText.of(preview.description()), null);
-        } catch (ApiProblem | InvalidTemplateException refused) {
+        } catch (Refusal refused) {
             return new RulesPage.Preview(null, null, refused.getMessage());
         }
     }

@@ -2,9 +2,9 @@ package dev.ferry.destination;
 
 import dev.ferry.console.ConsolePages;
 import dev.ferry.principal.Person;
-import dev.ferry.template.InvalidTemplateException;
+import dev.ferry.refusal.Refusal;
 import dev.ferry.template.Pages;
-import dev.ferry.web.ApiProblem;
+import dev.ferry.web.RefusalStatus;
 import jakarta.servlet.http.HttpServletRequest;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -41,7 +41,7 @@ class RulePages {
         try {
             Destination destination = destinations.find(person, id);
             return page(person, request, HttpStatus.OK, editors.page(person.organizationId(), destination, rule, null, null));
-        } catch (ApiProblem missing) {
+        } catch (Refusal missing) {
             return pages.notFound(person, request, "No such destination", missing.getMessage());
         }
     }
@@ -59,7 +59,7 @@ class RulePages {
             destinations.updateRule(person, id, eventType, form.settings());
             return pages.seeOther(request, DestinationPages.PATH + "/" + id + "?rule="
                     + URLEncoder.encode(eventType, StandardCharsets.UTF_8), "Rule for " + eventType + " saved.");
-        } catch (ApiProblem | InvalidTemplateException refused) {
+        } catch (Refusal refused) {
             return refusedSave(person, request, id, form, refused);
         }
     }
@@ -78,19 +78,17 @@ class RulePages {
     }
 
     private ResponseEntity<String> refusedSave(Person person, HttpServletRequest request, String id, RuleForm form,
-            RuntimeException refused) {
+            Refusal refused) {
         Destination destination;
         try {
             destination = destinations.find(person, id);
-        } catch (ApiProblem missing) {
+        } catch (Refusal missing) {
             return pages.notFound(person, request, "No such destination", missing.getMessage());
         }
         boolean known = destination.rule(form.eventType()).isPresent();
         RulesPage page = editors.page(person.organizationId(), destination, null, known ? form : null,
                 refused.getMessage());
-        HttpStatus status = refused instanceof ApiProblem problem ? problem.status()
-                : HttpStatus.BAD_REQUEST;
-        return page(person, request, status, page);
+        return page(person, request, RefusalStatus.of(refused), page);
     }
 
     private ResponseEntity<String> page(Person person, HttpServletRequest request, HttpStatus status, RulesPage page) {

@@ -1,9 +1,9 @@
 package dev.ferry.event;
 
-import static dev.ferry.web.ApiProblem.require;
+import static dev.ferry.refusal.Refusal.require;
 
+import dev.ferry.refusal.BodyChecks;
 import dev.ferry.template.VariableNames;
-import dev.ferry.web.BodyChecks;
 import java.util.List;
 
 /**

@@ -2,6 +2,7 @@ package dev.ferry.event;
 
 import dev.ferry.principal.ApiCaller;
 import dev.ferry.principal.ApiScope;
+import dev.ferry.principal.RequiresScope;
 import java.util.List;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -32,14 +33,14 @@ class CatalogController {
     }
 
     @GetMapping("/api/v1/event-types")
+    @RequiresScope(ApiScope.CONFIG_READ)
     List<EventTypeBody> list(ApiCaller caller) {
-        caller.require(ApiScope.CONFIG_READ);
         return catalog.list(caller.organizationId()).stream().map(EventTypeBody::of).toList();
     }
 
     @PutMapping("/api/v1/event-types/{type}")
+    @RequiresScope(ApiScope.CONFIG_WRITE)
     EventTypeBody put(ApiCaller caller, @PathVariable String type, @RequestBody EventTypeBody body) {
-        caller.require(ApiScope.CONFIG_WRITE);
         List<String> variables = body.variables() == null ? List.of() : body.variables();
         List<String> labels = body.labels() == null ? List.of() : body.labels();
         CatalogCheck.check(type, variables, body.issueType(), body.priority(), body.summaryTemplate(), labels,

@@ -1,6 +1,6 @@
 package dev.ferry.event;
 
-import dev.ferry.web.InvalidBodyException;
+import dev.ferry.refusal.InvalidBody;
 import java.math.BigDecimal;
 import java.time.DateTimeException;
 import java.time.Instant;
@@ -23,7 +23,7 @@ final class EventTimes {
 
     private static void require(boolean condition, String reason) {
         if (!condition) {
-            throw InvalidBodyException.of(POINTER, reason);
+            throw InvalidBody.of(POINTER, reason);
         }
     }
 
@@ -50,7 +50,7 @@ final class EventTimes {
         try {
             return Instant.parse(value.asString().strip());
         } catch (DateTimeException e) {
-            throw InvalidBodyException.of(POINTER, RULE);
+            throw InvalidBody.of(POINTER, RULE);
         }
     }
 }

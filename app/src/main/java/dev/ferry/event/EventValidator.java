@@ -1,8 +1,8 @@
 package dev.ferry.event;
 
+import dev.ferry.refusal.BodyChecks;
 import dev.ferry.template.VariableNames;
-import dev.ferry.web.BodyChecks;
-import dev.ferry.web.WebUrls;
+import dev.ferry.url.WebUrls;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;

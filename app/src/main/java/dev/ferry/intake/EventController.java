@@ -7,7 +7,8 @@ import dev.ferry.event.ProductEvent;
 import dev.ferry.event.ProductEvents;
 import dev.ferry.principal.ApiCaller;
 import dev.ferry.principal.ApiScope;
-import dev.ferry.web.ApiProblem;
+import dev.ferry.principal.RequiresScope;
+import dev.ferry.refusal.Refusal;
 import java.net.URI;
 import java.time.Instant;
 import java.util.List;
@@ -45,18 +46,18 @@ class EventController {
     }
 
     @PostMapping("/api/v1/events")
+    @RequiresScope(ApiScope.EVENTS_WRITE)
     ResponseEntity<Receipt> post(ApiCaller caller, @RequestBody EventRequest request) {
-        caller.require(ApiScope.EVENTS_WRITE);
         EventIntake.Accepted accepted = intake.accept(caller, request);
         return ResponseEntity.status(HttpStatus.ACCEPTED).location(URI.create("/api/v1/events/" + accepted.event().id()))
                 .body(new Receipt(accepted.event().id(), accepted.duplicate(), accepted.deliveries()));
     }
 
     @GetMapping("/api/v1/events/{id}")
+    @RequiresScope(ApiScope.EVENTS_READ)
     EventBody get(ApiCaller caller, @PathVariable String id) {
-        caller.require(ApiScope.EVENTS_READ);
         ProductEvent event = events.find(caller.organizationId(), id)
-                .orElseThrow(() -> ApiProblem.notFound("no event " + id));
+                .orElseThrow(() -> Refusal.notFound("no event " + id));
         List<DeliveryView> deliveries = outbox.forEvent(id);
         return new EventBody(event.id(), event.type(), event.subject(), event.variables(), event.occurredAt(),
                 event.receivedAt(), event.idempotencyKey(), outcome(deliveries), deliveries);

@@ -9,7 +9,7 @@ import dev.ferry.event.EventValidator;
 import dev.ferry.event.ProductEvent;
 import dev.ferry.event.ProductEvents;
 import dev.ferry.principal.ApiCaller;
-import dev.ferry.web.ApiProblem;
+import dev.ferry.refusal.Refusal;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
@@ -71,7 +71,7 @@ class EventIntake {
         Optional<ProductEvent> seen = events.findByIdempotencyKey(event.organizationId(), event.idempotencyKey());
         seen.filter(previous -> !previous.type().equals(event.type()) || !previous.subject().equals(event.subject()))
                 .ifPresent(previous -> {
-                    throw ApiProblem.conflict("the idempotency key " + event.idempotencyKey()
+                    throw Refusal.conflict("the idempotency key " + event.idempotencyKey()
                             + " was already used for a different event (" + previous.id() + ")");
                 });
         return seen;

@@ -4,9 +4,10 @@ import dev.ferry.console.ConsolePages;
 import dev.ferry.destination.DestinationsPage;
 import dev.ferry.event.EventRequest;
 import dev.ferry.principal.Person;
+import dev.ferry.refusal.Refusal;
 import dev.ferry.sitelink.LinkedSite;
 import dev.ferry.sitelink.LinkedSites;
-import dev.ferry.web.ApiProblem;
+import dev.ferry.web.RefusalStatus;
 import jakarta.servlet.http.HttpServletRequest;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -58,8 +59,8 @@ class LinkPages {
                             form.subjectUrl().isEmpty() ? null : form.subjectUrl())));
             return pages.seeOther(request, objectPath(form.subjectType(), form.subjectId()),
                     form.issueKey() + " linked to " + form.subjectType() + " " + form.subjectId() + ".");
-        } catch (ApiProblem refused) {
-            return show(person, request, refused.status(), form, refused.getMessage());
+        } catch (Refusal refused) {
+            return show(person, request, RefusalStatus.of(refused), form, refused.getMessage());
         }
     }
 
@@ -69,8 +70,8 @@ class LinkPages {
         try {
             manual.unlink(person, id);
             return pages.seeOther(request, objectPath(subjectType, subjectId), "Link removed; the ticket in Jira is untouched.");
-        } catch (ApiProblem refused) {
-            return show(person, request, refused.status(),
+        } catch (Refusal refused) {
+            return show(person, request, RefusalStatus.of(refused),
                     new LinksPage.NewLink("", subjectType, subjectId, "", ""), refused.getMessage());
         }
     }

@@ -3,8 +3,9 @@ package dev.ferry.link;
 import dev.ferry.event.EventRequest;
 import dev.ferry.principal.ApiCaller;
 import dev.ferry.principal.ApiScope;
+import dev.ferry.principal.RequiresScope;
+import dev.ferry.refusal.Refusal;
 import dev.ferry.site.SiteDirectory;
-import dev.ferry.web.ApiProblem;
 import java.net.URI;
 import java.time.Instant;
 import java.util.HashMap;
@@ -44,24 +45,24 @@ class LinksController {
     }
 
     @GetMapping("/api/v1/links")
+    @RequiresScope(ApiScope.LINKS_READ)
     List<LinkBody> list(ApiCaller caller, @RequestParam String subjectType, @RequestParam String subjectId) {
-        caller.require(ApiScope.LINKS_READ);
         Map<String, String> baseUrls = new HashMap<>();
         return links.forObject(caller.organizationId(), subjectType, subjectId).stream()
                 .map(link -> body(link, baseUrls.computeIfAbsent(link.clientKey(), this::baseUrl))).toList();
     }
 
     @PostMapping("/api/v1/links")
+    @RequiresScope(ApiScope.LINKS_WRITE)
     ResponseEntity<LinkBody> link(ApiCaller caller, @RequestBody NewLink request) {
-        caller.require(ApiScope.LINKS_WRITE);
         TicketLink link = manual.link(caller, request);
         return ResponseEntity.status(HttpStatus.CREATED).location(URI.create("/api/v1/links/" + link.id()))
                 .body(body(link, baseUrl(link.clientKey())));
     }
 
     @DeleteMapping("/api/v1/links/{id}")
+    @RequiresScope(ApiScope.LINKS_WRITE)
     ResponseEntity<Void> unlink(ApiCaller caller, @PathVariable long id) {
-        caller.require(ApiScope.LINKS_WRITE);
         manual.unlink(caller, id);
         return ResponseEntity.noContent().build();
     }
@@ -76,7 +77,7 @@ class LinksController {
                 link.createdAt(), link.lastSyncedAt());
     }
 
-    static ApiProblem noLink(long id) {
-        return ApiProblem.notFound("no link " + id);
+    static Refusal noLink(long id) {
+        return Refusal.notFound("no link " + id);
     }
 }

@@ -10,9 +10,9 @@ import dev.ferry.jira.JiraIssue;
 import dev.ferry.jira.JiraRefusals;
 import dev.ferry.jira.JiraSite;
 import dev.ferry.principal.Caller;
+import dev.ferry.refusal.Refusal;
 import dev.ferry.site.SiteDirectory;
 import dev.ferry.sitelink.SiteLinks;
-import dev.ferry.web.ApiProblem;
 import java.time.Clock;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -41,7 +41,7 @@ class ManualLinks {
     @Transactional
     TicketLink link(Caller caller, LinksController.NewLink request) {
         if (request.issueKey() == null || !request.issueKey().matches("[A-Z][A-Z0-9_]*-[1-9][0-9]*")) {
-            throw ApiProblem.badRequest("issueKey must be a Jira issue key such as PROJ-123");
+            throw Refusal.invalid("issueKey must be a Jira issue key such as PROJ-123");
         }
         EventValidator.validSubject(request.subject());
         JiraSite site = linkedSite(caller, request.site());
@@ -66,16 +66,16 @@ class ManualLinks {
 
     private JiraSite linkedSite(Caller caller, String clientKey) {
         if (clientKey == null || !siteLinks.organizationOf(clientKey).map(caller.organizationId()::equals).orElse(false)) {
-            throw ApiProblem.notFound("no site " + clientKey + " is linked to this organization");
+            throw Refusal.notFound("no site " + clientKey + " is linked to this organization");
         }
-        return sites.callable(clientKey).orElseThrow(() -> ApiProblem.conflict("Ferry is not installed on " + clientKey));
+        return sites.callable(clientKey).orElseThrow(() -> Refusal.conflict("Ferry is not installed on " + clientKey));
     }
 
     private JiraIssue issue(JiraSite site, String key) {
         try {
             return jira.getIssueStatus(site, key);
         } catch (JiraException e) {
-            throw JiraRefusals.problem(e, ApiProblem.notFound("Jira has no issue " + key + " the app can see"),
+            throw JiraRefusals.problem(e, Refusal.notFound("Jira has no issue " + key + " the app can see"),
                     "to show " + key);
         }
     }

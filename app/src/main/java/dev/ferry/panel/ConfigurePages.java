@@ -11,6 +11,7 @@ import dev.ferry.sitelink.JiraAdminRequests;
 import dev.ferry.sitelink.JiraAdminRequests.PendingForUser;
 import dev.ferry.sitelink.JiraAdminRequests.PendingLink;
 import dev.ferry.sitelink.JiraAdminRequests.Viewer;
+import dev.ferry.sitelink.LinkRequestState;
 import dev.ferry.sitelink.SiteLinkingProperties;
 import dev.ferry.template.Pages;
 import java.text.Normalizer;
@@ -21,7 +22,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
-import org.springframework.http.HttpStatusCode;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Component;
@@ -53,25 +54,60 @@ class ConfigurePages {
         this.linking = linking;
     }
 
-    ResponseEntity<String> render(ConnectPrincipal principal, HttpStatusCode status, String notice, String error) {
+    /** @param message what the last button did, or null */
+    ResponseEntity<String> render(ConnectPrincipal principal, Message message) {
         Site site = sites.findById(principal.clientKey()).orElseThrow();
         PendingForUser pending = requests.forJiraUser(site.clientKey(), principal.accountId());
-        return ResponseEntity.status(status).headers(IframeHeaders.forSite(site.installation().baseUrl()))
-                .contentType(MediaType.TEXT_HTML).body(pages.render("configure", view(site, principal, pending, notice, error)));
+        return ResponseEntity.status(HttpStatus.OK)
+                .headers(IframeHeaders.forSite(site.installation().baseUrl(), connect.allJsScript()))
+                .contentType(MediaType.TEXT_HTML)
+                .body(pages.render("configure", view(site, principal, pending, message == null ? Message.NONE : message)));
     }
 
-    private ConfigurePage view(Site site, ConnectPrincipal principal, PendingForUser pending, String notice, String error) {
+    /**
+     * Where a post sends the browser. It carries a fresh context token (the page it leads to is a GET that
+     * Jira did not sign) and the outcome's name only: the words are looked up again on the way back.
+     */
+    String doneUrl(ConnectPrincipal principal, ConfigureOutcome outcome, long requestId) {
+        Site site = sites.findById(principal.clientKey()).orElseThrow();
+        return ferry.baseUrlText() + "/configure/done?outcome=" + outcome.name() + "&request=" + requestId + "&jwt="
+                + contextToken(site, principal);
+    }
+
+    /** What to say about an outcome; a success is told only if the request really is in that state now. */
+    Message outcome(ConnectPrincipal principal, ConfigureOutcome outcome, long requestId) {
+        return switch (outcome) {
+            case LINKED -> Message.notice(requests.organizationOf(principal.clientKey(), requestId,
+                    LinkRequestState.CONFIRMED).map(name -> "This site is now linked to " + name + ".").orElse(null));
+            case DECLINED -> Message.notice(requests.organizationOf(principal.clientKey(), requestId,
+                    LinkRequestState.DECLINED).map(name -> "You declined the request from " + name
+                            + ". Nothing was linked, and " + name + " sees that you declined.").orElse(null));
+            default -> Message.error(outcome.refusal());
+        };
+    }
+
+    private ConfigurePage view(Site site, ConnectPrincipal principal, PendingForUser pending, Message message) {
         String token = pending.requests().isEmpty() ? null : contextToken(site, principal);
         Set<String> shared = sharedNames(pending.requests());
+        String actions = ferry.baseUrlText() + "/configure/requests/";
         var rows = pending.requests().stream().map(request -> new ConfigurePage.PendingRequest(
                 request.organizationName(), request.requestedBy(), WHEN.format(request.requestedAt()), request.code(),
-                WHEN.format(request.codeExpiresAt()),
-                ferry.baseUrlText() + "/configure/requests/" + request.id() + "/confirm?jwt=" + token,
+                WHEN.format(request.codeExpiresAt()), actions + request.id() + "/confirm?jwt=" + token,
+                actions + request.id() + "/decline?jwt=" + token,
                 shared.contains(comparable(request.organizationName())))).toList();
-        return new ConfigurePage(site.installation().publicUrl(), site.clientKey(), label(site),
-                WHEN.format(site.installedAt()), WHEN.format(site.updatedAt()), site.importOfClientKey() != null,
-                site.importOfClientKey(), connect.allJsScript(), notice, error, rows,
-                pending.viewer() == Viewer.NOT_ADMIN, pending.viewer() == Viewer.UNKNOWN, sameNameWarning(rows));
+        return new ConfigurePage(site.installation().publicUrl(), site.installation().cloudId(), label(site),
+                tone(site), WHEN.format(site.installedAt()), WHEN.format(site.updatedAt()), importedFrom(site),
+                connect.allJsScript(), message.notice(), message.error(), rows, pending.viewer() == Viewer.NOT_ADMIN,
+                pending.viewer() == Viewer.UNKNOWN, sameNameWarning(rows));
+    }
+
+    /** The earlier site a restored site was installed with the address of, by its URL rather than its key. */
+    private String importedFrom(Site site) {
+        if (site.importOfClientKey() == null) {
+            return null;
+        }
+        return sites.findById(site.importOfClientKey()).map(earlier -> earlier.installation().publicUrl())
+                .orElse("an earlier site");
     }
 
     /**
@@ -94,7 +130,7 @@ class ConfigurePages {
                 .map(ConfigurePage.PendingRequest::organizationName).distinct().toList();
         return names.isEmpty() ? null : "More than one organization asking to link this site is named "
                 + String.join(" / ", names) + ". A name proves nothing: before confirming, ask the person shown as"
-                + " \"asked by\" which request is theirs, and confirm only that one.";
+                + " \"Asked by\" which request is theirs, confirm only that one and decline the others.";
     }
 
     /** One token for the page: every Confirm button acts for the same site and viewer. */
@@ -104,6 +140,19 @@ class ConfigurePages {
                 linking.pageTokenLifetime());
     }
 
+    /**
+     * Only a site that works is shown in green: one installed but not enabled yet waits for Jira, and a
+     * disabled one for an administrator.
+     */
+    private static String tone(Site site) {
+        return switch (site.state()) {
+            case ENABLED -> "success";
+            case INSTALLED -> "waiting";
+            case DISABLED -> "warning";
+            case UNINSTALLED -> "removed";
+        };
+    }
+
     private static String label(Site site) {
         return switch (site.state()) {
             case INSTALLED -> "Installed";
@@ -111,5 +160,19 @@ class ConfigurePages {
             case DISABLED -> "Installed, disabled";
             case UNINSTALLED -> "Uninstalled";
         };
+    }
+
+    /** What the last button did: a notice, or why it was refused. */
+    record Message(String notice, String error) {
+
+        static final Message NONE = new Message(null, null);
+
+        static Message notice(String text) {
+            return new Message(text, null);
+        }
+
+        static Message error(String text) {
+            return new Message(null, text);
+        }
     }
 }

@@ -3,11 +3,10 @@ package dev.ferry.panel;
 import dev.ferry.jira.JiraClient;
 import dev.ferry.jira.JiraException;
 import dev.ferry.jira.JiraSite;
+import dev.ferry.refusal.Refusal;
 import dev.ferry.site.SiteDirectory;
-import dev.ferry.web.ApiProblem;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 
 /**
@@ -29,17 +28,17 @@ class IssueEditors {
 
     /** Returns quietly when Jira grants {@code EDIT_ISSUES}; refuses with 403, or 502 when Jira could not say. */
     void requireEditor(String clientKey, String accountId, String issueId) {
-        JiraSite site = sites.callable(clientKey).orElseThrow(() -> ApiProblem.forbidden("Ferry is not installed on this site"));
+        JiraSite site = sites.callable(clientKey).orElseThrow(() -> Refusal.forbidden("Ferry is not installed on this site"));
         boolean editor;
         try {
             editor = jira.canEditIssue(site, accountId, issueId);
         } catch (JiraException e) {
             log.warn("site {}: the edit permission check for issue {} failed ({})", clientKey, issueId, e.getMessage());
-            throw new ApiProblem(HttpStatus.BAD_GATEWAY, "Jira did not answer",
+            throw new Refusal(Refusal.Kind.JIRA_REFUSED, "Jira did not answer",
                     "Jira could not tell whether you may edit this issue; try again");
         }
         if (!editor) {
-            throw ApiProblem.forbidden("only people who may edit this issue in Jira can change its linked objects");
+            throw Refusal.forbidden("only people who may edit this issue in Jira can change its linked objects");
         }
     }
 }

@@ -1,5 +1,6 @@
 package dev.ferry.panel;
 
+import dev.ferry.FerryProperties;
 import dev.ferry.connect.ConnectJwt;
 import dev.ferry.connect.ConnectPrincipal;
 import dev.ferry.connect.ConnectProperties;
@@ -34,15 +35,17 @@ class IssuePanelController {
     private final ConnectProperties connect;
     private final PageTokens tokens;
     private final PanelProperties properties;
+    private final FerryProperties ferry;
 
     IssuePanelController(TicketLinks links, SiteDirectory sites, Pages pages, ConnectProperties connect,
-            PageTokens tokens, PanelProperties properties) {
+            PageTokens tokens, PanelProperties properties, FerryProperties ferry) {
         this.links = links;
         this.sites = sites;
         this.pages = pages;
         this.connect = connect;
         this.tokens = tokens;
         this.properties = properties;
+        this.ferry = ferry;
     }
 
     @GetMapping(path = {"/panels/glance", "/panels/issue", "/panels/issue-content"}, produces = MediaType.TEXT_HTML_VALUE)
@@ -53,8 +56,10 @@ class IssuePanelController {
         String allJs = connect.allJsScript();
         JiraSite site = sites.callable(principal.clientKey()).orElseThrow();
         String token = views.isEmpty() ? null : actionToken(site, principal, issueId, issueKey);
-        return ResponseEntity.ok().headers(IframeHeaders.forSite(site.baseUrl().toString())).contentType(MediaType.TEXT_HTML)
-                .body(pages.render("issue-panel", new IssuePanelPage(issueKey, views, allJs, token)));
+        var page = new IssuePanelPage(issueKey, views, allJs, token, ferry.baseUrlText() + "/panels/api/links/",
+                ferry.baseUrlText() + "/iframe/issue-panel.js");
+        return ResponseEntity.ok().headers(IframeHeaders.forSite(site.baseUrl().toString(), allJs))
+                .contentType(MediaType.TEXT_HTML).body(pages.render("issue-panel", page));
     }
 
     /**

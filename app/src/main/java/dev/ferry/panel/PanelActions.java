@@ -5,8 +5,8 @@ import dev.ferry.audit.AuditLog;
 import dev.ferry.connect.ConnectPrincipal;
 import dev.ferry.link.TicketLink;
 import dev.ferry.link.TicketLinks;
+import dev.ferry.refusal.Refusal;
 import dev.ferry.sitelink.SiteLinks;
-import dev.ferry.web.ApiProblem;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -58,12 +58,12 @@ class PanelActions {
         TicketLink link = links.find(principal.clientKey(), linkId).filter(found -> found.issueId().equals(issueId))
                 .orElseThrow(() -> notOnThisIssue(linkId));
         String accountId = principal.accountId()
-                .orElseThrow(() -> ApiProblem.forbidden("the token names no Jira user"));
+                .orElseThrow(() -> Refusal.forbidden("the token names no Jira user"));
         editors.requireEditor(principal.clientKey(), accountId, issueId);
         return link;
     }
 
-    private static ApiProblem notOnThisIssue(long linkId) {
-        return ApiProblem.notFound("no link " + linkId + " on this issue");
+    private static Refusal notOnThisIssue(long linkId) {
+        return Refusal.notFound("no link " + linkId + " on this issue");
     }
 }

@@ -2,7 +2,8 @@ package dev.ferry.sitelink;
 
 import dev.ferry.console.ConsolePages;
 import dev.ferry.principal.Person;
-import dev.ferry.web.ApiProblem;
+import dev.ferry.refusal.Refusal;
+import dev.ferry.web.RefusalStatus;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.function.Supplier;
 import org.springframework.http.HttpStatus;
@@ -107,8 +108,8 @@ class JiraSitesController {
             Supplier<String> action) {
         try {
             return pages.seeOther(request, PAGE, action.get());
-        } catch (ApiProblem refused) {
-            return render(person, request, refused.status(), entered, refused.getMessage());
+        } catch (Refusal refused) {
+            return render(person, request, RefusalStatus.of(refused), entered, refused.getMessage());
         }
     }
 

@@ -20,13 +20,19 @@ record JiraSitesPage(boolean canManage, String entered, String error, List<Reque
     }
 
     /**
-     * An open request and what to do next.
+     * An open request and what to do next, or one a Jira administrator declined.
      *
+     * @param state            the request's state ({@code AWAITING_INSTALL}, {@code PENDING} or {@code DECLINED})
      * @param configurePageUrl Ferry's configure page inside Jira, where a Jira administrator confirms
+     * @param declinedAt       when a Jira administrator declined it, or null
      */
-    record RequestRow(long id, String site, String siteUrl, boolean awaitingInstall, String requestedAt,
-            String requestedBy, String expiresAt, String descriptorUrl, String forgeInstallLink,
-            String configurePageUrl) {
+    record RequestRow(long id, String site, String siteUrl, String state, boolean awaitingInstall, boolean declined,
+            String requestedAt, String requestedBy, String expiresAt, String descriptorUrl, String forgeInstallLink,
+            String configurePageUrl, String declinedAt) {
+
+        boolean pending() {
+            return !awaitingInstall && !declined;
+        }
     }
 
     /** A linked site. */

@@ -5,6 +5,8 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
+import java.util.Objects;
+import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.springframework.stereotype.Component;
@@ -26,8 +28,19 @@ class JiraSitesPages {
     JiraSitesPage page(String organizationId, boolean canManage, String entered, String error) {
         List<LinkedSite> sites = linked.of(organizationId);
         List<LinkRequestView> open = requests.open(organizationId);
-        return new JiraSitesPage(canManage, entered, error, open.stream().map(JiraSitesPages::row).toList(),
-                sites.stream().map(JiraSitesPages::card).toList(), !open.isEmpty(), fingerprint(sites, open));
+        List<JiraSitesPage.RequestRow> rows = Stream.concat(open.stream().map(JiraSitesPages::row),
+                declinedRows(organizationId, open)).toList();
+        return new JiraSitesPage(canManage, entered, error, rows, sites.stream().map(JiraSitesPages::card).toList(),
+                !open.isEmpty(), fingerprint(sites, open));
+    }
+
+    /** Declined requests, unless the organization has asked for the same site again since. */
+    private Stream<JiraSitesPage.RequestRow> declinedRows(String organizationId, List<LinkRequestView> open) {
+        Set<String> askedAgain = open.stream().map(LinkRequestView::clientKey).filter(Objects::nonNull)
+                .collect(Collectors.toSet());
+        return requests.declined(organizationId).stream().filter(request -> !askedAgain.contains(request.clientKey()))
+                .map(request -> new JiraSitesPage.RequestRow(request.id(), request.site(), request.siteUrl(), "DECLINED",
+                        false, true, "", "", "", null, null, null, when(request.declinedAt())));
     }
 
     /** Changes when a request moves on or a link comes, goes or changes state; not on every webhook. */
@@ -43,9 +56,10 @@ class JiraSitesPages {
     }
 
     private static JiraSitesPage.RequestRow row(LinkRequestView request) {
-        return new JiraSitesPage.RequestRow(request.id(), request.site(), request.siteUrl(),
-                "AWAITING_INSTALL".equals(request.state()), when(request.requestedAt()), request.requestedBy(),
-                when(request.expiresAt()), request.descriptorUrl(), request.forgeInstallLink(), request.configurePageUrl());
+        return new JiraSitesPage.RequestRow(request.id(), request.site(), request.siteUrl(), request.state(),
+                "AWAITING_INSTALL".equals(request.state()), false, when(request.requestedAt()), request.requestedBy(),
+                when(request.expiresAt()), request.descriptorUrl(), request.forgeInstallLink(), request.configurePageUrl(),
+                null);
     }
 
     private static JiraSitesPage.SiteCard card(LinkedSite site) {

@@ -1,8 +1,8 @@
 package dev.ferry.sitelink;
 
+import dev.ferry.refusal.Refusal;
 import dev.ferry.site.Site;
 import dev.ferry.site.SiteRepository;
-import dev.ferry.web.ApiProblem;
 import java.time.Clock;
 import java.time.Instant;
 import org.springframework.stereotype.Component;
@@ -40,12 +40,12 @@ class LinkConfirmation {
     LinkedSite confirm(SiteLinkRequest request, String how, String by) {
         Instant now = clock.instant();
         Site site = sites.findById(request.clientKey()).filter(Site::isInstalled)
-                .orElseThrow(() -> ApiProblem.conflict("Ferry is no longer installed on " + request.siteUrl()));
+                .orElseThrow(() -> Refusal.conflict("Ferry is no longer installed on " + request.siteUrl()));
         var link = links.findById(site.clientKey());
         if (link.isPresent() && !link.get().belongsTo(request.organizationId())) {
             request.cancel(now);
             requests.save(request);
-            throw ApiProblem.conflict("the site " + site.installation().publicUrl() + " is linked to another organization");
+            throw Refusal.conflict("the site " + site.installation().publicUrl() + " is linked to another organization");
         }
         request.confirm(by, now);
         requests.save(request);

@@ -7,6 +7,8 @@ public enum LinkRequestState {
     /** Installed: waiting for a Jira administrator's confirmation or the one-time code. */
     PENDING,
     CONFIRMED,
+    /** A Jira administrator of the site said no on Ferry's configure page. */
+    DECLINED,
     CANCELLED,
     EXPIRED;
 

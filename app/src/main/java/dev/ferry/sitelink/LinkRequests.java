@@ -1,10 +1,10 @@
 package dev.ferry.sitelink;
 
 import dev.ferry.FerryProperties;
+import dev.ferry.refusal.Refusal;
 import dev.ferry.site.Site;
 import dev.ferry.site.SiteInstalled;
 import dev.ferry.site.SiteReference;
-import dev.ferry.web.ApiProblem;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -14,7 +14,6 @@ import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.event.EventListener;
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -56,10 +55,10 @@ public class LinkRequests {
      */
     @Transactional
     public Requested request(Requester requester, String siteReference) {
-        ApiProblem.require(siteReference != null && !siteReference.isBlank(),
+        Refusal.require(siteReference != null && !siteReference.isBlank(),
                 "site must be the site's URL (https://name.atlassian.net), its site ID (cloudId) or its clientKey");
         String entered = siteReference.strip();
-        ApiProblem.require(entered.length() <= MAX_REFERENCE, "site is longer than " + MAX_REFERENCE + " characters");
+        Refusal.require(entered.length() <= MAX_REFERENCE, "site is longer than " + MAX_REFERENCE + " characters");
         Optional<Site> site = reference.known(entered);
         if (site.isPresent() && refuseOrAlreadyLinked(requester, site.get())) {
             return new Requested(null, site.get().clientKey());
@@ -87,29 +86,41 @@ public class LinkRequests {
         return live(organizationId).map(this::view).toList();
     }
 
+    /**
+     * Requests a Jira administrator declined, for as long as they would have stayed open, so the organization
+     * learns the answer instead of seeing the request vanish.
+     */
+    @Transactional(readOnly = true)
+    public List<Declined> declined(String organizationId) {
+        return requests.findDeclinedOf(organizationId, clock.instant()).stream()
+                .map(request -> new Declined(request.id(), request.siteEntered(), request.siteUrl(), request.clientKey(),
+                        request.closedAt()))
+                .toList();
+    }
+
     /** The code a Jira administrator was shown on the configure page, typed into Ferry. */
-    @Transactional(noRollbackFor = ApiProblem.class)
+    @Transactional(noRollbackFor = Refusal.class)
     LinkedSite confirmWithCode(Requester requester, long requestId, String code) {
         SiteLinkRequest request = ownOpen(requester.organizationId(), requestId);
         if (request.state() == LinkRequestState.AWAITING_INSTALL) {
-            throw ApiProblem.conflict("Ferry is not installed on " + request.siteEntered() + " yet; install it first");
+            throw Refusal.conflict("Ferry is not installed on " + request.siteEntered() + " yet; install it first");
         }
-        ApiProblem.require(code != null && !code.isBlank(), "code is the one-time code shown on Ferry's configure page in Jira");
+        Refusal.require(code != null && !code.isBlank(), "code is the one-time code shown on Ferry's configure page in Jira");
         return switch (request.checkCode(code, clock.instant())) {
             case MATCHES -> confirmation.confirm(requests.save(request), "confirmed with the one-time code", "code");
             case WRONG -> {
                 requests.save(request);
-                throw ApiProblem.badRequest("the code does not match; " + (SiteLinkRequest.MAX_WRONG_CODES
+                throw Refusal.invalid("the code does not match; " + (SiteLinkRequest.MAX_WRONG_CODES
                         - request.wrongCodes()) + " tries left before the request is cancelled");
             }
             case TOO_MANY_WRONG -> {
                 requests.save(request);
                 log.warn("link request {} cancelled after {} wrong codes", requestId, SiteLinkRequest.MAX_WRONG_CODES);
-                throw ApiProblem.conflict("too many wrong codes: the request was cancelled; ask to link the site again");
+                throw Refusal.conflict("too many wrong codes: the request was cancelled; ask to link the site again");
             }
-            case EXPIRED -> throw ApiProblem.badRequest(
+            case EXPIRED -> throw Refusal.invalid(
                     "the code has expired; open Ferry's configure page in Jira again for a new one");
-            case NONE_ISSUED -> throw ApiProblem.badRequest(
+            case NONE_ISSUED -> throw Refusal.invalid(
                     "no code has been shown for this request yet; a Jira administrator finds it on Ferry's configure page");
         };
     }
@@ -138,7 +149,7 @@ public class LinkRequests {
      */
     private void refuseBeyondOpenCap(Requester requester) {
         if (live(requester.organizationId()).count() >= properties.maxOpenRequests()) {
-            throw new ApiProblem(HttpStatus.CONFLICT, "Too many open link requests", "this organization has "
+            throw new Refusal(Refusal.Kind.CONFLICT, "Too many open link requests", "this organization has "
                     + properties.maxOpenRequests() + " open link requests, the most it may have; cancel one, or wait"
                     + " until one is confirmed or expires");
         }
@@ -148,7 +159,7 @@ public class LinkRequests {
     private boolean refuseOrAlreadyLinked(Requester requester, Site site) {
         return links.findById(site.clientKey()).map(link -> {
             if (!link.belongsTo(requester.organizationId())) {
-                throw ApiProblem.conflict("the site " + site.installation().publicUrl()
+                throw Refusal.conflict("the site " + site.installation().publicUrl()
                         + " is linked to another organization; it must be disconnected there first");
             }
             return true;
@@ -161,7 +172,7 @@ public class LinkRequests {
         String cloudId = known.map(site -> site.installation().cloudId()).or(() -> SiteReference.cloudId(entered))
                 .orElse(null);
         if (url == null && cloudId == null) {
-            throw ApiProblem.notFound("no Jira site is known as " + entered
+            throw Refusal.notFound("no Jira site is known as " + entered
                     + "; enter the site's URL (https://name.atlassian.net) or its site ID");
         }
         return existing(requester, null, url, cloudId).orElseGet(() -> SiteLinkRequest.awaitingInstall(requester, entered,
@@ -184,12 +195,12 @@ public class LinkRequests {
 
     private SiteLinkRequest ownOpen(String organizationId, long requestId) {
         SiteLinkRequest request = requests.findById(requestId).filter(r -> r.belongsTo(organizationId))
-                .orElseThrow(() -> ApiProblem.notFound("no link request " + requestId + " in this organization"));
+                .orElseThrow(() -> Refusal.notFound("no link request " + requestId + " in this organization"));
         if (expired(request, clock.instant())) {
-            throw ApiProblem.conflict("the request has expired; ask to link the site again");
+            throw Refusal.conflict("the request has expired; ask to link the site again");
         }
         if (!request.state().isOpen()) {
-            throw ApiProblem.conflict("the request is " + request.state().name().toLowerCase(Locale.ROOT));
+            throw Refusal.conflict("the request is " + request.state().name().toLowerCase(Locale.ROOT));
         }
         return request;
     }
@@ -215,6 +226,10 @@ public class LinkRequests {
      * What asking for a site led to: an open request, or the site's clientKey when it is linked already.
      */
     public record Requested(LinkRequestView request, String alreadyLinked) {
+    }
+
+    /** A request a Jira administrator of the site declined, and when. */
+    public record Declined(long id, String site, String siteUrl, String clientKey, Instant declinedAt) {
     }
 
     private static String lower(String text) {

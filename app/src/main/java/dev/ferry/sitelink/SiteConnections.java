@@ -2,8 +2,8 @@ package dev.ferry.sitelink;
 
 import dev.ferry.audit.AuditAction;
 import dev.ferry.audit.AuditLog;
+import dev.ferry.refusal.Refusal;
 import dev.ferry.site.Site;
-import dev.ferry.web.ApiProblem;
 import java.time.Clock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -41,7 +41,7 @@ public class SiteConnections {
     @Transactional
     public void disconnect(String organizationId, String actor, String clientKey) {
         SiteLink link = links.findById(clientKey).filter(l -> l.belongsTo(organizationId))
-                .orElseThrow(() -> ApiProblem.notFound("no site " + clientKey + " is linked to this organization"));
+                .orElseThrow(() -> Refusal.notFound("no site " + clientKey + " is linked to this organization"));
         links.delete(link);
         audit.record(organizationId, actor, AuditAction.SITE_DISCONNECTED, clientKey, null);
         log.info("site {} unlinked from organization {} by {}", clientKey, organizationId, actor);
@@ -52,7 +52,7 @@ public class SiteConnections {
         try {
             links.save(link);
         } catch (DbActionExecutionException | DataIntegrityViolationException e) {
-            throw ApiProblem.conflict("the site " + link.getId() + " was just linked to an organization");
+            throw Refusal.conflict("the site " + link.getId() + " was just linked to an organization");
         }
     }
 }

@@ -2,6 +2,7 @@ package dev.ferry.sitelink;
 
 import dev.ferry.principal.ApiCaller;
 import dev.ferry.principal.ApiScope;
+import dev.ferry.principal.RequiresScope;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
@@ -36,8 +37,8 @@ class SiteLinkController {
     }
 
     @GetMapping
+    @RequiresScope(ApiScope.CONFIG_READ)
     SiteList list(ApiCaller caller) {
-        caller.require(ApiScope.CONFIG_READ);
         return new SiteList(linked.of(caller.organizationId()), requests.open(caller.organizationId()));
     }
 
@@ -46,12 +47,12 @@ class SiteLinkController {
      * again); 200 with the linked site when it is linked to this organization already.
      */
     @PostMapping
+    @RequiresScope(ApiScope.CONFIG_WRITE)
     @ApiResponse(responseCode = "202", description = "The open request for the site",
             content = @Content(schema = @Schema(implementation = LinkRequestView.class)))
     @ApiResponse(responseCode = "200", description = "The site, linked to this organization already",
             content = @Content(schema = @Schema(implementation = LinkedSite.class)))
     ResponseEntity<Object> request(ApiCaller caller, @RequestBody Connect body) {
-        caller.require(ApiScope.CONFIG_WRITE);
         var requested = requests.request(requester(caller), body.site());
         if (requested.request() != null) {
             return ResponseEntity.status(HttpStatus.ACCEPTED).body(requested.request());
@@ -61,22 +62,22 @@ class SiteLinkController {
 
     /** The one-time code a Jira administrator read on Ferry's configure page; 200 with the linked site. */
     @PostMapping("/requests/{id}/confirm")
+    @RequiresScope(ApiScope.CONFIG_WRITE)
     LinkedSite confirm(ApiCaller caller, @PathVariable long id, @RequestBody Code body) {
-        caller.require(ApiScope.CONFIG_WRITE);
         return requests.confirmWithCode(requester(caller), id, body.code());
     }
 
     @DeleteMapping("/requests/{id}")
+    @RequiresScope(ApiScope.CONFIG_WRITE)
     @ResponseStatus(HttpStatus.NO_CONTENT)
     void cancel(ApiCaller caller, @PathVariable long id) {
-        caller.require(ApiScope.CONFIG_WRITE);
         requests.cancel(caller.organizationId(), id);
     }
 
     @DeleteMapping("/{clientKey}")
+    @RequiresScope(ApiScope.CONFIG_WRITE)
     @ResponseStatus(HttpStatus.NO_CONTENT)
     void disconnect(ApiCaller caller, @PathVariable String clientKey) {
-        caller.require(ApiScope.CONFIG_WRITE);
         connections.disconnect(caller.organizationId(), caller.actor(), clientKey);
     }
 

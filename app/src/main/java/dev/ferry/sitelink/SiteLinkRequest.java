@@ -11,8 +11,8 @@ import org.springframework.data.annotation.Version;
 import org.springframework.data.relational.core.mapping.Table;
 
 /**
- * An organization's request to link a Jira site, open until a Jira administrator of that site confirms it
- * (or the one-time code shown to them is typed back), it is cancelled, or it expires.
+ * An organization's request to link a Jira site, open until a Jira administrator of that site confirms or
+ * declines it (or the one-time code shown to them is typed back), it is cancelled, or it expires.
  */
 @Table("site_link_request")
 class SiteLinkRequest {
@@ -134,6 +134,14 @@ class SiteLinkRequest {
         closedAt = now;
     }
 
+    /** A Jira administrator said no; their accountId goes to the audit log, not here. */
+    void decline(Instant now) {
+        requireState(LinkRequestState.PENDING);
+        state = LinkRequestState.DECLINED;
+        codeHash = null;
+        closedAt = now;
+    }
+
     void cancel(Instant now) {
         if (state.isOpen()) {
             state = LinkRequestState.CANCELLED;
@@ -195,6 +203,10 @@ class SiteLinkRequest {
 
     LinkRequestState state() {
         return state;
+    }
+
+    Instant closedAt() {
+        return closedAt;
     }
 
     int wrongCodes() {

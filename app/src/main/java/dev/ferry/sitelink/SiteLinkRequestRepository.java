@@ -1,5 +1,6 @@
 package dev.ferry.sitelink;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.data.jdbc.repository.query.Query;
@@ -16,6 +17,12 @@ interface SiteLinkRequestRepository extends Repository<SiteLinkRequest, Long> {
             select * from site_link_request where organization_id = :organizationId
             and state in ('AWAITING_INSTALL', 'PENDING') order by requested_at, id""")
     List<SiteLinkRequest> findOpenOf(String organizationId);
+
+    /** Declined requests the organization may still want to see: those whose time had not run out yet. */
+    @Query("""
+            select * from site_link_request where organization_id = :organizationId and state = 'DECLINED'
+            and expires_at > :now order by closed_at, id""")
+    List<SiteLinkRequest> findDeclinedOf(String organizationId, Instant now);
 
     @Query("""
             select * from site_link_request where client_key = :clientKey and state = 'PENDING'

@@ -1,6 +1,6 @@
 package dev.ferry.template;
 
-import dev.ferry.web.WebUrls;
+import dev.ferry.url.WebUrls;
 import java.util.List;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;

@@ -2,6 +2,7 @@ package dev.ferry.testticket;
 
 import dev.ferry.principal.ApiCaller;
 import dev.ferry.principal.ApiScope;
+import dev.ferry.principal.RequiresScope;
 import java.net.URI;
 import java.util.Map;
 import org.springframework.http.ResponseEntity;
@@ -29,9 +30,9 @@ class TestTicketController {
     }
 
     @PostMapping("/api/v1/destinations/{id}/test-ticket")
+    @RequiresScope(ApiScope.CONFIG_WRITE)
     ResponseEntity<TestTickets.Sent> send(ApiCaller caller, @PathVariable String id,
             @RequestBody(required = false) TestTicketRequest request) {
-        caller.require(ApiScope.CONFIG_WRITE);
         TestTicketRequest given = request == null ? new TestTicketRequest(null, null) : request;
         TestTickets.Sent sent = tickets.send(caller, id, given.eventType(), given.variables());
         return ResponseEntity.created(URI.create("/api/v1/destinations/" + id + "/test-tickets/" + sent.issueKey()))
@@ -39,8 +40,8 @@ class TestTicketController {
     }
 
     @DeleteMapping("/api/v1/destinations/{id}/test-tickets/{issueKey}")
+    @RequiresScope(ApiScope.CONFIG_WRITE)
     ResponseEntity<Void> delete(ApiCaller caller, @PathVariable String id, @PathVariable String issueKey) {
-        caller.require(ApiScope.CONFIG_WRITE);
         tickets.delete(caller, id, issueKey);
         return ResponseEntity.noContent().build();
     }

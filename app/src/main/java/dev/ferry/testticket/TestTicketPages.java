@@ -11,8 +11,9 @@ import dev.ferry.event.EventCatalog;
 import dev.ferry.event.EventTypeDefinition;
 import dev.ferry.event.SampleVariables;
 import dev.ferry.principal.Person;
+import dev.ferry.refusal.Refusal;
 import dev.ferry.sitelink.LinkedSites;
-import dev.ferry.web.ApiProblem;
+import dev.ferry.web.RefusalStatus;
 import jakarta.servlet.http.HttpServletRequest;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -61,7 +62,7 @@ class TestTicketPages {
                 result = tickets.sent(person, id, sent)
                         .map(ticket -> new TestTicketPage.Result(ticket.issueKey(), ticket.issueUrl(), ticket.summary()))
                         .orElse(null);
-            } catch (ApiProblem missing) {
+            } catch (Refusal missing) {
                 // the page below says the destination is not there
             }
         }
@@ -84,8 +85,8 @@ class TestTicketPages {
             return ConsolePages.seeOther(DestinationPages.PATH + "/" + id + "/test-ticket?eventType="
                     + URLEncoder.encode(eventType, StandardCharsets.UTF_8) + "&sent="
                     + URLEncoder.encode(sent.issueKey(), StandardCharsets.UTF_8));
-        } catch (ApiProblem refused) {
-            return render(person, request, refused.status(), id, eventType, variables, null,
+        } catch (Refusal refused) {
+            return render(person, request, RefusalStatus.of(refused), id, eventType, variables, null,
                     refused.getMessage());
         }
     }
@@ -97,8 +98,8 @@ class TestTicketPages {
             tickets.delete(person, id, issueKey);
             return pages.seeOther(request, DestinationPages.PATH + "/" + id + "/test-ticket",
                     "Test ticket " + issueKey + " deleted from Jira.");
-        } catch (ApiProblem refused) {
-            return render(person, request, refused.status(), id, eventType, null, null,
+        } catch (Refusal refused) {
+            return render(person, request, RefusalStatus.of(refused), id, eventType, null, null,
                     refused.getMessage());
         }
     }
@@ -108,7 +109,7 @@ class TestTicketPages {
         Destination destination;
         try {
             destination = destinations.find(person, id);
-        } catch (ApiProblem missing) {
+        } catch (Refusal missing) {
             return pages.notFound(person, request, "No such destination", missing.getMessage());
         }
         List<String> types = catalog.list(person.organizationId()).stream().map(EventTypeDefinition::type)

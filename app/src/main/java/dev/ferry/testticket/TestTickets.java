@@ -16,11 +16,11 @@ import dev.ferry.jira.JiraRefusals;
 import dev.ferry.jira.JiraSite;
 import dev.ferry.link.IssueUrls;
 import dev.ferry.principal.Caller;
+import dev.ferry.refusal.Refusal;
 import dev.ferry.site.SiteDirectory;
 import dev.ferry.template.EventFacts;
 import dev.ferry.template.InvalidTemplateException;
 import dev.ferry.template.TicketTemplates;
-import dev.ferry.web.ApiProblem;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -79,7 +79,7 @@ class TestTickets {
         Destination destination = destinations.find(caller, destinationId);
         EventTypeDefinition type = eventType(caller, eventType);
         Rule rule = destination.rule(type.type())
-                .orElseThrow(() -> ApiProblem.badRequest("the destination has no rule for " + type.type()));
+                .orElseThrow(() -> Refusal.invalid("the destination has no rule for " + type.type()));
         Instant now = clock.instant();
         Map<String, String> values = new LinkedHashMap<>(SampleVariables.of(type.variableNames(), now));
         if (variables != null) {
@@ -90,7 +90,7 @@ class TestTickets {
         try {
             draft = draft(destination, type.type(), rule, values, now);
         } catch (InvalidTemplateException refused) {
-            throw ApiProblem.badRequest("the rule's template was refused: " + refused.getMessage());
+            throw Refusal.invalid("the rule's template was refused: " + refused.getMessage());
         }
         CreatedIssue created;
         try {
@@ -117,7 +117,7 @@ class TestTickets {
     void delete(Caller caller, String destinationId, String issueKey) {
         Destination destination = destinations.find(caller, destinationId);
         TestTicketRecords.TestTicket ticket = records.find(caller.organizationId(), destination.id(), issueKey)
-                .orElseThrow(() -> ApiProblem.notFound("no test ticket " + issueKey + " was sent from this destination"));
+                .orElseThrow(() -> Refusal.notFound("no test ticket " + issueKey + " was sent from this destination"));
         try {
             jira.deleteIssue(site(destination), ticket.issueId());
         } catch (JiraException e) {
@@ -133,13 +133,13 @@ class TestTickets {
 
     private EventTypeDefinition eventType(Caller caller, String eventType) {
         String wanted = eventType == null || eventType.isBlank() ? SampleVariables.DEFAULT_EVENT_TYPE : eventType;
-        return catalog.find(caller.organizationId(), wanted).orElseThrow(() -> ApiProblem
-                .badRequest("unknown event type " + wanted + "; the organization's catalog does not have it"));
+        return catalog.find(caller.organizationId(), wanted).orElseThrow(() -> Refusal
+                .invalid("unknown event type " + wanted + "; the organization's catalog does not have it"));
     }
 
     private JiraSite site(Destination destination) {
         return sites.callable(destination.clientKey())
-                .orElseThrow(() -> ApiProblem.conflict("Ferry is not installed on the site " + destination.clientKey()));
+                .orElseThrow(() -> Refusal.conflict("Ferry is not installed on the site " + destination.clientKey()));
     }
 
     private IssueDraft draft(Destination destination, String eventType, Rule rule, Map<String, String> values,

@@ -1,5 +1,6 @@
 package dev.ferry.web;
 
+import dev.ferry.refusal.InvalidBody;
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
 import java.util.Map;
@@ -18,7 +19,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Reads product API request bodies strictly: an unknown field is refused by name (a typo must not read as
- * a missing field), and every unknown field and wrong type is listed in one {@link InvalidBodyException}.
+ * a missing field), and every unknown field and wrong type is listed in one {@link InvalidBody}.
  * Only for {@code /api/**}: Jira's webhook and lifecycle bodies must ignore fields they do not know, as
  * Atlassian adds fields without notice. Writing stays with Spring's own converter.
  */
@@ -49,7 +50,7 @@ class ApiBodyConverter extends JacksonJsonHttpMessageConverter {
         Object body;
         try (JsonParser parser = reader.createParser(input.getBody())) {
             if (parser.nextToken() == null) {
-                throw InvalidBodyException.of("", NO_BODY);
+                throw InvalidBody.of("", NO_BODY);
             }
             body = reader.readValue(parser);
             if (parser.nextToken() != null) {

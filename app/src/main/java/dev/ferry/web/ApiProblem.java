@@ -4,8 +4,9 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 
 /**
- * A refusal the product API explains to its caller: status, a short title and the detail. Any package
- * throws one; {@code ProblemAdvice} writes it as {@code application/problem+json}.
+ * An answer that is about HTTP itself (a 401 with its challenge, a 429 with its wait), which web code
+ * throws and {@code ProblemAdvice} writes as {@code application/problem+json}. What the domain refuses is
+ * a {@link dev.ferry.refusal.Refusal} instead.
  */
 public class ApiProblem extends RuntimeException {
 
@@ -27,29 +28,6 @@ public class ApiProblem extends RuntimeException {
     /** 401 with the {@code WWW-Authenticate} challenge RFC 9110 requires on every 401. */
     public static ApiProblem unauthorized(String detail, String challenge) {
         return new ApiProblem(HttpStatus.UNAUTHORIZED, Problems.AUTHENTICATION_FAILED, detail, challenge);
-    }
-
-    /** Refuses the request with {@code 400} and the reason unless the condition holds. */
-    public static void require(boolean condition, String reason) {
-        if (!condition) {
-            throw badRequest(reason);
-        }
-    }
-
-    public static ApiProblem badRequest(String detail) {
-        return new ApiProblem(HttpStatus.BAD_REQUEST, "Bad request", detail);
-    }
-
-    public static ApiProblem notFound(String detail) {
-        return new ApiProblem(HttpStatus.NOT_FOUND, "Not found", detail);
-    }
-
-    public static ApiProblem conflict(String detail) {
-        return new ApiProblem(HttpStatus.CONFLICT, "Conflict", detail);
-    }
-
-    public static ApiProblem forbidden(String detail) {
-        return new ApiProblem(HttpStatus.FORBIDDEN, "Forbidden", detail);
     }
 
     public HttpStatus status() {

@@ -5,6 +5,8 @@ import static dev.ferry.web.JsonFields.field;
 import static dev.ferry.web.JsonFields.found;
 import static dev.ferry.web.JsonFields.pointer;
 
+import dev.ferry.refusal.BodyError;
+import dev.ferry.refusal.InvalidBody;
 import java.util.ArrayList;
 import java.util.List;
 import tools.jackson.core.JacksonException;
@@ -79,7 +81,7 @@ final class BodyErrors extends DeserializationProblemHandler {
     }
 
     /** Adds the failure Jackson could not read past (broken JSON, say) to what was found before it. */
-    InvalidBodyException with(JacksonException failure) {
+    InvalidBody with(JacksonException failure) {
         if (failure instanceof StreamReadException broken && !(failure instanceof MismatchedInputException)) {
             add(pointer(broken.processor()), "the body is not well-formed JSON" + where(failure) + ": " + firstLine(failure));
         } else if (failure instanceof MismatchedInputException mismatch && mismatch.getTargetType() != null) {
@@ -100,8 +102,8 @@ final class BodyErrors extends DeserializationProblemHandler {
         return !errors.isEmpty();
     }
 
-    InvalidBodyException refusal() {
-        return new InvalidBodyException(errors);
+    InvalidBody refusal() {
+        return new InvalidBody(errors);
     }
 
     private void wrongType(JsonParser parser, Class<?> type, JsonToken token) {

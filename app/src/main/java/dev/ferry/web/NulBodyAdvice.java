@@ -1,5 +1,6 @@
 package dev.ferry.web;
 
+import dev.ferry.refusal.Refusal;
 import java.lang.reflect.Type;
 import org.springframework.core.MethodParameter;
 import org.springframework.http.HttpInputMessage;
@@ -21,7 +22,7 @@ class NulBodyAdvice extends RequestBodyAdviceAdapter {
     public Object afterBodyRead(Object body, HttpInputMessage inputMessage, MethodParameter parameter, Type targetType,
             Class<? extends HttpMessageConverter<?>> converterType) {
         NulText.find(body, "").ifPresent(field -> {
-            throw ApiProblem.badRequest(NulText.refusal(field.isEmpty() ? "the body" : field));
+            throw Refusal.invalid(NulText.refusal(field.isEmpty() ? "the body" : field));
         });
         return body;
     }

@@ -1,11 +1,14 @@
 package dev.ferry.web;
 
 import dev.ferry.connect.ConnectAuthenticator;
+import dev.ferry.connect.ConnectProperties;
 import dev.ferry.connect.InstallKeyUnavailableException;
 import dev.ferry.connect.InvalidTokenException;
 import dev.ferry.persistence.DatabaseFailures;
 import dev.ferry.persistence.ThrottledLog;
-import dev.ferry.template.InvalidTemplateException;
+import dev.ferry.refusal.BodyError;
+import dev.ferry.refusal.InvalidBody;
+import dev.ferry.refusal.Refusal;
 import dev.ferry.template.Pages;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.ArrayList;
@@ -39,10 +42,12 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
     private final ThrottledLog databaseOutages = new ThrottledLog(log);
     private final String realm;
     private final Pages pages;
+    private final ConnectProperties connect;
 
-    ProblemAdvice(ConnectAuthenticator authenticator, Pages pages) {
+    ProblemAdvice(ConnectAuthenticator authenticator, Pages pages, ConnectProperties connect) {
         this.realm = authenticator.challenge();
         this.pages = pages;
+        this.connect = connect;
     }
 
     private static boolean wantsPage(HttpServletRequest request) {
@@ -52,13 +57,19 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
 
     private static String reloadMessage(InvalidTokenException e) {
         return e.getMessage().contains("expired")
-                ? "Your Jira session for this view has expired. Reload the page to continue."
-                : "Jira's signature for this view could not be verified. Reload the page; if this persists, "
-                        + "ask your Jira administrator to check the app.";
+                ? "Your Jira session for this view has expired."
+                : "Jira's signature for this view could not be verified. If this persists after a reload, ask your "
+                        + "Jira administrator to check the app.";
     }
 
-    /** The reload page's one line. */
-    record ReloadPage(String message) {
+    /**
+     * The reload page: its line, and what it needs to ask Jira for a fresh view. Reloading the same URL would
+     * send the same expired token again, so only the host (Atlassian's {@code all.js}) can bring a new one.
+     *
+     * @param allJsUrl  Atlassian's iframe script, or null to leave it out
+     * @param scriptUrl the Reload button's script, under this request's context path
+     */
+    record ReloadPage(String message, String allJsUrl, String scriptUrl) {
     }
 
     /**
@@ -71,7 +82,8 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
         if (wantsPage(request)) {
             return ResponseEntity.status(HttpStatus.UNAUTHORIZED).header(HttpHeaders.WWW_AUTHENTICATE, realm)
                     .cacheControl(CacheControl.noStore()).contentType(MediaType.TEXT_HTML)
-                    .body(pages.render("reload", new ReloadPage(reloadMessage(e))));
+                    .body(pages.render("reload", new ReloadPage(reloadMessage(e), connect.allJsScript(),
+                            request.getContextPath() + "/iframe/reload.js")));
         }
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.UNAUTHORIZED, e.getMessage());
         problem.setTitle(Problems.AUTHENTICATION_FAILED);
@@ -97,9 +109,6 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
     ResponseEntity<ProblemDetail> apiProblem(ApiProblem e) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(e.status(), e.getMessage());
         problem.setTitle(e.title());
-        if (e instanceof InvalidBodyException invalid) {
-            problem.setProperty("errors", invalid.errors());
-        }
         return ResponseEntity.status(e.status()).headers(e.headers()).body(problem);
     }
 
@@ -114,13 +123,13 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
         if (tooLarge.isPresent()) {
             return ResponseEntity.status(HttpStatus.CONTENT_TOO_LARGE).body(tooLarge(tooLarge.get()).getBody());
         }
-        InvalidBodyException invalid = e.getCause() instanceof JacksonException unreadable
+        InvalidBody invalid = e.getCause() instanceof JacksonException unreadable
                 ? new BodyErrors().with(unreadable)
-                : new InvalidBodyException(List.of(new BodyError("", e.getMessage() != null
+                : new InvalidBody(List.of(new BodyError("", e.getMessage() != null
                         && e.getMessage().startsWith("Required request body is missing")
                                 ? ApiBodyConverter.NO_BODY
                                 : "the request body could not be read")));
-        return ResponseEntity.badRequest().headers(headers).body(apiProblem(invalid).getBody());
+        return ResponseEntity.badRequest().headers(headers).body(refusal(invalid).getBody());
     }
 
     /** Bean Validation's refusals, one entry per field, in the shape of every other body refusal. */
@@ -131,7 +140,7 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
         e.getBindingResult().getFieldErrors().forEach(error -> errors.add(new BodyError(
                 JsonFields.pointerOf(error.getField()), error.getField() + " " + error.getDefaultMessage())));
         e.getBindingResult().getGlobalErrors().forEach(error -> errors.add(new BodyError("", error.getDefaultMessage())));
-        return ResponseEntity.badRequest().headers(headers).body(apiProblem(new InvalidBodyException(errors)).getBody());
+        return ResponseEntity.badRequest().headers(headers).body(refusal(new InvalidBody(errors)).getBody());
     }
 
     /** Spring's own problems are titled by their reason phrase; Ferry's titles are in sentence case. */
@@ -152,11 +161,16 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
         return ResponseEntity.status(HttpStatus.INTERNAL_SERVER_ERROR).body(Failures.problem());
     }
 
-    @ExceptionHandler(InvalidTemplateException.class)
-    ResponseEntity<ProblemDetail> invalidTemplate(InvalidTemplateException e) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, e.getMessage());
-        problem.setTitle("Invalid template");
-        return ResponseEntity.status(HttpStatus.BAD_REQUEST).body(problem);
+    /** What the domain refused: the status is its kind's ({@link RefusalStatus}), the title and detail its own. */
+    @ExceptionHandler(Refusal.class)
+    ResponseEntity<ProblemDetail> refusal(Refusal e) {
+        HttpStatus status = RefusalStatus.of(e);
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, e.getMessage());
+        problem.setTitle(e.title());
+        if (e instanceof InvalidBody invalid) {
+            problem.setProperty("errors", invalid.errors());
+        }
+        return ResponseEntity.status(status).body(problem);
     }
 
     /**

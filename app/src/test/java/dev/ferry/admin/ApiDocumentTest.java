@@ -58,6 +58,9 @@ class ApiDocumentTest {
         operations().forEach((name, operation) -> {
             require(gaps, name, "a summary", !operation.path("summary").asString("").isBlank());
             require(gaps, name, "a description", !operation.path("description").asString("").isBlank());
+            require(gaps, name, "the scope it needs", name.equals(OPERATOR)
+                    || operation.path("description").asString("").contains("Needs an API key with the scope `"));
+            require(gaps, name, "no internal extension", !operation.has("x-ferry-scope"));
             require(gaps, name, "an operationId without springdoc's _n suffix",
                     operation.path("operationId").asString("").matches("[a-z][A-Za-z]+"));
             if (operation.has("requestBody")) {

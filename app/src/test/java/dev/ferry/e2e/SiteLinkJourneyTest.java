@@ -17,7 +17,8 @@ import tools.jackson.databind.JsonNode;
 /**
  * Linking a site takes its Jira administrator: the organization asks over the product API, the
  * administrator sees the request on Ferry's configure page inside Jira (Jira itself says who administers
- * the site) and confirms it, or hands over the one-time code. Nobody else, and no other site's page, can.
+ * the site) and confirms or declines it, or hands over the one-time code. Nobody else, and no other site's
+ * page, can. Every button's post redirects to the page saying what happened, so a reload posts nothing again.
  */
 @FerryJourney
 class SiteLinkJourneyTest {
@@ -52,12 +53,15 @@ class SiteLinkJourneyTest {
 
         ConfigurePageVisit page = ConfigurePageVisit.open(jira.site().configurePageUrl());
         assertThat(page.status()).isEqualTo(200);
-        assertThat(page.body()).contains("Acme Experiments").contains("API key").doesNotContain("data-testid=\"same-name");
+        assertThat(page.body()).contains("Acme Experiments").contains("Asked by the API key \u201c")
+                .doesNotContain("api-key:").doesNotContain("data-testid=\"same-name");
         assertThat(page.codes()).hasSize(1).allSatisfy(code -> assertThat(code).matches("[A-Z2-9]{4}-[A-Z2-9]{4}"));
         ConfigurePageVisit after = page.confirm(0);
 
+        assertThat(after.postStatus()).isEqualTo(303);
         assertThat(after.status()).as(after.body()).isEqualTo(200);
         assertThat(after.body()).contains("This site is now linked to Acme Experiments.");
+        assertThat(after.reload().body()).contains("This site is now linked to Acme Experiments.");
         JsonNode sites = acme.get("/api/v1/sites").json();
         assertThat(sites.path("sites").get(0).path("clientKey").asString()).isEqualTo(clientKey);
         assertThat(sites.path("requests").size()).isZero();
@@ -111,8 +115,9 @@ class SiteLinkJourneyTest {
         assertThat(page.status()).isEqualTo(200);
         assertThat(page.body()).contains("Only a Jira administrator can").doesNotContain("link-code")
                 .doesNotContain("<form");
-        assertThat(refused.status()).isEqualTo(403);
-        assertThat(refused.body()).contains("only a Jira administrator of this site can confirm");
+        assertThat(refused.postStatus()).isEqualTo(303);
+        assertThat(refused.body()).contains("Only a Jira administrator of this site can confirm or decline")
+                .contains("data-testid=\"error\"");
         assertThat(jdbc.queryForObject("select count(*) from site_link", Integer.class)).isZero();
     }
 
@@ -129,8 +134,9 @@ class SiteLinkJourneyTest {
         ConfigurePageVisit forged = ConfigurePageVisit.post(action.replaceAll("jwt=.*", "jwt="
                 + tokens.context(clientKey, other.site().secret(), Users.ADMIN_ACCOUNT_ID)));
 
-        assertThat(replayed.status()).isEqualTo(404);
-        assertThat(forged.status()).isEqualTo(401);
+        assertThat(replayed.postStatus()).isEqualTo(303);
+        assertThat(replayed.body()).contains("That request is no longer waiting");
+        assertThat(forged.postStatus()).isEqualTo(401);
         assertThat(jdbc.queryForObject("select count(*) from site_link", Integer.class)).isZero();
         assertThat(acme.get("/api/v1/sites").json().path("requests").get(0).path("state").asString()).isEqualTo("PENDING");
     }
@@ -168,8 +174,62 @@ class SiteLinkJourneyTest {
         ConfigurePageVisit refused = ConfigurePageVisit.post(action);
 
         assertThat(page.body()).contains("Jira did not say").doesNotContain("link-code");
-        assertThat(refused.status()).isEqualTo(502);
+        assertThat(refused.postStatus()).isEqualTo(303);
+        assertThat(refused.body()).contains("Jira did not say whether you administer this site, so nothing changed.");
         assertThat(jdbc.queryForObject("select count(*) from site_link", Integer.class)).isZero();
+    }
+
+    @Test
+    void aJiraAdministratorDeclinesTheRequestAndTheOrganizationSeesIt() {
+        long id = acme.post("/api/v1/sites", site(clientKey)).json().path("id").asLong();
+        ConfigurePageVisit page = ConfigurePageVisit.open(jira.site().configurePageUrl());
+        assertThat(page.declineActions()).hasSize(1);
+
+        ConfigurePageVisit after = page.decline(0);
+
+        assertThat(after.postStatus()).isEqualTo(303);
+        assertThat(after.status()).isEqualTo(200);
+        assertThat(after.uri().getPath()).isEqualTo("/configure/done");
+        assertThat(after.body()).contains("You declined the request from Acme Experiments. Nothing was linked")
+                .doesNotContain("link-code").doesNotContain("data-testid=\"error\"");
+        assertThat(jdbc.queryForObject("select state from site_link_request where id = ?", String.class, id))
+                .isEqualTo("DECLINED");
+        assertThat(jdbc.queryForObject("select count(*) from site_link", Integer.class)).isZero();
+        assertThat(acme.get("/api/v1/sites").json().path("requests").size()).isZero();
+        JsonNode audit = acme.get("/api/v1/audit?action=SITE_LINK_DECLINED").json();
+        assertThat(audit.toString()).contains(clientKey).contains("jira:" + Users.ADMIN_ACCOUNT_ID)
+                .contains("declined in Jira by administrator " + Users.ADMIN_ACCOUNT_ID);
+    }
+
+    @Test
+    void reloadingThePageAfterADeclineDeclinesNothingElse() {
+        acme.post("/api/v1/sites", site(clientKey));
+        ConfigurePageVisit after = ConfigurePageVisit.open(jira.site().configurePageUrl()).decline(0);
+        ProductApi beta = journey.newOrganization("Beta");
+        long betas = beta.post("/api/v1/sites", site(clientKey)).json().path("id").asLong();
+
+        ConfigurePageVisit reloaded = after.reload();
+
+        assertThat(reloaded.status()).isEqualTo(200);
+        assertThat(reloaded.body()).contains("You declined the request from Acme Experiments.").contains(">Beta<");
+        assertThat(jdbc.queryForObject("select state from site_link_request where id = ?", String.class, betas))
+                .isEqualTo("PENDING");
+    }
+
+    @Test
+    void someoneWhoIsNoJiraAdministratorCannotDecline() {
+        long id = acme.post("/api/v1/sites", site(clientKey)).json().path("id").asLong();
+        String adminAction = ConfigurePageVisit.open(jira.site().configurePageUrl()).declineActions().get(0);
+
+        ConfigurePageVisit refused = ConfigurePageVisit.post(adminAction.replaceAll("jwt=.*", "jwt="
+                + jira.site().contextTokenOf(Users.MEMBER_ACCOUNT_ID)));
+
+        assertThat(refused.postStatus()).isEqualTo(303);
+        assertThat(refused.body()).contains("Only a Jira administrator of this site can confirm or decline");
+        assertThat(jdbc.queryForObject("select state from site_link_request where id = ?", String.class, id))
+                .isEqualTo("PENDING");
+        assertThat(jdbc.queryForObject("select count(*) from audit_record where action = 'SITE_LINK_DECLINED'",
+                Integer.class)).isZero();
     }
 
     static String site(String reference) {

@@ -40,11 +40,38 @@ class ConfigurePageTest {
     }
 
     @Test
+    void theSiteIsNamedAsPeopleKnowItAndAWaitingInstallIsNotShownAsDone() {
+        sites.install(SITE, SECRET);
+
+        String page = open(SITE, SECRET).body();
+
+        assertThat(page).contains("<dt>Site ID</dt><dd><code data-testid=\"site-id\">cloud-1</code>")
+                .doesNotContain(SITE);
+        assertThat(page).contains("<span class=\"lozenge waiting\" data-testid=\"install-state\">Installed</span>");
+    }
+
+    @Test
+    void aRestoredSiteNamesTheEarlierSiteByItsAddress() {
+        sites.install("configure-earlier", "configure-earlier-shared-secret-long-enough-01");
+        sites.install(SITE, SECRET, "configure-earlier");
+
+        String page = open(SITE, SECRET).body();
+
+        assertThat(page).contains("(https://configureearlier.atlassian.net)")
+                .doesNotContain("configure-earlier");
+    }
+
+    @Test
     void aContextTokenCannotOpenThePage() {
         sites.install(SITE, SECRET);
 
         var page = new Http(port).get("/configure?jwt=" + tokens.context(SITE, SECRET, "557058:admin"));
 
         assertThat(page.statusCode()).isEqualTo(401);
+    }
+
+    java.net.http.HttpResponse<String> open(String site, String secret) {
+        String path = "/configure?xdm_e=https%3A%2F%2Fconfiguresite.atlassian.net&cp=&lic=none&cv=1001.0.0";
+        return new Http(port).get(path + "&jwt=" + tokens.request(site, secret, "GET", path));
     }
 }

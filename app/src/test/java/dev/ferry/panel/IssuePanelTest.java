@@ -61,7 +61,8 @@ class IssuePanelTest {
         assertThat(response.body()).contains("Checkout &lt;button&gt; colour").contains("https://product.example/exp/42")
                 .contains("running").contains("Filed automatically").contains("1 linked");
         assertThat(response.headers().firstValue("Content-Security-Policy")).hasValueSatisfying(csp ->
-                assertThat(csp).startsWith("frame-ancestors https://panelsitea.atlassian.net "));
+                assertThat(csp).startsWith("frame-ancestors https://panelsitea.atlassian.net ").contains("script-src 'self'"));
+        assertThat(response.body()).doesNotContain("<script>").contains("/iframe/issue-panel.js");
         assertThat(response.headers().firstValue("Cache-Control")).hasValueSatisfying(c -> assertThat(c).contains("no-store"));
     }
 

@@ -169,8 +169,11 @@ class LifecycleRefusalsTest {
 
     @Test
     void malformedJsonIsRefused() {
-        assertRefused(http.postJwt(PATH, tokens.install(CLIENT_KEY, PATH), "{\"clientKey\": \"refused-site\","), 400,
-                "not a JSON");
+        var response = http.postJwt(PATH, tokens.install(CLIENT_KEY, PATH), "{\"clientKey\": \"refused-site\",");
+
+        assertRefused(response, 400, "not a JSON");
+        assertThat(response.body()).isEqualTo("{\"detail\":\"the body is not a JSON lifecycle event\",\"instance\":\""
+                + PATH + "\",\"status\":400,\"title\":\"Invalid lifecycle callback\"}");
     }
 
     @Test

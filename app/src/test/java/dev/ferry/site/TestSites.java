@@ -17,9 +17,14 @@ public class TestSites {
     }
 
     public Site install(String clientKey, String sharedSecret) {
+        return install(clientKey, sharedSecret, null);
+    }
+
+    /** A site restored from another's backup: installed with the address (clientKey) of {@code earlier}. */
+    public Site install(String clientKey, String sharedSecret, String earlier) {
         var installation = new Installation("https://" + clientKey.replaceAll("[^a-z0-9]", "") + ".atlassian.net",
                 null, null, "jira", null, "cloud-1", null, null, null, null, null, null, null);
-        Site site = sites.save(Site.install(clientKey, installation, secrets.seal(clientKey, sharedSecret), null,
+        Site site = sites.save(Site.install(clientKey, installation, secrets.seal(clientKey, sharedSecret), earlier,
                 Instant.now()));
         secrets.forget(clientKey);
         return site;

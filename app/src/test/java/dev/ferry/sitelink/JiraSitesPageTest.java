@@ -69,6 +69,22 @@ class JiraSitesPageTest {
     }
 
     @Test
+    void aRequestAJiraAdministratorDeclinedShowsAsDeclinedUntilAskedAgain() {
+        manager.post(PAGE + "/requests", "site", SITE_URL);
+        linking.decline(jdbc.queryForObject("select id from site_link_request", Long.class));
+
+        String declined = manager.get(PAGE).body();
+        manager.post(PAGE + "/requests", "site", SITE_URL);
+        String askedAgain = manager.get(PAGE).body();
+
+        assertThat(declined).contains("data-state=\"DECLINED\"").contains("data-testid=\"declined\"")
+                .contains("A Jira administrator of " + SITE_URL + " declined this request on")
+                .doesNotContain("Waiting for a Jira administrator").doesNotContain("Cancel request");
+        assertThat(askedAgain).contains("data-state=\"PENDING\"").contains("Waiting for a Jira administrator")
+                .doesNotContain("data-state=\"DECLINED\"");
+    }
+
+    @Test
     void aSiteWithoutFerryShowsTheInstallLinks() {
         manager.post(PAGE + "/requests", "site", "https://not-yet.atlassian.net");
 

@@ -41,6 +41,13 @@ public class SiteLinking {
         requests.confirmWithCode(requester, id, issueCode(id));
     }
 
+    /** What a Jira administrator's Decline on the configure page does to the request. */
+    public void decline(long requestId) {
+        SiteLinkRequest request = repository.findById(requestId).orElseThrow();
+        request.decline(clock.instant());
+        repository.save(request);
+    }
+
     /** The code a Jira administrator would now see on the configure page for this request. */
     public String issueCode(long requestId) {
         String code = LinkCodes.generate();

@@ -2,6 +2,8 @@ package dev.ferry.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.ferry.principal.ApiScope;
+import dev.ferry.principal.RequiresScope;
 import dev.ferry.support.FerryIntegrationTest;
 import dev.ferry.support.Http;
 import dev.ferry.support.Organizations;
@@ -163,10 +165,12 @@ class ProblemAnswersTest {
         }
     }
 
+    /** Declares a scope like every product API handler, or the scope check would refuse it before it fails. */
     @RestController
     static class Failing {
 
         @GetMapping({"/api/v1/test-failure", "/test-failure"})
+        @RequiresScope(ApiScope.EVENTS_READ)
         String fail() {
             throw new IllegalStateException(INTERNALS);
         }

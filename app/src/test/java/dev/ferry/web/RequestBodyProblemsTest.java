@@ -2,6 +2,8 @@ package dev.ferry.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.ferry.principal.ApiScope;
+import dev.ferry.principal.RequiresScope;
 import dev.ferry.support.FerryIntegrationTest;
 import dev.ferry.support.Http;
 import dev.ferry.support.Organizations;
@@ -194,6 +196,7 @@ class RequestBodyProblemsTest {
         }
 
         @PostMapping("/api/v1/test-validated")
+        @RequiresScope(ApiScope.EVENTS_WRITE)
         String post(@Valid @RequestBody Body body) {
             return "ok";
         }

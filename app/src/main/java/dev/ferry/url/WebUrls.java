@@ -1,4 +1,4 @@
-package dev.ferry.web;
+package dev.ferry.url;
 
 import java.net.URI;
 import java.net.URISyntaxException;

@@ -1,4 +1,4 @@
-package dev.ferry.web;
+package dev.ferry.refusal;
 
 /**
  * One thing wrong with a request body, as an entry of a problem's {@code errors} member (the shape RFC 9457's

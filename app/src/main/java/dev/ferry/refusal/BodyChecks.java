@@ -1,4 +1,4 @@
-package dev.ferry.web;
+package dev.ferry.refusal;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -24,7 +24,7 @@ public final class BodyChecks {
     public <T> T attempt(Supplier<T> read) {
         try {
             return read.get();
-        } catch (InvalidBodyException refused) {
+        } catch (InvalidBody refused) {
             errors.addAll(refused.errors());
             return null;
         }
@@ -33,7 +33,7 @@ public final class BodyChecks {
     /** Throws the one refusal naming every failed field, if any failed. */
     public void refuseIfAny() {
         if (!errors.isEmpty()) {
-            throw new InvalidBodyException(errors);
+            throw new InvalidBody(errors);
         }
     }
 }
