@@ -1,6 +1,6 @@
 package dev.ferry.event;
 
-import dev.ferry.refusal.Refusal;
+import dev.ferry.refusal.InvalidBody;
 import java.math.BigDecimal;
 import java.time.DateTimeException;
 import java.time.Instant;
@@ -14,10 +14,17 @@ final class EventTimes {
 
     static final Instant EARLIEST = Instant.parse("1970-01-01T00:00:00Z");
     static final Instant LATEST = Instant.parse("9999-12-31T23:59:59.999999Z");
+    private static final String POINTER = "/occurredAt";
     private static final String RULE = "occurredAt must be an ISO-8601 instant (or epoch seconds) from "
             + EARLIEST + " to " + LATEST;
 
     private EventTimes() {
+    }
+
+    private static void require(boolean condition, String reason) {
+        if (!condition) {
+            throw InvalidBody.of(POINTER, reason);
+        }
     }
 
     /** The instant posted; {@code now} when none was. */
@@ -26,12 +33,12 @@ final class EventTimes {
             return now;
         }
         Instant instant = value.isNumber() ? fromSeconds(value.decimalValue()) : fromText(value);
-        Refusal.require(!instant.isBefore(EARLIEST) && !instant.isAfter(LATEST), RULE);
+        require(!instant.isBefore(EARLIEST) && !instant.isAfter(LATEST), RULE);
         return instant;
     }
 
     private static Instant fromSeconds(BigDecimal seconds) {
-        Refusal.require(seconds.signum() >= 0 && seconds.compareTo(BigDecimal.valueOf(LATEST.getEpochSecond())) <= 0,
+        require(seconds.signum() >= 0 && seconds.compareTo(BigDecimal.valueOf(LATEST.getEpochSecond())) <= 0,
                 RULE);
         long whole = seconds.longValue();
         long nanos = seconds.subtract(BigDecimal.valueOf(whole)).movePointRight(9).longValue();
@@ -39,11 +46,11 @@ final class EventTimes {
     }
 
     private static Instant fromText(JsonNode value) {
-        Refusal.require(value.isString(), RULE);
+        require(value.isString(), RULE);
         try {
             return Instant.parse(value.asString().strip());
         } catch (DateTimeException e) {
-            throw Refusal.invalid(RULE);
+            throw InvalidBody.of(POINTER, RULE);
         }
     }
 }

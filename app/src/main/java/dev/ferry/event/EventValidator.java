@@ -1,19 +1,21 @@
 package dev.ferry.event;
 
-import static dev.ferry.refusal.Refusal.require;
-
-import dev.ferry.refusal.Refusal;
+import dev.ferry.refusal.BodyChecks;
 import dev.ferry.template.VariableNames;
 import dev.ferry.url.WebUrls;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.regex.Pattern;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.JsonNode;
 
-/** Turns a posted event into a {@link ProductEvent}, or refuses it with a reason a product developer can act on. */
+/**
+ * Turns a posted event into a {@link ProductEvent}, or refuses it with a reason a product developer can act on
+ * for every field that is wrong, all in one answer.
+ */
 @Component
 public class EventValidator {
 
@@ -28,51 +30,80 @@ public class EventValidator {
     }
 
     public ProductEvent validate(String organizationId, EventRequest request, String id, Instant now) {
-        require(request.type() != null && !request.type().isBlank(), "type is required");
-        EventTypeDefinition type = catalog.find(organizationId, request.type()).orElseThrow(() -> Refusal
-                .invalid("unknown event type " + request.type() + "; the organization's catalog does not have it"));
-        Map<String, String> variables = variables(request.variables());
-        List<String> missing = type.requiredVariables().stream().filter(name -> isBlank(variables.get(name))).toList();
-        require(missing.isEmpty(), "missing variables for " + type.type() + ": " + String.join(", ", missing));
-        require(request.idempotencyKey() == null || (!request.idempotencyKey().isBlank()
-                && request.idempotencyKey().length() <= 255), "idempotencyKey must be 1 to 255 characters");
-        return new ProductEvent(id, organizationId, type.type(), subject(request.subject()), variables,
-                EventTimes.occurredAt(request.occurredAt(), now), now, request.idempotencyKey());
+        BodyChecks checks = new BodyChecks();
+        Optional<EventTypeDefinition> type = type(organizationId, request.type(), checks);
+        Map<String, String> variables = variables(request.variables(), checks);
+        type.ifPresent(known -> {
+            List<String> missing = known.requiredVariables().stream().filter(name -> isBlank(variables.get(name))).toList();
+            checks.require(missing.isEmpty(), "/variables",
+                    "missing variables for " + known.type() + ": " + String.join(", ", missing));
+        });
+        checks.require(request.idempotencyKey() == null || (!request.idempotencyKey().isBlank()
+                && request.idempotencyKey().length() <= 255), "/idempotencyKey", "idempotencyKey must be 1 to 255 characters");
+        subject(request.subject(), checks);
+        Instant occurredAt = checks.attempt(() -> EventTimes.occurredAt(request.occurredAt(), now));
+        checks.refuseIfAny();
+        EventRequest.SubjectBody subject = request.subject();
+        return new ProductEvent(id, organizationId, type.get().type(),
+                new ProductEvent.Subject(subject.type(), subject.id(), subject.title(), subject.url()), variables,
+                occurredAt, now, request.idempotencyKey());
     }
 
-    private ProductEvent.Subject subject(EventRequest.SubjectBody subject) {
-        validSubject(subject);
-        return new ProductEvent.Subject(subject.type(), subject.id(), subject.title(), subject.url());
+    private Optional<EventTypeDefinition> type(String organizationId, String name, BodyChecks checks) {
+        if (!checks.require(name != null && !name.isBlank(), "/type", "type is required")) {
+            return Optional.empty();
+        }
+        Optional<EventTypeDefinition> type = catalog.find(organizationId, name);
+        checks.require(type.isPresent(), "/type",
+                "unknown event type " + name + "; the organization's catalog does not have it");
+        return type;
     }
 
     /** Refuses an object reference the panels and links could not show. */
     public static void validSubject(EventRequest.SubjectBody subject) {
-        require(subject != null, "subject is required");
-        require(subject.type() != null && SUBJECT_TYPE.matcher(subject.type()).matches(),
-                "subject.type must be lower case letters, digits, '_', '.' or '-', at most 64 characters");
-        require(!isBlank(subject.id()) && subject.id().length() <= 255, "subject.id must be 1 to 255 characters");
-        require(!isBlank(subject.title()) && subject.title().length() <= 1024, "subject.title must be 1 to 1024 characters");
-        require(subject.url() == null || isWebUrl(subject.url()), "subject.url must be an http or https URL");
+        BodyChecks checks = new BodyChecks();
+        subject(subject, checks);
+        checks.refuseIfAny();
     }
 
-    private Map<String, String> variables(Map<String, JsonNode> posted) {
+    private static void subject(EventRequest.SubjectBody subject, BodyChecks checks) {
+        if (!checks.require(subject != null, "/subject", "subject is required")) {
+            return;
+        }
+        checks.require(subject.type() != null && SUBJECT_TYPE.matcher(subject.type()).matches(), "/subject/type",
+                "subject.type must be lower case letters, digits, '_', '.' or '-', at most 64 characters");
+        checks.require(!isBlank(subject.id()) && subject.id().length() <= 255, "/subject/id",
+                "subject.id must be 1 to 255 characters");
+        checks.require(!isBlank(subject.title()) && subject.title().length() <= 1024, "/subject/title",
+                "subject.title must be 1 to 1024 characters");
+        checks.require(subject.url() == null || isWebUrl(subject.url()), "/subject/url",
+                "subject.url must be an http or https URL");
+    }
+
+    private Map<String, String> variables(Map<String, JsonNode> posted, BodyChecks checks) {
         Map<String, String> variables = new LinkedHashMap<>();
-        if (posted == null) {
+        if (posted == null || !checks.require(posted.size() <= properties.maxVariables(), "/variables",
+                "at most " + properties.maxVariables() + " variables")) {
             return variables;
         }
-        require(posted.size() <= properties.maxVariables(), "at most " + properties.maxVariables() + " variables");
-        posted.forEach((name, value) -> {
-            require(VariableNames.isPlain(name), "variable name " + abbreviate(name) + " is not a plain name");
-            require(value == null || value.isNull() || value.isValueNode(), "variable " + name + " must be text, a number or a boolean");
-            String text = value == null || value.isNull() ? "" : value.asString();
-            require(text.length() <= properties.maxVariableChars(),
-                    "variable " + name + " is longer than " + properties.maxVariableChars() + " characters");
-            variables.put(name, text);
-        });
+        posted.forEach((name, value) -> variable(name, value, checks).ifPresent(text -> variables.put(name, text)));
         int stored = ProductEvents.variablesJson(variables).length();
-        require(stored <= ProductEvents.VARIABLES_COLUMN_CHARS, "variables take " + stored
+        checks.require(stored <= ProductEvents.VARIABLES_COLUMN_CHARS, "/variables", "variables take " + stored
                 + " characters as JSON; at most " + ProductEvents.VARIABLES_COLUMN_CHARS + " fit");
         return variables;
+    }
+
+    private Optional<String> variable(String name, JsonNode value, BodyChecks checks) {
+        String at = "/variables/" + name.replace("~", "~0").replace("/", "~1");
+        if (!checks.require(VariableNames.isPlain(name), at, "variable name " + abbreviate(name) + " is not a plain name")
+                || !checks.require(value == null || value.isNull() || value.isValueNode(), at,
+                        "variable " + name + " must be text, a number or a boolean")) {
+            return Optional.empty();
+        }
+        String text = value == null || value.isNull() ? "" : value.asString();
+        return checks.require(text.length() <= properties.maxVariableChars(), at,
+                "variable " + name + " is longer than " + properties.maxVariableChars() + " characters")
+                        ? Optional.of(text) : Optional.empty();
     }
 
     private static boolean isWebUrl(String url) {

@@ -48,7 +48,7 @@ class ErrorProblems implements ErrorController {
             case NOT_FOUND -> "there is nothing at this address";
             default -> "the request was refused";
         });
-        problem.setTitle(status.getReasonPhrase());
+        problem.setTitle(Problems.title(status));
         return problem;
     }
 }

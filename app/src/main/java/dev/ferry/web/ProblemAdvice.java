@@ -6,22 +6,32 @@ import dev.ferry.connect.InstallKeyUnavailableException;
 import dev.ferry.connect.InvalidTokenException;
 import dev.ferry.persistence.DatabaseFailures;
 import dev.ferry.persistence.ThrottledLog;
+import dev.ferry.refusal.BodyError;
+import dev.ferry.refusal.InvalidBody;
 import dev.ferry.refusal.Refusal;
 import dev.ferry.template.Pages;
 import jakarta.servlet.http.HttpServletRequest;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataAccessException;
 import org.springframework.http.CacheControl;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.transaction.TransactionException;
+import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+import tools.jackson.core.JacksonException;
 
 /** The one place that turns exceptions into RFC 9457 problem details. */
 @RestControllerAdvice
@@ -102,6 +112,48 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
         return ResponseEntity.status(e.status()).headers(e.headers()).body(problem);
     }
 
+    /**
+     * A body Spring could not read before any converter ran (none was sent), or one read by Spring's own
+     * converter outside the product API: the same answer {@link ApiBodyConverter} gives.
+     */
+    @Override
+    protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException e,
+            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        Optional<RequestTooLargeException> tooLarge = RequestTooLargeException.in(e);
+        if (tooLarge.isPresent()) {
+            return ResponseEntity.status(HttpStatus.CONTENT_TOO_LARGE).body(tooLarge(tooLarge.get()).getBody());
+        }
+        InvalidBody invalid = e.getCause() instanceof JacksonException unreadable
+                ? new BodyErrors().with(unreadable)
+                : new InvalidBody(List.of(new BodyError("", e.getMessage() != null
+                        && e.getMessage().startsWith("Required request body is missing")
+                                ? ApiBodyConverter.NO_BODY
+                                : "the request body could not be read")));
+        return ResponseEntity.badRequest().headers(headers).body(refusal(invalid).getBody());
+    }
+
+    /** Bean Validation's refusals, one entry per field, in the shape of every other body refusal. */
+    @Override
+    protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException e,
+            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        List<BodyError> errors = new ArrayList<>();
+        e.getBindingResult().getFieldErrors().forEach(error -> errors.add(new BodyError(
+                JsonFields.pointerOf(error.getField()), error.getField() + " " + error.getDefaultMessage())));
+        e.getBindingResult().getGlobalErrors().forEach(error -> errors.add(new BodyError("", error.getDefaultMessage())));
+        return ResponseEntity.badRequest().headers(headers).body(refusal(new InvalidBody(errors)).getBody());
+    }
+
+    /** Spring's own problems are titled by their reason phrase; Ferry's titles are in sentence case. */
+    @Override
+    protected ResponseEntity<Object> createResponseEntity(Object body, HttpHeaders headers, HttpStatusCode status,
+            WebRequest request) {
+        HttpStatus known = HttpStatus.resolve(status.value());
+        if (body instanceof ProblemDetail problem && known != null && known.getReasonPhrase().equals(problem.getTitle())) {
+            problem.setTitle(Problems.title(known));
+        }
+        return super.createResponseEntity(body, headers, status, request);
+    }
+
     /** Anything nothing else expected: a generic 500 that names no class, query or stack frame. */
     @ExceptionHandler(Exception.class)
     ResponseEntity<ProblemDetail> unexpected(Exception e, HttpServletRequest request) {
@@ -115,6 +167,9 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
         HttpStatus status = RefusalStatus.of(e);
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, e.getMessage());
         problem.setTitle(e.title());
+        if (e instanceof InvalidBody invalid) {
+            problem.setProperty("errors", invalid.errors());
+        }
         return ResponseEntity.status(status).body(problem);
     }
 

@@ -29,7 +29,7 @@ public class ProblemReportValve extends ErrorReportValve {
             return;
         }
         HttpStatus known = HttpStatus.resolve(status);
-        String title = known == null ? "Error" : known.getReasonPhrase();
+        String title = known == null ? "Error" : Problems.title(known);
         String detail = status >= 500 ? Failures.DETAIL : "the request is not valid HTTP that Ferry accepts";
         try {
             response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);

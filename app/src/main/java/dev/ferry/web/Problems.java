@@ -4,6 +4,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -23,6 +24,12 @@ public final class Problems {
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private Problems() {
+    }
+
+    /** The title of a problem with no more to say than its status: the reason phrase in sentence case, like Ferry's own. */
+    public static String title(HttpStatus status) {
+        String phrase = status.getReasonPhrase();
+        return phrase.charAt(0) + phrase.substring(1).toLowerCase(Locale.ROOT);
     }
 
     public static void write(HttpServletResponse response, HttpStatus status, String title, String detail,
