@@ -53,7 +53,8 @@ class InstallJourneyTest {
 
         AppClient.Reply page = browser.get(jira.site().configurePageUrl(), Map.of());
         assertThat(page.status()).isEqualTo(200);
-        assertThat(page.body()).contains(clientKey).contains("Installed and enabled");
+        // The page names the site as its admin knows it (its address and site ID), never Ferry's clientKey.
+        assertThat(page.body()).contains(jira.baseUrl()).contains("Installed and enabled").doesNotContain(clientKey);
 
         jira.data().addProject("10002", "E2E", "End to end", java.util.List.of(
                 new dev.ferry.simulator.rest.Project.IssueType("10001", "Task", false)));
