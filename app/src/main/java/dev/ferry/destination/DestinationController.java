@@ -4,7 +4,6 @@ import dev.ferry.principal.ApiCaller;
 import dev.ferry.principal.ApiScope;
 import dev.ferry.principal.RequiresScope;
 import dev.ferry.template.DescriptionFormat;
-import io.swagger.v3.oas.annotations.Operation;
 import java.net.URI;
 import java.util.List;
 import java.util.Set;
@@ -78,10 +77,6 @@ class DestinationController {
      */
     @PatchMapping("/{id}")
     @RequiresScope(ApiScope.CONFIG_WRITE)
-    @Operation(description = "Moves the destination to another project of its site (the repair for a project moved "
-            + "or archived in Jira), checked against Jira like a new destination; rules keep their settings and map "
-            + "their issue types by name. 400 for an unknown or the same project, 409 for a project the organization "
-            + "has a destination for on this site already. Audited (DESTINATION_UPDATED).")
     DestinationBody change(ApiCaller caller, @PathVariable String id, @RequestBody DestinationChange request) {
         return body(caller, destinations.changeProject(caller, id, request.projectKey()));
     }
@@ -92,9 +87,6 @@ class DestinationController {
      */
     @DeleteMapping("/{id}")
     @RequiresScope(ApiScope.CONFIG_WRITE)
-    @Operation(description = "Deletes the destination: gone from lists and from event intake; its pending and "
-            + "waiting deliveries end SKIPPED (\"the destination was deleted\"); its ticket links and deliveries stay "
-            + "readable (deliveries say destinationDeleted). Audited (DESTINATION_DELETED).")
     @ResponseStatus(HttpStatus.NO_CONTENT)
     void delete(ApiCaller caller, @PathVariable String id) {
         destinations.delete(caller, id);

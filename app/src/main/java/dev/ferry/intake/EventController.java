@@ -9,7 +9,6 @@ import dev.ferry.principal.ApiCaller;
 import dev.ferry.principal.ApiScope;
 import dev.ferry.principal.RequiresScope;
 import dev.ferry.refusal.Refusal;
-import io.swagger.v3.oas.annotations.Operation;
 import java.net.URI;
 import java.time.Instant;
 import java.util.List;
@@ -52,10 +51,6 @@ class EventController {
 
     @PostMapping("/api/v1/events")
     @RequiresScope(ApiScope.EVENTS_WRITE)
-    @Operation(description = "202 with the event's id, how many destinations will get it (deliveries) and those that "
-            + "want it but get nothing (skipped), each with its reason: \"site not linked\" while the destination's site "
-            + "is disconnected from the organization. Skipped events are never filed later, not even once the site "
-            + "is linked again.")
     ResponseEntity<Receipt> post(ApiCaller caller, @RequestBody EventRequest request) {
         EventIntake.Accepted accepted = intake.accept(caller, request);
         return ResponseEntity.status(HttpStatus.ACCEPTED).location(URI.create("/api/v1/events/" + accepted.event().id()))

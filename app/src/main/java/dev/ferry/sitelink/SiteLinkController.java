@@ -3,7 +3,6 @@ package dev.ferry.sitelink;
 import dev.ferry.principal.ApiCaller;
 import dev.ferry.principal.ApiScope;
 import dev.ferry.principal.RequiresScope;
-import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
@@ -77,9 +76,6 @@ class SiteLinkController {
 
     @DeleteMapping("/{clientKey}")
     @RequiresScope(ApiScope.CONFIG_WRITE)
-    @Operation(description = "Disconnects the site: its destinations show SITE_NOT_LINKED, their pending and waiting "
-            + "deliveries end SKIPPED, and events for them are answered as skipped (\"site not linked\"). Linking the "
-            + "site again resumes the destinations; nothing skipped meanwhile is filed.")
     @ResponseStatus(HttpStatus.NO_CONTENT)
     void disconnect(ApiCaller caller, @PathVariable String clientKey) {
         connections.disconnect(caller.organizationId(), caller.actor(), clientKey);

@@ -32,10 +32,10 @@ import tools.jackson.databind.json.JsonMapper;
 class ApiDocumentTest {
 
     static final JsonMapper JSON = JsonMapper.builder().build();
-    /** Where a controller (or what it calls) answers 409, read from the code's ApiProblem.conflict calls. */
+    /** Where a controller (or what it calls) answers 409, read from the code's Refusal.conflict calls. */
     static final Set<String> CONFLICTS = Set.of("POST /api/v1/events", "POST /api/v1/destinations",
             "PUT /api/v1/destinations/{id}/rules/{eventType}", "POST /api/v1/destinations/{id}/refresh-issue-types",
-            "POST /api/v1/destinations/{id}/test-ticket", "DELETE /api/v1/destinations/{id}/test-tickets/{issueKey}",
+            "POST /api/v1/destinations/{id}/test-ticket", "PATCH /api/v1/destinations/{id}", "DELETE /api/v1/destinations/{id}/test-tickets/{issueKey}",
             "POST /api/v1/links", "POST /api/v1/sites", "POST /api/v1/sites/requests/{id}/confirm",
             "DELETE /api/v1/sites/requests/{id}", "DELETE /api/v1/sites/{clientKey}");
     /** The operator's endpoint takes the operator token, which has no scopes to lack. */
@@ -105,7 +105,7 @@ class ApiDocumentTest {
     @Test
     void theDocumentIsOpenApi31AndDescribesEveryProductApiOperation() {
         assertThat(document.path("openapi").asString()).startsWith("3.1.");
-        assertThat(operations()).hasSize(28).containsKeys("POST /api/v1/events", "GET /api/v1/links", OPERATOR);
+        assertThat(operations()).hasSize(30).containsKeys("POST /api/v1/events", "GET /api/v1/links", OPERATOR);
     }
 
     /** An entry left behind by a moved or removed endpoint would describe nothing, silently. */
