@@ -15,12 +15,19 @@ record AuditLogPage(List<Option> actions, String from, String to, List<Row> reco
     record Option(String value, String label, boolean selected) {
     }
 
-    /** One record. */
-    record Row(String occurredAt, String actor, String action, String target, String detail) {
+    /** One record, named as people name things; {@code action} is the code, {@code actionLabel} its words. */
+    record Row(String occurredAt, String actor, String action, String actionLabel, String target, String detail) {
 
-        static Row of(AuditEntry entry) {
-            return new Row(SHOWN.format(entry.occurredAt()), entry.actor(), entry.action(),
-                    entry.target() == null ? "" : entry.target(), entry.detail() == null ? "" : entry.detail());
+        static Row of(AuditEntry entry, AuditNames.Names names) {
+            return new Row(SHOWN.format(entry.occurredAt()), AuditWords.actor(entry.actor(), names), entry.action(),
+                    label(entry.action()), AuditWords.target(entry.action(), entry.target(), names),
+                    AuditWords.detail(entry.action(), entry.detail(), names));
         }
+    }
+
+    /** {@code LINK_REMOVED}: "Link removed". */
+    static String label(String action) {
+        String words = action.replace('_', ' ').toLowerCase(java.util.Locale.ROOT).replace("api key", "API key");
+        return Character.toUpperCase(words.charAt(0)) + words.substring(1);
     }
 }

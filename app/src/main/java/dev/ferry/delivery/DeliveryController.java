@@ -2,7 +2,6 @@ package dev.ferry.delivery;
 
 import dev.ferry.principal.ApiCaller;
 import dev.ferry.principal.ApiScope;
-import dev.ferry.web.ApiProblem;
 import java.util.List;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -11,15 +10,15 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-/** The organization's deliveries through the product API: the log, and retrying a failed one. */
+/** The organization's deliveries through the product API: the log, and sending one that is not final again now. */
 @RestController
 class DeliveryController {
 
-    private final Outbox outbox;
+    private final DeliveryRetries retries;
     private final DeliveryLog log;
 
-    DeliveryController(Outbox outbox, DeliveryLog log) {
-        this.outbox = outbox;
+    DeliveryController(DeliveryRetries retries, DeliveryLog log) {
+        this.retries = retries;
         this.log = log;
     }
 
@@ -35,12 +34,11 @@ class DeliveryController {
         return new DeliveryList(log.recent(caller.organizationId(), status, limit));
     }
 
+    /** A pending, waiting or failed delivery goes out now (202); a done or skipped one is refused (409). */
     @PostMapping("/api/v1/deliveries/{id}/retry")
     ResponseEntity<Void> retry(ApiCaller caller, @PathVariable long id) {
         caller.require(ApiScope.EVENTS_WRITE);
-        if (!outbox.retry(caller.organizationId(), id)) {
-            throw ApiProblem.notFound("no failed delivery " + id);
-        }
+        retries.retry(caller.organizationId(), id);
         return ResponseEntity.accepted().build();
     }
 }

@@ -61,7 +61,7 @@ class DeliveryFailures {
                     clock.instant().plus(CLOCK_SKEW_RETRY), "Jira refused the token's times (clock skew on a Ferry node): " + words);
             case RATE_LIMITED -> outbox.reschedule(delivery, TicketDeliveryStatus.PENDING,
                     clock.instant().plus(e.retryAfter().orElse(THROTTLED_DEFAULT)), "throttled by Jira: " + words);
-            case UNAVAILABLE -> failed(delivery, "Jira unavailable: " + e.getMessage());
+            case UNAVAILABLE -> failed(delivery, DeliveryErrors.jiraUnavailable(e));
         }
         log.info("delivery {} (event {}, site {}) {}: {}", delivery.id(), delivery.eventId(), delivery.clientKey(),
                 e.kind(), e.getMessage());

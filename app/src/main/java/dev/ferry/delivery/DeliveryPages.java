@@ -21,7 +21,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
-/** The deliveries log in the admin console, and retrying a failed delivery. */
+/** The deliveries log in the admin console, and sending a delivery that is not final again now. */
 @Controller
 class DeliveryPages {
 
@@ -30,15 +30,15 @@ class DeliveryPages {
 
     private final ConsolePages pages;
     private final DeliveryLog log;
-    private final Outbox outbox;
+    private final DeliveryRetries retries;
     private final LinkedSites sites;
     private final Destinations destinations;
 
-    DeliveryPages(ConsolePages pages, DeliveryLog log, Outbox outbox, LinkedSites sites,
+    DeliveryPages(ConsolePages pages, DeliveryLog log, DeliveryRetries retries, LinkedSites sites,
             Destinations destinations) {
         this.pages = pages;
         this.log = log;
-        this.outbox = outbox;
+        this.retries = retries;
         this.sites = sites;
         this.destinations = destinations;
     }
@@ -49,13 +49,21 @@ class DeliveryPages {
         return show(person, request, HttpStatus.OK, status, null);
     }
 
-    /** The same retry as the product API's: only a failed delivery of this organization goes out again. */
+    /** The same retry as the product API's: a delivery that is not final goes out now; a final one is refused. */
     @PostMapping(PATH + "/{id}/retry")
     ResponseEntity<String> retry(Person person, HttpServletRequest request, @PathVariable long id) {
-        if (!outbox.retry(person.organizationId(), id)) {
-            return show(person, request, HttpStatus.NOT_FOUND, null, "No failed delivery " + id + " to retry.");
+        try {
+            Outbox.Retry retry = retries.retry(person.organizationId(), id);
+            return pages.seeOther(request, PATH, retry == Outbox.Retry.BEING_TRIED
+                    ? "Delivery " + id + " is being tried right now."
+                    : "Delivery " + id + " will be tried again now.");
+        } catch (ApiProblem refused) {
+            return show(person, request, refused.status(), null, sentence(refused.getMessage()));
         }
-        return pages.seeOther(request, PATH, "Delivery " + id + " will be tried again shortly.");
+    }
+
+    private static String sentence(String text) {
+        return Character.toUpperCase(text.charAt(0)) + text.substring(1) + ".";
     }
 
     private ResponseEntity<String> show(Person person, HttpServletRequest request, HttpStatus status, String wanted,
@@ -69,7 +77,7 @@ class DeliveryPages {
             rows = log.recent(person.organizationId(), wanted, SHOWN).stream()
                     .map(entry -> DeliveriesPage.Row.of(entry, siteUrls)).toList();
         } catch (ApiProblem refused) {
-            problem = refused.getMessage();
+            problem = sentence(refused.getMessage());
             status = HttpStatus.BAD_REQUEST;
         }
         List<RulesPage.Option> statuses = new ArrayList<>();
