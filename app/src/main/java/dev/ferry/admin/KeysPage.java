@@ -29,9 +29,9 @@ record KeysPage(List<Row> keys, Form form, IssuedKey issued, String error) {
     /** The create form as last sent: its name and which scope boxes are ticked. */
     record Form(String name, List<ScopeOption> scopes) {
 
-        /** A fresh form: every scope ticked, as the first key of an organization has. */
+        /** A fresh form with no scope ticked: a person grants each scope a key needs, and no more. */
         static Form blank() {
-            return new Form("", Arrays.stream(ApiScope.values()).map(s -> new ScopeOption(s.value(), true)).toList());
+            return new Form("", Arrays.stream(ApiScope.values()).map(s -> new ScopeOption(s.value(), false)).toList());
         }
 
         static Form of(String name, List<String> ticked) {
