@@ -13,6 +13,9 @@ import java.util.List;
  */
 record KeysPage(List<Row> keys, Form form, IssuedKey issued, String error) {
 
+    /** The refusal of a key with no scope ticked: such a key could call nothing. */
+    static final String NO_SCOPE = "Tick at least one scope: a key without scopes cannot call anything.";
+
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(ZoneOffset.UTC);
 
     /** One key as people tell keys apart: name and prefix, never its secret. */
