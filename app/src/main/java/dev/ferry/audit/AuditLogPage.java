@@ -1,5 +1,6 @@
 package dev.ferry.audit;
 
+import dev.ferry.console.Shown;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
@@ -7,6 +8,11 @@ import java.util.List;
 /** The audit log page: the filters as given, one page of records, and links to the pages around it. */
 record AuditLogPage(List<Option> actions, String from, String to, List<Row> records, boolean empty, String newerHref,
         String olderHref, String error) {
+
+    /** A refusal of a service ("no destination d1") reads as a sentence on the page. */
+    AuditLogPage {
+        error = Shown.sentence(error);
+    }
 
     private static final DateTimeFormatter SHOWN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'UTC'")
             .withZone(ZoneOffset.UTC);

@@ -15,6 +15,11 @@ import java.util.regex.Pattern;
 record DeliveriesPage(List<Banners.Banner> banners, List<Row> deliveries, boolean empty,
         List<RulesPage.Option> statuses, String error) {
 
+    /** A refusal of a service ("no delivery 7") reads as a sentence on the page. */
+    DeliveriesPage {
+        error = Shown.sentence(error);
+    }
+
     /** One delivery; {@code issueUrl} null when there is no ticket (yet) or the site is not linked any more. */
     record Row(long id, String created, String eventType, String subject, String projectKey, String status,
             String lozenge, String outcome, String issueKey, String issueUrl, int attempts, String lastError,

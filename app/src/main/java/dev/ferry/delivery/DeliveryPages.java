@@ -58,12 +58,8 @@ class DeliveryPages {
                     ? "Delivery " + id + " is being tried right now."
                     : "Delivery " + id + " will be tried again now.");
         } catch (ApiProblem refused) {
-            return show(person, request, refused.status(), null, sentence(refused.getMessage()));
+            return show(person, request, refused.status(), null, refused.getMessage());
         }
-    }
-
-    private static String sentence(String text) {
-        return Character.toUpperCase(text.charAt(0)) + text.substring(1) + ".";
     }
 
     private ResponseEntity<String> show(Person person, HttpServletRequest request, HttpStatus status, String wanted,
@@ -77,7 +73,7 @@ class DeliveryPages {
             rows = log.recent(person.organizationId(), wanted, SHOWN).stream()
                     .map(entry -> DeliveriesPage.Row.of(entry, siteUrls)).toList();
         } catch (ApiProblem refused) {
-            problem = sentence(refused.getMessage());
+            problem = refused.getMessage();
             status = HttpStatus.BAD_REQUEST;
         }
         List<RulesPage.Option> statuses = new ArrayList<>();

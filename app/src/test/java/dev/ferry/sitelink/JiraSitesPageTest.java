@@ -84,9 +84,9 @@ class JiraSitesPageTest {
         var unknown = manager.post(PAGE + "/requests", "site", "no such site");
 
         assertThat(blank.statusCode()).isEqualTo(400);
-        assertThat(blank.body()).contains("role=\"alert\"").contains("site must be the site&#39;s URL");
+        assertThat(blank.body()).contains("role=\"alert\"").contains("Site must be the site&#39;s URL");
         assertThat(unknown.statusCode()).isEqualTo(404);
-        assertThat(unknown.body()).contains("no Jira site is known as no such site").contains("value=\"no such site\"");
+        assertThat(unknown.body()).contains("No Jira site is known as no such site").contains("value=\"no such site\"");
         assertThat(count("site_link_request")).isZero();
     }
 
@@ -100,7 +100,7 @@ class JiraSitesPageTest {
         var right = manager.post(PAGE + "/requests/" + id + "/confirm", "code", code);
 
         assertThat(wrong.statusCode()).isEqualTo(400);
-        assertThat(wrong.body()).contains("the code does not match; 4 tries left");
+        assertThat(wrong.body()).contains("The code does not match; 4 tries left");
         assertThat(right.statusCode()).isEqualTo(303);
         String page = manager.get(PAGE).body();
         assertThat(page).contains("Linked " + SITE_URL).contains("data-testid=\"site-card\"")
