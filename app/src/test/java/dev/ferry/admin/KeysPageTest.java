@@ -25,7 +25,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 @ExtendWith(OutputCaptureExtension.class)
 class KeysPageTest {
 
-    static final Pattern SHOWN_KEY = Pattern.compile("<code class=\"secret\">([^<]+)</code>");
+    static final Pattern SHOWN_KEY = Pattern.compile("<code class=\"secret\"[^>]*>([^<]+)</code>");
     static final String[] ALL_SCOPES = {"scopes", "events:write", "scopes", "events:read", "scopes", "links:read",
             "scopes", "links:write", "scopes", "config:read", "scopes", "config:write", "scopes", "keys:manage",
             "scopes", "audit:read"};
