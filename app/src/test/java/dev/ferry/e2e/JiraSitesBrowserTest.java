@@ -61,7 +61,9 @@ class JiraSitesBrowserTest {
     void anAdminLinksTheSimulatedSiteWithItsJiraAdministratorsConfirmation() {
         assertThat(jira.site().install(FERRY).status()).isEqualTo(204);
         var acme = organizations.create("Acme Experiments");
-        browser.loginAs(FERRY, people.create(acme.id(), Role.ADMIN));
+        browser.allowClipboard(FERRY).loginAs(FERRY, people.create(acme.id(), Role.ADMIN));
+        assertThat(browser.path()).isEqualTo("/admin");
+        browser.click("Go to Jira sites");
         assertThat(browser.path()).isEqualTo("/admin/integrations/jira");
         assertThat(browser.testId("no-sites").getText()).contains("No Jira site is linked");
 
@@ -75,7 +77,12 @@ class JiraSitesBrowserTest {
         browser.driver().switchTo().newWindow(WindowType.TAB);
         browser.open(jira.site().configurePageUrl());
         assertThat(browser.testId("link-requests").getText()).contains("Acme Experiments");
-        assertThat(browser.testId("link-code").getText()).matches("[A-Z2-9]{4}-[A-Z2-9]{4}");
+        String code = browser.testId("link-code").getText();
+        assertThat(code).matches("[A-Z2-9]{4}-[A-Z2-9]{4}");
+        var copy = browser.find(By.cssSelector("button[data-copy-target='link-code-" + code + "']"));
+        copy.click();
+        new WebDriverWait(browser.driver(), Duration.ofSeconds(5)).until(driver -> "Copied".equals(copy.getText()));
+        assertThat(browser.clipboard()).as("the code, ready to paste into Ferry").isEqualTo(code);
         browser.screenshot("configure-page");
         browser.click("Confirm link to Acme Experiments");
         assertThat(browser.testId("notice").getText()).isEqualTo("This site is now linked to Acme Experiments.");

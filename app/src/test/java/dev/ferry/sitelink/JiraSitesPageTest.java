@@ -76,6 +76,9 @@ class JiraSitesPageTest {
 
         assertThat(page).contains("Ferry is not installed there yet")
                 .contains("https://developer.atlassian.com/install/ferry-test").contains("/atlassian-connect.json");
+        long id = jdbc.queryForObject("select id from site_link_request", Long.class);
+        assertThat(page).as("the descriptor URL has a copy button").contains("id=\"descriptor-url-" + id + "\"")
+                .contains("<button type=\"button\" class=\"copy\" data-copy-target=\"descriptor-url-" + id + "\" hidden>");
     }
 
     @Test
@@ -123,6 +126,16 @@ class JiraSitesPageTest {
         assertThat(jdbc.queryForObject("select actor from audit_record where action = 'SITE_DISCONNECTED'", String.class))
                 .startsWith("user:manager-");
         assertThat(manager.post(PAGE + "/sites/" + CLIENT_KEY + "/disconnect").statusCode()).isEqualTo(404);
+    }
+
+    @Test
+    void aLinkedSitesCardNamesWhoLinkedItByEmailAndShowsNoClientKey() {
+        linking.link(acme.id(), CLIENT_KEY);
+
+        String page = manager.get(PAGE).body();
+
+        assertThat(page).contains("data-testid=\"site-card\"").contains(" by test-admin</dd>")
+                .doesNotContain("user:").doesNotContain("Site ID</dt>").doesNotContain("<code>" + CLIENT_KEY + "</code>");
     }
 
     @Test
