@@ -1,30 +1,26 @@
 package dev.ferry.account;
 
-import dev.ferry.console.ConsolePages;
+import dev.ferry.console.ConsolePage;
+import dev.ferry.console.ConsoleView;
 import jakarta.servlet.http.HttpServletRequest;
-import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.servlet.ModelAndView;
 
 /** The sign-in form; Spring Security's form login takes the POST to the same path. */
 @Controller
+@ConsolePage(title = "Sign in")
 class LoginController {
 
     static final String PATH = "/admin/login";
-
-    private final ConsolePages pages;
-
-    LoginController(ConsolePages pages) {
-        this.pages = pages;
-    }
 
     /** The form's view-model: at most one error and one notice. */
     record LoginPage(String error, String notice) {
     }
 
     @GetMapping(PATH)
-    ResponseEntity<String> form(HttpServletRequest request) {
-        return pages.page("login", pages.frame(request, "Sign in", null), page(request));
+    ModelAndView form(HttpServletRequest request) {
+        return ConsoleView.page("login", page(request));
     }
 
     private LoginPage page(HttpServletRequest request) {

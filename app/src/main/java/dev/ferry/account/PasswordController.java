@@ -1,33 +1,34 @@
 package dev.ferry.account;
 
-import dev.ferry.console.ConsolePages;
+import dev.ferry.console.ConsolePage;
+import dev.ferry.console.ConsoleView;
 import dev.ferry.principal.Person;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.Set;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.ModelAndView;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
  * A person changes their own password; the page everyone with a one-time password is sent to. A change
  * signs the person out everywhere else: whoever knew the old password loses the sessions it opened.
  */
 @Controller
+@ConsolePage(title = PasswordController.TITLE)
 class PasswordController {
 
     static final String PATH = "/admin/password";
     static final String TITLE = "Change password";
 
-    private final ConsolePages pages;
     private final Accounts accounts;
     private final AccountRepository repository;
     private final PersonSessions sessions;
 
-    PasswordController(ConsolePages pages, Accounts accounts, AccountRepository repository, PersonSessions sessions) {
-        this.pages = pages;
+    PasswordController(Accounts accounts, AccountRepository repository, PersonSessions sessions) {
         this.accounts = accounts;
         this.repository = repository;
         this.sessions = sessions;
@@ -38,24 +39,23 @@ class PasswordController {
     }
 
     @GetMapping(PATH)
-    ResponseEntity<String> form(Person person, HttpServletRequest request) {
-        return pages.page("password", pages.frame(person, TITLE, null, request), page(person, null));
+    ModelAndView form(Person person) {
+        return ConsoleView.page("password", page(person, null));
     }
 
     @PostMapping(PATH)
-    ResponseEntity<String> change(Person person, HttpServletRequest request, @RequestParam(defaultValue = "") String current,
-            @RequestParam(defaultValue = "") String chosen, @RequestParam(defaultValue = "") String repeated) {
+    ModelAndView change(Person person, HttpServletRequest request, RedirectAttributes redirect,
+            @RequestParam(defaultValue = "") String current, @RequestParam(defaultValue = "") String chosen, @RequestParam(defaultValue = "") String repeated) {
         try {
             accounts.changePassword(person.userId(), current, chosen, repeated);
         } catch (Refusal refused) {
-            return pages.page(HttpStatus.BAD_REQUEST, "password", pages.frame(person, TITLE, null, request),
-                    page(person, refused.getMessage()));
+            return ConsoleView.page(HttpStatus.BAD_REQUEST, "password", page(person, refused.getMessage()));
         }
         // A new password starts a new session id, so a session id seen before the change is worth nothing.
         String before = request.getSession().getId();
         String after = request.changeSessionId();
         sessions.endAllBut(person.userId(), Set.of(before, after));
-        return pages.seeOther(request, "/admin", "Your password is changed.");
+        return ConsoleView.seeOther(redirect, "/admin", "Your password is changed.");
     }
 
     private PasswordPage page(Person person, String error) {

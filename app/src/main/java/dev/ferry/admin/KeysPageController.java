@@ -1,40 +1,42 @@
 package dev.ferry.admin;
 
-import dev.ferry.console.ConsolePages;
+import dev.ferry.console.ConsoleFrame;
+import dev.ferry.console.ConsolePage;
+import dev.ferry.console.ConsoleView;
 import dev.ferry.principal.Person;
 import dev.ferry.web.ApiProblem;
-import jakarta.servlet.http.HttpServletRequest;
 import java.util.List;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.ModelAndView;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
  * The organization's API keys in the admin console (Admins only, enforced by the security chain): list,
  * create, revoke after a confirm step. The rules are {@link ApiKeys}' own, as for the product API.
  */
 @Controller
+@ConsolePage(title = KeysPageController.TITLE, nav = KeysPageController.NAV)
 class KeysPageController {
 
     static final String PATH = "/admin/api-keys";
     static final String TITLE = "API keys";
     static final String NAV = "api-keys";
 
-    private final ConsolePages pages;
     private final ApiKeys keys;
 
-    KeysPageController(ConsolePages pages, ApiKeys keys) {
-        this.pages = pages;
+    KeysPageController(ApiKeys keys) {
         this.keys = keys;
     }
 
     @GetMapping(PATH)
-    ResponseEntity<String> list(Person person, HttpServletRequest request) {
-        return show(person, request, HttpStatus.OK, KeysPage.Form.blank(), null, null);
+    ModelAndView list(Person person) {
+        return show(person, HttpStatus.OK, KeysPage.Form.blank(), null, null);
     }
 
     /**
@@ -42,39 +44,38 @@ class KeysPageController {
      * would have to park it in the session, and sessions live in the database. The page is no-store.
      */
     @PostMapping(PATH)
-    ResponseEntity<String> create(Person person, HttpServletRequest request,
-            @RequestParam(defaultValue = "") String name, @RequestParam(required = false) List<String> scopes) {
+    ModelAndView create(Person person, @RequestParam(defaultValue = "") String name, @RequestParam(required = false) List<String> scopes) {
         try {
             IssuedKey issued = keys.issue(person.organizationId(), name, Scopes.parse(scopes), person.actor());
-            return show(person, request, HttpStatus.OK, KeysPage.Form.blank(), issued, null);
+            return show(person, HttpStatus.OK, KeysPage.Form.blank(), issued, null);
         } catch (ApiProblem refused) {
-            return show(person, request, refused.status(), KeysPage.Form.of(name, scopes), null, refused);
+            return show(person, refused.status(), KeysPage.Form.of(name, scopes), null, refused);
         }
     }
 
     @GetMapping(PATH + "/{id}/revoke")
-    ResponseEntity<String> confirmRevoke(Person person, HttpServletRequest request, @PathVariable String id) {
+    ModelAndView confirmRevoke(Person person, @ModelAttribute(ConsoleView.FRAME) ConsoleFrame frame,
+            @PathVariable String id) {
         return keys.find(person.organizationId(), id)
-                .map(key -> pages.page("api-key-revoke", pages.frame(person, "Revoke API key", NAV, request),
-                        KeysPage.Row.of(key)))
-                .orElseGet(() -> show(person, request, HttpStatus.NOT_FOUND, KeysPage.Form.blank(), null,
+                .map(key -> ConsoleView.titled(frame, "Revoke API key", "api-key-revoke", KeysPage.Row.of(key)))
+                .orElseGet(() -> show(person, HttpStatus.NOT_FOUND, KeysPage.Form.blank(), null,
                         ApiProblem.notFound("no API key " + id + " in this organization")));
     }
 
     @PostMapping(PATH + "/{id}/revoke")
-    ResponseEntity<String> revoke(Person person, HttpServletRequest request, @PathVariable String id) {
+    ModelAndView revoke(Person person, RedirectAttributes redirect, @PathVariable String id) {
         try {
             keys.revoke(person, id);
         } catch (ApiProblem refused) {
-            return show(person, request, refused.status(), KeysPage.Form.blank(), null, refused);
+            return show(person, refused.status(), KeysPage.Form.blank(), null, refused);
         }
-        return pages.seeOther(request, PATH, "API key revoked: calls with it are refused from now on.");
+        return ConsoleView.seeOther(redirect, PATH, "API key revoked: calls with it are refused from now on.");
     }
 
-    private ResponseEntity<String> show(Person person, HttpServletRequest request, HttpStatus status,
+    private ModelAndView show(Person person, HttpStatus status,
             KeysPage.Form form, IssuedKey issued, ApiProblem refused) {
         String error = refused == null ? null : KeysPage.sentence(refused.getMessage());
         KeysPage page = KeysPage.of(keys.list(person.organizationId()), form, issued, error);
-        return pages.page(status, "api-keys", pages.frame(person, TITLE, NAV, request), page);
+        return ConsoleView.page(status, "api-keys", page);
     }
 }

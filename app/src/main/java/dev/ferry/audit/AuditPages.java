@@ -1,9 +1,9 @@
 package dev.ferry.audit;
 
-import dev.ferry.console.ConsolePages;
+import dev.ferry.console.ConsolePage;
+import dev.ferry.console.ConsoleView;
 import dev.ferry.principal.Person;
 import dev.ferry.web.ApiProblem;
-import jakarta.servlet.http.HttpServletRequest;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
@@ -13,31 +13,29 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.ModelAndView;
 
 /** The organization's audit log in the admin console: filter by action and by days (UTC), newest first, paged. */
 @Controller
+@ConsolePage(title = "Audit log", nav = "audit")
 class AuditPages {
 
     static final int PAGE_SIZE = 50;
 
-    private final ConsolePages pages;
     private final AuditRecords records;
     private final AuditNames names;
 
-    AuditPages(ConsolePages pages, AuditRecords records, AuditNames names) {
-        this.pages = pages;
+    AuditPages(AuditRecords records, AuditNames names) {
         this.records = records;
         this.names = names;
     }
 
     /** {@code from} and {@code to} are days ({@code 2026-11-25}), both included. */
     @GetMapping("/admin/audit")
-    ResponseEntity<String> list(Person person, HttpServletRequest request,
-            @RequestParam(defaultValue = "") String action, @RequestParam(defaultValue = "") String from,
+    ModelAndView list(Person person, @RequestParam(defaultValue = "") String action, @RequestParam(defaultValue = "") String from,
             @RequestParam(defaultValue = "") String to, @RequestParam(defaultValue = "0") int page) {
         List<AuditEntry> found = List.of();
         String error = null;
@@ -54,8 +52,7 @@ class AuditPages {
         String query = "/admin/audit?action=" + enc(action) + "&from=" + enc(from) + "&to=" + enc(to) + "&page=";
         var view = new AuditLogPage(actions(action), from, to, rows, rows.isEmpty(),
                 page > 0 ? query + (page - 1) : null, more ? query + (page + 1) : null, error);
-        return pages.page(error == null ? HttpStatus.OK : HttpStatus.BAD_REQUEST, "audit",
-                pages.frame(person, "Audit log", "audit", request), view);
+        return ConsoleView.page(error == null ? HttpStatus.OK : HttpStatus.BAD_REQUEST, "audit", view);
     }
 
     /** The instant a day starts, {@code plusDays} later (the end of a "to" day is the start of the next). */

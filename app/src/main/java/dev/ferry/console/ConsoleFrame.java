@@ -30,4 +30,18 @@ public record ConsoleFrame(
     public ConsoleFrame frame() {
         return this;
     }
+
+    /** The same frame under another title: a page that names what it shows. */
+    public ConsoleFrame titled(String other) {
+        return new ConsoleFrame(other, signedIn, email, roleLabel, organizationName, canManage, isAdmin, nav,
+                csrfParameter, csrfHeader, csrfToken, flash);
+    }
+
+    /** The same frame with another nav entry lit; null: none. */
+    public ConsoleFrame at(String navKey) {
+        List<NavItem> lit = nav.stream()
+                .map(item -> new NavItem(item.key(), item.label(), item.href(), item.key().equals(navKey))).toList();
+        return new ConsoleFrame(title, signedIn, email, roleLabel, organizationName, canManage, isAdmin, lit,
+                csrfParameter, csrfHeader, csrfToken, flash);
+    }
 }

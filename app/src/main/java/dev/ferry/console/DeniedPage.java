@@ -3,22 +3,26 @@ package dev.ferry.console;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import org.springframework.http.CacheControl;
-import org.springframework.http.HttpHeaders;
+import java.util.Locale;
+import java.util.Map;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.web.access.AccessDeniedHandler;
 import org.springframework.security.web.csrf.CsrfException;
 import org.springframework.stereotype.Component;
 
-/** Answers a refused admin request with 403 and the console's error page, saying why. */
+/**
+ * Answers a refused admin request with 403 and the console's error page, saying why. The security chain
+ * refuses before Spring MVC runs, so this renders the view the console's resolver gives.
+ */
 @Component
 class DeniedPage implements AccessDeniedHandler {
 
-    private final ConsolePages pages;
+    private final MustacheViewResolver views;
+    private final FrameAdvice frames;
 
-    DeniedPage(ConsolePages pages) {
-        this.pages = pages;
+    DeniedPage(MustacheViewResolver views, FrameAdvice frames) {
+        this.views = views;
+        this.frames = frames;
     }
 
     @Override
@@ -29,10 +33,15 @@ class DeniedPage implements AccessDeniedHandler {
                         "The form was not sent from a current Ferry page (its security token is missing or old). "
                                 + "Go back, reload the page and try again.")
                 : new ErrorPage("Not allowed", "Your role does not allow this. Ask an Admin of your organization.");
-        String html = pages.render("error", pages.frame(request, page.heading(), null), page);
         response.setStatus(HttpServletResponse.SC_FORBIDDEN);
-        response.setContentType("text/html;charset=UTF-8");
-        response.setHeader(HttpHeaders.CACHE_CONTROL, CacheControl.noStore().getHeaderValue());
-        response.getOutputStream().write(html.getBytes(StandardCharsets.UTF_8));
+        try {
+            views.resolveViewName("error", Locale.ROOT).render(
+                    Map.of(ConsoleView.FRAME, frames.frame(request, page.heading(), ""), ConsoleView.PAGE, page),
+                    request, response);
+        } catch (IOException | RuntimeException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new IllegalStateException("the error page failed", e);
+        }
     }
 }

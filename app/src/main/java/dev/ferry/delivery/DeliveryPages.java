@@ -1,6 +1,7 @@
 package dev.ferry.delivery;
 
-import dev.ferry.console.ConsolePages;
+import dev.ferry.console.ConsolePage;
+import dev.ferry.console.ConsoleView;
 import dev.ferry.destination.Banners;
 import dev.ferry.destination.Destinations;
 import dev.ferry.destination.RulesPage;
@@ -8,35 +9,34 @@ import dev.ferry.principal.Person;
 import dev.ferry.sitelink.LinkedSite;
 import dev.ferry.sitelink.LinkedSites;
 import dev.ferry.web.ApiProblem;
-import jakarta.servlet.http.HttpServletRequest;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.ModelAndView;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /** The deliveries log in the admin console, and sending a delivery that is not final again now. */
 @Controller
+@ConsolePage(title = "Deliveries", nav = "deliveries")
 class DeliveryPages {
 
     static final String PATH = "/admin/deliveries";
     static final int SHOWN = 100;
 
-    private final ConsolePages pages;
     private final DeliveryLog log;
     private final DeliveryRetries retries;
     private final LinkedSites sites;
     private final Destinations destinations;
 
-    DeliveryPages(ConsolePages pages, DeliveryLog log, DeliveryRetries retries, LinkedSites sites,
+    DeliveryPages(DeliveryLog log, DeliveryRetries retries, LinkedSites sites,
             Destinations destinations) {
-        this.pages = pages;
         this.log = log;
         this.retries = retries;
         this.sites = sites;
@@ -44,26 +44,24 @@ class DeliveryPages {
     }
 
     @GetMapping(PATH)
-    ResponseEntity<String> list(Person person, HttpServletRequest request,
-            @RequestParam(required = false) String status) {
-        return show(person, request, HttpStatus.OK, status, null);
+    ModelAndView list(Person person, @RequestParam(required = false) String status) {
+        return show(person, HttpStatus.OK, status, null);
     }
 
     /** The same retry as the product API's: a delivery that is not final goes out now; a final one is refused. */
     @PostMapping(PATH + "/{id}/retry")
-    ResponseEntity<String> retry(Person person, HttpServletRequest request, @PathVariable long id) {
+    ModelAndView retry(Person person, RedirectAttributes redirect, @PathVariable long id) {
         try {
             Outbox.Retry retry = retries.retry(person.organizationId(), id);
-            return pages.seeOther(request, PATH, retry == Outbox.Retry.BEING_TRIED
+            return ConsoleView.seeOther(redirect, PATH, retry == Outbox.Retry.BEING_TRIED
                     ? "Delivery " + id + " is being tried right now."
                     : "Delivery " + id + " will be tried again now.");
         } catch (ApiProblem refused) {
-            return show(person, request, refused.status(), null, refused.getMessage());
+            return show(person, refused.status(), null, refused.getMessage());
         }
     }
 
-    private ResponseEntity<String> show(Person person, HttpServletRequest request, HttpStatus status, String wanted,
-            String error) {
+    private ModelAndView show(Person person, HttpStatus status, String wanted, String error) {
         List<LinkedSite> linked = sites.of(person.organizationId());
         Map<String, String> siteUrls = linked.stream()
                 .collect(Collectors.toMap(LinkedSite::clientKey, LinkedSite::baseUrl));
@@ -81,6 +79,6 @@ class DeliveryPages {
         DeliveryLog.STATUSES.forEach(s -> statuses.add(new RulesPage.Option(s, s.charAt(0) + s.substring(1).toLowerCase(),
                 s.equalsIgnoreCase(wanted))));
         var page = new DeliveriesPage(Banners.of(linked, destinations.list(person)), rows, rows.isEmpty(), statuses, problem);
-        return pages.page(status, "deliveries", pages.frame(person, "Deliveries", "deliveries", request), page);
+        return ConsoleView.page(status, "deliveries", page);
     }
 }

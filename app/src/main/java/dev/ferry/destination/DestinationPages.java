@@ -1,73 +1,71 @@
 package dev.ferry.destination;
 
-import dev.ferry.console.ConsolePages;
+import dev.ferry.console.ConsolePage;
+import dev.ferry.console.ConsoleView;
 import dev.ferry.principal.Person;
 import dev.ferry.sitelink.LinkedSite;
 import dev.ferry.sitelink.LinkedSites;
 import dev.ferry.web.ApiProblem;
-import jakarta.servlet.http.HttpServletRequest;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.ModelAndView;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /** The destinations page of the admin console: list them with what stops them, add one, refresh issue types. */
 @Controller
+@ConsolePage(title = "Destinations", nav = "destinations")
 public class DestinationPages {
 
     public static final String PATH = "/admin/destinations";
 
-    private final ConsolePages pages;
     private final Destinations destinations;
     private final LinkedSites sites;
 
-    DestinationPages(ConsolePages pages, Destinations destinations, LinkedSites sites) {
-        this.pages = pages;
+    DestinationPages(Destinations destinations, LinkedSites sites) {
         this.destinations = destinations;
         this.sites = sites;
     }
 
     /** {@code site}: a linked site chosen in the first step, whose projects Jira is asked for. */
     @GetMapping(PATH)
-    ResponseEntity<String> list(Person person, HttpServletRequest request,
-            @RequestParam(required = false) String site) {
-        return show(person, request, HttpStatus.OK, site, null);
+    ModelAndView list(Person person, @RequestParam(required = false) String site) {
+        return show(person, HttpStatus.OK, site, null);
     }
 
     @PostMapping(PATH)
-    ResponseEntity<String> create(Person person, HttpServletRequest request, @RequestParam(defaultValue = "") String site,
+    ModelAndView create(Person person, RedirectAttributes redirect, @RequestParam(defaultValue = "") String site,
             @RequestParam(defaultValue = "") String projectKey) {
         try {
             Destination created = destinations.create(person, site, projectKey);
-            return pages.seeOther(request, PATH + "/" + created.id(),
+            return ConsoleView.seeOther(redirect, PATH + "/" + created.id(),
                     "Destination " + created.projectKey() + " added. Its rules start from the event catalog.");
         } catch (ApiProblem refused) {
-            return show(person, request, refused.status(), site, refused.getMessage());
+            return show(person, refused.status(), site, refused.getMessage());
         }
     }
 
     @PostMapping(PATH + "/{id}/refresh-issue-types")
-    ResponseEntity<String> refreshIssueTypes(Person person, HttpServletRequest request, @PathVariable String id) {
+    ModelAndView refreshIssueTypes(Person person, RedirectAttributes redirect, @PathVariable String id) {
         try {
             Destination refreshed = destinations.refreshIssueTypes(person, id);
-            return pages.seeOther(request, PATH + "/" + id, refreshed.isActive()
+            return ConsoleView.seeOther(redirect, PATH + "/" + id, refreshed.isActive()
                     ? "Issue types refreshed; the destination takes tickets again."
                     : "Issue types refreshed, but a rule still names an issue type the project lacks: "
                             + refreshed.stateReason());
         } catch (ApiProblem refused) {
-            return show(person, request, refused.status(), null, refused.getMessage());
+            return show(person, refused.status(), null, refused.getMessage());
         }
     }
 
-    private ResponseEntity<String> show(Person person, HttpServletRequest request, HttpStatus status, String site,
-            String error) {
+    private ModelAndView show(Person person, HttpStatus status, String site, String error) {
         List<LinkedSite> linked = sites.of(person.organizationId());
         Map<String, String> labels = linked.stream()
                 .collect(Collectors.toMap(LinkedSite::clientKey, DestinationsPage::siteLabel, (a, b) -> a,
@@ -90,6 +88,6 @@ public class DestinationPages {
         var page = new DestinationsPage(Banners.of(linked, all), rows, rows.isEmpty(), person.canManage(),
                 options, options.isEmpty(), chosen, labels.get(chosen == null ? "" : chosen), projects,
                 !projects.isEmpty(), problem);
-        return pages.page(status, "destinations", pages.frame(person, "Destinations", "destinations", request), page);
+        return ConsoleView.page(status, "destinations", page);
     }
 }

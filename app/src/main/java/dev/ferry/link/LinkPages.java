@@ -1,52 +1,52 @@
 package dev.ferry.link;
 
-import dev.ferry.console.ConsolePages;
+import dev.ferry.console.ConsolePage;
+import dev.ferry.console.ConsoleView;
 import dev.ferry.destination.DestinationsPage;
 import dev.ferry.event.EventRequest;
 import dev.ferry.principal.Person;
 import dev.ferry.sitelink.LinkedSite;
 import dev.ferry.sitelink.LinkedSites;
 import dev.ferry.web.ApiProblem;
-import jakarta.servlet.http.HttpServletRequest;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.ModelAndView;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /** Linked tickets per product object in the admin console: look them up, link one by key, unlink one. */
 @Controller
+@ConsolePage(title = "Linked tickets", nav = "links")
 class LinkPages {
 
     static final String PATH = "/admin/links";
 
-    private final ConsolePages pages;
     private final TicketLinks links;
     private final ManualLinks manual;
     private final LinkedSites sites;
 
-    LinkPages(ConsolePages pages, TicketLinks links, ManualLinks manual, LinkedSites sites) {
-        this.pages = pages;
+    LinkPages(TicketLinks links, ManualLinks manual, LinkedSites sites) {
         this.links = links;
         this.manual = manual;
         this.sites = sites;
     }
 
     @GetMapping(PATH)
-    ResponseEntity<String> list(Person person, HttpServletRequest request,
-            @RequestParam(defaultValue = "") String subjectType, @RequestParam(defaultValue = "") String subjectId) {
-        return show(person, request, HttpStatus.OK, new LinksPage.NewLink("", subjectType, subjectId, "", ""), null);
+    ModelAndView list(Person person, @RequestParam(defaultValue = "") String subjectType,
+            @RequestParam(defaultValue = "") String subjectId) {
+        return show(person, HttpStatus.OK, new LinksPage.NewLink("", subjectType, subjectId, "", ""), null);
     }
 
     @PostMapping(PATH)
-    ResponseEntity<String> link(Person person, HttpServletRequest request, @RequestParam(defaultValue = "") String site,
+    ModelAndView link(Person person, RedirectAttributes redirect, @RequestParam(defaultValue = "") String site,
             @RequestParam(defaultValue = "") String issueKey, @RequestParam(defaultValue = "") String subjectType,
             @RequestParam(defaultValue = "") String subjectId, @RequestParam(defaultValue = "") String subjectTitle,
             @RequestParam(defaultValue = "") String subjectUrl) {
@@ -56,27 +56,26 @@ class LinkPages {
             manual.link(person, new LinksController.NewLink(site, form.issueKey(),
                     new EventRequest.SubjectBody(form.subjectType(), form.subjectId(), form.subjectTitle(),
                             form.subjectUrl().isEmpty() ? null : form.subjectUrl())));
-            return pages.seeOther(request, objectPath(form.subjectType(), form.subjectId()),
+            return ConsoleView.seeOther(redirect, objectPath(form.subjectType(), form.subjectId()),
                     form.issueKey() + " linked to " + form.subjectType() + " " + form.subjectId() + ".");
         } catch (ApiProblem refused) {
-            return show(person, request, refused.status(), form, refused.getMessage());
+            return show(person, refused.status(), form, refused.getMessage());
         }
     }
 
     @PostMapping(PATH + "/{id}/unlink")
-    ResponseEntity<String> unlink(Person person, HttpServletRequest request, @PathVariable long id,
+    ModelAndView unlink(Person person, RedirectAttributes redirect, @PathVariable long id,
             @RequestParam(defaultValue = "") String subjectType, @RequestParam(defaultValue = "") String subjectId) {
         try {
             manual.unlink(person, id);
-            return pages.seeOther(request, objectPath(subjectType, subjectId), "Link removed; the ticket in Jira is untouched.");
+            return ConsoleView.seeOther(redirect, objectPath(subjectType, subjectId), "Link removed; the ticket in Jira is untouched.");
         } catch (ApiProblem refused) {
-            return show(person, request, refused.status(),
+            return show(person, refused.status(),
                     new LinksPage.NewLink("", subjectType, subjectId, "", ""), refused.getMessage());
         }
     }
 
-    private ResponseEntity<String> show(Person person, HttpServletRequest request, HttpStatus status,
-            LinksPage.NewLink form, String error) {
+    private ModelAndView show(Person person, HttpStatus status, LinksPage.NewLink form, String error) {
         List<LinkedSite> linked = sites.of(person.organizationId());
         Map<String, String> baseUrls = linked.stream().collect(Collectors.toMap(LinkedSite::clientKey, LinkedSite::baseUrl));
         boolean searched = !form.subjectType().isBlank() && !form.subjectId().isBlank();
@@ -86,7 +85,7 @@ class LinkPages {
         var options = linked.stream().map(site -> new DestinationsPage.SiteOption(site.clientKey(),
                 DestinationsPage.siteLabel(site), false)).toList();
         var page = new LinksPage(form.subjectType(), form.subjectId(), searched, rows, rows.isEmpty(), options, form, error);
-        return pages.page(status, "links", pages.frame(person, "Linked tickets", "links", request), page);
+        return ConsoleView.page(status, "links", page);
     }
 
     private static String objectPath(String subjectType, String subjectId) {

@@ -1,18 +1,22 @@
 package dev.ferry.sitelink;
 
-import dev.ferry.console.ConsolePages;
+import dev.ferry.console.ConsoleFrame;
+import dev.ferry.console.ConsolePage;
+import dev.ferry.console.ConsoleView;
 import dev.ferry.principal.Person;
 import dev.ferry.web.ApiProblem;
-import jakarta.servlet.http.HttpServletRequest;
 import java.util.function.Supplier;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.ModelAndView;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
  * The admin page of Jira sites ({@code /admin/integrations/jira}): ask to link a site, type the code a
@@ -20,22 +24,21 @@ import org.springframework.web.bind.annotation.RequestParam;
  * and Managers post here; a refused form shows why on the page, with nothing changed.
  */
 @Controller
+@ConsolePage(title = JiraSitesController.TITLE, nav = JiraSitesController.NAV)
 @RequestMapping("/admin/integrations/jira")
 class JiraSitesController {
 
     static final String PAGE = "/admin/integrations/jira";
-    private static final String TITLE = "Jira sites";
-    private static final String NAV = "integrations";
+    static final String TITLE = "Jira sites";
+    static final String NAV = "integrations";
 
-    private final ConsolePages pages;
     private final JiraSitesPages sites;
     private final LinkRequests requests;
     private final SiteConnections connections;
     private final LinkedSites linked;
 
-    JiraSitesController(ConsolePages pages, JiraSitesPages sites, LinkRequests requests, SiteConnections connections,
+    JiraSitesController(JiraSitesPages sites, LinkRequests requests, SiteConnections connections,
             LinkedSites linked) {
-        this.pages = pages;
         this.sites = sites;
         this.requests = requests;
         this.connections = connections;
@@ -43,8 +46,8 @@ class JiraSitesController {
     }
 
     @GetMapping
-    ResponseEntity<String> page(Person person, HttpServletRequest request) {
-        return render(person, request, HttpStatus.OK, null, null);
+    ModelAndView page(Person person) {
+        return render(person, HttpStatus.OK, null, null);
     }
 
     /** Polled while a request is open: 204 while nothing changed, else htmx reloads the page. */
@@ -55,9 +58,8 @@ class JiraSitesController {
     }
 
     @PostMapping("/requests")
-    ResponseEntity<String> request(Person person, @RequestParam(defaultValue = "") String site,
-            HttpServletRequest request) {
-        return act(person, request, site, () -> {
+    ModelAndView request(Person person, @RequestParam(defaultValue = "") String site, RedirectAttributes redirect) {
+        return act(person, redirect, site, () -> {
             var requested = requests.request(requester(person), site);
             return requested.request() == null ? "That site is linked to your organization already."
                     : "PENDING".equals(requested.request().state())
@@ -67,17 +69,17 @@ class JiraSitesController {
     }
 
     @PostMapping("/requests/{id}/confirm")
-    ResponseEntity<String> confirm(Person person, @PathVariable long id, @RequestParam(defaultValue = "") String code,
-            HttpServletRequest request) {
-        return act(person, request, null, () -> {
+    ModelAndView confirm(Person person, @PathVariable long id, @RequestParam(defaultValue = "") String code,
+            RedirectAttributes redirect) {
+        return act(person, redirect, null, () -> {
             LinkedSite site = requests.confirmWithCode(requester(person), id, code);
             return "Linked " + site.baseUrl() + " to your organization.";
         });
     }
 
     @PostMapping("/requests/{id}/cancel")
-    ResponseEntity<String> cancel(Person person, @PathVariable long id, HttpServletRequest request) {
-        return act(person, request, null, () -> {
+    ModelAndView cancel(Person person, @PathVariable long id, RedirectAttributes redirect) {
+        return act(person, redirect, null, () -> {
             requests.cancel(person.organizationId(), id);
             return "Request cancelled.";
         });
@@ -85,36 +87,34 @@ class JiraSitesController {
 
     /** The confirm step before a disconnect, so no single click drops a site. */
     @GetMapping("/sites/{clientKey}/disconnect")
-    ResponseEntity<String> confirmDisconnect(Person person, @PathVariable String clientKey, HttpServletRequest request) {
+    ModelAndView confirmDisconnect(Person person, @ModelAttribute(ConsoleView.FRAME) ConsoleFrame frame,
+            @PathVariable String clientKey) {
         return linked.find(person.organizationId(), clientKey)
-                .map(site -> pages.page("integrations-jira-disconnect",
-                        pages.frame(person, "Disconnect " + site.baseUrl(), NAV, request),
+                .map(site -> ConsoleView.titled(frame, "Disconnect " + site.baseUrl(), "integrations-jira-disconnect",
                         new DisconnectPage(site.clientKey(), site.baseUrl(), person.canManage())))
-                .orElseGet(() -> render(person, request, HttpStatus.NOT_FOUND, null,
+                .orElseGet(() -> render(person, HttpStatus.NOT_FOUND, null,
                         "no site " + clientKey + " is linked to this organization"));
     }
 
     @PostMapping("/sites/{clientKey}/disconnect")
-    ResponseEntity<String> disconnect(Person person, @PathVariable String clientKey, HttpServletRequest request) {
-        return act(person, request, null, () -> {
+    ModelAndView disconnect(Person person, @PathVariable String clientKey, RedirectAttributes redirect) {
+        return act(person, redirect, null, () -> {
             connections.disconnect(person.organizationId(), person.actor(), clientKey);
             return "Disconnected. Ferry no longer works with that site for your organization.";
         });
     }
 
     /** Runs a form's action: its flash and back to the page, or the page again with why it was refused. */
-    private ResponseEntity<String> act(Person person, HttpServletRequest request, String entered,
-            Supplier<String> action) {
+    private ModelAndView act(Person person, RedirectAttributes redirect, String entered, Supplier<String> action) {
         try {
-            return pages.seeOther(request, PAGE, action.get());
+            return ConsoleView.seeOther(redirect, PAGE, action.get());
         } catch (ApiProblem refused) {
-            return render(person, request, refused.status(), entered, refused.getMessage());
+            return render(person, refused.status(), entered, refused.getMessage());
         }
     }
 
-    private ResponseEntity<String> render(Person person, HttpServletRequest request, HttpStatus status, String entered,
-            String error) {
-        return pages.page(status, "integrations-jira", pages.frame(person, TITLE, NAV, request),
+    private ModelAndView render(Person person, HttpStatus status, String entered, String error) {
+        return ConsoleView.page(status, "integrations-jira",
                 sites.page(person.organizationId(), person.canManage(), entered, error));
     }
 

@@ -1,6 +1,5 @@
 package dev.ferry.template;
 
-import com.github.mustachejava.DefaultMustacheFactory;
 import com.github.mustachejava.MustacheFactory;
 import java.io.StringWriter;
 import org.springframework.stereotype.Component;
@@ -9,7 +8,11 @@ import org.springframework.stereotype.Component;
 @Component
 public class Pages {
 
-    private final MustacheFactory factory = new DefaultMustacheFactory("templates");
+    private final MustacheFactory factory;
+
+    Pages(MustacheFactory factory) {
+        this.factory = factory;
+    }
 
     public String render(String name, Object viewModel) {
         StringWriter out = new StringWriter();

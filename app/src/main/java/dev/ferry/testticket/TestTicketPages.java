@@ -1,6 +1,8 @@
 package dev.ferry.testticket;
 
-import dev.ferry.console.ConsolePages;
+import dev.ferry.console.ConsoleFrame;
+import dev.ferry.console.ConsolePage;
+import dev.ferry.console.ConsoleView;
 import dev.ferry.destination.Destination;
 import dev.ferry.destination.DestinationPages;
 import dev.ferry.destination.Destinations;
@@ -13,35 +15,35 @@ import dev.ferry.event.SampleVariables;
 import dev.ferry.principal.Person;
 import dev.ferry.sitelink.LinkedSites;
 import dev.ferry.web.ApiProblem;
-import jakarta.servlet.http.HttpServletRequest;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.ModelAndView;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /** Sending a test ticket from a destination in the admin console, and deleting it again. */
 @Controller
+@ConsolePage(title = "Send a test ticket", nav = "destinations")
 class TestTicketPages {
 
     static final String VARIABLE = "var.";
 
-    private final ConsolePages pages;
     private final Destinations destinations;
     private final TestTickets tickets;
     private final EventCatalog catalog;
     private final LinkedSites sites;
 
-    TestTicketPages(ConsolePages pages, Destinations destinations, TestTickets tickets, EventCatalog catalog,
+    TestTicketPages(Destinations destinations, TestTickets tickets, EventCatalog catalog,
             LinkedSites sites) {
-        this.pages = pages;
         this.destinations = destinations;
         this.tickets = tickets;
         this.catalog = catalog;
@@ -53,7 +55,7 @@ class TestTicketPages {
      * the key of the test ticket just filed, shown with its actions while it is not deleted.
      */
     @GetMapping(DestinationPages.PATH + "/{id}/test-ticket")
-    ResponseEntity<String> show(Person person, HttpServletRequest request, @PathVariable String id,
+    ModelAndView show(Person person, @ModelAttribute(ConsoleView.FRAME) ConsoleFrame frame, @PathVariable String id,
             @RequestParam(required = false) String eventType, @RequestParam(required = false) String sent) {
         TestTicketPage.Result result = null;
         if (sent != null) {
@@ -65,12 +67,12 @@ class TestTicketPages {
                 // the page below says the destination is not there
             }
         }
-        return render(person, request, HttpStatus.OK, id, eventType, null, result, null);
+        return render(person, frame, HttpStatus.OK, id, eventType, null, result, null);
     }
 
     /** Form fields {@code var.<name>} are the variables. */
     @PostMapping(DestinationPages.PATH + "/{id}/test-ticket")
-    ResponseEntity<String> send(Person person, HttpServletRequest request, @PathVariable String id,
+    ModelAndView send(Person person, @ModelAttribute(ConsoleView.FRAME) ConsoleFrame frame, @PathVariable String id,
             @RequestParam(defaultValue = "") String eventType, @RequestParam Map<String, String> form) {
         Map<String, String> variables = new LinkedHashMap<>();
         form.forEach((name, value) -> {
@@ -81,35 +83,36 @@ class TestTicketPages {
         try {
             TestTickets.Sent sent = tickets.send(person, id, eventType, variables);
             // Redirected, so reloading the page shows the ticket again instead of filing another one.
-            return ConsolePages.seeOther(DestinationPages.PATH + "/" + id + "/test-ticket?eventType="
+            return ConsoleView.seeOther(DestinationPages.PATH + "/" + id + "/test-ticket?eventType="
                     + URLEncoder.encode(eventType, StandardCharsets.UTF_8) + "&sent="
                     + URLEncoder.encode(sent.issueKey(), StandardCharsets.UTF_8));
         } catch (ApiProblem refused) {
-            return render(person, request, refused.status(), id, eventType, variables, null,
+            return render(person, frame, refused.status(), id, eventType, variables, null,
                     refused.getMessage());
         }
     }
 
     @PostMapping(DestinationPages.PATH + "/{id}/test-tickets/{issueKey}/delete")
-    ResponseEntity<String> delete(Person person, HttpServletRequest request, @PathVariable String id,
+    ModelAndView delete(Person person, @ModelAttribute(ConsoleView.FRAME) ConsoleFrame frame,
+            RedirectAttributes redirect, @PathVariable String id,
             @PathVariable String issueKey, @RequestParam(defaultValue = "") String eventType) {
         try {
             tickets.delete(person, id, issueKey);
-            return pages.seeOther(request, DestinationPages.PATH + "/" + id + "/test-ticket",
+            return ConsoleView.seeOther(redirect, DestinationPages.PATH + "/" + id + "/test-ticket",
                     "Test ticket " + issueKey + " deleted from Jira.");
         } catch (ApiProblem refused) {
-            return render(person, request, refused.status(), id, eventType, null, null,
+            return render(person, frame, refused.status(), id, eventType, null, null,
                     refused.getMessage());
         }
     }
 
-    private ResponseEntity<String> render(Person person, HttpServletRequest request, HttpStatus status, String id,
+    private ModelAndView render(Person person, ConsoleFrame frame, HttpStatus status, String id,
             String eventType, Map<String, String> typed, TestTicketPage.Result result, String error) {
         Destination destination;
         try {
             destination = destinations.find(person, id);
         } catch (ApiProblem missing) {
-            return pages.notFound(person, request, "No such destination", missing.getMessage());
+            return ConsoleView.notFound(frame, "No such destination", missing.getMessage());
         }
         List<String> types = catalog.list(person.organizationId()).stream().map(EventTypeDefinition::type)
                 .filter(type -> destination.rule(type).isPresent()).toList();
@@ -120,7 +123,7 @@ class TestTicketPages {
                 destination.rule(chosen).map(Rule::issueType).orElse(""), chosen,
                 types.stream().map(type -> new RulesPage.Option(type, type, type.equals(chosen))).toList(),
                 variables(person, chosen, chosen.equals(eventType) ? typed : null), result, error);
-        return pages.page(status, "test-ticket", pages.frame(person, "Send a test ticket", "destinations", request), page);
+        return ConsoleView.page(status, "test-ticket", page);
     }
 
     /** The event type asked for if the destination has a rule for it, else the default, else the first. */
