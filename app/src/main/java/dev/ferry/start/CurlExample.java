@@ -32,7 +32,7 @@ final class CurlExample {
         return "curl -X POST " + baseUrl + "/api/v1/events \\\n"
                 + "  -H 'Authorization: Bearer " + KEY_PLACEHOLDER + "' \\\n"
                 + "  -H 'Content-Type: application/json' \\\n"
-                + "  -d '" + shellQuoted(JSON.writeValueAsString(body)) + "'";
+                + "  -d '" + shellQuoted(JSON.writerWithDefaultPrettyPrinter().writeValueAsString(body)) + "'";
     }
 
     /** Inside single quotes a shell ends the string at a quote: close, escape it, reopen. */

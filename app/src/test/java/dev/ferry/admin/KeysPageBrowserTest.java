@@ -71,7 +71,7 @@ class KeysPageBrowserTest {
         browser.fill("Name", "Deploy bot").click("Create key");
         assertThat(browser.testId("api-keys-error").getText()).isEqualTo(KeysPage.NO_SCOPE);
         browser.find(By.id("scope-events:write")).click();
-        browser.find(By.id("scope-events:read")).click();
+        browser.find(By.id("scope-config:read")).click();
         browser.click("Create key");
 
         String key = browser.find(By.cssSelector("[data-testid='new-api-key'] code.secret")).getText();

@@ -59,7 +59,7 @@ class UnlinkConfirmTest {
 
         assertThat(confirm.statusCode()).isEqualTo(200);
         assertThat(confirm.body()).contains("Unlink FERRY-1?").contains("experiment exp-1")
-                .contains("action=\"/admin/links/" + link + "/unlink\"").contains("href=\"" + LIST.replace("&", "&amp;") + "\"");
+                .contains("action=\"/admin/links/" + link + "/unlink\"").contains("href=\"" + LIST.replace("&", "&amp;").replace("=", "&#61;") + "\"");
         assertThat(links.forObject(acme.id(), "experiment", "exp-1")).as("looking changes nothing").hasSize(1);
 
         var unlinked = console.post("/admin/links/" + link + "/unlink", "subjectType", "experiment", "subjectId", "exp-1");

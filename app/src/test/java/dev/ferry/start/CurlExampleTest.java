@@ -19,8 +19,8 @@ class CurlExampleTest {
 
         assertThat(curl).startsWith("curl -X POST https://ferry.example.com/api/v1/events \\\n")
                 .contains("-H 'Authorization: Bearer YOUR_API_KEY'")
-                .contains("\"type\":\"experiment.guardrail_breached\"")
-                .contains("\"experimentName\":\"Checkout redesign\"").contains("\"note\":\"sample note\"");
+                .contains("\"type\" : \"experiment.guardrail_breached\"")
+                .contains("\"experimentName\" : \"Checkout redesign\"").contains("\"note\" : \"sample note\"");
     }
 
     @Test

@@ -72,7 +72,7 @@ class HomePageBrowserTest {
         assertThat(browser.findAll(By.cssSelector("[data-testid='all-done']"))).isEmpty();
         String curl = browser.testId("curl-example").getText();
         assertThat(curl).startsWith("curl -X POST " + ferry.baseUrlText() + "/api/v1/events")
-                .contains("Authorization: Bearer YOUR_API_KEY").contains("experiment.guardrail_breached");
+                .contains("Authorization: Bearer YOUR_API_KEY").contains("\"experiment.guardrail_breached\"");
         assertThat(browser.testId("openapi-link").getAttribute("href")).isEqualTo(base() + "/api/v1/openapi.json");
         browser.screenshot("home-first-run-1280");
 
