@@ -72,7 +72,7 @@ public class DestinationPages {
                         LinkedHashMap::new));
         List<Destination> all = destinations.list(person);
         List<DestinationsPage.Row> rows = all.stream().map(destination -> DestinationsPage.Row
-                .of(destination, labels.getOrDefault(destination.clientKey(), destination.clientKey()))).toList();
+                .of(destination, labels.getOrDefault(destination.clientKey(), DestinationsPage.UNLINKED_SITE))).toList();
         String chosen = site != null && labels.containsKey(site) ? site : null;
         List<DestinationsPage.ProjectOption> projects = List.of();
         String problem = error;

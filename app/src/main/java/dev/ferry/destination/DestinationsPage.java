@@ -51,6 +51,9 @@ public record DestinationsPage(List<Banners.Banner> banners, List<Row> destinati
         }
     }
 
+    /** What a page calls a destination's site once it is unlinked: its clientKey would mean nothing to a person. */
+    public static final String UNLINKED_SITE = "a site no longer linked";
+
     public static String siteLabel(LinkedSite site) {
         return site.displayUrl() == null || site.displayUrl().isBlank() ? site.baseUrl() : site.displayUrl();
     }

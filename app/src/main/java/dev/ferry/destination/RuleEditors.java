@@ -61,7 +61,7 @@ class RuleEditors {
                 : editor(organizationId, typed != null ? typed : RuleForm.of(editing, destination.rule(editing).orElseThrow()),
                         issueTypes);
         Optional<LinkedSite> linked = sites.find(organizationId, destination.clientKey());
-        String site = linked.map(DestinationsPage::siteLabel).orElse(destination.clientKey());
+        String site = linked.map(DestinationsPage::siteLabel).orElse(DestinationsPage.UNLINKED_SITE);
         return new RulesPage(destination.id(), destination.projectKey(), site,
                 DestinationsPage.Row.of(destination, site).state(), destination.isActive(),
                 Banners.about(linked, destination), rows, editor, error, issueTypesError);

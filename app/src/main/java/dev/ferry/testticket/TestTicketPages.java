@@ -140,7 +140,7 @@ class TestTicketPages {
                 .filter(type -> destination.rule(type).isPresent()).toList();
         String chosen = chosen(types, eventType);
         String site = sites.find(person.organizationId(), destination.clientKey()).map(DestinationsPage::siteLabel)
-                .orElse(destination.clientKey());
+                .orElse(DestinationsPage.UNLINKED_SITE);
         var page = new TestTicketPage(destination.id(), site, destination.projectKey(),
                 destination.rule(chosen).map(Rule::issueType).orElse(""), chosen,
                 types.stream().map(type -> new RulesPage.Option(type, type, type.equals(chosen))).toList(),
