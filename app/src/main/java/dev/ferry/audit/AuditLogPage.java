@@ -3,6 +3,7 @@ package dev.ferry.audit;
 import dev.ferry.console.Shown;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
 import java.util.List;
 
 /** The audit log page: the filters as given, one page of records, and links to the pages around it. */
@@ -21,13 +22,34 @@ record AuditLogPage(List<Option> actions, String from, String to, List<Row> reco
     record Option(String value, String label, boolean selected) {
     }
 
-    /** One record, named as people name things; {@code action} is the code, {@code actionLabel} its words. */
-    record Row(String occurredAt, String actor, String action, String actionLabel, String target, String detail) {
+    /**
+     * One record, named as people name things; {@code action} is the code, {@code actionLabel} its words, and
+     * the detail in pieces the page may wrap between.
+     */
+    record Row(String occurredAt, String actor, String action, String actionLabel, String target, List<Piece> detail) {
 
         static Row of(AuditEntry entry, AuditNames.Names names) {
             return new Row(SHOWN.format(entry.occurredAt()), AuditWords.actor(entry.actor(), names), entry.action(),
                     label(entry.action()), AuditWords.target(entry.action(), entry.target(), names),
-                    AuditWords.detail(entry.action(), entry.detail(), names));
+                    Piece.of(AuditWords.detail(entry.action(), entry.detail(), names)));
+        }
+    }
+
+    /**
+     * Part of a detail, cut after each comma: a list such as {@code scopes=events:write,links:read} has no
+     * space to wrap at, and a table cell must not break inside a word.
+     */
+    record Piece(String text, boolean wrapBefore) {
+
+        static List<Piece> of(String detail) {
+            List<Piece> pieces = new ArrayList<>();
+            int start = 0;
+            for (int comma = detail.indexOf(','); comma >= 0; comma = detail.indexOf(',', comma + 1)) {
+                pieces.add(new Piece(detail.substring(start, comma + 1), start > 0));
+                start = comma + 1;
+            }
+            pieces.add(new Piece(detail.substring(start), start > 0));
+            return pieces;
         }
     }
 

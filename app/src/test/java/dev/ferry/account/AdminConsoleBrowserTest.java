@@ -52,7 +52,7 @@ class AdminConsoleBrowserTest {
         assertThat(browser.testId("first-sign-in").getText()).as("where the one-time password is")
                 .contains("to its log").contains("\"*** First admin created\"");
         browser.screenshot("login-first-run-390");
-        browser.width(1280);
+        browser.resetViewport();
         browser.screenshot("login");
         browser.signIn(base(), "admin@localhost", logged.group(1));
         assertThat(browser.path()).isEqualTo("/admin/password");

@@ -55,7 +55,7 @@ class KeysPageBrowserTest {
         assertThat(copy.getText()).isEqualTo("Copied");
         assertThat(browser.clipboard()).isEqualTo(key);
         browser.screenshot("api-key-copied-390");
-        browser.width(1280);
+        browser.resetViewport();
     }
 
     @Test

@@ -62,7 +62,7 @@ class DeliveriesPageBrowserTest {
 
     @AfterEach
     void signOut() {
-        browser.width(1280).driver().manage().deleteAllCookies();
+        browser.resetViewport().driver().manage().deleteAllCookies();
     }
 
     @Test

@@ -56,7 +56,7 @@ class HomePageBrowserTest {
 
     @AfterEach
     void signOut() {
-        browser.width(1280).driver().manage().deleteAllCookies();
+        browser.resetViewport().driver().manage().deleteAllCookies();
     }
 
     @Test

@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebElement;
@@ -39,6 +40,7 @@ public final class Browser implements AutoCloseable {
     public static final Path SCREENSHOTS = Path.of("target", "screenshots");
 
     private final ChromeDriver driver;
+    private int[] viewport;
 
     private Browser(ChromeDriver driver) {
         this.driver = driver;
@@ -167,15 +169,55 @@ public final class Browser implements AutoCloseable {
         return driver;
     }
 
-    /** Sets the window's width, keeping its height: 1280 for a laptop, 390 for a phone. */
-    public Browser width(int pixels) {
-        driver.manage().window().setSize(new org.openqa.selenium.Dimension(pixels, 900));
+    /**
+     * Lays pages out as a screen {@code width} CSS pixels wide (a phone at 390) until {@link #resetViewport()};
+     * Chromium's own window has a minimum width, so this goes through the DevTools protocol.
+     */
+    public Browser viewport(int width, int height) {
+        driver.executeCdpCommand("Emulation.setDeviceMetricsOverride",
+                Map.of("width", width, "height", height, "deviceScaleFactor", 1, "mobile", false));
+        viewport = new int[] {width, height};
         return this;
+    }
+
+    public Browser resetViewport() {
+        driver.executeCdpCommand("Emulation.clearDeviceMetricsOverride", Map.of());
+        viewport = null;
+        return this;
+    }
+
+    /** Runs a script in the page and answers what it returns. */
+    public Object script(String script, Object... arguments) {
+        return driver.executeScript(script, arguments);
+    }
+
+    /**
+     * Saves the whole page of a {@link #viewport(int, int)}, not only its first screen, as
+     * {@code app/target/screenshots/<name>.png}: the screen grows as tall as the page for the shot (so the
+     * page has no vertical scrollbar then, as on a phone whose scrollbars overlay the page).
+     */
+    public Path screenshotWholePage(String name) {
+        if (viewport == null) {
+            throw new IllegalStateException("set a viewport first");
+        }
+        int[] screen = viewport;
+        long height = (Long) script("return document.documentElement.scrollHeight");
+        viewport(screen[0], (int) Math.max(screen[1], height));
+        try {
+            return screenshot(name);
+        } finally {
+            viewport(screen[0], screen[1]);
+        }
+    }
+
+    /** Lays pages out {@code pixels} wide and 900 high: 1280 for a laptop, 390 for a phone. */
+    public Browser width(int pixels) {
+        return viewport(pixels, 900);
     }
 
     /** Lets the pages of {@code origin} ({@code http://127.0.0.1:8080}) write and read the clipboard unasked. */
     public Browser allowClipboard(String origin) {
-        driver.executeCdpCommand("Browser.grantPermissions", java.util.Map.of("origin", origin,
+        driver.executeCdpCommand("Browser.grantPermissions", Map.of("origin", origin,
                 "permissions", List.of("clipboardReadWrite", "clipboardSanitizedWrite")));
         return this;
     }

@@ -1,0 +1,194 @@
+package dev.ferry.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.ferry.account.People;
+import dev.ferry.delivery.DeliveryDrain;
+import dev.ferry.principal.Role;
+import dev.ferry.simulator.JiraSimulator;
+import dev.ferry.simulator.fault.Fault;
+import dev.ferry.support.Browser;
+import dev.ferry.support.CleanDatabase;
+import dev.ferry.support.ConsoleClient;
+import dev.ferry.support.Organizations;
+import dev.ferry.support.TestSupportConfig;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AutoClose;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.openqa.selenium.By;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.ApplicationContext;
+import org.springframework.context.annotation.Import;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * Every console page, filled with what an organization in use has (a linked site, a destination, done,
+ * failed and waiting deliveries, links, keys, people, audit rows), laid out on a wide screen and on a
+ * phone: nothing reaches past the right edge, and no table cell breaks a word in the middle. Each page
+ * is saved as {@code app/target/screenshots/<page>-<width>.png}.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.DEFINED_PORT,
+        properties = {"ferry.jira.backoff-initial=20ms", "ferry.jira.backoff-max=200ms",
+                "ferry.jira.max-inline-wait=1500ms", "ferry.jira.requests-per-second=1000",
+                "ferry.delivery.worker-enabled=false"})
+@ActiveProfiles("test")
+@Import(TestSupportConfig.class)
+@ExtendWith(CleanDatabase.class)
+class ConsoleLayoutBrowserTest {
+
+    static final List<Integer> WIDTHS = List.of(1280, 390, 320);
+    static final int HEIGHT = 844;
+
+    static final JiraSimulator jira = JiraSimulator.start();
+    static final int PORT = FerryBesideJira.freePort();
+    static final String FERRY = FerryBesideJira.baseUrl(PORT);
+
+    /**
+     * What a page must not do, measured in the browser: be wider than the screen, break words in tables, or
+     * make a table scroll sideways (at the two widths measured, tables fit or stack).
+     */
+    static final String MEASURE = """
+            const root = document.documentElement;
+            const breaking = [...document.querySelectorAll('table td, table th, table td *, table th *')]
+                .filter(cell => { const style = getComputedStyle(cell);
+                    return style.overflowWrap === 'anywhere' || style.wordBreak === 'break-all'
+                        || style.wordBreak === 'break-word'; })
+                .map(cell => cell.tagName.toLowerCase() + (cell.className ? '.' + cell.className : ''));
+            const wide = [...document.querySelectorAll('body *')]
+                .filter(element => element.getBoundingClientRect().right > root.clientWidth + 1)
+                .map(element => element.tagName.toLowerCase() + (element.className ? '.' + element.className : '')
+                    + ' ' + Math.round(element.getBoundingClientRect().right));
+            const scrolling = [...document.querySelectorAll('table')]
+                .filter(table => table.parentElement.scrollWidth > table.parentElement.clientWidth)
+                .map(table => table.dataset.testid);
+            return {scrollWidth: root.scrollWidth, clientWidth: root.clientWidth,
+                breaking: [...new Set(breaking)].slice(0, 5), wide: wide.slice(0, 5), scrolling: scrolling};
+            """;
+
+    @AutoClose
+    static Browser browser = Browser.start();
+
+    @Autowired
+    ApplicationContext context;
+    @Autowired
+    Organizations organizations;
+    @Autowired
+    People people;
+
+    @DynamicPropertySource
+    static void ferryTalksToTheSimulator(DynamicPropertyRegistry registry) {
+        FerryBesideJira.register(registry, jira, PORT);
+    }
+
+    @AfterAll
+    static void stopSimulator() {
+        browser.resetViewport();
+        jira.close();
+    }
+
+    @Test
+    void everyConsolePageFitsAPhoneAndAWideScreenWithoutBreakingWordsInTables() {
+        Organizations.Org org = organizations.create("Acme Experiments International");
+        ProductApi api = new ProductApi(FERRY, org.key());
+        String destination = LinkedDestinations.create(jira, api, FERRY, "FERRY");
+        String clientKey = jira.site().identity().clientKey();
+        People.Login admin = people.create(org.id(), Role.ADMIN, "platform.administrator@acme-experiments.example");
+        people.create(org.id(), Role.MANAGER, "release.manager.with.a.long.name@acme-experiments.example");
+        String sent = api.post("/api/v1/destinations/" + destination + "/test-ticket", "{}").json().path("issueKey")
+                .asString();
+        deliveries(api);
+        var console = ConsoleClient.signIn(PORT, admin);
+        console.post("/admin/api-keys", "name", "Experiment platform (production)", "scopes", "events:write");
+        console.post("/admin/api-keys", "name", "Nightly reconciliation job", "scopes", "links:read");
+        console.post("/admin/links", "site", clientKey, "issueKey", jira.admin().createIssue("FERRY", "Task",
+                "Filed by a person"), "subjectType", "experiment", "subjectId", "exp-1", "subjectTitle",
+                "Checkout redesign with a longer title than most");
+        String firstRun = newcomerOneTimePassword(console);
+
+        browser.loginAs(FERRY, admin).open(FERRY + "/admin/api-keys");
+        String revoke = browser.find(By.cssSelector("a[href$='/revoke']")).getAttribute("href");
+        String rules = FERRY + "/admin/destinations/" + destination;
+        Map<String, String> pages = new LinkedHashMap<>();
+        pages.put("home", FERRY + "/admin");
+        pages.put("jira-sites", FERRY + "/admin/integrations/jira");
+        pages.put("disconnect", FERRY + "/admin/integrations/jira/sites/" + clientKey + "/disconnect");
+        pages.put("destinations", FERRY + "/admin/destinations?site=" + clientKey);
+        pages.put("destination-rules", rules);
+        pages.put("rule-preview", rules + "?rule=experiment.guardrail_breached");
+        pages.put("test-ticket", rules + "/test-ticket?eventType=experiment.guardrail_breached&sent=" + sent);
+        pages.put("links", FERRY + "/admin/links?subjectType=experiment&subjectId=exp-1");
+        pages.put("deliveries", FERRY + "/admin/deliveries");
+        pages.put("api-keys", FERRY + "/admin/api-keys");
+        pages.put("revoke", revoke);
+        pages.put("users", FERRY + "/admin/users");
+        pages.put("audit", FERRY + "/admin/audit");
+        pages.put("not-found", FERRY + "/admin/destinations/no-such-destination");
+        pages.put("password", FERRY + "/admin/password");
+
+        List<String> failures = new ArrayList<>();
+        for (int width : WIDTHS) {
+            browser.viewport(width, HEIGHT);
+            pages.forEach((name, url) -> check(failures, name, width, url));
+        }
+        browser.driver().manage().deleteAllCookies();
+        for (int width : WIDTHS) {
+            browser.viewport(width, HEIGHT);
+            check(failures, "login", width, FERRY + "/admin/login");
+            browser.signIn(FERRY, "first.run@acme-experiments.example", firstRun);
+            assertThat(browser.path()).isEqualTo("/admin/password");
+            check(failures, "first-run", width, null);
+            browser.driver().manage().deleteAllCookies();
+        }
+
+        assertThat(failures).as("pages that overflow or break words in tables").isEmpty();
+    }
+
+    /** Opens the page (null: stays), saves it whole and notes what is wrong with its layout. */
+    private void check(List<String> failures, String name, int width, String url) {
+        if (url != null) {
+            browser.open(url);
+        }
+        @SuppressWarnings("unchecked")
+        Map<String, Object> measured = (Map<String, Object>) browser.script(MEASURE);
+        browser.screenshotWholePage(name + "-" + width);
+        long scrollWidth = (Long) measured.get("scrollWidth");
+        long clientWidth = (Long) measured.get("clientWidth");
+        if (scrollWidth > clientWidth || !((List<?>) measured.get("breaking")).isEmpty()
+                || !((List<?>) measured.get("scrolling")).isEmpty()) {
+            failures.add(name + " at " + width + ": scrollWidth " + scrollWidth + " (clientWidth " + clientWidth
+                    + "), wider elements " + measured.get("wide") + ", word-breaking cells " + measured.get("breaking")
+                    + ", tables scrolling " + measured.get("scrolling"));
+        }
+    }
+
+    /** One delivery done, one failed by a Jira refusal, and one waiting because Jira rejects Ferry's credentials. */
+    private void deliveries(ProductApi api) {
+        api.post("/api/v1/events", TicketDeliveryJourneyTest.guardrail("exp-1", "Checkout redesign", null));
+        DeliveryDrain.drain(context);
+        jira.faults().add("POST", "/rest/api/3/issue",
+                Fault.fieldError("summary", "Summary is required by the COMMENTED workflow of project FERRY"), 1);
+        api.post("/api/v1/events", TicketDeliveryJourneyTest.guardrail("exp-2", "Pricing page", null));
+        DeliveryDrain.drain(context);
+        jira.credentials().revokeSecret();
+        api.post("/api/v1/events", TicketDeliveryJourneyTest.guardrail("exp-3", "Onboarding emails", null));
+        DeliveryDrain.drain(context);
+    }
+
+    /** A person the admin adds signs in first with a one-time password, which the page shows once. */
+    private static String newcomerOneTimePassword(ConsoleClient console) {
+        String page = console.post("/admin/users", "email", "first.run@acme-experiments.example", "role", "MEMBER")
+                .body();
+        var secret = Pattern.compile("<code class=\"secret\">([^<]+)</code>").matcher(page);
+        assertThat(secret.find()).as(page).isTrue();
+        return secret.group(1);
+    }
+}
