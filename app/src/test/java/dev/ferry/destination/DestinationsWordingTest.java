@@ -40,6 +40,6 @@ class DestinationsWordingTest {
 
         String page = console.get("/admin/destinations").body();
 
-        assertThat(page).contains("<td>a site no longer linked</td>").doesNotContain("b0a7c1e2-unlinked-client-key");
+        assertThat(page).contains(">a site no longer linked</td>").doesNotContain("b0a7c1e2-unlinked-client-key");
     }
 }
