@@ -19,6 +19,9 @@ interface AccountRepository extends Repository<Account, String> {
     @Query("select count(*) from app_user")
     long countAll();
 
+    @Query("select count(*) from app_user where must_change_password = false")
+    long countWithOwnPassword();
+
     @Query("select id from app_user where organization_id = :organizationId and role = 'ADMIN' for update")
     List<String> lockAdmins(String organizationId);
 

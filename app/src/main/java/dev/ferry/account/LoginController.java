@@ -14,27 +14,42 @@ class LoginController {
 
     static final String PATH = "/admin/login";
 
-    /** The form's view-model: at most one error and one notice. */
-    record LoginPage(String error, String notice) {
+    private final FirstSignIn firstSignIn;
+
+    LoginController(FirstSignIn firstSignIn) {
+        this.firstSignIn = firstSignIn;
+    }
+
+    /**
+     * The form's view-model: at most one error and one notice, and until anyone has chosen a password, where the
+     * first admin's password is.
+     */
+    record LoginPage(String error, String notice, String firstSignIn) {
     }
 
     @GetMapping(PATH)
     ModelAndView form(HttpServletRequest request) {
-        return ConsoleView.page("login", page(request));
+        Outcome outcome = outcome(request);
+        return ConsoleView.page("login", new LoginPage(outcome.error(), outcome.notice(),
+                firstSignIn.hint().orElse(null)));
     }
 
-    private LoginPage page(HttpServletRequest request) {
+    /** What the last attempt came to. */
+    private record Outcome(String error, String notice) {
+    }
+
+    private Outcome outcome(HttpServletRequest request) {
         if (request.getParameter("throttled") != null) {
-            return new LoginPage("Too many failed sign-ins for this email or from this network. Wait "
+            return new Outcome("Too many failed sign-ins for this email or from this network. Wait "
                     + wait(request.getParameter("throttled")) + ", then try again.", null);
         }
         if (request.getParameter("error") != null) {
-            return new LoginPage("That email and password do not match an account.", null);
+            return new Outcome("That email and password do not match an account.", null);
         }
         if (request.getParameter("signedOut") != null) {
-            return new LoginPage(null, "You are signed out.");
+            return new Outcome(null, "You are signed out.");
         }
-        return new LoginPage(null, null);
+        return new Outcome(null, null);
     }
 
     /** The wait the failed attempt was told, in words; only digits are read from the address. */

@@ -1,5 +1,6 @@
 package dev.ferry.account;
 
+import dev.ferry.console.Shown;
 import dev.ferry.principal.Person;
 import dev.ferry.principal.Role;
 import java.time.ZoneOffset;
@@ -12,6 +13,11 @@ import java.util.List;
  * when one was just issued (shown in this answer only).
  */
 record UsersPage(List<Row> people, List<RoleOption> roles, Accounts.Issued issued, String error, String newEmail) {
+
+    /** A refusal of a service ("no destination d1") reads as a sentence on the page. */
+    UsersPage {
+        error = Shown.sentence(error);
+    }
 
     private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("yyyy-MM-dd").withZone(ZoneOffset.UTC);
 

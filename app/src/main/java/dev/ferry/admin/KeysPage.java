@@ -13,6 +13,9 @@ import java.util.List;
  */
 record KeysPage(List<Row> keys, Form form, IssuedKey issued, String error) {
 
+    /** The refusal of a key with no scope ticked: such a key could call nothing. */
+    static final String NO_SCOPE = "Tick at least one scope: a key without scopes cannot call anything.";
+
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(ZoneOffset.UTC);
 
     /** One key as people tell keys apart: name and prefix, never its secret. */
@@ -29,9 +32,9 @@ record KeysPage(List<Row> keys, Form form, IssuedKey issued, String error) {
     /** The create form as last sent: its name and which scope boxes are ticked. */
     record Form(String name, List<ScopeOption> scopes) {
 
-        /** A fresh form: every scope ticked, as the first key of an organization has. */
+        /** A fresh form with no scope ticked: a person grants each scope a key needs, and no more. */
         static Form blank() {
-            return new Form("", Arrays.stream(ApiScope.values()).map(s -> new ScopeOption(s.value(), true)).toList());
+            return new Form("", Arrays.stream(ApiScope.values()).map(s -> new ScopeOption(s.value(), false)).toList());
         }
 
         static Form of(String name, List<String> ticked) {

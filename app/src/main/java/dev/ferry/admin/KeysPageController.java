@@ -47,6 +47,10 @@ class KeysPageController {
     @PostMapping(PATH)
     ModelAndView create(Person person, @RequestParam(defaultValue = "") String name,
             @RequestParam(required = false) List<String> scopes) {
+        if (scopes == null || scopes.isEmpty()) {
+            return show(person, HttpStatus.BAD_REQUEST, KeysPage.Form.of(name, scopes), null,
+                    Refusal.invalid(KeysPage.NO_SCOPE));
+        }
         try {
             IssuedKey issued = keys.issue(person.organizationId(), name, Scopes.parse(scopes), person.actor());
             return show(person, HttpStatus.OK, KeysPage.Form.blank(), issued, null);

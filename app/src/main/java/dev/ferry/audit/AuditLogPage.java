@@ -1,5 +1,6 @@
 package dev.ferry.audit;
 
+import dev.ferry.console.Shown;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -9,6 +10,11 @@ import java.util.List;
 record AuditLogPage(List<Option> actions, String from, String to, List<Row> records, boolean empty, String newerHref,
         String olderHref, String error) {
 
+    /** A refusal of a service ("no destination d1") reads as a sentence on the page. */
+    AuditLogPage {
+        error = Shown.sentence(error);
+    }
+
     private static final DateTimeFormatter SHOWN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'UTC'")
             .withZone(ZoneOffset.UTC);
 
@@ -16,13 +22,16 @@ record AuditLogPage(List<Option> actions, String from, String to, List<Row> reco
     record Option(String value, String label, boolean selected) {
     }
 
-    /** One record; its detail in pieces the page may wrap between. */
-    record Row(String occurredAt, String actor, String action, String target, List<Piece> detail) {
+    /**
+     * One record, named as people name things; {@code action} is the code, {@code actionLabel} its words, and
+     * the detail in pieces the page may wrap between.
+     */
+    record Row(String occurredAt, String actor, String action, String actionLabel, String target, List<Piece> detail) {
 
-        static Row of(AuditEntry entry) {
-            return new Row(SHOWN.format(entry.occurredAt()), entry.actor(), entry.action(),
-                    entry.target() == null ? "" : entry.target(),
-                    Piece.of(entry.detail() == null ? "" : entry.detail()));
+        static Row of(AuditEntry entry, AuditNames.Names names) {
+            return new Row(SHOWN.format(entry.occurredAt()), AuditWords.actor(entry.actor(), names), entry.action(),
+                    label(entry.action()), AuditWords.target(entry.action(), entry.target(), names),
+                    Piece.of(AuditWords.detail(entry.action(), entry.detail(), names)));
         }
     }
 
@@ -42,5 +51,11 @@ record AuditLogPage(List<Option> actions, String from, String to, List<Row> reco
             pieces.add(new Piece(detail.substring(start), start > 0));
             return pieces;
         }
+    }
+
+    /** {@code LINK_REMOVED}: "Link removed". */
+    static String label(String action) {
+        String words = action.replace('_', ' ').toLowerCase(java.util.Locale.ROOT).replace("api key", "API key");
+        return Character.toUpperCase(words.charAt(0)) + words.substring(1);
     }
 }

@@ -26,9 +26,11 @@ class AuditPages {
     static final int PAGE_SIZE = 50;
 
     private final AuditRecords records;
+    private final AuditNames names;
 
-    AuditPages(AuditRecords records) {
+    AuditPages(AuditRecords records, AuditNames names) {
         this.records = records;
+        this.names = names;
     }
 
     /** {@code from} and {@code to} are days ({@code 2026-11-25}), both included. */
@@ -45,7 +47,9 @@ class AuditPages {
             error = refused.getMessage();
         }
         boolean more = found.size() > PAGE_SIZE;
-        List<AuditLogPage.Row> rows = found.stream().limit(PAGE_SIZE).map(AuditLogPage.Row::of).toList();
+        List<AuditEntry> shown = found.stream().limit(PAGE_SIZE).toList();
+        AuditNames.Names named = names.of(person.organizationId(), shown);
+        List<AuditLogPage.Row> rows = shown.stream().map(entry -> AuditLogPage.Row.of(entry, named)).toList();
         String query = "/admin/audit?action=" + enc(action) + "&from=" + enc(from) + "&to=" + enc(to) + "&page=";
         var view = new AuditLogPage(actions(action), from, to, rows, rows.isEmpty(),
                 page > 0 ? query + (page - 1) : null, more ? query + (page + 1) : null, error);
@@ -68,13 +72,8 @@ class AuditPages {
         List<AuditLogPage.Option> options = new ArrayList<>();
         options.add(new AuditLogPage.Option("", "All actions", chosen.isBlank()));
         Arrays.stream(AuditAction.values()).map(action -> new AuditLogPage.Option(action.name(),
-                label(action), action.name().equalsIgnoreCase(chosen.strip()))).forEach(options::add);
+                AuditLogPage.label(action.name()), action.name().equalsIgnoreCase(chosen.strip()))).forEach(options::add);
         return options;
-    }
-
-    private static String label(AuditAction action) {
-        String words = action.name().replace('_', ' ').toLowerCase();
-        return Character.toUpperCase(words.charAt(0)) + words.substring(1);
     }
 
     private static String enc(String text) {

@@ -1,2 +1,2 @@
-/** The admin UI's shell: layout, navigation, static assets and the home page that other packages' pages sit in. */
+/** The admin UI's shell: layout, navigation and static assets that other packages' pages sit in. */
 package dev.ferry.console;

@@ -3,7 +3,6 @@ package dev.ferry.delivery;
 import dev.ferry.principal.ApiCaller;
 import dev.ferry.principal.ApiScope;
 import dev.ferry.principal.RequiresScope;
-import dev.ferry.refusal.Refusal;
 import java.util.List;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -12,15 +11,15 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-/** The organization's deliveries through the product API: the log, and retrying a failed one. */
+/** The organization's deliveries through the product API: the log, and sending one that is not final again now. */
 @RestController
 class DeliveryController {
 
-    private final Outbox outbox;
+    private final DeliveryRetries retries;
     private final DeliveryLog log;
 
-    DeliveryController(Outbox outbox, DeliveryLog log) {
-        this.outbox = outbox;
+    DeliveryController(DeliveryRetries retries, DeliveryLog log) {
+        this.retries = retries;
         this.log = log;
     }
 
@@ -36,12 +35,11 @@ class DeliveryController {
         return new DeliveryList(log.recent(caller.organizationId(), status, limit));
     }
 
+    /** A pending, waiting or failed delivery goes out now (202); a done or skipped one is refused (409). */
     @PostMapping("/api/v1/deliveries/{id}/retry")
     @RequiresScope(ApiScope.EVENTS_WRITE)
     ResponseEntity<Void> retry(ApiCaller caller, @PathVariable long id) {
-        if (!outbox.retry(caller.organizationId(), id)) {
-            throw Refusal.notFound("no failed delivery " + id);
-        }
+        retries.retry(caller.organizationId(), id);
         return ResponseEntity.accepted().build();
     }
 }

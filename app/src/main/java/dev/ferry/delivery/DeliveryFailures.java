@@ -68,7 +68,7 @@ class DeliveryFailures {
                 outbox.reschedule(delivery, TicketDeliveryStatus.PENDING, clock.instant().plus(delay.pause()),
                         delay.why() + ": " + words);
             }
-            case COUNT_ATTEMPT -> failed(delivery, "Jira unavailable: " + e.getMessage());
+            case COUNT_ATTEMPT -> failed(delivery, DeliveryErrors.jiraUnavailable(e));
         }
         log.info("delivery {} (event {}, site {}) {}: {}", delivery.id(), delivery.eventId(), delivery.clientKey(),
                 e.kind(), e.getMessage());

@@ -24,10 +24,14 @@ class DeliveryLog {
         this.jdbc = jdbc;
     }
 
-    /** One line of the log; {@code destinationDeleted} once a person deleted its destination. */
+    /**
+     * One line of the log; {@code destinationDeleted} once a person deleted its destination, {@code nextAttemptAt}
+     * only while the delivery is pending or waiting.
+     */
     record Entry(long id, String eventId, String eventType, String subjectType, String subjectId, String subjectTitle,
             String destinationId, String projectKey, boolean destinationDeleted, String site, String status,
-            String outcome, String issueKey, int attempts, String lastError, Instant createdAt, Instant finishedAt) {
+            String outcome, String issueKey, int attempts, String lastError, Instant createdAt, Instant finishedAt,
+            Instant nextAttemptAt) {
     }
 
     /** {@code status} null or blank: every status. */
@@ -39,7 +43,7 @@ class DeliveryLog {
         var statement = jdbc.sql("""
                 select d.id, d.event_id, e.type, e.subject_type, e.subject_id, e.subject_title, d.destination_id,
                     t.project_key, t.deleted_at, d.client_key, d.status, d.outcome, d.issue_key, d.attempts,
-                    d.last_error, d.created_at, d.finished_at
+                    d.last_error, d.created_at, d.finished_at, d.next_attempt_at
                 from ticket_delivery d
                 join product_event e on e.id = d.event_id
                 join destination t on t.id = d.destination_id
@@ -57,7 +61,12 @@ class DeliveryLog {
                 rs.getString("subject_id"), rs.getString("subject_title"), rs.getString("destination_id"),
                 rs.getString("project_key"), rs.getTimestamp("deleted_at") != null, rs.getString("client_key"),
                 rs.getString("status"), rs.getString("outcome"), rs.getString("issue_key"), rs.getInt("attempts"),
-                rs.getString("last_error"), instant(rs.getTimestamp("created_at")), instant(rs.getTimestamp("finished_at")));
+                rs.getString("last_error"), instant(rs.getTimestamp("created_at")), instant(rs.getTimestamp("finished_at")),
+                open(rs.getString("status")) ? instant(rs.getTimestamp("next_attempt_at")) : null);
+    }
+
+    private static boolean open(String status) {
+        return "PENDING".equals(status) || "WAITING".equals(status);
     }
 
     private static Instant instant(Timestamp timestamp) {

@@ -9,6 +9,7 @@ import dev.ferry.principal.Person;
 import dev.ferry.refusal.Refusal;
 import dev.ferry.sitelink.LinkedSite;
 import dev.ferry.sitelink.LinkedSites;
+import dev.ferry.web.RefusalStatus;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -22,7 +23,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.ModelAndView;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-/** The deliveries log in the admin console, and retrying a failed delivery. */
+/** The deliveries log in the admin console, and sending a delivery that is not final again now. */
 @Controller
 @ConsolePage(title = "Deliveries", nav = "deliveries")
 class DeliveryPages {
@@ -31,14 +32,14 @@ class DeliveryPages {
     static final int SHOWN = 100;
 
     private final DeliveryLog log;
-    private final Outbox outbox;
+    private final DeliveryRetries retries;
     private final LinkedSites sites;
     private final Destinations destinations;
 
-    DeliveryPages(DeliveryLog log, Outbox outbox, LinkedSites sites,
+    DeliveryPages(DeliveryLog log, DeliveryRetries retries, LinkedSites sites,
             Destinations destinations) {
         this.log = log;
-        this.outbox = outbox;
+        this.retries = retries;
         this.sites = sites;
         this.destinations = destinations;
     }
@@ -48,13 +49,17 @@ class DeliveryPages {
         return show(person, HttpStatus.OK, status, null);
     }
 
-    /** The same retry as the product API's: only a failed delivery of this organization goes out again. */
+    /** The same retry as the product API's: a delivery that is not final goes out now; a final one is refused. */
     @PostMapping(PATH + "/{id}/retry")
     ModelAndView retry(Person person, RedirectAttributes redirect, @PathVariable long id) {
-        if (!outbox.retry(person.organizationId(), id)) {
-            return show(person, HttpStatus.NOT_FOUND, null, "No failed delivery " + id + " to retry.");
+        try {
+            Outbox.Retry retry = retries.retry(person.organizationId(), id);
+            return ConsoleView.seeOther(redirect, PATH, retry == Outbox.Retry.BEING_TRIED
+                    ? "Delivery " + id + " is being tried right now."
+                    : "Delivery " + id + " will be tried again now.");
+        } catch (Refusal refused) {
+            return show(person, RefusalStatus.of(refused), null, refused.getMessage());
         }
-        return ConsoleView.seeOther(redirect, PATH, "Delivery " + id + " will be tried again shortly.");
     }
 
     private ModelAndView show(Person person, HttpStatus status, String wanted, String error) {

@@ -86,20 +86,22 @@ class DeliveryWorker implements SmartLifecycle {
             throw e;
         } catch (JiraException e) {
             if (job == null) {
-                failures.failed(delivery, e.getMessage());
+                log.info("delivery {}: Jira failed while loading it: {}", delivery.id(), e.getMessage());
+                failures.failed(delivery, DeliveryErrors.jiraUnavailable(e));
             } else {
                 failures.jiraRefused(job, e);
             }
         } catch (InvalidTemplateException e) {
             failures.templateRefused(delivery, e.getMessage());
         } catch (org.springframework.dao.TransientDataAccessException e) {
-            failures.failed(delivery, "database contention: " + e.getMessage());
+            log.info("delivery {}: database contention: {}", delivery.id(), e.getMessage());
+            failures.failed(delivery, DeliveryErrors.databaseBusy());
         } catch (RuntimeException e) {
             if (DatabaseFailures.isOutage(e)) {
                 throw e; // nothing to record it in: the loop waits the outage out, the lease brings the delivery back
             }
             log.warn("delivery {} failed on Ferry's side", delivery.id(), e);
-            failures.failed(delivery, e.getClass().getSimpleName() + ": " + e.getMessage());
+            failures.failed(delivery, DeliveryErrors.ferrySide(delivery.id()));
         }
     }
 

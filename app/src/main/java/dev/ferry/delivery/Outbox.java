@@ -135,12 +135,37 @@ public class Outbox {
                 .params(Timestamp.from(clock.instant()), reason, organizationId, clientKey).update();
     }
 
-    /** A person asked to retry a failed delivery. */
-    boolean retry(String organizationId, long deliveryId) {
-        return jdbc.sql("""
+    /**
+     * A person asked to send a delivery now: any delivery not yet final (pending, waiting or failed) becomes due
+     * at once. One a worker holds right now is left to it, since a second claim would only race the first.
+     */
+    @Transactional
+    Retry retry(String organizationId, long deliveryId) {
+        Timestamp now = Timestamp.from(clock.instant());
+        int updated = jdbc.sql("""
                 update ticket_delivery set status = 'PENDING', next_attempt_at = ?, finished_at = null
-                where id = ? and organization_id = ? and status = 'FAILED'""")
-                .params(Timestamp.from(clock.instant()), deliveryId, organizationId).update() == 1;
+                where id = ? and organization_id = ? and status in ('PENDING', 'WAITING', 'FAILED')
+                  and (claimed_until is null or claimed_until <= ?)""")
+                .params(now, deliveryId, organizationId, now).update();
+        if (updated == 1) {
+            return Retry.DUE_NOW;
+        }
+        return jdbc.sql("select status from ticket_delivery where id = ? and organization_id = ?")
+                .params(deliveryId, organizationId).query(String.class).optional()
+                .map(status -> status.equals("DONE") || status.equals("SKIPPED") ? Retry.FINAL : Retry.BEING_TRIED)
+                .orElse(Retry.NOT_FOUND);
+    }
+
+    /** What a retry did. */
+    enum Retry {
+        /** The delivery goes out at the worker's next look. */
+        DUE_NOW,
+        /** A worker is trying it at this moment. */
+        BEING_TRIED,
+        /** Done or skipped: there is nothing to send again. */
+        FINAL,
+        /** No such delivery in the organization. */
+        NOT_FOUND
     }
 
     public List<DeliveryView> forEvent(String eventId) {

@@ -39,7 +39,7 @@ public final class Banners {
         Set<String> linked = sites.stream().map(LinkedSite::clientKey).collect(Collectors.toSet());
         destinations.stream().filter(destination -> !linked.contains(destination.clientKey()))
                 .collect(Collectors.groupingBy(Destination::clientKey, LinkedHashMap::new, Collectors.toList()))
-                .forEach((clientKey, unlinked) -> banners.add(siteNotLinked(clientKey, unlinked)));
+                .values().forEach(unlinked -> banners.add(siteNotLinked(unlinked)));
         destinations.stream().filter(destination -> linked.contains(destination.clientKey()) && !destination.isActive())
                 .map(Banners::destination).forEach(banners::add);
         return banners;
@@ -49,7 +49,7 @@ public final class Banners {
     static List<Banner> about(Optional<LinkedSite> site, Destination destination) {
         List<Banner> banners = new ArrayList<>();
         if (site.isEmpty()) {
-            return List.of(siteNotLinked(destination.clientKey(), List.of(destination)));
+            return List.of(siteNotLinked(List.of(destination)));
         }
         site.filter(linked -> "rejected".equals(linked.credentials().state()))
                 .map(Banners::credentials).ifPresent(banners::add);
@@ -67,11 +67,14 @@ public final class Banners {
                 "A Jira admin reinstalls (or re-enables) Ferry under Apps → Manage apps; waiting deliveries then go out.");
     }
 
-    /** The organization disconnected the site: nothing is queued for it, so nothing waits either. */
-    private static Banner siteNotLinked(String clientKey, List<Destination> destinations) {
+    /**
+     * The organization disconnected the site: nothing is queued for it, so nothing waits either. The site is
+     * not named: once unlinked only its clientKey is left, which would mean nothing to a person.
+     */
+    private static Banner siteNotLinked(List<Destination> destinations) {
         String projects = String.join(", ", destinations.stream().map(Destination::projectKey).toList());
-        return new Banner("site-not-linked", "Site not linked: the Jira site " + clientKey
-                + " is not linked to your organization, so Ferry files no tickets for " + projects + ".", null,
+        return new Banner("site-not-linked", "Site not linked: a Jira site is no longer linked to your organization,"
+                + " so Ferry files no tickets for " + projects + ".", null,
                 "Link the site", "/admin/integrations/jira", false,
                 "Events for these destinations are skipped (the API's answer names them: \"site not linked\") and "
                         + "are not filed later. Link the site again to resume them, or delete them.");

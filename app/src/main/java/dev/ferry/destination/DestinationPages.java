@@ -73,7 +73,7 @@ public class DestinationPages {
                         LinkedHashMap::new));
         List<Destination> all = destinations.list(person);
         List<DestinationsPage.Row> rows = all.stream().map(destination -> DestinationsPage.Row.of(destination,
-                labels.getOrDefault(destination.clientKey(), destination.clientKey()),
+                labels.getOrDefault(destination.clientKey(), DestinationsPage.UNLINKED_SITE),
                 labels.containsKey(destination.clientKey()))).toList();
         String chosen = site != null && labels.containsKey(site) ? site : null;
         List<DestinationsPage.ProjectOption> projects = List.of();

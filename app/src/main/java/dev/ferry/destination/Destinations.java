@@ -178,11 +178,11 @@ public class Destinations {
         RuleCheck.check(settings, templates);
         List<IssueType> issueTypes = issueTypes(destination.clientKey(), destination.projectKey());
         requireIssueType(settings.issueType(), destination.projectKey(), issueTypes);
+        RuleSettings before = destination.rule(eventType).map(Rule::settings).orElse(null);
         destination.updateRule(eventType, settings, issueTypes, clock.instant());
         Destination saved = destinations.save(destination);
         audit.record(caller.organizationId(), caller.actor(), AuditAction.TEMPLATES_UPDATED,
-                "destination " + id + " / " + eventType, "enabled=" + settings.enabled() + ", issueType="
-                        + settings.issueType() + ", format=" + settings.descriptionFormat());
+                "destination " + id + " / " + eventType, RuleChanges.between(before, settings));
         if (saved.isActive()) {
             events.publishEvent(new DestinationActive(id));
         }

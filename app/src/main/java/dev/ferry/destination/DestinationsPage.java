@@ -15,6 +15,11 @@ public record DestinationsPage(List<Banners.Banner> banners, List<Row> destinati
         List<SiteOption> sites, boolean noSites, String chosenSite, String chosenSiteLabel, List<ProjectOption> projects,
         boolean chooseProject, String error) {
 
+    /** A refusal of a service ("no destination d1") reads as a sentence on the page. */
+    public DestinationsPage {
+        error = Shown.sentence(error);
+    }
+
     /** One destination. */
     record Row(String id, String site, String projectKey, String state, boolean active, long enabledRules,
             String updated) {
@@ -48,6 +53,9 @@ public record DestinationsPage(List<Banners.Banner> banners, List<Row> destinati
             return new ProjectOption(project.key(), project.key() + " · " + project.name());
         }
     }
+
+    /** What a page calls a destination's site once it is unlinked: its clientKey would mean nothing to a person. */
+    public static final String UNLINKED_SITE = "a site no longer linked";
 
     public static String siteLabel(LinkedSite site) {
         return site.displayUrl() == null || site.displayUrl().isBlank() ? site.baseUrl() : site.displayUrl();

@@ -60,7 +60,7 @@ class RuleEditors {
                 : editor(organizationId, typed != null ? typed : RuleForm.of(editing, destination.rule(editing).orElseThrow()),
                         issueTypes);
         Optional<LinkedSite> linked = sites.find(organizationId, destination.clientKey());
-        String site = linked.map(DestinationsPage::siteLabel).orElse(destination.clientKey());
+        String site = linked.map(DestinationsPage::siteLabel).orElse(DestinationsPage.UNLINKED_SITE);
         return new RulesPage(destination.id(), destination.projectKey(), site,
                 DestinationsPage.Row.of(destination, site, linked.isPresent()).state(),
                 destination.shownState(linked.isPresent()) == DestinationState.ACTIVE,

@@ -1,5 +1,6 @@
 package dev.ferry.destination;
 
+import dev.ferry.console.Shown;
 import java.util.List;
 
 /**
@@ -10,6 +11,11 @@ import java.util.List;
  */
 public record RulesPage(String id, String projectKey, String site, String state, boolean active, List<Banners.Banner> banners,
         List<Row> rules, Editor editor, String error, String issueTypesError) {
+
+    /** A refusal of a service ("no destination d1") reads as a sentence on the page. */
+    public RulesPage {
+        error = Shown.sentence(error);
+    }
 
     /** One event type's rule in the table. */
     record Row(String eventType, boolean enabled, String issueType, boolean unmapped, String priority,
@@ -34,5 +40,10 @@ public record RulesPage(String id, String projectKey, String site, String state,
 
     /** The rendered summary and description (as text), or why the templates cannot render. */
     record Preview(String summary, String description, String error) {
+
+        /** The template's refusal as a sentence. */
+        public Preview {
+            error = Shown.sentence(error);
+        }
     }
 }

@@ -1,5 +1,6 @@
 package dev.ferry.link;
 
+import dev.ferry.console.ConsoleFrame;
 import dev.ferry.console.ConsolePage;
 import dev.ferry.console.ConsoleView;
 import dev.ferry.destination.DestinationsPage;
@@ -17,6 +18,7 @@ import java.util.stream.Collectors;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -62,6 +64,21 @@ class LinkPages {
         } catch (Refusal refused) {
             return show(person, RefusalStatus.of(refused), form, refused.getMessage());
         }
+    }
+
+    /** The confirm step before an unlink, a page of its own so that it works without script. */
+    @GetMapping(PATH + "/{id}/unlink")
+    ModelAndView confirmUnlink(Person person, @ModelAttribute(ConsoleView.FRAME) ConsoleFrame frame,
+            @PathVariable long id) {
+        return links.findForOrganization(person.organizationId(), id)
+                .map(link -> ConsoleView.titled(frame, "Unlink " + link.issueKey(), "link-unlink",
+                        new UnlinkPage(id, link.issueKey(), link.object().type(), link.object().id(),
+                                objectPath(link.object().type(), link.object().id()))))
+                .orElseGet(() -> ConsoleView.notFound(frame, "No such link", LinksController.noLink(id).getMessage()));
+    }
+
+    /** What unlinking one ticket changes: the ticket, the object, and the way back. */
+    record UnlinkPage(long id, String issueKey, String subjectType, String subjectId, String backHref) {
     }
 
     @PostMapping(PATH + "/{id}/unlink")

@@ -13,6 +13,11 @@ import java.util.List;
 record LinksPage(String subjectType, String subjectId, boolean searched, List<Row> links, boolean empty,
         List<DestinationsPage.SiteOption> sites, NewLink form, String error) {
 
+    /** A refusal of a service ("no destination d1") reads as a sentence on the page. */
+    LinksPage {
+        error = Shown.sentence(error);
+    }
+
     /** One linked ticket; {@code broken} when the issue is gone from Jira. */
     record Row(long id, String issueKey, String issueUrl, String status, boolean broken, String eventType,
             String origin, String created) {

@@ -101,6 +101,11 @@ public class TicketLinks {
         return found;
     }
 
+    /** One of the organization's links; another organization's is as absent as a missing one. */
+    public Optional<TicketLink> findForOrganization(String organizationId, long linkId) {
+        return links.findForOrganization(linkId, organizationId);
+    }
+
     private void remove(TicketLink link) {
         links.delete(link);
         events.publishEvent(new IssueLinksChanged(link.clientKey(), link.issueId()));

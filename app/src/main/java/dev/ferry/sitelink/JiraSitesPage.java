@@ -1,5 +1,6 @@
 package dev.ferry.sitelink;
 
+import dev.ferry.console.Shown;
 import java.util.List;
 
 /**
@@ -14,6 +15,11 @@ import java.util.List;
  */
 record JiraSitesPage(boolean canManage, String entered, String error, List<RequestRow> requests, List<SiteCard> sites,
         boolean waiting, String fingerprint) {
+
+    /** A refusal of a service ("no destination d1") reads as a sentence on the page. */
+    JiraSitesPage {
+        error = Shown.sentence(error);
+    }
 
     boolean nothingYet() {
         return sites.isEmpty() && requests.isEmpty();

@@ -1,6 +1,7 @@
 package dev.ferry.sitelink;
 
 import dev.ferry.connect.Fingerprint;
+import dev.ferry.console.Shown;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -68,7 +69,7 @@ class JiraSitesPages {
         return new JiraSitesPage.SiteCard(site.clientKey(), url, label(site.state()), "uninstalled".equals(site.state()),
                 when(site.installedAt()), when(site.lastInstalledAt()),
                 site.lastWebhookAt() == null ? "none received recently" : when(site.lastWebhookAt()),
-                when(site.linkedAt()), site.linkedBy(), rejected, site.credentials().message(),
+                when(site.linkedAt()), Shown.who(site.linkedBy()), rejected, site.credentials().message(),
                 when(site.credentials().rejectedAt()));
     }
 

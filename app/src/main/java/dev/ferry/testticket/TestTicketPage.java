@@ -1,5 +1,6 @@
 package dev.ferry.testticket;
 
+import dev.ferry.console.Shown;
 import dev.ferry.destination.RulesPage;
 import java.util.List;
 
@@ -12,6 +13,11 @@ import java.util.List;
  */
 record TestTicketPage(String id, String site, String projectKey, String issueType, String eventType,
         List<RulesPage.Option> eventTypes, List<Variable> variables, Result result, String error) {
+
+    /** A refusal of a service ("no destination d1") reads as a sentence on the page. */
+    TestTicketPage {
+        error = Shown.sentence(error);
+    }
 
     /** One sample variable's input. */
     record Variable(String name, String value, String inputId) {

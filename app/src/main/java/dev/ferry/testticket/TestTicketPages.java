@@ -93,6 +93,28 @@ class TestTicketPages {
         }
     }
 
+    /** The confirm step before deleting a Jira issue, a page of its own so that it works without script. */
+    @GetMapping(DestinationPages.PATH + "/{id}/test-tickets/{issueKey}/delete")
+    ModelAndView confirmDelete(Person person, @ModelAttribute(ConsoleView.FRAME) ConsoleFrame frame,
+            @PathVariable String id, @PathVariable String issueKey, @RequestParam(defaultValue = "") String eventType) {
+        String back = DestinationPages.PATH + "/" + id + "/test-ticket?eventType="
+                + URLEncoder.encode(eventType, StandardCharsets.UTF_8) + "&sent="
+                + URLEncoder.encode(issueKey, StandardCharsets.UTF_8);
+        try {
+            return tickets.sent(person, id, issueKey)
+                    .map(sent -> ConsoleView.titled(frame, "Delete " + issueKey, "test-ticket-delete",
+                            new DeletePage(id, sent.issueKey(), sent.issueUrl(), sent.summary(), eventType, back)))
+                    .orElseGet(() -> ConsoleView.notFound(frame, "No such test ticket", "No test ticket " + issueKey
+                            + " was sent from this destination, or it is deleted already."));
+        } catch (Refusal missing) {
+            return ConsoleView.notFound(frame, "No such destination", missing.getMessage());
+        }
+    }
+
+    /** What deleting a test ticket removes from Jira, and the way back. */
+    record DeletePage(String id, String issueKey, String issueUrl, String summary, String eventType, String backHref) {
+    }
+
     @PostMapping(DestinationPages.PATH + "/{id}/test-tickets/{issueKey}/delete")
     ModelAndView delete(Person person, @ModelAttribute(ConsoleView.FRAME) ConsoleFrame frame,
             RedirectAttributes redirect, @PathVariable String id,
@@ -119,7 +141,7 @@ class TestTicketPages {
                 .filter(type -> destination.rule(type).isPresent()).toList();
         String chosen = chosen(types, eventType);
         String site = sites.find(person.organizationId(), destination.clientKey()).map(DestinationsPage::siteLabel)
-                .orElse(destination.clientKey());
+                .orElse(DestinationsPage.UNLINKED_SITE);
         var page = new TestTicketPage(destination.id(), site, destination.projectKey(),
                 destination.rule(chosen).map(Rule::issueType).orElse(""), chosen,
                 types.stream().map(type -> new RulesPage.Option(type, type, type.equals(chosen))).toList(),

@@ -47,8 +47,12 @@ class AdminConsoleBrowserTest {
         Matcher logged = ONE_TIME_PASSWORD.matcher(output.getOut().substring(before));
         assertThat(logged.find()).as("the one-time password is in the log").isTrue();
 
-        browser.open(base() + "/admin/login");
+        browser.width(390).open(base() + "/admin/login");
         assertThat(browser.title()).isEqualTo("Sign in · Ferry");
+        assertThat(browser.testId("first-sign-in").getText()).as("where the one-time password is")
+                .contains("to its log").contains("\"*** First admin created\"");
+        browser.screenshot("login-first-run-390");
+        browser.resetViewport();
         browser.screenshot("login");
         browser.signIn(base(), "admin@localhost", logged.group(1));
         assertThat(browser.path()).isEqualTo("/admin/password");
@@ -60,12 +64,16 @@ class AdminConsoleBrowserTest {
         browser.fill("Current password", logged.group(1)).fill("New password", "a long chosen password")
                 .fill("New password again", "a long chosen password").click("Change password");
 
-        assertThat(browser.path()).isEqualTo("/admin/integrations/jira");
+        assertThat(browser.path()).isEqualTo("/admin");
         assertThat(browser.testId("flash").getText()).isEqualTo("Your password is changed.");
         assertThat(browser.testId("signed-in-as").getText()).isEqualTo("admin@localhost");
-        assertThat(browser.find(By.cssSelector("[aria-current=page]")).getText()).isEqualTo("Jira sites");
+        assertThat(browser.find(By.cssSelector("[aria-current=page]")).getText()).isEqualTo("Home");
+        assertThat(browser.testId("checklist").getText()).contains("Link a Jira site");
         assertThat(people.mustChangePassword("admin@localhost")).isFalse();
         browser.screenshot("home");
+        browser.click("Sign out");
+        assertThat(browser.findAll(By.cssSelector("[data-testid='first-sign-in']")))
+                .as("said no more once a password is chosen").isEmpty();
     }
 
     @Test
@@ -88,7 +96,8 @@ class AdminConsoleBrowserTest {
         browser.fill("Current password", oneTime).fill("New password", "the member's own password")
                 .fill("New password again", "the member's own password").click("Change password");
 
-        assertThat(browser.path()).isEqualTo("/admin/integrations/jira");
+        assertThat(browser.path()).isEqualTo("/admin");
+        browser.open(base() + "/admin/integrations/jira");
         assertThat(browser.testId("role").getText()).isEqualToIgnoringCase("Member");
         assertThat(browser.findAll(By.cssSelector("nav a")).stream().map(a -> a.getText()).toList())
                 .contains("Jira sites", "Destinations").doesNotContain("People");

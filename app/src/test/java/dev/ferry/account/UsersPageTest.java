@@ -18,7 +18,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 @FerryIntegrationTest
 class UsersPageTest {
 
-    static final Pattern ONE_TIME = Pattern.compile("<code class=\"secret\">([^<]+)</code>");
+    static final Pattern ONE_TIME = Pattern.compile("<code class=\"secret\"[^>]*>([^<]+)</code>");
 
     @LocalServerPort
     int port;

@@ -33,7 +33,8 @@ class ApiDocumentTest {
 
     static final JsonMapper JSON = JsonMapper.builder().build();
     /** Where a controller (or what it calls) answers 409, read from the code's Refusal.conflict calls. */
-    static final Set<String> CONFLICTS = Set.of("POST /api/v1/events", "POST /api/v1/destinations",
+    static final Set<String> CONFLICTS = Set.of("POST /api/v1/events", "POST /api/v1/deliveries/{id}/retry",
+            "POST /api/v1/destinations",
             "PUT /api/v1/destinations/{id}/rules/{eventType}", "POST /api/v1/destinations/{id}/refresh-issue-types",
             "POST /api/v1/destinations/{id}/test-ticket", "PATCH /api/v1/destinations/{id}", "DELETE /api/v1/destinations/{id}/test-tickets/{issueKey}",
             "POST /api/v1/links", "POST /api/v1/sites", "POST /api/v1/sites/requests/{id}/confirm",

@@ -11,7 +11,10 @@ import dev.ferry.support.Http;
 import dev.ferry.support.Organizations;
 import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
+import java.time.Duration;
 import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
@@ -34,16 +37,42 @@ class KeysPageBrowserTest {
     }
 
     @Test
+    void theNewKeysCopyButtonPutsTheKeyOnTheClipboard() {
+        String orgId = organizations.create("Acme").id();
+        browser.width(390).allowClipboard(base()).loginAs(base(), people.create(orgId, Role.ADMIN));
+        browser.open(base() + "/admin/api-keys");
+        browser.fill("Name", "Phone bot");
+        browser.find(By.id("scope-events:write")).click();
+        browser.click("Create key");
+        String key = browser.find(By.cssSelector("[data-testid='new-api-key'] code.secret")).getText();
+        WebElement copy = browser.find(By.cssSelector("[data-testid='new-api-key'] button.copy"));
+        assertThat(copy.isDisplayed()).as("copy.js shows the button").isTrue();
+        assertThat(copy.getAttribute("data-copy-target")).isEqualTo("new-key");
+
+        copy.click();
+
+        new WebDriverWait(browser.driver(), Duration.ofSeconds(5)).until(d -> copy.getAttribute("data-copy-state") != null);
+        assertThat(copy.getText()).isEqualTo("Copied");
+        assertThat(browser.clipboard()).isEqualTo(key);
+        browser.screenshot("api-key-copied-390");
+        browser.resetViewport();
+    }
+
+    @Test
     void anAdminCreatesAKeySeesItOnceAndThenOnlyItsPrefix() {
         String orgId = organizations.create("Acme").id();
         browser.loginAs(base(), people.create(orgId, Role.ADMIN));
         browser.click("API keys");
         assertThat(browser.path()).isEqualTo("/admin/api-keys");
         assertThat(browser.find(By.cssSelector("[aria-current=page]")).getText()).isEqualTo("API keys");
-        assertThat(browser.findAll(By.cssSelector("input[name=scopes]"))).as("every scope, all ticked")
-                .hasSize(ApiScope.values().length).allMatch(box -> box.isSelected());
+        assertThat(browser.findAll(By.cssSelector("input[name=scopes]"))).as("every scope, none ticked")
+                .hasSize(ApiScope.values().length).noneMatch(box -> box.isSelected());
 
         browser.fill("Name", "Deploy bot").click("Create key");
+        assertThat(browser.testId("api-keys-error").getText()).isEqualTo(KeysPage.NO_SCOPE);
+        browser.find(By.id("scope-events:write")).click();
+        browser.find(By.id("scope-config:read")).click();
+        browser.click("Create key");
 
         String key = browser.find(By.cssSelector("[data-testid='new-api-key'] code.secret")).getText();
         assertThat(key).startsWith("fy_").hasSize(3 + 8 + 1 + 43);

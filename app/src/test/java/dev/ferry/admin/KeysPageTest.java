@@ -25,7 +25,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 @ExtendWith(OutputCaptureExtension.class)
 class KeysPageTest {
 
-    static final Pattern SHOWN_KEY = Pattern.compile("<code class=\"secret\">([^<]+)</code>");
+    static final Pattern SHOWN_KEY = Pattern.compile("<code class=\"secret\"[^>]*>([^<]+)</code>");
     static final String[] ALL_SCOPES = {"scopes", "events:write", "scopes", "events:read", "scopes", "links:read",
             "scopes", "links:write", "scopes", "config:read", "scopes", "config:write", "scopes", "keys:manage",
             "scopes", "audit:read"};
@@ -127,7 +127,7 @@ class KeysPageTest {
 
         assertRefused(console.post("/admin/api-keys", "name", "   ", "scopes", "events:write"), 400,
                 "Name must be 1 to 200 characters");
-        assertRefused(console.post("/admin/api-keys", "name", "no scopes"), 400, "Scopes must name at least one");
+        assertRefused(console.post("/admin/api-keys", "name", "no scopes"), 400, KeysPage.NO_SCOPE);
         var unknown = console.post("/admin/api-keys", "name", "odd", "scopes", "events:write", "scopes", "root:all");
         assertRefused(unknown, 400, "Unknown scope root:all");
         assertThat(unknown.body()).as("the form keeps what was sent").contains("value=\"odd\"")
@@ -138,6 +138,14 @@ class KeysPageTest {
         assertThat(keyCount()).isEqualTo(before);
         assertThat(jdbc.sql("select count(*) from audit_record where actor = :actor and action like 'API_KEY%'")
                 .param("actor", "user:" + admin.email()).query(Long.class).single()).isZero();
+    }
+
+    @Test
+    void aNewKeyStartsWithNoScopeTicked() {
+        String form = console.get("/admin/api-keys").body();
+
+        assertThat(form).contains("value=\"events:write\" >").contains("value=\"keys:manage\" >")
+                .doesNotContain("checked");
     }
 
     @Test

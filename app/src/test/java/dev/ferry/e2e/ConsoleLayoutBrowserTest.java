@@ -114,7 +114,10 @@ class ConsoleLayoutBrowserTest {
         pages.put("destination-rules", rules);
         pages.put("rule-preview", rules + "?rule=experiment.guardrail_breached");
         pages.put("test-ticket", rules + "/test-ticket?eventType=experiment.guardrail_breached&sent=" + sent);
+        pages.put("test-ticket-delete", rules + "/test-tickets/" + sent + "/delete?eventType=experiment.guardrail_breached");
         pages.put("links", ferry + "/admin/links?subjectType=experiment&subjectId=exp-1");
+        pages.put("unlink", ferry + "/admin/links/" + browser.open(ferry + "/admin/links?subjectType=experiment&subjectId=exp-1")
+                .find(By.cssSelector("a[href$='/unlink']")).getAttribute("href").replaceAll(".*/links/", ""));
         pages.put("deliveries", ferry + "/admin/deliveries");
         pages.put("api-keys", ferry + "/admin/api-keys");
         pages.put("revoke", revoke);
@@ -176,7 +179,7 @@ class ConsoleLayoutBrowserTest {
     private static String newcomerOneTimePassword(ConsoleClient console) {
         String page = console.post("/admin/users", "email", "first.run@acme-experiments.example", "role", "MEMBER")
                 .body();
-        var secret = Pattern.compile("<code class=\"secret\">([^<]+)</code>").matcher(page);
+        var secret = Pattern.compile("<code class=\"secret\"[^>]*>([^<]+)</code>").matcher(page);
         assertThat(secret.find()).as(page).isTrue();
         return secret.group(1);
     }

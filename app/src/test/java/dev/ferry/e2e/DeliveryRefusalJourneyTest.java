@@ -36,7 +36,7 @@ class DeliveryRefusalJourneyTest extends WithLinkedDestination {
         assertThat(api.post("/api/v1/deliveries/" + delivery.path("id").asLong() + "/retry", "{}").status()).isEqualTo(202);
         DeliveryDrain.drain(context);
         assertThat(api.get("/api/v1/events/" + eventId).json().path("outcome").asString()).isEqualTo("delivered");
-        refused(api.post("/api/v1/deliveries/" + delivery.path("id").asLong() + "/retry", "{}"), 404, "");
+        refused(api.post("/api/v1/deliveries/" + delivery.path("id").asLong() + "/retry", "{}"), 409, "is finished");
         assertThat(api.get("/api/v1/deliveries").json().path("deliveries").get(0).path("status").asString())
                 .isEqualTo("DONE");
     }

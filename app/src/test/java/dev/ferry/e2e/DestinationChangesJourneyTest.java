@@ -225,7 +225,8 @@ class DestinationChangesJourneyTest {
         String page = console.get("/admin/destinations").body();
         assertThat(row(page, "FERRY")).contains("Site not linked").doesNotContain("Active");
         assertThat(page).contains("data-testid=\"banner-site-not-linked\"")
-                .contains("Site not linked: the Jira site " + clientKey + " is not linked to your organization")
+                .contains("Site not linked: a Jira site is no longer linked to your organization, so Ferry files no"
+                        + " tickets for FERRY.")
                 .contains("href=\"/admin/integrations/jira\" data-testid=\"banner-action\">Link the site");
         assertThat(console.get("/admin/destinations/" + destination).body())
                 .contains("data-testid=\"banner-site-not-linked\"").contains(">Site not linked</span>");

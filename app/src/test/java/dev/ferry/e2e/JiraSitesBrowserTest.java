@@ -38,7 +38,10 @@ class JiraSitesBrowserTest {
         String ferry = journey.url();
         assertThat(jira.site().install(ferry).status()).isEqualTo(204);
         var acme = organizations.create("Acme Experiments");
-        browser.loginAs(ferry, people.create(acme.id(), Role.ADMIN));
+        browser.allowClipboard(ferry).allowClipboard(jira.baseUrl())
+                .loginAs(ferry, people.create(acme.id(), Role.ADMIN));
+        assertThat(browser.path()).isEqualTo("/admin");
+        browser.click("Go to Jira sites");
         assertThat(browser.path()).isEqualTo("/admin/integrations/jira");
         assertThat(browser.testId("no-sites").getText()).contains("No Jira site is linked");
 
@@ -57,7 +60,15 @@ class JiraSitesBrowserTest {
         new WebDriverWait(browser.driver(), Duration.ofSeconds(20))
                 .until(driver -> !driver.findElements(By.cssSelector("[data-testid='link-requests']")).isEmpty());
         assertThat(browser.testId("link-requests").getText()).contains("Acme Experiments");
-        assertThat(browser.testId("link-code").getText()).matches("[A-Z2-9]{4}-[A-Z2-9]{4}");
+        String code = browser.testId("link-code").getText();
+        assertThat(code).matches("[A-Z2-9]{4}-[A-Z2-9]{4}");
+        var copy = browser.find(By.cssSelector("button[data-copy-target='link-code-" + code + "']"));
+        copy.click();
+        new WebDriverWait(browser.driver(), Duration.ofSeconds(5)).until(driver -> "Copied".equals(copy.getText()));
+        // Jira's frame may not read the clipboard (permissions policy): the page around it, as a person pasting, does.
+        browser.driver().switchTo().defaultContent();
+        assertThat(browser.clipboard()).as("the code, ready to paste into Ferry").isEqualTo(code);
+        browser.driver().switchTo().frame(browser.find(By.tagName("iframe")));
         browser.screenshot("configure-page");
         // Inside Jira's frame: the confirmation replaces the frame's page, not the tab's.
         browser.find(By.xpath("//button[contains(., 'Confirm link to Acme Experiments')]")).click();

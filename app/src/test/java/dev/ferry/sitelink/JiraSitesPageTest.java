@@ -92,6 +92,9 @@ class JiraSitesPageTest {
 
         assertThat(page).contains("Ferry is not installed there yet")
                 .contains("https://developer.atlassian.com/install/ferry-test").contains("/atlassian-connect.json");
+        long id = jdbc.queryForObject("select id from site_link_request", Long.class);
+        assertThat(page).as("the descriptor URL has a copy button").contains("id=\"descriptor-url-" + id + "\"")
+                .contains("<button type=\"button\" class=\"copy\" data-copy-target=\"descriptor-url-" + id + "\" hidden>");
     }
 
     @Test
@@ -100,9 +103,9 @@ class JiraSitesPageTest {
         var unknown = manager.post(PAGE + "/requests", "site", "no such site");
 
         assertThat(blank.statusCode()).isEqualTo(400);
-        assertThat(blank.body()).contains("role=\"alert\"").contains("site must be the site&#39;s URL");
+        assertThat(blank.body()).contains("role=\"alert\"").contains("Site must be the site&#39;s URL");
         assertThat(unknown.statusCode()).isEqualTo(404);
-        assertThat(unknown.body()).contains("no Jira site is known as no such site").contains("value=\"no such site\"");
+        assertThat(unknown.body()).contains("No Jira site is known as no such site").contains("value=\"no such site\"");
         assertThat(count("site_link_request")).isZero();
     }
 
@@ -116,7 +119,7 @@ class JiraSitesPageTest {
         var right = manager.post(PAGE + "/requests/" + id + "/confirm", "code", code);
 
         assertThat(wrong.statusCode()).isEqualTo(400);
-        assertThat(wrong.body()).contains("the code does not match; 4 tries left");
+        assertThat(wrong.body()).contains("The code does not match; 4 tries left");
         assertThat(right.statusCode()).isEqualTo(303);
         String page = manager.get(PAGE).body();
         assertThat(page).contains("Linked " + SITE_URL).contains("data-testid=\"site-card\"")
@@ -139,6 +142,16 @@ class JiraSitesPageTest {
         assertThat(jdbc.queryForObject("select actor from audit_record where action = 'SITE_DISCONNECTED'", String.class))
                 .startsWith("user:manager-");
         assertThat(manager.post(PAGE + "/sites/" + CLIENT_KEY + "/disconnect").statusCode()).isEqualTo(404);
+    }
+
+    @Test
+    void aLinkedSitesCardNamesWhoLinkedItByEmailAndShowsNoClientKey() {
+        linking.link(acme.id(), CLIENT_KEY);
+
+        String page = manager.get(PAGE).body();
+
+        assertThat(page).contains("data-testid=\"site-card\"").contains(" by test-admin</dd>")
+                .doesNotContain("user:").doesNotContain("Site ID</dt>").doesNotContain("<code>" + CLIENT_KEY + "</code>");
     }
 
     @Test

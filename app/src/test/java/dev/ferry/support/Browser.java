@@ -210,6 +210,25 @@ public final class Browser implements AutoCloseable {
         }
     }
 
+    /** Lays pages out {@code pixels} wide and 900 high: 1280 for a laptop, 390 for a phone. */
+    public Browser width(int pixels) {
+        return viewport(pixels, 900);
+    }
+
+    /** Lets the pages of {@code origin} ({@code http://127.0.0.1:8080}) write and read the clipboard unasked. */
+    public Browser allowClipboard(String origin) {
+        driver.executeCdpCommand("Browser.grantPermissions", Map.of("origin", origin,
+                "permissions", List.of("clipboardReadWrite", "clipboardSanitizedWrite")));
+        return this;
+    }
+
+    /** The clipboard's text as the page sees it, or {@code "unreadable: <why>"}. */
+    public String clipboard() {
+        return (String) driver.executeAsyncScript("""
+                const done = arguments[arguments.length - 1];
+                navigator.clipboard.readText().then(done, e => done('unreadable: ' + e));""");
+    }
+
     /** Saves {@code app/target/screenshots/<name>.png} and returns its path. */
     public Path screenshot(String name) {
         try {
