@@ -85,6 +85,21 @@ class DeliveryApiJourneyTest extends WithLinkedDestination {
     }
 
     @Test
+    void everyBadFieldOfARuleIsNamedInOneAnswerAndNothingIsSaved() {
+        String before = api.get("/api/v1/destinations/" + destination).json().toString();
+
+        ProductApi.Reply reply = api.put("/api/v1/destinations/" + destination + "/rules/experiment.guardrail_breached",
+                "{\"issueType\":\" \",\"summaryTemplate\":\"\",\"priority\":\"" + "p".repeat(65)
+                        + "\",\"labels\":[\"two words\"]}");
+
+        refused(reply, 400, "issueType is required");
+        assertThat(reply.json().path("title").asString()).isEqualTo("Invalid request body");
+        assertThat(reply.json().path("errors").findValuesAsString("pointer"))
+                .containsExactly("/issueType", "/summaryTemplate", "/priority", "/labels");
+        assertThat(api.get("/api/v1/destinations/" + destination).json().toString()).isEqualTo(before);
+    }
+
+    @Test
     void badInputGetsAProblemStoresNothingAndSendsNothingToJira() {
         ProductApi other = journey.newOrganization("Someone else");
         String ownEvent = api.postEvent(guardrail("exp-12", "Mine"));
