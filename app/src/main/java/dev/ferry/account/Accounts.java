@@ -33,18 +33,18 @@ class Accounts {
     @Transactional
     Issued add(Person by, String email, Role role) {
         String normalized = Account.normalize(email);
-        Refusal.unless(normalized.length() <= MAX_EMAIL && normalized.matches("[^\\s@]+@[^\\s@]+"),
+        FormRefusal.unless(normalized.length() <= MAX_EMAIL && normalized.matches("[^\\s@]+@[^\\s@]+"),
                 "Enter an email address such as name@example.com.");
-        Refusal.unless(role != null, "Choose a role.");
+        FormRefusal.unless(role != null, "Choose a role.");
         if (accounts.findByEmail(normalized).isPresent()) {
-            throw new Refusal(normalized + " already has an account.");
+            throw new FormRefusal(normalized + " already has an account.");
         }
         String password = OneTimePasswords.generate();
         Account account = Account.create(by.organizationId(), normalized, role, encoder.encode(password), clock.instant());
         try {
             accounts.save(account);
         } catch (DuplicateKeyException e) {
-            throw new Refusal(normalized + " already has an account.");
+            throw new FormRefusal(normalized + " already has an account.");
         }
         audit.record(by.organizationId(), by.actor(), AuditAction.USER_ADDED, normalized, "role " + role.label());
         return new Issued(account.getId(), normalized, password);
@@ -52,7 +52,7 @@ class Accounts {
 
     @Transactional
     void changeRole(Person by, String accountId, Role role) {
-        Refusal.unless(role != null, "Choose a role.");
+        FormRefusal.unless(role != null, "Choose a role.");
         Account account = ofOrganization(by, accountId);
         if (account.role() == Role.ADMIN && role != Role.ADMIN) {
             requireAnotherAdmin(by.organizationId(), "demote");
@@ -87,12 +87,12 @@ class Accounts {
     /** The person's own new password, after checking the current one. */
     @Transactional
     void changePassword(String accountId, String current, String chosen, String repeated) {
-        Account account = accounts.findById(accountId).orElseThrow(() -> new Refusal("Your account no longer exists."));
-        Refusal.unless(PasswordRules.fits(current) && encoder.matches(current, account.passwordHash()),
+        Account account = accounts.findById(accountId).orElseThrow(() -> new FormRefusal("Your account no longer exists."));
+        FormRefusal.unless(PasswordRules.fits(current) && encoder.matches(current, account.passwordHash()),
                 "The current password is wrong.");
-        Refusal.unless(chosen != null && chosen.equals(repeated), "The two new passwords differ.");
+        FormRefusal.unless(chosen != null && chosen.equals(repeated), "The two new passwords differ.");
         PasswordRules.check(chosen, account.email());
-        Refusal.unless(!chosen.equals(current), "The new password must differ from the current one.");
+        FormRefusal.unless(!chosen.equals(current), "The new password must differ from the current one.");
         account.choosePassword(encoder.encode(chosen), clock.instant());
         accounts.save(account);
     }
@@ -104,12 +104,12 @@ class Accounts {
     private Account ofOrganization(Person by, String accountId) {
         return accounts.findById(accountId == null ? "" : accountId)
                 .filter(account -> account.organizationId().equals(by.organizationId()))
-                .orElseThrow(() -> new Refusal("There is no such person in " + by.organizationName() + "."));
+                .orElseThrow(() -> new FormRefusal("There is no such person in " + by.organizationName() + "."));
     }
 
     // Locks the organization's Admin rows, so two Admins demoting each other at once cannot leave none.
     private void requireAnotherAdmin(String organizationId, String verb) {
-        Refusal.unless(accounts.lockAdmins(organizationId).size() > 1,
+        FormRefusal.unless(accounts.lockAdmins(organizationId).size() > 1,
                 "You cannot " + verb + " the last Admin of the organization; make someone else Admin first.");
     }
 

@@ -49,7 +49,7 @@ class PasswordController {
             @RequestParam(defaultValue = "") String repeated) {
         try {
             accounts.changePassword(person.userId(), current, chosen, repeated);
-        } catch (Refusal refused) {
+        } catch (FormRefusal refused) {
             return ConsoleView.page(HttpStatus.BAD_REQUEST, "password", page(person, refused.getMessage()));
         }
         // A new password starts a new session id, so a session id seen before the change is worth nothing.

@@ -16,14 +16,14 @@ final class PasswordRules {
 
     /** Refuses a password that is too short, too long, the email itself, a pattern or a common password. */
     static void check(String password, String email) {
-        Refusal.unless(password != null && password.codePointCount(0, password.length()) >= MIN_LENGTH,
+        FormRefusal.unless(password != null && password.codePointCount(0, password.length()) >= MIN_LENGTH,
                 "The new password must be at least " + MIN_LENGTH + " characters long.");
-        Refusal.unless(fits(password), "The new password must be at most " + MAX_BYTES + " bytes (72 plain letters).");
-        Refusal.unless(!password.strip().equalsIgnoreCase(email.strip()), "The new password must not be your email.");
-        Refusal.unless(!repeats(password) && !isSequence(password.toLowerCase(Locale.ROOT)),
+        FormRefusal.unless(fits(password), "The new password must be at most " + MAX_BYTES + " bytes (72 plain letters).");
+        FormRefusal.unless(!password.strip().equalsIgnoreCase(email.strip()), "The new password must not be your email.");
+        FormRefusal.unless(!repeats(password) && !isSequence(password.toLowerCase(Locale.ROOT)),
                 "The new password is too easy to guess: it repeats a few characters or runs along a sequence "
                         + "(such as aaaa…, 1212…, 1234… or abcd…). Choose another.");
-        Refusal.unless(!CommonPasswords.contains(password),
+        FormRefusal.unless(!CommonPasswords.contains(password),
                 "The new password is too easy to guess: it is one of the commonest passwords, perhaps with "
                         + "digits added. Choose another.");
     }

@@ -43,7 +43,7 @@ class UsersController {
             @RequestParam(defaultValue = "") String role) {
         try {
             return show(person, HttpStatus.OK, accounts.add(person, email, role(role)), null, "");
-        } catch (Refusal refused) {
+        } catch (FormRefusal refused) {
             return show(person, HttpStatus.BAD_REQUEST, null, refused.getMessage(), email);
         }
     }
@@ -53,7 +53,7 @@ class UsersController {
             @RequestParam(defaultValue = "") String role) {
         try {
             accounts.changeRole(person, id, role(role));
-        } catch (Refusal refused) {
+        } catch (FormRefusal refused) {
             return show(person, HttpStatus.BAD_REQUEST, null, refused.getMessage(), "");
         }
         return ConsoleView.seeOther(redirect, PATH, "Role changed.");
@@ -67,7 +67,7 @@ class UsersController {
             // password keeps this session).
             sessions.endAllBut(issued.accountId(), Set.of(request.getSession().getId()));
             return show(person, HttpStatus.OK, issued, null, "");
-        } catch (Refusal refused) {
+        } catch (FormRefusal refused) {
             return show(person, HttpStatus.BAD_REQUEST, null, refused.getMessage(), "");
         }
     }
@@ -76,7 +76,7 @@ class UsersController {
     ModelAndView remove(Person person, RedirectAttributes redirect, @PathVariable String id) {
         try {
             accounts.remove(person, id);
-        } catch (Refusal refused) {
+        } catch (FormRefusal refused) {
             return show(person, HttpStatus.BAD_REQUEST, null, refused.getMessage(), "");
         }
         return ConsoleView.seeOther(redirect, PATH, "Removed.");
@@ -90,6 +90,6 @@ class UsersController {
 
     private static Role role(String value) {
         return Arrays.stream(Role.values()).filter(role -> role.name().equals(value)).findFirst()
-                .orElseThrow(() -> new Refusal("Choose a role: Admin, Manager or Member."));
+                .orElseThrow(() -> new FormRefusal("Choose a role: Admin, Manager or Member."));
     }
 }

@@ -1,15 +1,15 @@
 package dev.ferry.account;
 
 /** A form input the admin UI refuses; its message is shown on the page, so it never holds a secret. */
-class Refusal extends RuntimeException {
+class FormRefusal extends RuntimeException {
 
-    Refusal(String message) {
+    FormRefusal(String message) {
         super(message);
     }
 
     static void unless(boolean condition, String message) {
         if (!condition) {
-            throw new Refusal(message);
+            throw new FormRefusal(message);
         }
     }
 }
