@@ -2,7 +2,7 @@ package dev.ferry.admin;
 
 import dev.ferry.principal.ApiCaller;
 import dev.ferry.principal.ApiScope;
-import dev.ferry.refusal.Refusal;
+import dev.ferry.refusal.InvalidBody;
 import java.time.Instant;
 import java.util.Set;
 import java.util.UUID;
@@ -54,15 +54,21 @@ class ApiKey implements Persistable<String> {
 
     /** A new key for {@code material}; refuses a blank or over-long name and an empty scope set. */
     static ApiKey issue(String organizationId, String name, Set<ApiScope> scopes, KeyMaterial material, Instant now) {
-        String trimmed = name == null ? "" : name.strip();
-        if (trimmed.isEmpty() || trimmed.length() > MAX_NAME_LENGTH) {
-            throw Refusal.invalid("name must be 1 to " + MAX_NAME_LENGTH + " characters");
-        }
+        String trimmed = checkedName(name);
         if (scopes.isEmpty()) {
-            throw Refusal.invalid("scopes must name at least one scope");
+            throw InvalidBody.of("/scopes", "scopes must name at least one scope");
         }
         return new ApiKey(UUID.randomUUID().toString(), organizationId, trimmed, material.prefix(), material.hash(),
                 Scopes.join(scopes), now, null, null, true);
+    }
+
+    /** The name stripped; refuses a blank or over-long one. */
+    static String checkedName(String name) {
+        String trimmed = name == null ? "" : name.strip();
+        if (trimmed.isEmpty() || trimmed.length() > MAX_NAME_LENGTH) {
+            throw InvalidBody.of("/name", "name must be 1 to " + MAX_NAME_LENGTH + " characters");
+        }
+        return trimmed;
     }
 
     /** Revoking twice keeps the first time: the key stopped working then. */

@@ -3,6 +3,7 @@ package dev.ferry.admin;
 import dev.ferry.principal.ApiCaller;
 import dev.ferry.principal.ApiScope;
 import dev.ferry.principal.RequiresScope;
+import dev.ferry.refusal.BodyChecks;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
@@ -43,7 +44,10 @@ class ApiKeyController {
     @ApiResponse(responseCode = "201", description = "The new key, its text shown this once",
             content = @Content(schema = @Schema(implementation = IssuedKey.class)))
     ResponseEntity<IssuedKey> issue(ApiCaller caller, @RequestBody NewKey body) {
-        Set<ApiScope> scopes = Scopes.parse(body.scopes());
+        BodyChecks checks = new BodyChecks();
+        Set<ApiScope> scopes = checks.attempt(() -> Scopes.parse(body.scopes()));
+        checks.attempt(() -> ApiKey.checkedName(body.name()));
+        checks.refuseIfAny();
         caller.requireAll(scopes);
         return ResponseEntity.status(HttpStatus.CREATED).cacheControl(CacheControl.noStore())
                 .body(keys.issue(caller.organizationId(), body.name(), scopes, caller.actor()));

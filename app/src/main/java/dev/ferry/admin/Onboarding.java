@@ -1,6 +1,7 @@
 package dev.ferry.admin;
 
 import dev.ferry.principal.ApiScope;
+import dev.ferry.refusal.BodyChecks;
 import java.time.Clock;
 import java.util.EnumSet;
 import org.slf4j.Logger;
@@ -37,7 +38,10 @@ public class Onboarding {
      */
     @Transactional
     public Onboarded create(String name, String preset) {
-        String chosen = Organization.preset(preset);
+        BodyChecks body = new BodyChecks();
+        String chosen = body.attempt(() -> Organization.preset(preset));
+        body.attempt(() -> Organization.checkedName(name));
+        body.refuseIfAny();
         Organization organization = organizations.save(Organization.create(name, clock.instant()));
         events.publishEvent(new OrganizationCreated(organization.getId(), chosen));
         IssuedKey first = keys.issue(organization.getId(), FIRST_KEY_NAME, EnumSet.allOf(ApiScope.class), OPERATOR);

@@ -1,6 +1,6 @@
 package dev.ferry.admin;
 
-import dev.ferry.refusal.Refusal;
+import dev.ferry.refusal.InvalidBody;
 import java.time.Instant;
 import java.util.Set;
 import java.util.UUID;
@@ -40,11 +40,16 @@ class Organization implements Persistable<String> {
 
     /** A new organization; refuses a blank or over-long name. */
     static Organization create(String name, Instant now) {
+        return new Organization(UUID.randomUUID().toString(), checkedName(name), now, true);
+    }
+
+    /** The name stripped; refuses a blank or over-long one. */
+    static String checkedName(String name) {
         String trimmed = name == null ? "" : name.strip();
         if (trimmed.isEmpty() || trimmed.length() > MAX_NAME_LENGTH) {
-            throw Refusal.invalid("name must be 1 to " + MAX_NAME_LENGTH + " characters");
+            throw InvalidBody.of("/name", "name must be 1 to " + MAX_NAME_LENGTH + " characters");
         }
-        return new Organization(UUID.randomUUID().toString(), trimmed, now, true);
+        return trimmed;
     }
 
     /** The preset to seed the catalog from: the default when none is given; refuses an unknown one. */
@@ -53,7 +58,7 @@ class Organization implements Persistable<String> {
             return DEFAULT_PRESET;
         }
         if (!PRESETS.contains(requested)) {
-            throw Refusal.invalid("preset must be one of " + String.join(", ", PRESETS.stream().sorted().toList()));
+            throw InvalidBody.of("/preset", "preset must be one of " + String.join(", ", PRESETS.stream().sorted().toList()));
         }
         return requested;
     }

@@ -1,7 +1,7 @@
 package dev.ferry.admin;
 
 import dev.ferry.principal.ApiScope;
-import dev.ferry.refusal.Refusal;
+import dev.ferry.refusal.InvalidBody;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.EnumSet;
@@ -19,11 +19,11 @@ final class Scopes {
     /** Refuses (400) a missing, empty or unknown scope. */
     static Set<ApiScope> parse(Collection<String> values) {
         if (values == null || values.isEmpty()) {
-            throw Refusal.invalid("scopes must name at least one of " + String.join(", ", all()));
+            throw InvalidBody.of("/scopes", "scopes must name at least one of " + String.join(", ", all()));
         }
         EnumSet<ApiScope> scopes = EnumSet.noneOf(ApiScope.class);
         for (String value : values) {
-            scopes.add(named(value).orElseThrow(() -> Refusal.invalid("unknown scope " + value
+            scopes.add(named(value).orElseThrow(() -> InvalidBody.of("/scopes", "unknown scope " + value
                     + "; scopes are " + String.join(", ", all()))));
         }
         return scopes;

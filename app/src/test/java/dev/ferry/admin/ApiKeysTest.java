@@ -109,6 +109,20 @@ class ApiKeysTest {
     }
 
     @Test
+    void aBlankNameAndAnUnknownScopeAreBothNamedInOneAnswer() {
+        var acme = organizations.create("Acme");
+        int before = keys();
+
+        var response = http.post("/api/v1/api-keys", "{\"name\":\" \",\"scopes\":[\"everything\"]}", acme.auth());
+
+        assertProblem(response, 400);
+        var problem = JSON.readTree(response.body());
+        assertThat(problem.path("title").asString()).isEqualTo("Invalid request body");
+        assertThat(problem.path("errors").findValuesAsString("pointer")).containsExactlyInAnyOrder("/name", "/scopes");
+        assertThat(keys()).isEqualTo(before);
+    }
+
+    @Test
     void aKeyWithoutKeysManageCannotIssueOrRevoke() {
         var acme = organizations.create("Acme");
         var writer = organizations.key(acme.id(), ApiScope.CONFIG_WRITE, ApiScope.AUDIT_READ);

@@ -128,6 +128,17 @@ class OrganizationBootstrapTest {
     }
 
     @Test
+    void aBlankNameAndAnUnknownPresetAreBothNamedInOneAnswer() {
+        var response = create("{\"name\":\"  \",\"preset\":\"marketing\"}", OPERATOR);
+
+        assertProblem(response, 400);
+        JsonNode problem = JSON.readTree(response.body());
+        assertThat(problem.path("title").asString()).isEqualTo("Invalid request body");
+        assertThat(problem.path("errors").findValuesAsString("pointer")).containsExactlyInAnyOrder("/name", "/preset");
+        assertThat(organizations()).isZero();
+    }
+
+    @Test
     void aNameOfTwoHundredCharactersIsAccepted() {
         assertThat(create("{\"name\":\"" + "x".repeat(200) + "\"}", OPERATOR).statusCode()).isEqualTo(201);
     }
