@@ -6,8 +6,6 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
-import java.util.Objects;
-import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.springframework.stereotype.Component;
@@ -37,9 +35,7 @@ class JiraSitesPages {
 
     /** Declined requests, unless the organization has asked for the same site again since. */
     private Stream<JiraSitesPage.RequestRow> declinedRows(String organizationId, List<LinkRequestView> open) {
-        Set<String> askedAgain = open.stream().map(LinkRequestView::clientKey).filter(Objects::nonNull)
-                .collect(Collectors.toSet());
-        return requests.declined(organizationId).stream().filter(request -> !askedAgain.contains(request.clientKey()))
+        return requests.declined(organizationId, open).stream()
                 .map(request -> new JiraSitesPage.RequestRow(request.id(), request.site(), request.siteUrl(), "DECLINED",
                         false, true, "", "", "", null, null, null, when(request.declinedAt())));
     }

@@ -9,7 +9,10 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -88,11 +91,15 @@ public class LinkRequests {
 
     /**
      * Requests a Jira administrator declined, for as long as they would have stayed open, so the organization
-     * learns the answer instead of seeing the request vanish.
+     * learns the answer instead of seeing the request vanish; one whose site the organization has asked for
+     * again since ({@code open}) is over.
      */
     @Transactional(readOnly = true)
-    public List<Declined> declined(String organizationId) {
+    public List<Declined> declined(String organizationId, List<LinkRequestView> open) {
+        Set<String> askedAgain = open.stream().map(LinkRequestView::clientKey).filter(Objects::nonNull)
+                .collect(Collectors.toSet());
         return requests.findDeclinedOf(organizationId, clock.instant()).stream()
+                .filter(request -> !askedAgain.contains(request.clientKey()))
                 .map(request -> new Declined(request.id(), request.siteEntered(), request.siteUrl(), request.clientKey(),
                         request.closedAt()))
                 .toList();

@@ -39,7 +39,8 @@ class SiteLinkController {
     @GetMapping
     @RequiresScope(ApiScope.CONFIG_READ)
     SiteList list(ApiCaller caller) {
-        return new SiteList(linked.of(caller.organizationId()), requests.open(caller.organizationId()));
+        List<LinkRequestView> open = requests.open(caller.organizationId());
+        return new SiteList(linked.of(caller.organizationId()), open, requests.declined(caller.organizationId(), open));
     }
 
     /**
@@ -93,6 +94,7 @@ class SiteLinkController {
     record Code(String code) {
     }
 
-    record SiteList(List<LinkedSite> sites, List<LinkRequestView> requests) {
+    /** {@code declined}: requests a Jira administrator of the site declined, until they would have expired. */
+    record SiteList(List<LinkedSite> sites, List<LinkRequestView> requests, List<LinkRequests.Declined> declined) {
     }
 }

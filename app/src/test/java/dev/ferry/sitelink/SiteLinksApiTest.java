@@ -72,6 +72,23 @@ class SiteLinksApiTest {
     }
 
     @Test
+    void aRequestTheJiraAdministratorDeclinedIsListedAsDeclinedUntilTheOrganizationAsksAgain() {
+        long id = JSON.readTree(request(acme, SITE_URL).body()).path("id").asLong();
+
+        linking.decline(id);
+
+        JsonNode listed = list(acme);
+        assertThat(listed.path("requests").size()).isZero();
+        assertThat(listed.path("declined").size()).isOne();
+        assertThat(listed.path("declined").get(0).path("id").asLong()).isEqualTo(id);
+        assertThat(listed.path("declined").get(0).path("siteUrl").asString()).isEqualTo(SITE_URL);
+        assertThat(listed.path("declined").get(0).path("declinedAt").isMissingNode()).isFalse();
+
+        assertThat(request(acme, SITE_URL).statusCode()).isEqualTo(202);
+        assertThat(list(acme).path("declined").size()).as("asked again: the decline is history").isZero();
+    }
+
+    @Test
     void askingTwiceForOneSiteAnswersTheSameRequest() {
         long first = JSON.readTree(request(acme, SITE_URL).body()).path("id").asLong();
 
