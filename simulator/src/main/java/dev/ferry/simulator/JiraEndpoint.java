@@ -8,6 +8,7 @@ import com.github.tomakehurst.wiremock.http.Request;
 import com.github.tomakehurst.wiremock.http.ResponseDefinition;
 import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
 import dev.ferry.simulator.auth.JiraAuth;
+import dev.ferry.simulator.rest.Accounts;
 import dev.ferry.simulator.rest.JiraRest;
 import dev.ferry.simulator.spec.SpecCheck;
 import dev.ferry.simulator.spec.Violation;
@@ -27,6 +28,7 @@ final class JiraEndpoint implements ResponseDefinitionTransformerV2 {
 
     private final JiraAuth auth;
     private final JiraRest rest;
+    private final Accounts accounts;
     private final dev.ferry.simulator.fault.Faults faults;
     private final java.util.function.Supplier<String> siteUrl;
     final List<RecordedCall> calls = new CopyOnWriteArrayList<>();
@@ -34,10 +36,11 @@ final class JiraEndpoint implements ResponseDefinitionTransformerV2 {
     private volatile Duration latency = Duration.ZERO;
     private volatile boolean specCheck = true;
 
-    JiraEndpoint(JiraAuth auth, JiraRest rest, dev.ferry.simulator.fault.Faults faults,
+    JiraEndpoint(JiraAuth auth, JiraRest rest, Accounts accounts, dev.ferry.simulator.fault.Faults faults,
             java.util.function.Supplier<String> siteUrl) {
         this.auth = auth;
         this.rest = rest;
+        this.accounts = accounts;
         this.faults = faults;
         this.siteUrl = siteUrl;
     }
@@ -94,7 +97,7 @@ final class JiraEndpoint implements ResponseDefinitionTransformerV2 {
         if (fault.isPresent() && !fault.get().passThrough()) {
             return record(method, path, query, headers, body, verdict.kind(), faulted(fault.get()));
         }
-        JiraRest.Answer answer = rest.handle(method, path, query, body, siteUrl.get());
+        JiraRest.Answer answer = rest.handle(method, path, query, body, siteUrl.get(), caller(verdict));
         if (fault.isPresent() && fault.get().answerLostAfterWork()) {
             return record(method, path, query, headers, body, verdict.kind(),
                     ResponseDefinitionBuilder.responseDefinition().withFault(Fault.CONNECTION_RESET_BY_PEER));
@@ -102,6 +105,15 @@ final class JiraEndpoint implements ResponseDefinitionTransformerV2 {
         ResponseDefinitionBuilder builder = json(answer.status(), answer.json(), answer.headers());
         fault.ifPresent(slow -> builder.withFixedDelay((int) slow.delay().toMillis()));
         return record(method, path, query, headers, body, verdict.kind(), builder);
+    }
+
+    /** The account the call acts as: the app's bot user for its JWT, else the token's owner. */
+    private String caller(JiraAuth.Verdict verdict) {
+        return switch (verdict.kind()) {
+            case "basic" -> accounts.byEmail(verdict.subject()).accountId();
+            case "bearer" -> accounts.byId(verdict.subject()).accountId();
+            default -> accounts.app(verdict.subject()).accountId();
+        };
     }
 
     private ResponseDefinition record(String method, String path, String query, Map<String, String> headers, String body,

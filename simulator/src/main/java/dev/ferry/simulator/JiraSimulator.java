@@ -186,7 +186,7 @@ public final class JiraSimulator implements AutoCloseable {
 
         JiraEndpoint endpoint(Credentials credentials, Clock clock, JiraData data, Faults faults) {
             JiraRest rest = new JiraRest(data, new Adf(SpecResources.open(SpecResources.ADF_SCHEMA)));
-            endpoint = new JiraEndpoint(new JiraAuth(credentials, clock), rest, faults, () -> siteUrl);
+            endpoint = new JiraEndpoint(new JiraAuth(credentials, clock), rest, data.accounts(), faults, () -> siteUrl);
             return endpoint;
         }
     }

@@ -26,6 +26,7 @@ public final class JiraData {
     final List<ObjectNode> pages = new ArrayList<>();
     private final AtomicLong ids = new AtomicLong(10_000);
     private final Set<String> editors = new HashSet<>(Set.of(Users.ADMIN_ACCOUNT_ID));
+    private final Accounts accounts = new Accounts();
     final Clock clock;
 
     public JiraData(Clock clock) {
@@ -44,6 +45,11 @@ public final class JiraData {
     /** Removes a project, so the app's next call for it gets Jira's 404. */
     public synchronized void removeProject(String key) {
         projects.remove(key);
+    }
+
+    /** Who has an account on the site: whoever the app's credentials stand for. */
+    public Accounts accounts() {
+        return accounts;
     }
 
     synchronized Optional<Project> project(String idOrKey) {
