@@ -33,6 +33,7 @@ import java.util.List;
 public final class JiraSimulator implements AutoCloseable {
 
     static final String KEY_PATH = "/install-keys";
+    static final String TENANT_INFO_PATH = "/_edge/tenant_info";
 
     private final WireMockServer server;
     private final JiraEndpoint endpoint;
@@ -54,6 +55,10 @@ public final class JiraSimulator implements AutoCloseable {
                 .willReturn(aResponse().withHeader("Content-Type", "application/x-pem-file").withBody(keys.publicPem())));
         this.admin = new SiteAdmin(endpoint.rest(), this::baseUrl);
         this.site = new SiteActions(SiteIdentity.fresh(baseUrl()), keys, credentials, data, new AppClient(), clock);
+        // Jira Cloud tells anyone its cloudId here, without auth: how a client finds the gateway path of a site URL.
+        server.stubFor(get(TENANT_INFO_PATH).atPriority(1).willReturn(aResponse()
+                .withHeader("Content-Type", "application/json;charset=UTF-8")
+                .withBody("{\"cloudId\":\"" + site.identity().cloudId() + "\"}")));
         holder.pages.serve(site);
     }
 
@@ -99,6 +104,11 @@ public final class JiraSimulator implements AutoCloseable {
     /** What to set {@code ferry.connect.install-keys-urls} to. */
     public String installKeysUrl() {
         return baseUrl() + KEY_PATH;
+    }
+
+    /** The site's cloudId, as {@code /_edge/tenant_info} and the lifecycle bodies tell it. */
+    public String cloudId() {
+        return site.identity().cloudId();
     }
 
     /** Play Jira: install, webhooks, iframes. */

@@ -104,6 +104,18 @@ class SimulatedCredentialsTest {
         assertThat(me.has("emailAddress")).isFalse();
     }
 
+    @Test
+    void tenantInfoTellsTheSitesCloudIdWithoutAuth() throws Exception {
+        var request = java.net.http.HttpRequest.newBuilder(java.net.URI.create(jira.baseUrl() + "/_edge/tenant_info")).build();
+
+        var response = java.net.http.HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(JSON.readTree(response.body()).path("cloudId").asText())
+                .isEqualTo(jira.cloudId()).isEqualTo(jira.site().identity().cloudId());
+        assertThat(jira.calls()).isEmpty();
+    }
+
     private HttpResponse<String> myself(String authorization) throws Exception {
         return SiteRequests.send(jira, "GET", "/rest/api/3/myself", null, authorization);
     }
