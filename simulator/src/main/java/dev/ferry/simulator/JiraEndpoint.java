@@ -20,11 +20,15 @@ import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
  * Every REST call to the simulated site passes here, in Jira's order: check it against the spec,
- * authenticate it, apply any scripted fault, then serve it; and record it either way.
+ * authenticate it, apply any scripted fault, then serve it; and record it either way. Calls through the
+ * API gateway ({@link GatewayPath}) are routed by cloudId first and recorded with the path the app used.
  */
 final class JiraEndpoint implements ResponseDefinitionTransformerV2 {
 
     static final String NAME = "ferry-jira-endpoint";
+    /** The gateway's own short bodies, not Jira's: the call never reached a site. */
+    static final String GATEWAY_UNAUTHORIZED = "{\"code\":401,\"message\":\"Unauthorized\"}";
+    static final String GATEWAY_NOT_FOUND = "{\"code\":404,\"message\":\"Not Found\"}";
 
     private final JiraAuth auth;
     private final JiraRest rest;
@@ -35,6 +39,7 @@ final class JiraEndpoint implements ResponseDefinitionTransformerV2 {
     final List<Violation> violations = new CopyOnWriteArrayList<>();
     private volatile Duration latency = Duration.ZERO;
     private volatile boolean specCheck = true;
+    private volatile String cloudId;
 
     JiraEndpoint(JiraAuth auth, JiraRest rest, Accounts accounts, dev.ferry.simulator.fault.Faults faults,
             java.util.function.Supplier<String> siteUrl) {
@@ -56,6 +61,11 @@ final class JiraEndpoint implements ResponseDefinitionTransformerV2 {
     /** Every REST answer (faults included) waits this long first, like a real site far away. */
     void latency(Duration latency) {
         this.latency = latency;
+    }
+
+    /** The cloudId the gateway routes to this site. */
+    void cloudId(String cloudId) {
+        this.cloudId = cloudId;
     }
 
     /** Whether requests are checked against Atlassian's OpenAPI specs (on unless a benchmark turns it off). */
@@ -83,21 +93,36 @@ final class JiraEndpoint implements ResponseDefinitionTransformerV2 {
         String method = request.getMethod().getName();
         Map<String, String> headers = headers(request);
         String body = request.getBody() == null || request.getBody().length == 0 ? null : request.getBodyAsString();
+        boolean viaGateway = GatewayPath.isGateway(path);
+        String sitePath = path;
+        if (viaGateway) {
+            var routed = GatewayPath.parse(path).filter(gateway -> gateway.cloudId().equals(cloudId));
+            if (routed.isEmpty()) {
+                return record(method, path, query, headers, body, null, json(404, GATEWAY_NOT_FOUND, Map.of()));
+            }
+            sitePath = routed.get().sitePath();
+        }
         if (specCheck) {
-            SpecCheck.problems(method, path, query, headers, body)
+            SpecCheck.problems(method, sitePath, query, headers, body)
                     .ifPresent(problem -> violations.add(new Violation(method, url, problem)));
         }
-        String basePath = path.startsWith("/wiki/") ? "/wiki" : "";
-        JiraAuth.Verdict verdict = auth.check(method, path, query, request.getHeader("Authorization"), basePath);
+        String basePath = sitePath.startsWith("/wiki/") ? "/wiki" : "";
+        JiraAuth.Verdict verdict = auth.check(method, sitePath, query, request.getHeader("Authorization"), basePath,
+                viaGateway);
         if (!verdict.accepted()) {
-            return record(method, path, query, headers, body, null, json(401, "{\"errorMessages\":[\""
-                    + verdict.reason().replace("\"", "'") + "\"],\"errors\":{}}", Map.of()));
+            return record(method, path, query, headers, body, null, json(401, viaGateway ? GATEWAY_UNAUTHORIZED
+                    : "{\"errorMessages\":[\"" + verdict.reason().replace("\"", "'") + "\"],\"errors\":{}}", Map.of()));
         }
-        var fault = faults.next(method, path);
+        return serve(method, path, sitePath, query, headers, body, verdict);
+    }
+
+    private ResponseDefinition serve(String method, String path, String sitePath, String query, Map<String, String> headers,
+            String body, JiraAuth.Verdict verdict) {
+        var fault = faults.next(method, sitePath);
         if (fault.isPresent() && !fault.get().passThrough()) {
             return record(method, path, query, headers, body, verdict.kind(), faulted(fault.get()));
         }
-        JiraRest.Answer answer = rest.handle(method, path, query, body, siteUrl.get(), caller(verdict));
+        JiraRest.Answer answer = rest.handle(method, sitePath, query, body, siteUrl.get(), caller(verdict));
         if (fault.isPresent() && fault.get().answerLostAfterWork()) {
             return record(method, path, query, headers, body, verdict.kind(),
                     ResponseDefinitionBuilder.responseDefinition().withFault(Fault.CONNECTION_RESET_BY_PEER));

@@ -60,6 +60,7 @@ public final class JiraSimulator implements AutoCloseable {
                 .withHeader("Content-Type", "application/json;charset=UTF-8")
                 .withBody("{\"cloudId\":\"" + site.identity().cloudId() + "\"}")));
         holder.pages.serve(site);
+        endpoint.cloudId(site.identity().cloudId());
     }
 
     public static JiraSimulator start() {
@@ -87,7 +88,8 @@ public final class JiraSimulator implements AutoCloseable {
                 .asynchronousResponseEnabled(true).asynchronousResponseThreads(8));
         server.start();
         holder.siteUrl = "http://127.0.0.1:" + server.port();
-        server.stubFor(any(urlPathMatching("/(rest|wiki)/.*")).atPriority(10)
+        server.stubFor(any(urlPathMatching("(" + java.util.regex.Pattern.quote(GatewayPath.PREFIX) + "/ex/[^/]+/[^/]+)?/(rest|wiki)/.*"))
+                .atPriority(10)
                 .willReturn(aResponse().withTransformers(JiraEndpoint.NAME)));
         server.stubFor(get(urlPathMatching("/browse(/.*)?")).atPriority(10)
                 .willReturn(aResponse().withTransformers(BrowseEndpoint.NAME)));
@@ -99,6 +101,15 @@ public final class JiraSimulator implements AutoCloseable {
     /** The site's base URL, also the {@code baseUrl} of every lifecycle body. */
     public String baseUrl() {
         return "http://127.0.0.1:" + server.port();
+    }
+
+    /**
+     * Where the simulator plays the API gateway, api.atlassian.com: {@code {gatewayUrl}/ex/jira/{cloudId}/rest/...}
+     * and {@code {gatewayUrl}/ex/confluence/{cloudId}/wiki/...} serve this site's REST for OAuth access tokens
+     * and scoped API tokens; an unknown cloudId is a 404.
+     */
+    public String gatewayUrl() {
+        return baseUrl() + GatewayPath.PREFIX;
     }
 
     /** What to set {@code ferry.connect.install-keys-urls} to. */
