@@ -27,7 +27,6 @@ final class JiraEndpoint implements ResponseDefinitionTransformerV2 {
 
     static final String NAME = "ferry-jira-endpoint";
     /** The gateway's own short bodies, not Jira's: the call never reached a site. */
-    static final String GATEWAY_UNAUTHORIZED = "{\"code\":401,\"message\":\"Unauthorized\"}";
     static final String GATEWAY_NOT_FOUND = "{\"code\":404,\"message\":\"Not Found\"}";
 
     private final JiraAuth auth;
@@ -110,7 +109,7 @@ final class JiraEndpoint implements ResponseDefinitionTransformerV2 {
         JiraAuth.Verdict verdict = auth.check(method, sitePath, query, request.getHeader("Authorization"), basePath,
                 viaGateway);
         if (!verdict.accepted()) {
-            return record(method, path, query, headers, body, null, json(401, viaGateway ? GATEWAY_UNAUTHORIZED
+            return record(method, path, query, headers, body, null, json(401, viaGateway ? gatewayUnauthorized(verdict)
                     : "{\"errorMessages\":[\"" + verdict.reason().replace("\"", "'") + "\"],\"errors\":{}}", Map.of()));
         }
         return serve(method, path, sitePath, query, headers, body, verdict);
@@ -130,6 +129,12 @@ final class JiraEndpoint implements ResponseDefinitionTransformerV2 {
         ResponseDefinitionBuilder builder = json(answer.status(), answer.json(), answer.headers());
         fault.ifPresent(slow -> builder.withFixedDelay((int) slow.delay().toMillis()));
         return record(method, path, query, headers, body, verdict.kind(), builder);
+    }
+
+    /** The gateway says only "Unauthorized", or which part of it: the scopes (as Jira words it). */
+    private static String gatewayUnauthorized(JiraAuth.Verdict verdict) {
+        String message = verdict.reason().startsWith("Unauthorized") ? verdict.reason() : "Unauthorized";
+        return "{\"code\":401,\"message\":\"" + message + "\"}";
     }
 
     /** The account the call acts as: the app's bot user for its JWT, else the token's owner. */

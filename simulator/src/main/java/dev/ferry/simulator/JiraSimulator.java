@@ -238,7 +238,7 @@ public final class JiraSimulator implements AutoCloseable {
 
         JiraEndpoint endpoint(Credentials credentials, Clock clock, JiraData data, Faults faults) {
             JiraRest rest = new JiraRest(data, new Adf(SpecResources.open(SpecResources.ADF_SCHEMA)));
-            endpoint = new JiraEndpoint(new JiraAuth(credentials, clock, oauth::accountOf), rest, data.accounts(), faults, () -> siteUrl);
+            endpoint = new JiraEndpoint(new JiraAuth(credentials, clock, oauth::find), rest, data.accounts(), faults, () -> siteUrl);
             return endpoint;
         }
     }

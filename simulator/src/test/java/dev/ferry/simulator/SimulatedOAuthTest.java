@@ -139,6 +139,24 @@ class SimulatedOAuthTest {
     }
 
     @Test
+    void aReadOnlyConsentCannotWriteAndAJiraConsentCannotReadConfluence() throws Exception {
+        String access = exchange("read:jira-work read:jira-user").path("access_token").asText();
+        String jira = this.jira.gatewayUrl() + "/ex/jira/" + this.jira.cloudId();
+        String issue = "{\"fields\":{\"project\":{\"key\":\"FERRY\"},\"issuetype\":{\"name\":\"Task\"},\"summary\":\"x\"}}";
+
+        var write = HTTP.send(HttpRequest.newBuilder(URI.create(jira + "/rest/api/3/issue"))
+                .header("Authorization", "Bearer " + access).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(issue)).build(), HttpResponse.BodyHandlers.ofString());
+        var confluence = bearer(this.jira.gatewayUrl() + "/ex/confluence/" + this.jira.cloudId() + "/wiki/api/v2/pages", access);
+
+        assertThat(write.statusCode()).isEqualTo(401);
+        assertThat(JSON.readTree(write.body()).path("message").asText()).isEqualTo("Unauthorized; scope does not match");
+        assertThat(confluence.statusCode()).isEqualTo(401);
+        assertThat(bearer(jira + "/rest/api/3/project/search", access).statusCode()).isEqualTo(200);
+        assertThat(this.jira.data().issueCount()).isZero();
+    }
+
+    @Test
     void withoutOfflineAccessThereIsNoRefreshToken() throws Exception {
         JsonNode tokens = exchange("read:jira-work");
 

@@ -69,11 +69,18 @@ public final class JiraAuth {
         }
         if (authorization.startsWith("Bearer ")) {
             String token = authorization.substring(7).trim();
-            return (viaGateway ? accessTokens.accountOf(token) : credentials.bearerAccount(token))
+            return viaGateway ? oauth(token, method, rawPath) : credentials.bearerAccount(token)
                     .map(account -> Verdict.accepted("bearer", account))
                     .orElse(Verdict.refused("The bearer token is not valid for this site."));
         }
         return Verdict.refused("Unsupported authorization scheme.");
+    }
+
+    private Verdict oauth(String token, String method, String sitePath) {
+        return accessTokens.find(token)
+                .map(access -> Scopes.cover(access.scopes(), method, sitePath) ? Verdict.accepted("bearer", access.accountId())
+                        : Verdict.refused(Scopes.MISMATCH))
+                .orElse(Verdict.refused("The bearer token is not valid for this site."));
     }
 
     private Verdict connect(String token, String expectedQsh) {

@@ -1,5 +1,6 @@
 package dev.ferry.simulator.oauth;
 
+import dev.ferry.simulator.auth.AccessTokens;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
@@ -61,9 +62,9 @@ public final class OAuthServer {
         grants.values().stream().filter(grant -> grant.clientId.equals(clientId)).forEach(Grant::revoke);
     }
 
-    /** The account behind a valid access token; empty once it expired or its grant was revoked. */
-    public Optional<String> accountOf(String accessToken) {
-        return grantOf(accessToken).map(grant -> grant.accountId);
+    /** The account and scopes behind a valid access token; empty once it expired or its grant was revoked. */
+    public Optional<AccessTokens.Access> find(String accessToken) {
+        return grantOf(accessToken).map(grant -> new AccessTokens.Access(grant.accountId, grant.scopes));
     }
 
     Optional<Grant> grantOf(String accessToken) {
