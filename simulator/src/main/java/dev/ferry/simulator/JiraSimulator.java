@@ -3,6 +3,7 @@ package dev.ferry.simulator;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.any;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 
@@ -13,10 +14,13 @@ import dev.ferry.simulator.auth.JiraAuth;
 import dev.ferry.simulator.fault.Faults;
 import dev.ferry.simulator.install.InstallKeyPair;
 import dev.ferry.simulator.install.SiteIdentity;
+import dev.ferry.simulator.oauth.OAuthEndpoint;
+import dev.ferry.simulator.oauth.OAuthServer;
 import dev.ferry.simulator.rest.Adf;
 import dev.ferry.simulator.rest.IssuePages;
 import dev.ferry.simulator.rest.JiraData;
 import dev.ferry.simulator.rest.JiraRest;
+import dev.ferry.simulator.rest.Users;
 import dev.ferry.simulator.spec.SpecResources;
 import dev.ferry.simulator.spec.Violation;
 import java.time.Clock;
@@ -33,6 +37,7 @@ import java.util.List;
 public final class JiraSimulator implements AutoCloseable {
 
     static final String KEY_PATH = "/install-keys";
+    static final String TENANT_INFO_PATH = "/_edge/tenant_info";
 
     private final WireMockServer server;
     private final JiraEndpoint endpoint;
@@ -41,6 +46,7 @@ public final class JiraSimulator implements AutoCloseable {
     private final Credentials credentials;
     private final SiteActions site;
     private final SiteAdmin admin;
+    private final OAuthServer oauth;
 
     private JiraSimulator(WireMockServer server, Clock clock, Holder holder, JiraData data, Faults faults,
             Credentials credentials) {
@@ -49,12 +55,19 @@ public final class JiraSimulator implements AutoCloseable {
         this.endpoint = holder.endpoint;
         this.data = data;
         this.faults = faults;
+        this.oauth = holder.oauth;
         InstallKeyPair keys = InstallKeyPair.generate();
         server.stubFor(get(KEY_PATH + "/" + keys.kid()).atPriority(1)
                 .willReturn(aResponse().withHeader("Content-Type", "application/x-pem-file").withBody(keys.publicPem())));
         this.admin = new SiteAdmin(endpoint.rest(), this::baseUrl);
         this.site = new SiteActions(SiteIdentity.fresh(baseUrl()), keys, credentials, data, new AppClient(), clock);
+        // Jira Cloud tells anyone its cloudId here, without auth: how a client finds the gateway path of a site URL.
+        server.stubFor(get(TENANT_INFO_PATH).atPriority(1).willReturn(aResponse()
+                .withHeader("Content-Type", "application/json;charset=UTF-8")
+                .withBody("{\"cloudId\":\"" + site.identity().cloudId() + "\"}")));
         holder.pages.serve(site);
+        endpoint.cloudId(site.identity().cloudId());
+        holder.oauthEndpoint.site(site.identity().cloudId(), baseUrl(), "simulated");
     }
 
     public static JiraSimulator start() {
@@ -73,17 +86,22 @@ public final class JiraSimulator implements AutoCloseable {
         JiraData data = new JiraData(clock);
         Faults faults = new Faults(clock);
         Credentials credentials = new Credentials();
-        Holder holder = new Holder();
+        Holder holder = new Holder(clock);
         WireMockServer server = new WireMockServer(options().bindAddress("127.0.0.1").port(port)
                 .extensions(holder.endpoint(credentials, clock, data, faults), new BrowseEndpoint(new IssuePages(data)),
-                        holder.pages)
+                        holder.pages, holder.oauthEndpoint)
                 .containerThreads(16)
                 // Delays (latency, slow faults) are scheduled rather than slept, so they hold no server thread.
                 .asynchronousResponseEnabled(true).asynchronousResponseThreads(8));
         server.start();
         holder.siteUrl = "http://127.0.0.1:" + server.port();
-        server.stubFor(any(urlPathMatching("/(rest|wiki)/.*")).atPriority(10)
+        server.stubFor(any(urlPathMatching("(" + java.util.regex.Pattern.quote(GatewayPath.PREFIX) + "/ex/[^/]+/[^/]+)?/(rest|wiki)/.*"))
+                .atPriority(10)
                 .willReturn(aResponse().withTransformers(JiraEndpoint.NAME)));
+        server.stubFor(any(urlPathMatching(java.util.regex.Pattern.quote(OAuthEndpoint.AUTH_PREFIX) + "/.*")).atPriority(10)
+                .willReturn(aResponse().withTransformers(OAuthEndpoint.NAME)));
+        server.stubFor(any(urlPathEqualTo(OAuthEndpoint.RESOURCES_PATH)).atPriority(10)
+                .willReturn(aResponse().withTransformers(OAuthEndpoint.NAME)));
         server.stubFor(get(urlPathMatching("/browse(/.*)?")).atPriority(10)
                 .willReturn(aResponse().withTransformers(BrowseEndpoint.NAME)));
         server.stubFor(get(urlPathMatching(AppPageEndpoint.PREFIX + ".*")).atPriority(10)
@@ -96,9 +114,36 @@ public final class JiraSimulator implements AutoCloseable {
         return "http://127.0.0.1:" + server.port();
     }
 
+    /**
+     * Where the simulator plays the API gateway, api.atlassian.com: {@code {gatewayUrl}/ex/jira/{cloudId}/rest/...}
+     * and {@code {gatewayUrl}/ex/confluence/{cloudId}/wiki/...} serve this site's REST for OAuth access tokens
+     * and scoped API tokens; an unknown cloudId is a 404.
+     */
+    public String gatewayUrl() {
+        return baseUrl() + GatewayPath.PREFIX;
+    }
+
+    /**
+     * Where the simulator plays Atlassian's OAuth 2.0 authorization server, auth.atlassian.com:
+     * {@code {authUrl}/authorize} and {@code {authUrl}/oauth/token}.
+     */
+    public String authUrl() {
+        return baseUrl() + OAuthEndpoint.AUTH_PREFIX;
+    }
+
+    /** The OAuth 2.0 (3LO) server: register clients, choose who consents, expire and revoke grants. */
+    public OAuthServer oauth() {
+        return oauth;
+    }
+
     /** What to set {@code ferry.connect.install-keys-urls} to. */
     public String installKeysUrl() {
         return baseUrl() + KEY_PATH;
+    }
+
+    /** The site's cloudId, as {@code /_edge/tenant_info} and the lifecycle bodies tell it. */
+    public String cloudId() {
+        return site.identity().cloudId();
     }
 
     /** Play Jira: install, webhooks, iframes. */
@@ -182,11 +227,18 @@ public final class JiraSimulator implements AutoCloseable {
     private static final class Holder {
         JiraEndpoint endpoint;
         final AppPageEndpoint pages = new AppPageEndpoint();
+        final OAuthServer oauth;
+        final OAuthEndpoint oauthEndpoint;
         volatile String siteUrl;
+
+        Holder(Clock clock) {
+            oauth = new OAuthServer(clock, Users.ADMIN_ACCOUNT_ID);
+            oauthEndpoint = new OAuthEndpoint(oauth);
+        }
 
         JiraEndpoint endpoint(Credentials credentials, Clock clock, JiraData data, Faults faults) {
             JiraRest rest = new JiraRest(data, new Adf(SpecResources.open(SpecResources.ADF_SCHEMA)));
-            endpoint = new JiraEndpoint(new JiraAuth(credentials, clock), rest, faults, () -> siteUrl);
+            endpoint = new JiraEndpoint(new JiraAuth(credentials, clock, oauth::find), rest, data.accounts(), faults, () -> siteUrl);
             return endpoint;
         }
     }

@@ -11,20 +11,31 @@ import java.util.Date;
 /**
  * The checks Jira makes on every call the app sends: a Connect JWT (HS256 with the site's current
  * secret, iss = the app key, qsh of this exact request, at most three minutes long), Basic email:token,
- * or a Bearer token. Anything else is a 401, as Jira answers it.
+ * or a Bearer token. Anything else is a 401, as Jira answers it. Through the API gateway only scoped API
+ * tokens and OAuth access tokens work; on the site URL only the app's JWT, classic API tokens and bearer
+ * tokens added with {@link Credentials#addBearerToken}.
  */
 public final class JiraAuth {
 
     static final long MAX_LIFETIME_SECONDS = 180;
     static final long LEEWAY_SECONDS = 30;
 
+    /** What Jira answers whatever is wrong with Basic credentials (unknown, revoked or expired): it tells no more. */
+    static final String NOT_AUTHENTICATED = "Client must be authenticated to access this resource.";
+
     private final Credentials credentials;
     private final Clock clock;
+    private final AccessTokens accessTokens;
     private volatile Duration offset = Duration.ZERO;
 
     public JiraAuth(Credentials credentials, Clock clock) {
+        this(credentials, clock, AccessTokens.NONE);
+    }
+
+    public JiraAuth(Credentials credentials, Clock clock, AccessTokens accessTokens) {
         this.credentials = credentials;
         this.clock = clock;
+        this.accessTokens = accessTokens;
     }
 
     /**
@@ -40,21 +51,36 @@ public final class JiraAuth {
      * @param basePath the site base path stripped before hashing: "/wiki" for Confluence calls, else ""
      */
     public Verdict check(String method, String rawPath, String rawQuery, String authorization, String basePath) {
+        return check(method, rawPath, rawQuery, authorization, basePath, false);
+    }
+
+    /** @param viaGateway whether the call came through the API gateway ({@code /ex/jira/{cloudId}/...}) */
+    public Verdict check(String method, String rawPath, String rawQuery, String authorization, String basePath,
+            boolean viaGateway) {
         if (authorization == null || authorization.isBlank()) {
-            return Verdict.refused("Client must be authenticated to access this resource.");
+            return Verdict.refused(NOT_AUTHENTICATED);
         }
         if (authorization.startsWith("JWT ")) {
-            return connect(authorization.substring(4).trim(), Canonical.qsh(method, rawPath, rawQuery, basePath));
+            return viaGateway ? Verdict.refused("A Connect JWT is not accepted by the API gateway.")
+                    : connect(authorization.substring(4).trim(), Canonical.qsh(method, rawPath, rawQuery, basePath));
         }
         if (authorization.startsWith("Basic ")) {
-            return basic(authorization.substring(6).trim());
+            return basic(authorization.substring(6).trim(), viaGateway);
         }
         if (authorization.startsWith("Bearer ")) {
-            return credentials.bearerAccount(authorization.substring(7).trim())
+            String token = authorization.substring(7).trim();
+            return viaGateway ? oauth(token, method, rawPath) : credentials.bearerAccount(token)
                     .map(account -> Verdict.accepted("bearer", account))
                     .orElse(Verdict.refused("The bearer token is not valid for this site."));
         }
         return Verdict.refused("Unsupported authorization scheme.");
+    }
+
+    private Verdict oauth(String token, String method, String sitePath) {
+        return accessTokens.find(token)
+                .map(access -> Scopes.cover(access.scopes(), method, sitePath) ? Verdict.accepted("bearer", access.accountId())
+                        : Verdict.refused(Scopes.MISMATCH))
+                .orElse(Verdict.refused("The bearer token is not valid for this site."));
     }
 
     private Verdict connect(String token, String expectedQsh) {
@@ -78,7 +104,7 @@ public final class JiraAuth {
         if (!expectedQsh.equals(claims.path("qsh").asText())) {
             return Verdict.refused("JWT qsh does not match the request.");
         }
-        return Verdict.accepted("connect", null);
+        return Verdict.accepted("connect", claims.path("iss").asText());
     }
 
     /** Jira's JWT library words its time refusals like this (atlassian-jwt's JwtExpiredException, JwtTooEarlyException). */
@@ -104,7 +130,7 @@ public final class JiraAuth {
         return null;
     }
 
-    private Verdict basic(String encoded) {
+    private Verdict basic(String encoded, boolean viaGateway) {
         String decoded;
         try {
             decoded = new String(Base64.getDecoder().decode(encoded), StandardCharsets.UTF_8);
@@ -117,16 +143,17 @@ public final class JiraAuth {
         }
         String email = decoded.substring(0, colon);
         String token = decoded.substring(colon + 1);
-        boolean ok = credentials.apiToken(email).map(known -> java.security.MessageDigest.isEqual(
-                known.getBytes(StandardCharsets.UTF_8), token.getBytes(StandardCharsets.UTF_8))).orElse(false);
-        return ok ? Verdict.accepted("basic", email) : Verdict.refused("Basic authentication with an API token failed.");
+        boolean ok = credentials.apiToken(email, token)
+                .filter(known -> known.scoped() == viaGateway && !known.expiredAt(clock.instant())).isPresent();
+        return ok ? Verdict.accepted("basic", email) : Verdict.refused(NOT_AUTHENTICATED);
     }
 
     /**
      * The outcome of the check.
      *
      * @param kind    connect, basic or bearer when accepted
-     * @param subject the email or accountId behind Basic / Bearer credentials
+     * @param subject the app key behind a Connect JWT, the email behind Basic credentials, the accountId behind a
+     *                Bearer token
      */
     public record Verdict(boolean accepted, String kind, String subject, String reason) {
 

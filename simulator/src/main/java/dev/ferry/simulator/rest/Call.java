@@ -10,10 +10,10 @@ import java.util.Map;
 
 /**
  * One REST call as a handler sees it: the method, the path's variables, decoded query parameters and the
- * JSON body (null when absent or not JSON).
+ * JSON body (null when absent or not JSON), and the accountId of whoever is authenticated.
  */
 record Call(String method, String path, List<String> pathVariables, Map<String, List<String>> query, JsonNode body,
-        String rawBody, String siteUrl) {
+        String rawBody, String siteUrl, String caller) {
 
     static Map<String, List<String>> parseQuery(String rawQuery) {
         Map<String, List<String>> query = new LinkedHashMap<>();

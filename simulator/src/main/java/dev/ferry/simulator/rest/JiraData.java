@@ -5,12 +5,10 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -25,7 +23,8 @@ public final class JiraData {
     private final List<ObjectNode> auditRecords = new ArrayList<>();
     final List<ObjectNode> pages = new ArrayList<>();
     private final AtomicLong ids = new AtomicLong(10_000);
-    private final Set<String> editors = new HashSet<>(Set.of(Users.ADMIN_ACCOUNT_ID));
+    private final Grants grants = new Grants();
+    private final Accounts accounts = new Accounts();
     final Clock clock;
 
     public JiraData(Clock clock) {
@@ -44,6 +43,11 @@ public final class JiraData {
     /** Removes a project, so the app's next call for it gets Jira's 404. */
     public synchronized void removeProject(String key) {
         projects.remove(key);
+    }
+
+    /** Who has an account on the site: whoever the app's credentials stand for. */
+    public Accounts accounts() {
+        return accounts;
     }
 
     synchronized Optional<Project> project(String idOrKey) {
@@ -105,16 +109,26 @@ public final class JiraData {
      * Grants or takes away the {@code EDIT_ISSUES} project permission on every issue; at first only the
      * site admin holds it, as on a fresh developer site where nobody else joined a project role yet.
      */
-    public synchronized void mayEditIssues(String accountId, boolean may) {
-        if (may) {
-            editors.add(accountId);
-        } else {
-            editors.remove(accountId);
-        }
+    public void mayEditIssues(String accountId, boolean may) {
+        grant(accountId, PermissionRoutes.EDIT_ISSUES, may);
     }
 
-    synchronized boolean canEditIssues(String accountId) {
-        return accountId != null && editors.contains(accountId);
+    boolean canEditIssues(String accountId) {
+        return holds(accountId, PermissionRoutes.EDIT_ISSUES);
+    }
+
+    /**
+     * Grants or takes away a permission ({@code ADMINISTER}, {@code BROWSE_PROJECTS}, ...) from an account,
+     * globally and in every project. At first the site admin holds all; everyone else uses Jira without
+     * editing others' issues or administering it.
+     */
+    public void grant(String accountId, String permission, boolean holds) {
+        grants.grant(accountId, permission, holds);
+    }
+
+    /** Whether the account holds the permission (a project permission: in every project). */
+    public boolean holds(String accountId, String permission) {
+        return grants.holds(accountId, permission);
     }
 
     String nextId() {

@@ -15,10 +15,17 @@ public final class JiraRest {
         new ActivityRoutes(data).register(routes);
         new ConfluenceRoutes(data).register(routes);
         new PermissionRoutes(data).register(routes);
+        new MyPermissionsRoutes(data).register(routes);
     }
 
-    /** Serves one authenticated call; {@code siteUrl} is the site's base URL for {@code self} links. */
+    /** Serves one call of the site admin; {@code siteUrl} is the site's base URL for {@code self} links. */
     public Answer handle(String method, String rawPath, String rawQuery, String body, String siteUrl) {
+        return handle(method, rawPath, rawQuery, body, siteUrl, Users.ADMIN_ACCOUNT_ID);
+    }
+
+    /** Serves one call authenticated as {@code callerAccountId}. */
+    public Answer handle(String method, String rawPath, String rawQuery, String body, String siteUrl,
+            String callerAccountId) {
         var match = routes.find(method, rawPath);
         if (match.isEmpty()) {
             Reply reply = routes.knowsPath(rawPath) ? Reply.error(405, "Method " + method + " is not allowed here.")
@@ -26,7 +33,7 @@ public final class JiraRest {
             return answer(reply);
         }
         Call call = new Call(method, rawPath, match.get().variables(), Call.parseQuery(rawQuery), Json.parse(body),
-                body == null ? "" : body, siteUrl);
+                body == null ? "" : body, siteUrl, callerAccountId);
         return answer(match.get().handler().apply(call));
     }
 

@@ -90,9 +90,20 @@ final class MetaRoutes {
         return types;
     }
 
+    /** The caller's own account; an app's bot user has no email Jira would show. */
     private Reply myself(Call call) {
-        ObjectNode user = Users.user(call.siteUrl(), Users.ADMIN_ACCOUNT_ID);
-        user.put("emailAddress", Users.ADMIN_EMAIL);
+        Account account = data.accounts().byId(call.caller());
+        ObjectNode user = Json.object();
+        user.put("self", call.siteUrl() + "/rest/api/3/user?accountId=" + account.accountId());
+        user.put("accountId", account.accountId());
+        user.put("accountType", account.accountType());
+        if (account.emailAddress() != null) {
+            user.put("emailAddress", account.emailAddress());
+        }
+        user.put("displayName", account.displayName());
+        user.put("active", true);
+        user.put("timeZone", "Etc/UTC");
+        user.put("locale", "en_US");
         return Reply.ok(user);
     }
 

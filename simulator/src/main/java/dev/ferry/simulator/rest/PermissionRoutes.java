@@ -7,10 +7,10 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * {@code POST /rest/api/3/permissions/check}: which of the asked permissions a user holds. Only the site
- * admin holds {@code ADMINISTER}; every user holds {@code USE} (Browse users); {@code EDIT_ISSUES} is held
- * by the users {@link JiraData#mayEditIssues} names, on the asked issues that exist; other project
- * permissions are granted to nobody.
+ * {@code POST /rest/api/3/permissions/check}: which of the asked permissions a user holds, as
+ * {@link JiraData#holds} says (at first only the site admin holds {@code ADMINISTER}; every user holds
+ * {@code USE}); {@code EDIT_ISSUES} is answered on the asked issues that exist; other project permissions
+ * are granted to nobody here.
  */
 final class PermissionRoutes {
 
@@ -77,8 +77,7 @@ final class PermissionRoutes {
     }
 
     /** Without an accountId Jira answers for the caller, here the app, which administers nothing. */
-    private static boolean holds(String accountId, String permission) {
-        return accountId != null
-                && (permission.equals("USE") || permission.equals("USER_PICKER") || Users.isJiraAdmin(accountId));
+    private boolean holds(String accountId, String permission) {
+        return data.holds(accountId, permission);
     }
 }

@@ -1,0 +1,25 @@
+package dev.ferry.simulator.auth;
+
+import java.util.List;
+
+/**
+ * The coarse scope check the gateway makes on an OAuth access token: a Jira call needs a Jira scope, a
+ * Confluence call a Confluence scope, and a write a {@code write:} or {@code manage:} one. Finer rules
+ * (which scope each operation names) are left to Atlassian's spec; this catches a token for the wrong
+ * product or a read-only consent used to write.
+ */
+final class Scopes {
+
+    /** Jira's words when an OAuth token's scopes do not cover the call. */
+    static final String MISMATCH = "Unauthorized; scope does not match";
+
+    private Scopes() {
+    }
+
+    static boolean cover(List<String> scopes, String method, String sitePath) {
+        String product = sitePath.startsWith("/wiki/") ? "confluence" : "jira";
+        boolean write = !method.equals("GET") && !method.equals("HEAD");
+        return scopes.stream().anyMatch(scope -> scope.contains(product)
+                && (!write || scope.startsWith("write:") || scope.startsWith("manage:")));
+    }
+}
