@@ -1,7 +1,6 @@
 package dev.ferry.simulator;
 
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
-import com.github.tomakehurst.wiremock.extension.ResponseDefinitionTransformerV2;
 import com.github.tomakehurst.wiremock.http.ResponseDefinition;
 import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
 import java.net.URLDecoder;
@@ -12,12 +11,16 @@ import java.nio.charset.StandardCharsets;
  * links to (its configure page, say), which Jira answers with its own page framing the app's module under a
  * fresh iframe token. Served as to the site admin already signed in; a browser, not the app, opens it.
  */
-final class AppPageEndpoint implements ResponseDefinitionTransformerV2 {
+final class AppPageEndpoint extends Endpoint {
 
     static final String NAME = "ferry-jira-app-pages";
     static final String PREFIX = "/plugins/servlet/ac/";
 
     private volatile SiteActions site;
+
+    AppPageEndpoint() {
+        super(NAME);
+    }
 
     /** The site whose installed app is served; set once the simulator knows its own address. */
     void serve(SiteActions site) {
@@ -25,19 +28,9 @@ final class AppPageEndpoint implements ResponseDefinitionTransformerV2 {
     }
 
     @Override
-    public String getName() {
-        return NAME;
-    }
-
-    @Override
-    public boolean applyGlobally() {
-        return false;
-    }
-
-    @Override
     public ResponseDefinition transform(ServeEvent event) {
         String url = event.getRequest().getUrl();
-        String path = url.contains("?") ? url.substring(0, url.indexOf('?')) : url;
+        String path = pathOf(url);
         String[] keys = path.substring(PREFIX.length()).split("/", -1);
         if (keys.length != 2 || site == null) {
             return notFound("No app page at " + path);

@@ -1,7 +1,6 @@
 package dev.ferry.simulator;
 
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
-import com.github.tomakehurst.wiremock.extension.ResponseDefinitionTransformerV2;
 import com.github.tomakehurst.wiremock.http.ResponseDefinition;
 import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
 import dev.ferry.simulator.rest.IssuePages;
@@ -12,30 +11,21 @@ import java.nio.charset.StandardCharsets;
  * Jira's web UI for issues ({@code /browse}, {@code /browse/{key}}), served without authentication as to a
  * person already signed in. Not recorded among the app's REST calls: a browser, not the app, opens it.
  */
-final class BrowseEndpoint implements ResponseDefinitionTransformerV2 {
+final class BrowseEndpoint extends Endpoint {
 
     static final String NAME = "ferry-jira-browse";
 
     private final IssuePages pages;
 
     BrowseEndpoint(IssuePages pages) {
+        super(NAME);
         this.pages = pages;
-    }
-
-    @Override
-    public String getName() {
-        return NAME;
-    }
-
-    @Override
-    public boolean applyGlobally() {
-        return false;
     }
 
     @Override
     public ResponseDefinition transform(ServeEvent event) {
         String url = event.getRequest().getUrl();
-        String path = url.contains("?") ? url.substring(0, url.indexOf('?')) : url;
+        String path = pathOf(url);
         if (path.equals("/browse") || path.equals("/browse/")) {
             return html(200, pages.index());
         }

@@ -1,7 +1,6 @@
 package dev.ferry.simulator;
 
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
-import com.github.tomakehurst.wiremock.extension.ResponseDefinitionTransformerV2;
 import com.github.tomakehurst.wiremock.http.Fault;
 import com.github.tomakehurst.wiremock.http.HttpHeader;
 import com.github.tomakehurst.wiremock.http.Request;
@@ -23,7 +22,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
  * authenticate it, apply any scripted fault, then serve it; and record it either way. Calls through the
  * API gateway ({@link GatewayPath}) are routed by cloudId first and recorded with the path the app used.
  */
-final class JiraEndpoint implements ResponseDefinitionTransformerV2 {
+final class JiraEndpoint extends Endpoint {
 
     static final String NAME = "ferry-jira-endpoint";
     /** The gateway's own short bodies, not Jira's: the call never reached a site. */
@@ -42,6 +41,7 @@ final class JiraEndpoint implements ResponseDefinitionTransformerV2 {
 
     JiraEndpoint(JiraAuth auth, JiraRest rest, Accounts accounts, dev.ferry.simulator.fault.Faults faults,
             java.util.function.Supplier<String> siteUrl) {
+        super(NAME);
         this.auth = auth;
         this.rest = rest;
         this.accounts = accounts;
@@ -73,22 +73,11 @@ final class JiraEndpoint implements ResponseDefinitionTransformerV2 {
     }
 
     @Override
-    public String getName() {
-        return NAME;
-    }
-
-    @Override
-    public boolean applyGlobally() {
-        return false;
-    }
-
-    @Override
     public ResponseDefinition transform(ServeEvent event) {
         Request request = event.getRequest();
         String url = request.getUrl();
-        int q = url.indexOf('?');
-        String path = q < 0 ? url : url.substring(0, q);
-        String query = q < 0 ? null : url.substring(q + 1);
+        String path = pathOf(url);
+        String query = queryOf(url);
         String method = request.getMethod().getName();
         Map<String, String> headers = headers(request);
         String body = request.getBody() == null || request.getBody().length == 0 ? null : request.getBodyAsString();

@@ -1,10 +1,10 @@
 package dev.ferry.simulator.oauth;
 
+import dev.ferry.simulator.Endpoint;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
-import com.github.tomakehurst.wiremock.extension.ResponseDefinitionTransformerV2;
 import com.github.tomakehurst.wiremock.http.Request;
 import com.github.tomakehurst.wiremock.http.ResponseDefinition;
 import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
@@ -17,7 +17,7 @@ import java.util.Map;
  * {@code /oauth/token}, and api.atlassian.com's {@code /oauth/token/accessible-resources}, each under its
  * own path prefix of the simulator's port.
  */
-public final class OAuthEndpoint implements ResponseDefinitionTransformerV2 {
+public final class OAuthEndpoint extends Endpoint {
 
     public static final String NAME = "ferry-oauth-endpoint";
     /** Where the simulator plays auth.atlassian.com. */
@@ -30,6 +30,7 @@ public final class OAuthEndpoint implements ResponseDefinitionTransformerV2 {
     private volatile Site site;
 
     public OAuthEndpoint(OAuthServer server) {
+        super(NAME);
         this.server = server;
         this.exchange = new TokenExchange(server);
     }
@@ -40,24 +41,13 @@ public final class OAuthEndpoint implements ResponseDefinitionTransformerV2 {
     }
 
     @Override
-    public String getName() {
-        return NAME;
-    }
-
-    @Override
-    public boolean applyGlobally() {
-        return false;
-    }
-
-    @Override
     public ResponseDefinition transform(ServeEvent event) {
         Request request = event.getRequest();
         String url = request.getUrl();
-        int q = url.indexOf('?');
-        String path = q < 0 ? url : url.substring(0, q);
+        String path = pathOf(url);
         String method = request.getMethod().getName();
         if (path.equals(AUTH_PREFIX + "/authorize") && method.equals("GET")) {
-            return authorize(Form.urlEncoded(q < 0 ? null : url.substring(q + 1)));
+            return authorize(Form.urlEncoded(queryOf(url)));
         }
         if (path.equals(AUTH_PREFIX + ConsentPage.CONSENT_PATH) && method.equals("POST")) {
             return decide(Form.urlEncoded(request.getBodyAsString()));
