@@ -28,11 +28,15 @@ public class EventTargets {
     }
 
     public Targets of(String organizationId, String eventType) {
+        List<Destination> wanting = destinations.findByOrganizationIdAndDeletedAtIsNullOrderByCreatedAt(organizationId)
+                .stream().filter(destination -> destination.rule(eventType).filter(Rule::enabled).isPresent()).toList();
+        if (wanting.isEmpty()) {
+            return new Targets(List.of(), List.of());
+        }
+        // Asked per event, after the rules: an event no destination wants costs no second query.
         Set<String> linked = siteLinks.linkedTo(organizationId);
-        Map<Boolean, List<Destination>> wanting = destinations
-                .findByOrganizationIdAndDeletedAtIsNullOrderByCreatedAt(organizationId).stream()
-                .filter(destination -> destination.rule(eventType).filter(Rule::enabled).isPresent())
+        Map<Boolean, List<Destination>> byLink = wanting.stream()
                 .collect(Collectors.partitioningBy(destination -> linked.contains(destination.clientKey())));
-        return new Targets(wanting.get(true), wanting.get(false));
+        return new Targets(byLink.get(true), byLink.get(false));
     }
 }
