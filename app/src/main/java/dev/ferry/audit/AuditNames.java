@@ -18,7 +18,9 @@ import org.springframework.stereotype.Component;
 @Component
 class AuditNames {
 
-    private static final Set<String> SITE_ACTIONS = Set.of("SITE_CONNECTED", "SITE_DISCONNECTED", "SITE_REVOKED");
+    private static final Set<String> SITE_ACTIONS = Set.of("SITE_CONNECTED", "SITE_DISCONNECTED", "SITE_REVOKED",
+            "CONNECTION_ADDED", "CONNECTION_EDITED", "CONNECTION_TESTED", "CONNECTION_TOKEN_REPLACED", "CONNECTION_RECONNECTED",
+            "CONNECTION_DELETED");
 
     private final JdbcClient jdbc;
 
@@ -59,6 +61,8 @@ class AuditNames {
         }
         jdbc.sql("select client_key, base_url from site where client_key in (:keys)").param("keys", List.copyOf(clientKeys))
                 .query((rs, row) -> sites.put(rs.getString("client_key"), host(rs.getString("base_url")))).list();
+        jdbc.sql("select id, site_url from jira_connection where id in (:keys)").param("keys", List.copyOf(clientKeys))
+                .query((rs, row) -> sites.put(rs.getString("id"), host(rs.getString("site_url")))).list();
         return sites;
     }
 

@@ -48,7 +48,7 @@ final class AuditWords {
         if (target == null) {
             return "";
         }
-        if (action.startsWith("SITE_")) {
+        if (action.startsWith("SITE_") || action.startsWith("CONNECTION_")) {
             return names.sites().getOrDefault(target, target);
         }
         if (action.startsWith("API_KEY_")) {

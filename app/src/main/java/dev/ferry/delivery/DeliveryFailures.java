@@ -93,7 +93,7 @@ class DeliveryFailures {
     static Consequence consequence(JiraException e) {
         return switch (e.kind()) {
             case UNAUTHORIZED -> Consequence.PARK_SITE;
-            case DENIED, NOT_FOUND -> Consequence.REPAIR_DESTINATION;
+            case DENIED, NOT_FOUND, BLOCKED -> Consequence.REPAIR_DESTINATION;
             case INVALID -> refusesIssueType(e.jiraMessage()) ? Consequence.REMAP_ISSUE_TYPES : Consequence.FAIL;
             case CLOCK_SKEW, RATE_LIMITED -> Consequence.DELAY;
             case UNAVAILABLE -> Consequence.COUNT_ATTEMPT;

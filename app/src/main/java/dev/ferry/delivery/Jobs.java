@@ -59,7 +59,8 @@ class Jobs {
             return new Skip(DestinationEnds.SITE_NOT_LINKED);
         }
         if (!siteLinks.credentialsUsable(delivery.clientKey())) {
-            return new Wait("Jira rejected the app's credentials for this site; waiting for it to be installed again");
+            return new Wait("Jira rejected the credentials Ferry holds for this site; waiting for a re-install, a new API"
+                    + " token or a reconnect");
         }
         if (!destination.get().isActive()) {
             return new Wait("destination needs " + destination.get().state() + ": " + destination.get().stateReason());

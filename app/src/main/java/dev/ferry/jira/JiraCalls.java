@@ -42,7 +42,7 @@ class JiraCalls {
     String exchange(JiraSite site, JiraRequest request) {
         Instant deadline = clock.instant().plus(maxInlineWait);
         for (int retry = 1; ; retry++) {
-            gate.take(site.clientKey(), deadline);
+            gate.take(site.budgetKey(), deadline);
             JiraException failure;
             try {
                 HttpResponse<String> response = transport.send(site, request);
@@ -69,7 +69,7 @@ class JiraCalls {
         Duration wait = backoff.delay(retry, failure.retryAfter().orElse(null));
         String reason = response.headers().firstValue("RateLimit-Reason").orElse("");
         if (!PER_ISSUE_REASON.equals(reason)) {
-            gate.block(site.clientKey(), clock.instant().plus(wait));
+            gate.block(site.budgetKey(), clock.instant().plus(wait));
         }
         log.info("{} on {}: rate-limited ({}), waiting {}", request.describe(), site.clientKey(),
                 reason.isEmpty() ? "no reason given" : reason, wait);

@@ -52,7 +52,7 @@ public class JiraClient {
 
     /** {@code GET /rest/api/3/issue/{issue}?fields=status}. */
     public JiraIssue getIssueStatus(JiraSite site, String issueIdOrKey) {
-        URI uri = UriComponentsBuilder.fromUri(site.baseUrl()).path("/rest/api/3/issue/{issue}")
+        URI uri = UriComponentsBuilder.fromUri(site.apiBase()).path("/rest/api/3/issue/{issue}")
                 .queryParam("fields", "status").buildAndExpand(issueIdOrKey).encode().toUri();
         return IssueBodies.issue(json(site, JiraRequest.get(uri)));
     }
@@ -89,7 +89,7 @@ public class JiraClient {
         int seen = 0;
         long total;
         do {
-            URI uri = UriComponentsBuilder.fromUri(site.baseUrl()).path("/rest/api/3/issue/{issue}/comment")
+            URI uri = UriComponentsBuilder.fromUri(site.apiBase()).path("/rest/api/3/issue/{issue}/comment")
                     .queryParam("startAt", seen).queryParam("maxResults", COMMENTS_PER_PAGE)
                     .queryParam("expand", "properties").buildAndExpand(issueIdOrKey).encode().toUri();
             JsonNode page = json(site, JiraRequest.get(uri));
@@ -137,7 +137,7 @@ public class JiraClient {
         List<IssueType> types = new ArrayList<>();
         long total;
         do {
-            URI uri = UriComponentsBuilder.fromUri(site.baseUrl())
+            URI uri = UriComponentsBuilder.fromUri(site.apiBase())
                     .path("/rest/api/3/issue/createmeta/{project}/issuetypes").queryParam("startAt", types.size())
                     .queryParam("maxResults", ISSUE_TYPES_PER_PAGE).buildAndExpand(projectKey).encode().toUri();
             JsonNode page = json(site, JiraRequest.get(uri));
@@ -157,7 +157,7 @@ public class JiraClient {
         List<JiraProject> projects = new ArrayList<>();
         boolean last;
         do {
-            URI uri = UriComponentsBuilder.fromUri(site.baseUrl()).path("/rest/api/3/project/search")
+            URI uri = UriComponentsBuilder.fromUri(site.apiBase()).path("/rest/api/3/project/search")
                     .queryParam("startAt", projects.size()).queryParam("maxResults", PROJECTS_PER_PAGE)
                     .queryParam("action", "create").build().encode().toUri();
             JsonNode page = json(site, JiraRequest.get(uri));
@@ -222,6 +222,27 @@ public class JiraClient {
         return false;
     }
 
+    /** {@code GET /rest/api/3/myself}: who the connection calls Jira as. */
+    public JiraAccount myself(JiraSite site) {
+        JsonNode me = json(site, JiraRequest.get(uri(site, "/rest/api/3/myself")));
+        return new JiraAccount(me.path("accountId").asString(null), me.path("displayName").asString(null),
+                me.path("emailAddress").asString(null));
+    }
+
+    /**
+     * The site's cloudId, which Jira Cloud tells anyone at {@code {site}/_edge/tenant_info}: how a site URL
+     * becomes its gateway path {@code api.atlassian.com/ex/jira/{cloudId}}.
+     */
+    public String cloudId(URI siteUrl) {
+        JiraSite anonymous = new JiraSite(siteUrl.toString(), siteUrl, siteUrl, new JiraAuth.Anonymous());
+        String cloudId = json(anonymous, JiraRequest.get(uri(anonymous, "/_edge/tenant_info"))).path("cloudId").asString("");
+        if (cloudId.isBlank()) {
+            throw new JiraException(JiraException.Kind.NOT_FOUND, 200, "the site told no cloudId at /_edge/tenant_info",
+                    "no cloudId", null);
+        }
+        return cloudId;
+    }
+
     /** Every page of {@code POST /rest/api/3/search/jql}, following {@code nextPageToken}. */
     private List<JiraIssue> search(JiraSite site, String jql) {
         URI uri = uri(site, "/rest/api/3/search/jql");
@@ -240,6 +261,6 @@ public class JiraClient {
     }
 
     private static URI uri(JiraSite site, String path, Object... variables) {
-        return UriComponentsBuilder.fromUri(site.baseUrl()).path(path).buildAndExpand(variables).encode().toUri();
+        return UriComponentsBuilder.fromUri(site.apiBase()).path(path).buildAndExpand(variables).encode().toUri();
     }
 }

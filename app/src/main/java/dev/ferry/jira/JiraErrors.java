@@ -21,6 +21,12 @@ final class JiraErrors {
         int status = response.statusCode();
         String words = words(response.body());
         String message = request.describe() + " answered " + status + (words.isEmpty() ? "" : ": " + words);
+        if (status / 100 == 3) {
+            // Ferry follows no redirect (one could lead anywhere, even inside Ferry's own network): the URL is wrong.
+            String to = response.headers().firstValue("Location").orElse("elsewhere");
+            return new JiraException(JiraException.Kind.NOT_FOUND, status, request.describe() + " answered " + status
+                    + ", a redirect to " + to + ", which Ferry does not follow", "redirected to " + to, null);
+        }
         JiraException.Kind kind = status == 401 && TokenTimeRefusals.about(response) ? JiraException.Kind.CLOCK_SKEW
                 : kind(status);
         return new JiraException(kind, status, message, words, retryAfter(response).orElse(null));
@@ -28,7 +34,11 @@ final class JiraErrors {
 
     /** Jira could not be reached, or the connection broke before its answer arrived. */
     static JiraException unreachable(JiraRequest request, Exception cause) {
-        return new JiraException(JiraException.Kind.UNAVAILABLE, 0, request.describe() + " failed: " + cause, null);
+        JiraException failure = new JiraException(JiraException.Kind.UNAVAILABLE, 0,
+                request.describe() + " failed: " + cause, null);
+        // Kept so a person can be told which: the name did not resolve, the connection was refused, or time ran out.
+        failure.initCause(cause);
+        return failure;
     }
 
     static JiraException.Kind kind(int status) {

@@ -24,7 +24,12 @@ public class JiraException extends RuntimeException {
         /** 429 after the client's own retries: try again at {@link #retryAfter()} or later. */
         RATE_LIMITED,
         /** 5xx, a timeout or a reset: worth trying again later. */
-        UNAVAILABLE
+        UNAVAILABLE,
+        /**
+         * Never sent: the outbound-address guard refused the address (not Atlassian Cloud, or it resolves
+         * inside a private network). A person must change the URL or the setting.
+         */
+        BLOCKED
     }
 
     private final Kind kind;

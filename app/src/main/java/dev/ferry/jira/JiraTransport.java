@@ -1,22 +1,31 @@
 package dev.ferry.jira;
 
 import dev.ferry.connect.OutboundTokens;
+import dev.ferry.url.BlockedAddressException;
+import dev.ferry.url.OutboundGuard;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import org.springframework.stereotype.Component;
 
-/** Sends one request to a site, signed as the app (Connect JWT of the exact request); no retries, no budget. */
+/**
+ * Sends one request to a site, authenticated the connection's way (a Connect JWT of the exact request, Basic
+ * with an API token, or an OAuth bearer token); no retries, no budget, and never a redirect followed.
+ */
 @Component
 class JiraTransport {
 
     private final OutboundTokens tokens;
     private final HttpClient http;
     private final JiraProperties properties;
+    private final OutboundGuard guard;
 
-    JiraTransport(OutboundTokens tokens, JiraProperties properties) {
+    JiraTransport(OutboundTokens tokens, JiraProperties properties, OutboundGuard guard) {
         this.tokens = tokens;
+        this.guard = guard;
         this.properties = properties;
         this.http = HttpClient.newBuilder().connectTimeout(properties.connectTimeout())
                 .followRedirects(HttpClient.Redirect.NEVER).build();
@@ -24,10 +33,18 @@ class JiraTransport {
 
     /** Jira's answer, whatever its status; a JiraException of kind UNAVAILABLE when none arrived. */
     HttpResponse<String> send(JiraSite site, JiraRequest request) {
+        try {
+            // Every call, not only when a URL is typed: a name can come to resolve elsewhere after it was checked.
+            guard.check(request.uri());
+        } catch (BlockedAddressException blocked) {
+            throw new JiraException(JiraException.Kind.BLOCKED, 0, request.describe() + " to " + request.uri().getHost()
+                    + " not sent: " + blocked.getMessage(), blocked.getMessage(), null);
+        }
         HttpRequest.Builder builder = HttpRequest.newBuilder(request.uri()).timeout(properties.readTimeout())
-                .header("Authorization", "JWT " + tokens.sign(request.method(), request.uri(), site.baseUrl(),
-                        site.sharedSecret()))
                 .header("Accept", "application/json");
+        if (!(site.auth() instanceof JiraAuth.Anonymous)) {
+            builder.header("Authorization", authorization(site, request));
+        }
         if ("http".equals(request.uri().getScheme())) {
             // Jira Cloud speaks HTTP/2 over TLS only. Over cleartext (a local simulator or proxy) the client would
             // try an h2c upgrade and then squeeze every call to the site through one multiplexed connection.
@@ -47,5 +64,17 @@ class JiraTransport {
             Thread.currentThread().interrupt();
             throw JiraErrors.unreachable(request, e);
         }
+    }
+
+    private String authorization(JiraSite site, JiraRequest request) {
+        JiraAuth auth = site.auth();
+        if (auth instanceof JiraAuth.ConnectApp app) {
+            return "JWT " + tokens.sign(request.method(), request.uri(), site.baseUrl(), app.sharedSecret());
+        }
+        if (auth instanceof JiraAuth.ApiToken token) {
+            return "Basic " + Base64.getEncoder().encodeToString(
+                    (token.email() + ":" + token.token()).getBytes(StandardCharsets.UTF_8));
+        }
+        return "Bearer " + ((JiraAuth.OAuthBearer) auth).accessToken();
     }
 }

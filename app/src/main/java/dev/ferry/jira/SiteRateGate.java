@@ -44,56 +44,56 @@ class SiteRateGate {
     }
 
     /** Waits for a permit; throws RATE_LIMITED when none can be had before {@code deadline}. */
-    void take(String clientKey, Instant deadline) {
+    void take(String siteKey, Instant deadline) {
         while (true) {
-            Optional<Instant> notBefore = tryTake(clientKey);
+            Optional<Instant> notBefore = tryTake(siteKey);
             if (notBefore.isEmpty()) {
                 return;
             }
             if (notBefore.get().isAfter(deadline)) {
                 Duration wait = Duration.between(clock.instant(), notBefore.get());
                 throw new JiraException(JiraException.Kind.RATE_LIMITED, 0,
-                        "Ferry's request budget for " + clientKey + " has no room before " + notBefore.get(), wait);
+                        "Ferry's request budget for " + siteKey + " has no room before " + notBefore.get(), wait);
             }
             Pause.until(clock, notBefore.get());
         }
     }
 
     /** A permit now (empty), or the instant worth asking again. */
-    Optional<Instant> tryTake(String clientKey) {
-        return outsideTransactions.execute(status -> attempt(clientKey));
+    Optional<Instant> tryTake(String siteKey) {
+        return outsideTransactions.execute(status -> attempt(siteKey));
     }
 
-    private Optional<Instant> attempt(String clientKey) {
+    private Optional<Instant> attempt(String siteKey) {
         Instant now = clock.instant();
-        if (grant(clientKey, now)) {
+        if (grant(siteKey, now)) {
             return Optional.empty();
         }
-        Optional<Budget> budget = budget(clientKey);
+        Optional<Budget> budget = budget(siteKey);
         if (budget.isEmpty()) {
-            open(clientKey, now);
-            return grant(clientKey, now) ? Optional.empty() : Optional.of(now);
+            open(siteKey, now);
+            return grant(siteKey, now) ? Optional.empty() : Optional.of(now);
         }
         return Optional.of(whenToAskAgain(budget.get(), now));
     }
 
-    private boolean grant(String clientKey, Instant now) {
+    private boolean grant(String siteKey, Instant now) {
         Timestamp window = Timestamp.from(now.truncatedTo(ChronoUnit.SECONDS));
-        return jdbc.sql(TAKE).params(window, window, window, clientKey, Timestamp.from(now), window, perSecond)
+        return jdbc.sql(TAKE).params(window, window, window, siteKey, Timestamp.from(now), window, perSecond)
                 .update() == 1;
     }
 
     /** Jira paused the whole site: no permits for anyone until {@code until} (a pause is only ever extended). */
-    void block(String clientKey, Instant until) {
+    void block(String siteKey, Instant until) {
         Timestamp end = Timestamp.from(until);
         outsideTransactions.executeWithoutResult(status -> jdbc.sql(
                 "update jira_rate_budget set blocked_until = ? where client_key = ? and (blocked_until is null or blocked_until < ?)")
-                .params(end, clientKey, end).update());
+                .params(end, siteKey, end).update());
     }
 
-    private Optional<Budget> budget(String clientKey) {
+    private Optional<Budget> budget(String siteKey) {
         return jdbc.sql("select window_start, blocked_until from jira_rate_budget where client_key = ?")
-                .param(clientKey)
+                .param(siteKey)
                 .query((rs, row) -> new Budget(rs.getTimestamp(1).toInstant(),
                         rs.getTimestamp(2) == null ? null : rs.getTimestamp(2).toInstant()))
                 .optional();
@@ -109,10 +109,10 @@ class SiteRateGate {
     }
 
     /** The site's first call: its budget row, created by whichever worker gets there first. */
-    private void open(String clientKey, Instant now) {
+    private void open(String siteKey, Instant now) {
         try {
             jdbc.sql("insert into jira_rate_budget (client_key, window_start, used) values (?, ?, 0)")
-                    .params(clientKey, Timestamp.from(now.truncatedTo(ChronoUnit.SECONDS).minusSeconds(1))).update();
+                    .params(siteKey, Timestamp.from(now.truncatedTo(ChronoUnit.SECONDS).minusSeconds(1))).update();
         } catch (DuplicateKeyException anotherWorkerWasFirst) {
             // The row exists now, which is all this wanted.
         }

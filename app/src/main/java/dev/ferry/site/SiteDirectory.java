@@ -4,24 +4,36 @@ import dev.ferry.connect.ConnectTenant;
 import dev.ferry.jira.JiraSite;
 import java.net.URI;
 import java.util.Optional;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
-/** What other capabilities may know of a site: whether it is installed, and how to call it. */
+/**
+ * What other capabilities may know of a site: whether it is installed, and how to call it, whichever way the
+ * organization reaches it (the app install, an API token, an OAuth grant).
+ */
 @Component
 public class SiteDirectory {
 
     private final SiteSecrets secrets;
+    private final ObjectProvider<OtherConnections> others;
 
-    SiteDirectory(SiteSecrets secrets) {
+    SiteDirectory(SiteSecrets secrets, ObjectProvider<OtherConnections> others) {
         this.secrets = secrets;
+        this.others = others;
     }
 
     /**
-     * The site as a Jira client target, while it has Ferry installed. Workers ask before every call, so
-     * this reads the same short-lived tenant the Connect gate keeps, not the whole site record.
+     * The site as a Jira client target: while it has Ferry installed, or over the API-token or OAuth connection
+     * linked under that key. Workers ask before every call, so an install is read from the same short-lived
+     * tenant the Connect gate keeps, not the whole site record.
      */
     public Optional<JiraSite> callable(String clientKey) {
-        return secrets.find(clientKey).filter(ConnectTenant::installed)
+        Optional<JiraSite> installed = secrets.find(clientKey).filter(ConnectTenant::installed)
                 .map(tenant -> new JiraSite(clientKey, URI.create(tenant.baseUrl()), tenant.sharedSecret()));
+        if (installed.isPresent()) {
+            return installed;
+        }
+        OtherConnections connections = others.getIfAvailable();
+        return connections == null ? Optional.empty() : connections.callable(clientKey);
     }
 }

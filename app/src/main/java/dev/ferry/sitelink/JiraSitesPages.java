@@ -25,7 +25,7 @@ class JiraSitesPages {
     }
 
     JiraSitesPage page(String organizationId, boolean canManage, String entered, String error) {
-        List<LinkedSite> sites = linked.of(organizationId);
+        List<LinkedSite> sites = linked.installs(organizationId);
         List<LinkRequestView> open = requests.open(organizationId);
         List<JiraSitesPage.RequestRow> rows = Stream.concat(open.stream().map(JiraSitesPages::row),
                 declinedRows(organizationId, open)).toList();
@@ -42,7 +42,7 @@ class JiraSitesPages {
 
     /** Changes when a request moves on or a link comes, goes or changes state; not on every webhook. */
     String fingerprint(String organizationId) {
-        return fingerprint(linked.of(organizationId), requests.open(organizationId));
+        return fingerprint(linked.installs(organizationId), requests.open(organizationId));
     }
 
     private static String fingerprint(List<LinkedSite> sites, List<LinkRequestView> open) {

@@ -46,12 +46,20 @@ public class SiteConnections {
      */
     @Transactional
     public void disconnect(String organizationId, String actor, String clientKey) {
+        unlink(organizationId, clientKey);
+        audit.record(organizationId, actor, AuditAction.SITE_DISCONNECTED, clientKey, null);
+        log.info("site {} unlinked from organization {} by {}", clientKey, organizationId, actor);
+    }
+
+    /**
+     * Removes the link and ends the deliveries still open for it, in the caller's transaction, without an
+     * audit record of its own: for a connection being deleted, which records that itself.
+     */
+    public void unlink(String organizationId, String clientKey) {
         SiteLink link = links.findById(clientKey).filter(l -> l.belongsTo(organizationId))
                 .orElseThrow(() -> Refusal.notFound("no site " + clientKey + " is linked to this organization"));
         links.delete(link);
         events.publishEvent(new SiteDisconnected(organizationId, clientKey));
-        audit.record(organizationId, actor, AuditAction.SITE_DISCONNECTED, clientKey, null);
-        log.info("site {} unlinked from organization {} by {}", clientKey, organizationId, actor);
     }
 
     /** Two organizations' requests confirmed at once: the primary key lets one win; the other hears 409. */

@@ -48,6 +48,11 @@ class SiteLink implements Persistable<String> {
         return new SiteLink(site.clientKey(), organizationId, now, actor, null, null, true);
     }
 
+    /** A link for an API-token or OAuth connection, under the connection's id: Ferry holds its credentials already. */
+    static SiteLink connection(String connectionId, String organizationId, String actor, Instant now) {
+        return new SiteLink(connectionId, organizationId, now, actor, null, null, true);
+    }
+
     boolean belongsTo(String organization) {
         return organizationId.equals(organization);
     }

@@ -3,6 +3,7 @@ package dev.ferry.sitelink;
 import dev.ferry.principal.ApiCaller;
 import dev.ferry.principal.ApiScope;
 import dev.ferry.principal.RequiresScope;
+import dev.ferry.refusal.Refusal;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
@@ -40,7 +41,7 @@ class SiteLinkController {
     @RequiresScope(ApiScope.CONFIG_READ)
     SiteList list(ApiCaller caller) {
         List<LinkRequestView> open = requests.open(caller.organizationId());
-        return new SiteList(linked.of(caller.organizationId()), open, requests.declined(caller.organizationId(), open));
+        return new SiteList(linked.installs(caller.organizationId()), open, requests.declined(caller.organizationId(), open));
     }
 
     /**
@@ -79,6 +80,10 @@ class SiteLinkController {
     @RequiresScope(ApiScope.CONFIG_WRITE)
     @ResponseStatus(HttpStatus.NO_CONTENT)
     void disconnect(ApiCaller caller, @PathVariable String clientKey) {
+        if (linked.find(caller.organizationId(), clientKey).filter(site -> !site.installed()).isPresent()) {
+            throw Refusal.invalid(clientKey + " is an API-token or OAuth connection: delete it with DELETE"
+                    + " /api/v1/connections/" + clientKey);
+        }
         connections.disconnect(caller.organizationId(), caller.actor(), clientKey);
     }
 

@@ -1,6 +1,7 @@
 package dev.ferry.sitelink;
 
 import dev.ferry.site.SiteInstalled;
+import java.time.Instant;
 import java.util.Optional;
 import java.util.Set;
 import org.slf4j.Logger;
@@ -28,6 +29,24 @@ public class SiteLinks {
     /** The clientKeys of the sites linked to the organization now. */
     public Set<String> linkedTo(String organizationId) {
         return Set.copyOf(links.clientKeysOf(organizationId));
+    }
+
+    /**
+     * Links an API-token or OAuth connection to its organization under the connection's id, in the caller's
+     * transaction, so destinations, deliveries and ticket links take it as they take an installed site.
+     */
+    public void linkConnection(String connectionId, String organizationId, String actor, Instant now) {
+        links.save(SiteLink.connection(connectionId, organizationId, actor, now));
+    }
+
+    /**
+     * New credentials for a connection (a replaced token, a reconnect): Jira's earlier rejection no longer
+     * holds, so its waiting deliveries go again.
+     */
+    public void credentialsRenewed(String key) {
+        if (links.clearRejection(key) > 0) {
+            log.info("{}: new credentials clear Jira's earlier rejection; deliveries resume", key);
+        }
     }
 
     /** Jira answered 401 for this site: its deliveries wait until it is installed again. */

@@ -16,6 +16,8 @@ import org.springframework.core.env.MapPropertySource;
 final class Journey implements AutoCloseable {
 
     static final String OPERATOR = "operator-token-for-journeys";
+    static final String OAUTH_CLIENT_ID = "ferry-journeys";
+    static final String OAUTH_CLIENT_SECRET = "oauth-client-secret-for-journeys";
 
     private static Journey shared;
 
@@ -98,7 +100,17 @@ final class Journey implements AutoCloseable {
 
     private Map<String, Object> properties() {
         return Map.of("server.port", port, "server.address", "127.0.0.1", "ferry.base-url", url(),
-                "ferry.connect.install-keys-urls", jira.installKeysUrl() + "," + otherJira.installKeysUrl());
+                "ferry.connect.install-keys-urls", jira.installKeysUrl() + "," + otherJira.installKeysUrl(),
+                // Only the simulators: any other address on this machine is what the outbound guard must refuse.
+                "ferry.outbound.allowed-hosts", hostOf(jira) + "," + hostOf(otherJira),
+                // jira() plays api.atlassian.com and auth.atlassian.com as well.
+                "ferry.connections.gateway-url", jira.gatewayUrl(), "ferry.oauth.auth-url", jira.authUrl(),
+                "ferry.oauth.client-id", OAUTH_CLIENT_ID, "ferry.oauth.client-secret", OAUTH_CLIENT_SECRET,
+                "ferry.oauth.redirect-uri", url() + "/console/connections/oauth/callback");
+    }
+
+    private static String hostOf(JiraSimulator site) {
+        return java.net.URI.create(site.baseUrl()).getAuthority();
     }
 
     /** Ferry's settings that name the journey's ports: the same for every journey, so one context serves all. */

@@ -47,6 +47,10 @@ final class ProductApi {
         return send("PUT", path, json);
     }
 
+    Reply patch(String path, String json) {
+        return send("PATCH", path, json);
+    }
+
     Reply delete(String path) {
         return send("DELETE", path, null);
     }

@@ -81,7 +81,7 @@ class SharedRateLimitTest {
     }
 
     Timestamp blockedUntil() {
-        return jdbc.sql("select blocked_until from jira_rate_budget where client_key = ?").param(site.clientKey())
+        return jdbc.sql("select blocked_until from jira_rate_budget where client_key = ?").param(site.budgetKey())
                 .query((rs, row) -> rs.getTimestamp(1)).list().get(0);
     }
 

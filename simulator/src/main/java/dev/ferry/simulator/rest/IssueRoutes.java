@@ -48,7 +48,8 @@ final class IssueRoutes {
             return Reply.fieldErrors(errors);
         }
         synchronized (data) {
-            Issue issue = data.newIssue(project.get(), type.get(), Users.ADMIN_ACCOUNT_ID);
+            // Jira files the issue as whoever called: the app's bot user for a JWT, the account of a token.
+            Issue issue = data.newIssue(project.get(), type.get(), call.caller() != null ? call.caller() : Users.ADMIN_ACCOUNT_ID);
             issue.summary = summary;
             issue.description = fields.get("description");
             issue.labels = fields.get("labels");

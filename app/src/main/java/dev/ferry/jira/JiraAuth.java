@@ -1,0 +1,39 @@
+package dev.ferry.jira;
+
+/**
+ * How a call to Jira proves who makes it. The connection decides; nothing above the client knows which.
+ * No kind prints its secret.
+ */
+public sealed interface JiraAuth {
+
+    /** The installed Connect app: a JWT of the exact request, signed with the site's shared secret. */
+    record ConnectApp(String sharedSecret) implements JiraAuth {
+        @Override
+        public String toString() {
+            return "ConnectApp[secret hidden]";
+        }
+    }
+
+    /**
+     * An Atlassian account's API token, as HTTP Basic ({@code email:token}). A classic token calls the site
+     * URL; a scoped token calls {@code api.atlassian.com/ex/jira/{cloudId}} with the same header.
+     */
+    record ApiToken(String email, String token) implements JiraAuth {
+        @Override
+        public String toString() {
+            return "ApiToken[" + email + ", token hidden]";
+        }
+    }
+
+    /** An OAuth 2.0 (3LO) access token, as {@code Authorization: Bearer}; calls go through api.atlassian.com. */
+    record OAuthBearer(String accessToken) implements JiraAuth {
+        @Override
+        public String toString() {
+            return "OAuthBearer[token hidden]";
+        }
+    }
+
+    /** No credentials: for what Jira tells anyone, such as a site's cloudId at {@code /_edge/tenant_info}. */
+    record Anonymous() implements JiraAuth {
+    }
+}
