@@ -1,10 +1,14 @@
 package dev.ferry.delivery;
 
 import dev.ferry.destination.DestinationActive;
+import dev.ferry.sitelink.CredentialsRenewed;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
-/** A repaired destination's parked deliveries are due at once, in the transaction that repaired it. */
+/**
+ * Parked deliveries are due at once when what parked them is fixed, in the transaction that fixed it: a
+ * repaired destination, or new credentials for a site (a re-install, a replaced token, a reconnect).
+ */
 @Component
 class DestinationWakeups {
 
@@ -17,5 +21,10 @@ class DestinationWakeups {
     @EventListener
     void on(DestinationActive active) {
         outbox.wake(active.destinationId());
+    }
+
+    @EventListener
+    void on(CredentialsRenewed renewed) {
+        outbox.wakeSite(renewed.clientKey());
     }
 }

@@ -120,6 +120,14 @@ public class Outbox {
                 .params(Timestamp.from(clock.instant()), destinationId).update();
     }
 
+    /** A site's credentials were renewed: its deliveries parked for any reason are due now, and look again. */
+    int wakeSite(String clientKey) {
+        return jdbc.sql("""
+                update ticket_delivery set status = 'PENDING', next_attempt_at = ?
+                where client_key = ? and status = 'WAITING'""")
+                .params(Timestamp.from(clock.instant()), clientKey).update();
+    }
+
     /** A destination was deleted: its open deliveries end as {@code SKIPPED}, with why. */
     int skipOpenOfDestination(String destinationId, String reason) {
         return jdbc.sql(SKIP_OPEN + " where destination_id = ? and status in ('PENDING', 'WAITING')")

@@ -6,6 +6,7 @@ import java.util.Optional;
 import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
 
@@ -17,9 +18,11 @@ public class SiteLinks {
     private static final Logger log = LoggerFactory.getLogger(SiteLinks.class);
 
     private final SiteLinkRepository links;
+    private final ApplicationEventPublisher events;
 
-    SiteLinks(SiteLinkRepository links) {
+    SiteLinks(SiteLinkRepository links, ApplicationEventPublisher events) {
         this.links = links;
+        this.events = events;
     }
 
     public Optional<String> organizationOf(String clientKey) {
@@ -45,6 +48,7 @@ public class SiteLinks {
      */
     public void credentialsRenewed(String key) {
         if (links.clearRejection(key) > 0) {
+            events.publishEvent(new CredentialsRenewed(key));
             log.info("{}: new credentials clear Jira's earlier rejection; deliveries resume", key);
         }
     }
@@ -70,6 +74,7 @@ public class SiteLinks {
     @EventListener
     void on(SiteInstalled installed) {
         if (links.clearRejection(installed.clientKey()) > 0) {
+            events.publishEvent(new CredentialsRenewed(installed.clientKey()));
             log.info("site {}: the re-install clears Jira's earlier rejection of the app's credentials; deliveries resume",
                     installed.clientKey());
         }
