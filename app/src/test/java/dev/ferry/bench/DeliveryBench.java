@@ -124,6 +124,8 @@ public final class DeliveryBench {
                         .collect(Collectors.joining(",")),
                 // A cold simulator on a loaded machine may take longer than the production key-fetch budget.
                 "--ferry.connect.install-keys-timeout=15s", "--ferry.admin.operator-token=" + OPERATOR, "--ferry.jira.requests-per-second=" + budget,
+                // The outbound guard lets Ferry call Atlassian Cloud only; the simulated sites are on loopback.
+                "--ferry.outbound.allowed-hosts=127.0.0.1",
                 "--ferry.delivery.worker-enabled=" + workers,
                 "--ferry.delivery.worker-threads=" + options.getOrDefault("workers", "160"),
                 "--ferry.delivery.poll-interval=200ms", "--ferry.panels.glance-worker-threads=16",

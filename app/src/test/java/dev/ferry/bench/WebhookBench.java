@@ -83,6 +83,8 @@ public final class WebhookBench {
         command.addAll(List.of("-jar", options.jar().toString(), "--server.port=" + port,
                 "--spring.datasource.url=" + database, "--ferry.secret-key=" + Base64.getEncoder().encodeToString(key),
                 "--ferry.connect.install-keys-urls=" + InstallKeyServer.INSTANCE.url(),
+                // The outbound guard lets Ferry call Atlassian Cloud only; anything it calls here is on loopback.
+                "--ferry.outbound.allowed-hosts=127.0.0.1",
                 "--ferry.webhooks.worker-enabled=" + options.worker(), "--logging.level.root=WARN",
                 // A webhook node: the ticket outbox and glance workers have nothing to do here.
                 "--ferry.delivery.worker-enabled=false", "--ferry.panels.glance-worker-enabled=false",

@@ -2,6 +2,7 @@ package dev.ferry.e2e;
 
 import dev.ferry.jira.JiraClient;
 import dev.ferry.simulator.JiraSimulator;
+import java.net.URI;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -111,6 +112,8 @@ class SigkillDurabilityIT {
         return List.of("--server.address=127.0.0.1", "--server.port=" + port,
                 "--ferry.base-url=" + FerryBesideJira.baseUrl(port), "--ferry.connect.install-keys-urls=" + jira.installKeysUrl(),
                 "--ferry.connect.install-keys-timeout=15s", "--ferry.admin.operator-token=" + OPERATOR,
+                // The outbound guard lets Ferry call Atlassian Cloud only; the simulated site is on loopback.
+                "--ferry.outbound.allowed-hosts=" + URI.create(jira.baseUrl()).getAuthority(),
                 "--ferry.secret-key=dGVzdC1vbmx5LWtleS0wMDAwMDAwMDAwMDAwMDAwMDA=",
                 "--ferry.jira.requests-per-second=1000", "--ferry.jira.backoff-initial=50ms", "--ferry.jira.backoff-max=500ms",
                 "--ferry.delivery.poll-interval=100ms", "--ferry.delivery.lease=30s",

@@ -47,10 +47,13 @@ public final class Demo {
                 : 0;
         cleanStart();
         try (JiraSimulator jira = JiraSimulator.start(Clock.systemUTC(), jiraPort);
-                FerryProcess ferry = FerryProcess.start(Path.of("app/target/ferry.jar"), port, jira.installKeysUrl(), DATA)) {
+                FerryProcess ferry = FerryProcess.start(Path.of("app/target/ferry.jar"), port, jira, DATA)) {
             say("Simulated Jira site at " + jira.baseUrl() + "; starting Ferry at " + ferry.baseUrl() + " (log: " + ferry.log() + ")");
+            jira.oauth().registerClient(FerryProcess.OAUTH_CLIENT_ID, FerryProcess.OAUTH_CLIENT_SECRET,
+                    FerryProcess.oauthCallback(ferry.baseUrl()));
             ferry.awaitHealthy(Duration.ofSeconds(90));
             List<String> issues = play(jira, ferry);
+            new DemoConnections(jira, ferry, Demo::say).apiToken();
             showBadges(jira, issues);
             printAdminUi(jira, ferry);
             printUrls(jira, issues);

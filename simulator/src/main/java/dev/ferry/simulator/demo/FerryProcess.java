@@ -1,5 +1,6 @@
 package dev.ferry.simulator.demo;
 
+import dev.ferry.simulator.JiraSimulator;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -22,6 +23,14 @@ final class FerryProcess implements AutoCloseable {
     static final String ADMIN_PASSWORD = "ferry-demo-password";
     static final String ORGANIZATION = "Demo Product";
 
+    /**
+     * The demo's OAuth 2.0 client, registered in the simulator's authorization server, and its operator token:
+     * values of a throwaway Ferry on loopback, not secrets.
+     */
+    static final String OAUTH_CLIENT_ID = "ferry-demo-client";
+    static final String OAUTH_CLIENT_SECRET = "ferry-demo-client-secret";
+    static final String OPERATOR_TOKEN = "ferry-demo-operator-token";
+
     /** The agent jar that ends Ferry when the demo is gone; written anew each run beside Ferry's files. */
     static final String WATCH_JAR = "demo-parent-watch.jar";
 
@@ -36,21 +45,33 @@ final class FerryProcess implements AutoCloseable {
         this.log = log;
     }
 
-    static FerryProcess start(Path jar, int port, String installKeysUrl, Path dataDir) {
+    static FerryProcess start(Path jar, int port, JiraSimulator jira, Path dataDir) {
         if (!Files.isRegularFile(jar)) {
             throw new DemoRefusal(jar + " is missing; build it first with: mvn -q package -DskipTests");
         }
         String baseUrl = "http://127.0.0.1:" + port;
         return launch(List.of("-jar", jar.toString(), "--server.address=127.0.0.1", "--server.port=" + port,
-                "--ferry.base-url=" + baseUrl, "--ferry.connect.install-keys-urls=" + installKeysUrl,
+                "--ferry.base-url=" + baseUrl, "--ferry.connect.install-keys-urls=" + jira.installKeysUrl(),
                 // The simulator's key server answers its first request from a cold JVM; Jira's 1.2 s budget
                 // for a key server is the production setting, not the demo's.
                 "--ferry.connect.install-keys-timeout=10s",
+                // Ferry calls only Atlassian Cloud unless told otherwise: the simulated site, its gateway
+                // (api.atlassian.com) and its authorization server (auth.atlassian.com) share one loopback port.
+                "--ferry.outbound.allowed-hosts=" + URI.create(jira.baseUrl()).getAuthority(),
+                "--ferry.connections.gateway-url=" + jira.gatewayUrl(), "--ferry.oauth.auth-url=" + jira.authUrl(),
+                "--ferry.oauth.client-id=" + OAUTH_CLIENT_ID, "--ferry.oauth.client-secret=" + OAUTH_CLIENT_SECRET,
+                "--ferry.oauth.redirect-uri=" + oauthCallback(baseUrl),
+                "--ferry.admin.operator-token=" + OPERATOR_TOKEN,
                 "--spring.datasource.url=jdbc:h2:file:" + dataDir.toAbsolutePath().resolve("demo"),
                 "--ferry.secret-key-file=" + dataDir.toAbsolutePath().resolve("demo-secret.key"),
                 "--ferry.dev.internal-links-api=true", "--ferry.admin.first-admin.email=" + ADMIN_EMAIL,
                 "--ferry.admin.first-admin.organization=" + ORGANIZATION,
                 "--ferry.admin.first-admin.password=" + ADMIN_PASSWORD), baseUrl, dataDir);
+    }
+
+    /** Where Atlassian (here the simulator) sends the browser back after "Connect with Atlassian". */
+    static String oauthCallback(String ferryBaseUrl) {
+        return ferryBaseUrl + "/console/connections/oauth/callback";
     }
 
     /**
