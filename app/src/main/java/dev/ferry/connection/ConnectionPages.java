@@ -48,13 +48,13 @@ class ConnectionPages {
                 : join(c.email(), c.account().displayName());
         return new ConnectionsPage.Row(c.id(), c.name(), c.siteUrl(), kind(c.kind()), c.kind(),
                 health(c.health().state(), c.kind()), c.health().state(), c.health().ok(), c.health().message(),
-                c.expiryWarning(), account, canManage ? route(c.route()) : "");
+                c.expiryWarning(), account, canManage && !install(c) ? route(c.route()) : "");
     }
 
     private static List<ConnectionPage.Fact> facts(ConnectionView c) {
         List<ConnectionPage.Fact> facts = new ArrayList<>();
         add(facts, "Calls Jira as", c.account() == null ? null : join(c.email(), c.account().displayName()));
-        add(facts, "Calls go to", route(c.route()));
+        add(facts, "Calls go to", install(c) ? null : route(c.route()));
         add(facts, "Cloud ID", c.cloudId());
         add(facts, "Token expires on", c.tokenExpiresOn() == null ? null : c.tokenExpiresOn().toString());
         add(facts, "Default project", c.defaultProject());
@@ -65,6 +65,10 @@ class ConnectionPages {
         add(facts, "Added", Shown.time(c.createdAt()) + (c.createdBy() == null ? "" : " by " + Shown.who(c.createdBy())));
         add(facts, "Changed", Shown.time(c.updatedAt()));
         return facts;
+    }
+
+    private static boolean install(ConnectionView c) {
+        return ConnectionKind.APP_INSTALL.value().equals(c.kind());
     }
 
     static String kind(String kind) {
@@ -90,7 +94,7 @@ class ConnectionPages {
 
     private static String route(String route) {
         return switch (route == null ? "" : route) {
-            case "site" -> "The site itself";
+            case "site" -> "the site itself";
             case "gateway" -> "api.atlassian.com (Atlassian's gateway)";
             default -> "";
         };

@@ -78,7 +78,7 @@ class ConnectionPagesTest {
         String details = manager.get(PAGE + "/" + id).body();
         assertThat(details).contains("data-testid=\"flash\"").contains("Connected " + jira.baseUrl() + " as Dana Scully.")
                 .contains("reduced to " + jira.baseUrl()).contains("classic")
-                .contains("Dana@acme.example (Dana Scully)").contains("The site itself").contains("FERRY")
+                .contains("Dana@acme.example (Dana Scully)").contains("the site itself").contains("FERRY")
                 .contains("data-testid=\"test-connection\"").contains("action=\"" + PAGE + "/" + id + "/test\"")
                 .contains("Replace the API token").doesNotContain(TOKEN);
         String list = manager.get(PAGE).body();
@@ -162,7 +162,7 @@ class ConnectionPagesTest {
         String details = member.get(PAGE + "/" + id).body();
 
         assertThat(list).contains("data-connection=\"" + id + "\"").contains(host()).contains(">API token<")
-                .contains(">OK<").doesNotContain(EMAIL).doesNotContain("Dana Scully").doesNotContain("The site itself")
+                .contains(">OK<").doesNotContain(EMAIL).doesNotContain("Dana Scully").doesNotContain("the site itself")
                 .doesNotContain("data-testid=\"add-connection\"").doesNotContain("data-testid=\"connect-oauth\"");
         assertThat(details).contains(jira.baseUrl()).contains("API token").contains(">OK<").doesNotContain(EMAIL)
                 .doesNotContain("Dana Scully").doesNotContain("data-testid=\"edit-connection\"")
