@@ -92,14 +92,16 @@ class ConnectionPagesTest {
     void refusedFieldsAreSaidUnderEachFieldAndTheTypedOnesStayButNeverTheToken() {
         var refused = manager.post(PAGE, "siteUrl", jira.baseUrl(), "email", "dana-at-acme", "token", " ",
                 "route", "gateway", "defaultProject", "lowercase", "tokenExpiresOn", "", "confluenceUrl", "",
-                "confluenceEmail", "", "confluenceToken", "");
+                "confluenceEmail", "wiki-at-acme", "confluenceToken", "");
 
         assertThat(refused.statusCode()).isEqualTo(400);
         assertThat(refused.body()).contains("data-testid=\"error-email\"").contains("data-testid=\"error-token\"")
                 .contains("data-testid=\"error-defaultProject\"").doesNotContain("data-testid=\"error-siteUrl\"")
                 .contains("value=\"dana-at-acme\"").contains("value=\"" + jira.baseUrl() + "\"")
                 .contains("value=\"lowercase\"").contains("<option value=\"gateway\" selected>")
-                .contains("aria-invalid=\"true\"").contains("paste it again");
+                .contains("aria-invalid=\"true\"").contains("paste it again")
+                .contains("data-testid=\"error-confluenceEmail\"").contains("value=\"wiki-at-acme\"")
+                .contains("data-testid=\"confluence\" open");
         assertThat(count("jira_connection")).isZero();
     }
 
