@@ -18,6 +18,7 @@ final class Nav {
     static final List<Section> SECTIONS = List.of(
             new Section("home", "Home", "/admin"),
             new Section("integrations", "Jira sites", "/admin/integrations/jira"),
+            new Section("connections", "Connections", "/admin/connections"),
             new Section("destinations", "Destinations", "/admin/destinations"),
             new Section("deliveries", "Deliveries", "/admin/deliveries"),
             new Section("links", "Linked tickets", "/admin/links"),

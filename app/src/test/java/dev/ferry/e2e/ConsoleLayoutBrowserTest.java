@@ -101,6 +101,7 @@ class ConsoleLayoutBrowserTest {
         assertThat(console.post("/admin/links", "site", clientKey, "issueKey", byHand, "subjectType", "experiment",
                 "subjectId", "exp-1", "subjectTitle", "Checkout redesign").statusCode()).isEqualTo(303);
         String firstRun = newcomerOneTimePassword(console);
+        String connection = apiTokenConnection(api);
         deliveries(api);
 
         browser.loginAs(ferry, admin).open(ferry + "/admin/api-keys");
@@ -110,6 +111,10 @@ class ConsoleLayoutBrowserTest {
         pages.put("home", ferry + "/admin");
         pages.put("jira-sites", ferry + "/admin/integrations/jira");
         pages.put("disconnect", ferry + "/admin/integrations/jira/sites/" + clientKey + "/disconnect");
+        pages.put("connections", ferry + "/admin/connections");
+        pages.put("connection", ferry + "/admin/connections/" + connection);
+        pages.put("connection-install", ferry + "/admin/connections/" + clientKey);
+        pages.put("connection-delete", ferry + "/admin/connections/" + connection + "/delete");
         pages.put("destinations", ferry + "/admin/destinations?site=" + clientKey);
         pages.put("destination-rules", rules);
         pages.put("rule-preview", rules + "?rule=experiment.guardrail_breached");
@@ -173,6 +178,18 @@ class ConsoleLayoutBrowserTest {
         jira.credentials().revokeSecret();
         api.post("/api/v1/events", Events.guardrail("exp-3", "Onboarding emails", null));
         DeliveryDrain.drain(context);
+    }
+
+    /** An API-token connection to the journey's site whose token expires in a week, so the warnings show. */
+    private String apiTokenConnection(ProductApi api) {
+        String email = "Quality.Bot.Account@acme-experiments.example";
+        jira.data().accounts().add("557058:layout-quality-bot", email, "Quality bot of Acme Experiments");
+        jira.credentials().addApiToken(email, "ATATT3xFfGF0-layout-token");
+        var added = api.post("/api/v1/connections", "{\"siteUrl\":\"" + jira.baseUrl() + "\",\"email\":\"" + email
+                + "\",\"token\":\"ATATT3xFfGF0-layout-token\",\"defaultProject\":\"FERRY\",\"tokenExpiresOn\":\""
+                + java.time.LocalDate.now(java.time.ZoneOffset.UTC).plusDays(7) + "\"}");
+        assertThat(added.status()).as(added.body()).isEqualTo(201);
+        return added.json().path("id").asString();
     }
 
     /** A person the admin adds signs in first with a one-time password, which the page shows once. */
