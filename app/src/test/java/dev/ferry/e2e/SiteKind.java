@@ -21,9 +21,17 @@ import org.junit.platform.commons.support.AnnotationSupport;
 enum SiteKind {
 
     /** The Connect app installed on the site and linked (JWT). */
-    INSTALL,
+    INSTALL("connect"),
     /** An Atlassian account's email and classic API token (Basic), added through {@code POST /api/v1/connections}. */
-    API_TOKEN;
+    API_TOKEN("basic");
+    // OAUTH (issue 14): OAUTH("bearer"), made by e2e/OAuthConnections; see Journey#link.
+
+    /** How the simulator records the calls Jira accepted over this kind ({@code RecordedCall.authKind()}). */
+    final String auth;
+
+    SiteKind(String auth) {
+        this.auth = auth;
+    }
 
     /** Limits a journey class to some kinds (what it proves is only about them, or costs too much thrice). */
     @Retention(RetentionPolicy.RUNTIME)

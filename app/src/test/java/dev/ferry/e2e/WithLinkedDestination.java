@@ -1,6 +1,9 @@
 package dev.ferry.e2e;
 
 import dev.ferry.simulator.JiraSimulator;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.params.Parameter;
 import org.junit.jupiter.params.ParameterizedClass;
@@ -39,5 +42,12 @@ abstract class WithLinkedDestination {
         api = site.api();
         clientKey = site.clientKey();
         destination = site.addDestination("FERRY");
+    }
+
+    /** Ferry's one Jira client called the site the kind's way only: nothing above it chose another. */
+    @AfterEach
+    void everyCallJiraAcceptedWentTheKindsWay() {
+        assertThat(jira.calls()).filteredOn(call -> call.authKind() != null)
+                .allSatisfy(call -> assertThat(call.authKind()).as(call.method() + " " + call.path()).isEqualTo(kind.auth));
     }
 }
