@@ -13,6 +13,8 @@ import tools.jackson.databind.JsonNode;
  * checked against the project's issue types and their columns, bad input that changes nothing and reaches
  * no Jira, and the OpenAPI document that describes it all.
  */
+// What Ferry checks before Jira is asked: the same whatever the connection; once is enough.
+@SiteKind.Only(SiteKind.INSTALL)
 class DeliveryApiJourneyTest extends WithLinkedDestination {
 
     @Test

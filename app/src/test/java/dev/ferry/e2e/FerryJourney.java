@@ -34,7 +34,7 @@ import org.springframework.test.context.ContextConfiguration;
                 "logging.level.com.atlassian.oai.validator=WARN"})
 @ContextConfiguration(initializers = Journey.Initializer.class)
 @ActiveProfiles("test")
-@Import(TestSupportConfig.class)
+@Import({TestSupportConfig.class, IntranetDns.class})
 @ExtendWith(JourneyExtension.class)
 @interface FerryJourney {
 }

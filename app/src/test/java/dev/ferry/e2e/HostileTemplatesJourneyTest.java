@@ -14,6 +14,8 @@ import tools.jackson.databind.JsonNode;
  * and previewed; one saved before the limits fails its own delivery with the reason instead of holding a
  * worker, and a link a variable turns into {@code javascript:} never reaches Jira.
  */
+// Templates are refused or rendered before Jira is asked: the same whatever the connection.
+@SiteKind.Only(SiteKind.INSTALL)
 class HostileTemplatesJourneyTest extends WithLinkedDestination {
 
     static final String GUARDRAIL = "experiment.guardrail_breached";

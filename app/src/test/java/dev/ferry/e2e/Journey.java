@@ -18,6 +18,10 @@ final class Journey implements AutoCloseable {
     static final String OPERATOR = "operator-token-for-journeys";
     static final String OAUTH_CLIENT_ID = "ferry-journeys";
     static final String OAUTH_CLIENT_SECRET = "oauth-client-secret-for-journeys";
+    /** The Atlassian account an {@link SiteKind#API_TOKEN} journey connects as, and its classic token. */
+    static final String FILER_ID = "557058:fiona";
+    static final String FILER_EMAIL = "Fiona@acme-experiments.example";
+    static final String FILER_TOKEN = "ATATT3xFfGF0-journeys-filer-token-7Qx2";
 
     private static Journey shared;
 
@@ -68,16 +72,51 @@ final class Journey implements AutoCloseable {
         return LinkedDestinations.linkSite(jira, api, url());
     }
 
-    /** The organization "Acme Experiments" with {@link #jira()} installed and linked to it. */
-    LinkedSite linkedSite() {
-        ProductApi acme = newOrganization("Acme Experiments");
-        return new LinkedSite(acme, linkSite(acme));
+    /**
+     * Connects {@link #jira()} to the API's organization the {@code kind} way; answers the key destinations and
+     * links name it by ({@code site}). The one place a journey's connection kind makes a difference.
+     */
+    String link(SiteKind kind, ProductApi api) {
+        return switch (kind) {
+            case INSTALL -> linkSite(api);
+            case API_TOKEN -> connectApiToken(api);
+            // OAUTH (issue 14): case OAUTH -> OAuthConnections.connect(this, api);
+        };
     }
 
-    /** How many calls to {@code method path} Jira answered with success. */
+    /** Adds an API-token connection to {@link #jira()} as {@link #FILER_EMAIL}, over HTTP; answers its id. */
+    String connectApiToken(ProductApi api) {
+        jira.data().accounts().add(FILER_ID, FILER_EMAIL, "Fiona Filer");
+        jira.credentials().addApiToken(FILER_EMAIL, FILER_TOKEN);
+        ProductApi.Reply added = api.post("/api/v1/connections", "{\"siteUrl\":\"" + jira.baseUrl() + "\",\"email\":\""
+                + FILER_EMAIL + "\",\"token\":\"" + FILER_TOKEN + "\"}");
+        assertThat(added.status()).as(added.body()).isEqualTo(201);
+        return added.json().path("id").asString();
+    }
+
+    /** The organization "Acme Experiments" with {@link #jira()} installed and linked to it. */
+    LinkedSite linkedSite() {
+        return linkedSite(SiteKind.INSTALL);
+    }
+
+    /** The organization "Acme Experiments" with {@link #jira()} connected to it the {@code kind} way. */
+    LinkedSite linkedSite(SiteKind kind) {
+        ProductApi acme = newOrganization("Acme Experiments");
+        return new LinkedSite(acme, link(kind, acme), kind);
+    }
+
+    /**
+     * How many calls to {@code method path} Jira answered with success, whether they went to the site or through
+     * the API gateway ({@code /ex/jira/{cloudId}} + the site's path).
+     */
     long answered(String method, String path) {
-        return jira.calls().stream().filter(call -> call.method().equals(method) && call.path().equals(path)
+        return jira.calls().stream().filter(call -> call.method().equals(method) && sitePath(call.path()).equals(path)
                 && call.status() / 100 == 2).count();
+    }
+
+    /** The site's path of a call, as it went to the site itself or through the API gateway. */
+    static String sitePath(String path) {
+        return path.replaceFirst("^/ex/(jira|confluence)/[^/]+", "");
     }
 
     /** Puts the simulators back as a test expects them: no calls, faults or clock offset remembered. */
@@ -123,8 +162,23 @@ final class Journey implements AutoCloseable {
         }
     }
 
-    /** An organization of the product with the simulated site installed and linked to it, as a journey starts. */
-    record LinkedSite(ProductApi api, String clientKey) {
+    /** An organization of the product with the simulated site connected to it, as a journey starts. */
+    record LinkedSite(ProductApi api, String clientKey, SiteKind kind) {
+
+        LinkedSite(ProductApi api, String clientKey) {
+            this(api, clientKey, SiteKind.INSTALL);
+        }
+
+        /**
+         * The Atlassian account Jira records as the reporter of what Ferry files: the one the connection calls
+         * as, or the app's own user for an install.
+         */
+        String filer(JiraSimulator jira) {
+            String account = api.get("/api/v1/connections/" + clientKey).json().path("account").path("accountId")
+                    .asString("");
+            return account.isEmpty() ? jira.data().accounts().app(jira.credentials().appKey().orElseThrow()).accountId()
+                    : account;
+        }
 
         /** A destination for {@code projectKey} on the site, with the preset's rules; answers its id. */
         String addDestination(String projectKey) {

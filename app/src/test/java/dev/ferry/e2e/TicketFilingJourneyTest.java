@@ -14,7 +14,8 @@ import tools.jackson.databind.JsonNode;
 /**
  * A product posts events to Ferry over HTTP and tickets appear in the simulated Jira, filed with the
  * preset's fields and linked back, once: a repeated idempotency key and concurrent firings for one object
- * never file twice, and a hostile value in a template stays valid ADF.
+ * never file twice, and a hostile value in a template stays valid ADF; over every kind of connection, filed
+ * as the account the connection calls Jira as.
  */
 class TicketFilingJourneyTest extends WithLinkedDestination {
 
@@ -36,6 +37,8 @@ class TicketFilingJourneyTest extends WithLinkedDestination {
         assertThat(fields.path("priority").path("name").asText()).isEqualTo("High");
         assertThat(fields.path("labels").toString()).isEqualTo("[\"incident\"]");
         assertThat(fields.path("description").toString()).contains("inlineCard").contains("https://exp.example/exp-1");
+        assertThat(fields.path("reporter").path("accountId").asText()).as("filed as the connection's account")
+                .isEqualTo(site.filer(jira));
         assertThat(jira.data().issueProperty(key, "ferry-delivery")).isPresent();
         assertThat(journey.answered("POST", "/rest/api/3/issue/" + delivery.path("issueId").asString() + "/remotelink")
                 + journey.answered("POST", "/rest/api/3/issue/" + key + "/remotelink")).isEqualTo(1);

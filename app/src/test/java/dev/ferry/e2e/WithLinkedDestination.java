@@ -1,23 +1,36 @@
 package dev.ferry.e2e;
 
 import dev.ferry.simulator.JiraSimulator;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.ArgumentsSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationContext;
 
 /**
- * Where the journeys of tickets start: the organization Acme Experiments, the simulated site installed and
- * linked to it, and a destination for the site's project FERRY with the preset's rules.
+ * Where the journeys of tickets start: the organization Acme Experiments, the simulated site linked to it
+ * the {@link SiteKind} way (each subclass runs once per kind, or over those {@link SiteKind.Only} names), and a
+ * destination for the site's project FERRY with the preset's rules.
  */
 @FerryJourney
+@ParameterizedClass(name = "over {0}")
+@ArgumentsSource(SiteKind.Each.class)
 abstract class WithLinkedDestination {
 
     @Autowired
     ApplicationContext context;
 
+    @Parameter
+    SiteKind kind;
+
     Journey journey;
     JiraSimulator jira;
     ProductApi api;
+    Journey.LinkedSite site;
     String clientKey;
     String destination;
 
@@ -25,9 +38,16 @@ abstract class WithLinkedDestination {
     void acmeLinksTheSiteAndAddsADestination(Journey journey) {
         this.journey = journey;
         jira = journey.jira();
-        Journey.LinkedSite acme = journey.linkedSite();
-        api = acme.api();
-        clientKey = acme.clientKey();
-        destination = acme.addDestination("FERRY");
+        site = journey.linkedSite(kind);
+        api = site.api();
+        clientKey = site.clientKey();
+        destination = site.addDestination("FERRY");
+    }
+
+    /** Ferry's one Jira client called the site the kind's way only: nothing above it chose another. */
+    @AfterEach
+    void everyCallJiraAcceptedWentTheKindsWay() {
+        assertThat(jira.calls()).filteredOn(call -> call.authKind() != null)
+                .allSatisfy(call -> assertThat(call.authKind()).as(call.method() + " " + call.path()).isEqualTo(kind.auth));
     }
 }
