@@ -90,6 +90,16 @@ class OAuthRefreshJourneyTest {
             assertThat(OAuthRefreshes.generation(context, grant)).isEqualTo(round);
             assertThat(OAuthRefreshes.brokenReason(context, grant)).isNull();
         }
+        holdLease(grant);
+        assertThat(OAuthRefreshes.refreshAsAnotherNode(context, grant, WITHIN))
+                .as("another node's lease keeps this one from spending the token").isEqualTo("TAKEN_BY_ANOTHER");
+        assertThat(OAuthRefreshes.generation(context, grant)).isEqualTo(3);
+    }
+
+    private void holdLease(String grant) {
+        context.getBean(org.springframework.jdbc.core.simple.JdbcClient.class)
+                .sql("update oauth_grant set refresh_lease_until = ? where id = ?")
+                .params(java.sql.Timestamp.from(java.time.Instant.now().plus(Duration.ofMinutes(2))), grant).update();
     }
 
     @Test
