@@ -25,7 +25,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
  * Managers only: the security chain refuses Members' posts, and these handlers refuse their GETs too.
  */
 @Controller
-@ConsolePage(title = "Connect with Atlassian", nav = "integrations")
+@ConsolePage(title = "Connect with Atlassian", nav = "connections")
 @RequestMapping(OAuthController.BASE)
 class OAuthController {
 

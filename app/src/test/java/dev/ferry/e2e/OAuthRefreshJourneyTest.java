@@ -71,6 +71,38 @@ class OAuthRefreshJourneyTest {
     }
 
     @Test
+    void aTokenAboutToExpireIsRefreshedBeforeTheCallThatUsesIt() {
+        String site = OAuthConnections.connect(journey, console);
+        String grant = OAuthRefreshes.grantOf(context, site);
+        context.getBean(org.springframework.jdbc.core.simple.JdbcClient.class)
+                .sql("update oauth_grant set access_expires_at = ? where id = ?")
+                .params(java.sql.Timestamp.from(java.time.Instant.now().plusSeconds(30)), grant).update();
+        ProductApi api = journey.api(acme.key());
+        assertThat(api.post("/api/v1/destinations", "{\"site\":\"" + site + "\",\"projectKey\":\"FERRY\"}").status())
+                .isEqualTo(201);
+        assertThat(OAuthRefreshes.generation(context, grant)).as("within a minute of expiry: refreshed inline").isEqualTo(1);
+        String eventId = api.postEvent(guardrail("exp-9", "Search"));
+        DeliveryDrain.drain(context);
+        assertThat(api.delivery(eventId).path("outcome").asString()).isEqualTo("CREATED");
+        assertThat(OAuthRefreshes.generation(context, grant)).as("the fresh token lasts the hour").isEqualTo(1);
+    }
+
+    @Test
+    void aGrantNobodyPickedSitesForIsForgottenAfterADay() {
+        OAuthConnections.registerClient(journey);
+        String back = OAuthConnections.consent(jira, OAuthConnections.start(console, null));
+        assertThat(OAuthConnections.callback(console, back).statusCode()).isEqualTo(303);
+        var jdbc = context.getBean(org.springframework.jdbc.core.simple.JdbcClient.class);
+        assertThat(jdbc.sql("select count(*) from oauth_grant").query(Integer.class).single()).isEqualTo(1);
+        OAuthRefreshes.refreshDue(context);
+        assertThat(jdbc.sql("select count(*) from oauth_grant").query(Integer.class).single()).as("an hour old: kept").isEqualTo(1);
+        jdbc.sql("update oauth_grant set created_at = ?")
+                .param(java.sql.Timestamp.from(java.time.Instant.now().minus(Duration.ofHours(25)))).update();
+        OAuthRefreshes.refreshDue(context);
+        assertThat(jdbc.sql("select count(*) from oauth_grant").query(Integer.class).single()).isZero();
+    }
+
+    @Test
     void twoNodesRefreshingAtOnceSpendTheRefreshTokenOnce() throws Exception {
         jira.oauth().accessTokenLifetime(Duration.ofMinutes(59));
         String grant = OAuthRefreshes.grantOf(context, OAuthConnections.connect(journey, console));
