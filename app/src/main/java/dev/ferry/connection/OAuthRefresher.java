@@ -94,7 +94,7 @@ class OAuthRefresher {
     /** The grant is gone: its connections' deliveries wait, and their health says reconnect. */
     void lost(String grantId, String reason) {
         if (grants.markBroken(grantId, reason, clock.instant())) {
-            log.warn("grant {}: {}; its connections need a reconnect", grantId, reason);
+            log.warn("grant {} needs a reconnect: {}", grantId, reason);
         }
         connections.ofGrant(grantId).forEach(c -> siteLinks.credentialsRejected(c.id(), FailureWords.grantLost(reason)));
     }
