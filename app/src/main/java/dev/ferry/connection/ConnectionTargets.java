@@ -15,10 +15,10 @@ import org.springframework.stereotype.Component;
 class ConnectionTargets implements OtherConnections {
 
     private final ConnectionStore store;
-    private final OAuthGrantStore grants;
+    private final OAuthRefresher grants;
     private final ConnectionProperties properties;
 
-    ConnectionTargets(ConnectionStore store, OAuthGrantStore grants, ConnectionProperties properties) {
+    ConnectionTargets(ConnectionStore store, OAuthRefresher grants, ConnectionProperties properties) {
         this.store = store;
         this.grants = grants;
         this.properties = properties;
@@ -51,6 +51,7 @@ class ConnectionTargets implements OtherConnections {
 
     private Optional<JiraAuth> auth(TokenConnection c, boolean confluence) {
         if (c.kind() == ConnectionKind.OAUTH) {
+            // refreshed first when it is about to expire, through the same lease as the worker's
             return grants.accessToken(c.oauthGrantId()).map(JiraAuth.OAuthBearer::new);
         }
         if (confluence && c.separateConfluenceToken()) {

@@ -12,7 +12,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param authUrl      Atlassian's authorization server ({@code {authUrl}/authorize}, {@code {authUrl}/oauth/token})
  * @param clientId     the OAuth 2.0 app's client id (developer console)
  * @param clientSecret the app's client secret; never shown, never logged
- * @param redirectUri  the callback URL registered for the app: Ferry's {@code /console/connections/oauth/callback}
+ * @param redirectUri  the callback URL registered for the app: Ferry's {@code /admin/connections/oauth/callback}
  * @param scopes       scopes asked for, space separated; {@code offline_access} is what brings a refresh token
  * @param refreshEvery how often the refresh worker looks for tokens about to expire
  * @param refreshWithin a token expiring within this is refreshed by the worker

@@ -145,7 +145,7 @@ final class Journey implements AutoCloseable {
                 // jira() plays api.atlassian.com and auth.atlassian.com as well.
                 "ferry.connections.gateway-url", jira.gatewayUrl(), "ferry.oauth.auth-url", jira.authUrl(),
                 "ferry.oauth.client-id", OAUTH_CLIENT_ID, "ferry.oauth.client-secret", OAUTH_CLIENT_SECRET,
-                "ferry.oauth.redirect-uri", url() + "/console/connections/oauth/callback");
+                "ferry.oauth.redirect-uri", url() + "/admin/connections/oauth/callback");
     }
 
     private static String hostOf(JiraSimulator site) {

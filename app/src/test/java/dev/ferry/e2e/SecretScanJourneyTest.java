@@ -48,12 +48,12 @@ class SecretScanJourneyTest {
     static final List<String> PAGES = List.of("/admin", "/admin/integrations/jira", "/admin/destinations",
             "/admin/destinations/{destination}", "/admin/destinations/{destination}/test-ticket", "/admin/deliveries",
             "/admin/links?subjectType=experiment&subjectId=exp-30", "/admin/audit", "/admin/api-keys",
-            "/admin/connections", "/admin/connections/{id}", "/admin/connections/{id}/edit",
-            "/admin/connections/{id}/delete", "/console/connections", "/console/connections/{id}",
-            "/console/connections/{id}/edit", "/console/connections/{id}/delete");
+            "/admin/connections", "/admin/connections/{id}", "/admin/connections/{id}/delete",
+            "/admin/connections/oauth");
 
     /** Pages that exist today and must be scanned, so a broken sign-in cannot make the scan pass empty. */
-    static final List<String> MUST_ANSWER = List.of("/admin/integrations/jira", "/admin/destinations", "/admin/audit",
+    static final List<String> MUST_ANSWER = List.of("/admin/connections", "/admin/connections/{id}",
+            "/admin/connections/{id}/delete", "/admin/integrations/jira", "/admin/destinations", "/admin/audit",
             "/admin/deliveries");
 
     @Autowired

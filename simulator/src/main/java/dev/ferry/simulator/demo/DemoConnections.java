@@ -75,9 +75,9 @@ final class DemoConnections {
 
     /*
      * "Connect with Atlassian" (OAuth 2.0 3LO) belongs here once the console's routes are merged. It needs a
-     * signed-in console session (the state is bound to it): GET /console/connections/oauth/start, follow the
+     * signed-in console session (the state is bound to it): GET /admin/connections/oauth/start, follow the
      * redirect to the simulator's consent page ({authUrl}/authorize) and press its button, follow the redirect
-     * to /console/connections/oauth/callback, then choose the site on /console/connections/oauth/pick. Ferry is
+     * to /admin/connections/oauth/callback, then choose the site on /admin/connections/oauth/pick. Ferry is
      * started with the OAuth client FerryProcess.OAUTH_CLIENT_ID, registered in the simulator by Demo, so a
      * person can already click it through in the console.
      */

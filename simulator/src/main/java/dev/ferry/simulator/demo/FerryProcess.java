@@ -71,7 +71,7 @@ final class FerryProcess implements AutoCloseable {
 
     /** Where Atlassian (here the simulator) sends the browser back after "Connect with Atlassian". */
     static String oauthCallback(String ferryBaseUrl) {
-        return ferryBaseUrl + "/console/connections/oauth/callback";
+        return ferryBaseUrl + "/admin/connections/oauth/callback";
     }
 
     /**

@@ -99,6 +99,9 @@ public final class OAuthEndpoint extends Endpoint {
             return json(401, JSON.createObjectNode().put("code", 401).put("message", "Unauthorized").toString());
         }
         ArrayNode resources = JSON.createArrayNode();
+        if (server.coversNoSite()) {
+            return json(200, resources.toString());
+        }
         ObjectNode resource = resources.addObject().put("id", site.cloudId()).put("url", site.url()).put("name", site.name());
         ArrayNode scopes = resource.putArray("scopes");
         grant.get().scopes.stream().filter(scope -> !scope.equals("offline_access")).forEach(scopes::add);

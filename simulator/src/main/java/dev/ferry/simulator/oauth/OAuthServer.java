@@ -30,6 +30,7 @@ public final class OAuthServer {
     final Map<String, Grant> grants = new ConcurrentHashMap<>();
     private volatile Duration accessLifetime = DEFAULT_ACCESS_LIFETIME;
     private volatile String consentingAccountId;
+    private volatile boolean coversNoSite;
 
     public OAuthServer(Clock clock, String consentingAccountId) {
         this.clock = clock;
@@ -44,6 +45,18 @@ public final class OAuthServer {
     /** Who clicks Accept on the consent page from now on (at first the site admin). */
     public void consentAs(String accountId) {
         this.consentingAccountId = accountId;
+    }
+
+    /**
+     * From now on accessible-resources lists no site (an account with access to none of the app's sites), or,
+     * with false, the simulated site again.
+     */
+    public void coverNoSite(boolean none) {
+        this.coversNoSite = none;
+    }
+
+    boolean coversNoSite() {
+        return coversNoSite;
     }
 
     /** How long access tokens issued from now on last (Atlassian: one hour). */

@@ -1,0 +1,5 @@
+package dev.ferry.connection;
+
+/** Why "Connect with Atlassian" stopped, and that nothing was stored. */
+record OAuthErrorPage(String heading, String message) {
+}
