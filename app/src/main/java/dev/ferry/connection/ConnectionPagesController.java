@@ -7,6 +7,7 @@ import dev.ferry.principal.Person;
 import dev.ferry.refusal.Refusal;
 import dev.ferry.sitelink.SiteConnections;
 import dev.ferry.web.RefusalStatus;
+import jakarta.servlet.http.HttpServletResponse;
 import java.util.ArrayList;
 import java.util.List;
 import org.springframework.http.HttpStatus;
@@ -40,9 +41,11 @@ class ConnectionPagesController {
     private final ApiTokenConnections apiTokens;
     private final ConnectionRemoval removal;
     private final SiteConnections sites;
+    private final OAuthPages oauthPages;
 
     ConnectionPagesController(ConnectionPages pages, Connections connections, ApiTokenConnections apiTokens,
-            ConnectionRemoval removal, SiteConnections sites) {
+            ConnectionRemoval removal, SiteConnections sites, OAuthPages oauthPages) {
+        this.oauthPages = oauthPages;
         this.pages = pages;
         this.connections = connections;
         this.apiTokens = apiTokens;
@@ -50,13 +53,16 @@ class ConnectionPagesController {
         this.sites = sites;
     }
 
+    /** The list and a connection's page carry "Connect with Atlassian" / "Reconnect", whose form ends at Atlassian. */
     @GetMapping
-    ModelAndView list(Person person) {
+    ModelAndView list(Person person, HttpServletResponse response) {
+        oauthPages.allowFormToAtlassian(response);
         return ConsoleView.page("connections", pages.list(person, ConnectionForm.EMPTY));
     }
 
     @PostMapping
-    ModelAndView add(Person person, AddForm typed, RedirectAttributes redirect) {
+    ModelAndView add(Person person, AddForm typed, RedirectAttributes redirect, HttpServletResponse response) {
+        oauthPages.allowFormToAtlassian(response);
         ConnectionForm form = typed.form();
         try {
             NewApiToken body = new NewApiToken(typed.siteUrl(), typed.email(), typed.token(), typed.route(),
@@ -70,7 +76,9 @@ class ConnectionPagesController {
     }
 
     @GetMapping("/{id}")
-    ModelAndView show(Person person, @ModelAttribute(ConsoleView.FRAME) ConsoleFrame frame, @PathVariable String id) {
+    ModelAndView show(Person person, @ModelAttribute(ConsoleView.FRAME) ConsoleFrame frame, @PathVariable String id,
+            HttpServletResponse response) {
+        oauthPages.allowFormToAtlassian(response);
         try {
             ConnectionPage page = pages.one(person, id, null);
             return ConsoleView.titled(frame, page.row().name(), "connection", page);
@@ -82,7 +90,8 @@ class ConnectionPagesController {
     /** An edit: an empty token keeps the stored one, an emptied optional field clears it. */
     @PostMapping("/{id}")
     ModelAndView edit(Person person, @ModelAttribute(ConsoleView.FRAME) ConsoleFrame frame, @PathVariable String id,
-            EditForm typed, RedirectAttributes redirect) {
+            EditForm typed, RedirectAttributes redirect, HttpServletResponse response) {
+        oauthPages.allowFormToAtlassian(response);
         ConnectionForm form = typed.form();
         try {
             TokenConnection stored = connections.stored(person.organizationId(), id);

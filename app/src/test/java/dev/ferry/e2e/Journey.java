@@ -2,6 +2,7 @@ package dev.ferry.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.ferry.account.People;
 import dev.ferry.simulator.JiraSimulator;
 import java.util.Map;
 import org.springframework.context.ApplicationContextInitializer;
@@ -76,11 +77,11 @@ final class Journey implements AutoCloseable {
      * Connects {@link #jira()} to the API's organization the {@code kind} way; answers the key destinations and
      * links name it by ({@code site}). The one place a journey's connection kind makes a difference.
      */
-    String link(SiteKind kind, ProductApi api) {
+    String link(SiteKind kind, ProductApi api, People people) {
         return switch (kind) {
             case INSTALL -> linkSite(api);
             case API_TOKEN -> connectApiToken(api);
-            // OAUTH (issue 14): case OAUTH -> OAuthConnections.connect(this, api);
+            case OAUTH -> OAuthConnections.connect(this, people, api.organizationId());
         };
     }
 
@@ -96,13 +97,17 @@ final class Journey implements AutoCloseable {
 
     /** The organization "Acme Experiments" with {@link #jira()} installed and linked to it. */
     LinkedSite linkedSite() {
-        return linkedSite(SiteKind.INSTALL);
+        ProductApi acme = newOrganization("Acme Experiments");
+        return new LinkedSite(acme, linkSite(acme), SiteKind.INSTALL);
     }
 
-    /** The organization "Acme Experiments" with {@link #jira()} connected to it the {@code kind} way. */
-    LinkedSite linkedSite(SiteKind kind) {
+    /**
+     * The organization "Acme Experiments" with {@link #jira()} connected to it the {@code kind} way; {@code people}
+     * makes the console Admin who approves an OAuth grant.
+     */
+    LinkedSite linkedSite(SiteKind kind, People people) {
         ProductApi acme = newOrganization("Acme Experiments");
-        return new LinkedSite(acme, link(kind, acme), kind);
+        return new LinkedSite(acme, link(kind, acme, people), kind);
     }
 
     /**
@@ -116,7 +121,7 @@ final class Journey implements AutoCloseable {
 
     /** The site's path of a call, as it went to the site itself or through the API gateway. */
     static String sitePath(String path) {
-        return path.replaceFirst("^/ex/(jira|confluence)/[^/]+", "");
+        return path.replaceFirst("^(/api\\.atlassian\\.com)?/ex/(jira|confluence)/[^/]+", "");
     }
 
     /** Puts the simulators back as a test expects them: no calls, faults or clock offset remembered. */

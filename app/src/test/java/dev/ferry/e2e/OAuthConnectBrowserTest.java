@@ -39,8 +39,8 @@ class OAuthConnectBrowserTest {
         var acme = organizations.create("Acme Experiments");
         browser.resetViewport().loginAs(ferry, people.create(acme.id(), Role.ADMIN));
 
-        browser.open(ferry + "/admin/connections/oauth");
-        assertThat(browser.testId("no-oauth-connections").getText()).contains("None yet");
+        browser.open(ferry + "/admin/connections");
+        assertThat(browser.testId("no-connections").getText()).contains("No connection yet");
         shoot("oauth-start");
 
         browser.click("Connect with Atlassian");
@@ -57,11 +57,11 @@ class OAuthConnectBrowserTest {
         // The console's list of connections: after the pick, the connection is shown there.
         assertThat(browser.path()).isEqualTo("/admin/connections");
 
-        browser.open(ferry + "/admin/connections/oauth");
-        var row = browser.testId("oauth-connection");
+        var row = browser.testId("connection");
         assertThat(row.getText()).contains(jira.baseUrl());
+        assertThat(row.getAttribute("data-kind")).isEqualTo("oauth");
         assertThat(row.getAttribute("data-health")).isEqualTo("ok");
-        assertThat(browser.findAll(By.cssSelector("[data-testid='oauth-connection']"))).hasSize(1);
+        assertThat(browser.findAll(By.cssSelector("[data-testid='connection']"))).hasSize(1);
         shoot("oauth-connected");
     }
 

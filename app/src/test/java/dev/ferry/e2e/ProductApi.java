@@ -19,10 +19,21 @@ final class ProductApi {
 
     private final String baseUrl;
     private final String key;
+    private final String organizationId;
 
     ProductApi(String baseUrl, String key) {
+        this(baseUrl, key, null);
+    }
+
+    private ProductApi(String baseUrl, String key, String organizationId) {
         this.baseUrl = baseUrl;
         this.key = key;
+        this.organizationId = organizationId;
+    }
+
+    /** The organization's id when this client made it ({@link #newOrganization}); null otherwise. */
+    String organizationId() {
+        return organizationId;
     }
 
     /** Creates an organization through the operator endpoint and answers an API client holding its first key. */
@@ -32,7 +43,8 @@ final class ProductApi {
         if (created.status() != 201) {
             throw new IllegalStateException("organization not created: " + created);
         }
-        return new ProductApi(baseUrl, created.json().path("apiKey").path("key").asString());
+        return new ProductApi(baseUrl, created.json().path("apiKey").path("key").asString(),
+                created.json().path("organization").path("id").asString());
     }
 
     Reply get(String path) {

@@ -23,8 +23,9 @@ enum SiteKind {
     /** The Connect app installed on the site and linked (JWT). */
     INSTALL("connect"),
     /** An Atlassian account's email and classic API token (Basic), added through {@code POST /api/v1/connections}. */
-    API_TOKEN("basic");
-    // OAUTH (issue 14): OAUTH("bearer"), made by e2e/OAuthConnections; see Journey#link.
+    API_TOKEN("basic"),
+    /** An OAuth 2.0 (3LO) grant an Admin approved at the simulator's consent page ({@link OAuthConnections}). */
+    OAUTH("bearer");
 
     /** How the simulator records the calls Jira accepted over this kind ({@code RecordedCall.authKind()}). */
     final String auth;

@@ -1,5 +1,6 @@
 package dev.ferry.e2e;
 
+import dev.ferry.account.People;
 import dev.ferry.simulator.JiraSimulator;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -38,7 +39,7 @@ abstract class WithLinkedDestination {
     void acmeLinksTheSiteAndAddsADestination(Journey journey) {
         this.journey = journey;
         jira = journey.jira();
-        site = journey.linkedSite(kind);
+        site = journey.linkedSite(kind, context.getBean(People.class));
         api = site.api();
         clientKey = site.clientKey();
         destination = site.addDestination("FERRY");

@@ -27,6 +27,7 @@ public final class OAuthServer {
     private final Map<String, Client> clients = new ConcurrentHashMap<>();
     private final Map<String, Code> codes = new ConcurrentHashMap<>();
     private final Map<String, Access> accessTokens = new ConcurrentHashMap<>();
+    private final java.util.Set<String> issued = ConcurrentHashMap.newKeySet();
     final Map<String, Grant> grants = new ConcurrentHashMap<>();
     private volatile Duration accessLifetime = DEFAULT_ACCESS_LIFETIME;
     private volatile String consentingAccountId;
@@ -73,6 +74,11 @@ public final class OAuthServer {
     /** Every user's consent to the client is revoked. */
     public void revoke(String clientId) {
         grants.values().stream().filter(grant -> grant.clientId.equals(clientId)).forEach(Grant::revoke);
+    }
+
+    /** Every access and refresh token handed out so far, spent or not: what a test scans Ferry's output for. */
+    public java.util.Set<String> issuedTokens() {
+        return java.util.Set.copyOf(issued);
     }
 
     /** The account and scopes behind a valid access token; empty once it expired or its grant was revoked. */
@@ -126,6 +132,10 @@ public final class OAuthServer {
         String access = random();
         accessTokens.put(access, new Access(grant, clock.instant().plus(accessLifetime)));
         String refresh = grant.offline() ? grant.rotate(clock.instant()) : null;
+        issued.add(access);
+        if (refresh != null) {
+            issued.add(refresh);
+        }
         return new TokenAnswer(access, accessLifetime.toSeconds(), String.join(" ", grant.scopes), refresh);
     }
 
