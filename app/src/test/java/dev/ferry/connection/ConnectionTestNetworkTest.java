@@ -32,6 +32,8 @@ import org.springframework.test.context.TestPropertySource;
 class ConnectionTestNetworkTest {
 
     static final JiraSimulator slow = JiraSimulator.start();
+    static final String EMAIL = "Dana@acme.example";
+    static final String TOKEN = "ATATT3xFfGF0-network";
 
     @Autowired
     ConnectionTestChecks checks;
@@ -72,6 +74,8 @@ class ConnectionTestNetworkTest {
 
     @Test
     void aSiteSlowerThanTheReadTimeoutSaysHowLongFerryWaited() {
+        slow.data().accounts().add("557058:dana", EMAIL, "Dana Scully");
+        slow.credentials().addApiToken(EMAIL, TOKEN);
         slow.faults().add("GET", "/rest/api/3/myself", Fault.slow(Duration.ofSeconds(4)), 1);
 
         Check account = onlyCheck(site(slow.baseUrl()));
@@ -92,7 +96,7 @@ class ConnectionTestNetworkTest {
     private static JiraSite site(String url) {
         URI uri = URI.create(url);
         return new JiraSite("api-token-network-" + uri.getHost(), uri, uri,
-                new JiraAuth.ApiToken("dana@acme.example", "ATATT3xFfGF0-network"));
+                new JiraAuth.ApiToken(EMAIL, TOKEN));
     }
 
     /** Cloud names resolve nowhere here, whatever this machine's DNS does with *.atlassian.net. */
