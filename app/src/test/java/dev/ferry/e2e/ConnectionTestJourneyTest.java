@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.ferry.simulator.JiraSimulator;
 import dev.ferry.simulator.fault.Fault;
+import dev.ferry.simulator.rest.Project;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -153,6 +154,19 @@ class ConnectionTestJourneyTest {
         assertThat(check(report, "tickets").path("ok").asBoolean()).isTrue();
         assertThat(jira.calls()).noneMatch(call -> call.path().equals("/rest/api/3/mypermissions")
                 && call.query() != null && call.query().contains("projectKey"));
+    }
+
+    @Test
+    void aDefaultProjectWithNothingToFileSaysWhereToAddAnIssueType() {
+        jira.data().addProject("10099", "SUBS", "Sub-tasks only", List.of(new Project.IssueType("10098", "Sub-task", true)));
+        try {
+            String id = connection("SUBS", null);
+
+            assertThat(failed(test(id), "default project")).contains("SUBS has no issue type Ferry can file")
+                    .contains("Project settings → Issue types");
+        } finally {
+            jira.data().removeProject("SUBS");
+        }
     }
 
     @Test
