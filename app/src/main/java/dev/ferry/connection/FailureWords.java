@@ -6,6 +6,8 @@ import java.net.UnknownHostException;
 import java.net.http.HttpTimeoutException;
 import java.nio.channels.UnresolvedAddressException;
 import java.time.Duration;
+import java.util.List;
+import java.util.stream.Collectors;
 
 /**
  * What a failed call over a connection means, in the words of the person who set it up: what went wrong
@@ -14,6 +16,10 @@ import java.time.Duration;
 final class FailureWords {
 
     static final String SITE_FORM = "https://your-domain.atlassian.net";
+    /** How the outbound guard words a name it could not resolve (url.OutboundGuard). */
+    private static final String UNRESOLVED = "Could not resolve ";
+    private static final String FIREWALL = " Check the firewall or allowlist between Ferry and Atlassian (outbound"
+            + " HTTPS to *.atlassian.net and api.atlassian.com).";
 
     private FailureWords() {
     }
@@ -34,8 +40,54 @@ final class FailureWords {
             case UNAVAILABLE -> e.status() == 0 ? network(e, product, waited)
                     : product + " answered " + e.status() + " (its service is failing): try again in a few minutes.";
             case INVALID -> product + " refused the request: " + jiraSaid(e);
-            case BLOCKED -> "Ferry will not call that address: " + e.jiraMessage();
+            case BLOCKED -> e.jiraMessage().startsWith(UNRESOLVED) ? unresolved(product, waited)
+                    : "Ferry will not call that address: " + e.jiraMessage();
         };
+    }
+
+    /**
+     * As {@link #of}, for a call over a connection of {@code kind}: a 401 means something else for each kind
+     * (a token to replace, a grant to approve again, an app to install again).
+     */
+    static String of(ConnectionKind kind, JiraException e, String product, Duration waited) {
+        if (e.kind() == JiraException.Kind.UNAUTHORIZED && kind == ConnectionKind.OAUTH) {
+            return grantLost(product + " answered 401: the grant was revoked or has expired");
+        }
+        if (e.kind() == JiraException.Kind.UNAUTHORIZED && kind == ConnectionKind.APP_INSTALL) {
+            return "Authentication failed at " + product + ": the site no longer accepts Ferry's app credentials"
+                    + " (uninstalled, or its secret changed). Install Ferry on the site again.";
+        }
+        return of(e, product, waited);
+    }
+
+    /**
+     * The account lacks permissions a feature needs.
+     *
+     * @param missing Jira's keys of the permissions lacking ({@code CREATE_ISSUES}, …)
+     * @param project the project they were asked for; null when asked site-wide
+     */
+    static String forbidden(String feature, List<String> missing, String project) {
+        boolean global = missing.equals(List.of(JiraPermission.ADMINISTER.key()));
+        String names = missing.stream().map(key -> JiraPermission.named(key)).collect(Collectors.joining(" and "));
+        String where = global ? "" : project == null ? " in any project" : " in project " + project;
+        String fix = global ? "a Jira administrator grants it under Settings → System → Global permissions."
+                : "a Jira administrator grants " + (missing.size() == 1 ? "it" : "them") + " in the project's"
+                        + " permission scheme (Project settings → Permissions).";
+        return "Forbidden: the account lacks " + (global ? "the global permission " : "") + names + where
+                + ", so Ferry cannot " + feature + ": " + fix;
+    }
+
+    /** The default project is not there for the account (deleted, renamed, or hidden from it). */
+    static String projectMissing(String project) {
+        return "Not found: the default project " + project + " does not exist or the account cannot see it: change"
+                + " it on the connection or grant Browse projects.";
+    }
+
+    /** The default project exists but offers nothing to file (only sub-tasks, or no type the account may create). */
+    static String noIssueTypes(String project) {
+        return "The default project " + project + " has no issue type Ferry can file (it needs one that is not a"
+                + " sub-task): add one in Project settings → Issue types, or change the default project on the"
+                + " connection.";
     }
 
     /** The grant behind an OAuth connection is gone: only the account's consent brings it back. */
@@ -54,24 +106,35 @@ final class FailureWords {
                 : "Not found: the URL is not a Jira Cloud site's. It looks like " + SITE_FORM + ".";
     }
 
+    private static String unresolved(String product, Duration waited) {
+        return "Network: the name of the " + product + " site could not be resolved (DNS) after " + seconds(waited)
+                + "." + FIREWALL;
+    }
+
+    /** "0.2 s", "20 s": the time waited as a person reads it. */
+    static String seconds(Duration waited) {
+        long millis = waited.toMillis();
+        return millis >= 10_000 || millis % 1000 == 0 ? millis / 1000 + " s"
+                : String.format(java.util.Locale.ROOT, "%.1f s", millis / 1000.0);
+    }
+
     private static String network(JiraException e, String product, Duration waited) {
         Throwable cause = e.getCause();
         while (cause != null && cause.getCause() != null && !(cause instanceof UnknownHostException)
                 && !(cause instanceof UnresolvedAddressException) && !(cause instanceof HttpTimeoutException)) {
             cause = cause.getCause();
         }
-        String fix = " Check the firewall or allowlist between Ferry and Atlassian (outbound HTTPS to *.atlassian.net"
-                + " and api.atlassian.com).";
         if (cause instanceof UnknownHostException || cause instanceof UnresolvedAddressException) {
-            return "Network: the name of the " + product + " site could not be resolved (DNS)." + fix;
+            return unresolved(product, waited);
         }
         if (cause instanceof HttpTimeoutException) {
-            return "Network: " + product + " did not answer within " + waited.toSeconds() + " s." + fix;
+            return "Network: " + product + " did not answer; Ferry waited " + seconds(waited) + "." + FIREWALL;
         }
         if (e.getCause() instanceof ConnectException) {
-            return "Network: the connection to " + product + " was refused." + fix;
+            return "Network: the connection to " + product + " was refused after " + seconds(waited) + "." + FIREWALL;
         }
-        return "Network: " + product + " could not be reached (" + e.getMessage() + ")." + fix;
+        return "Network: " + product + " could not be reached after " + seconds(waited) + " (" + e.getMessage() + ")."
+                + FIREWALL;
     }
 
     private static String jiraSaid(JiraException e) {

@@ -86,7 +86,13 @@ class JiraCalls {
         }
         Duration wait = failure.retryAfter().orElseGet(() -> backoff.delay(retry, null));
         if (!backoff.allows(retry) || clock.instant().plus(wait).isAfter(deadline)) {
-            throw new JiraException(failure.kind(), failure.status(), failure.getMessage(), failure.jiraMessage(), wait);
+            JiraException last = new JiraException(failure.kind(), failure.status(), failure.getMessage(),
+                    failure.jiraMessage(), wait);
+            if (failure.getCause() != null) {
+                // Kept so a person can still be told which: DNS, a refused connection, or time ran out.
+                last.initCause(failure.getCause());
+            }
+            throw last;
         }
         log.debug("Retrying {} on {} in {} (retry {})", request.describe(), site.clientKey(), wait, retry);
         return wait;

@@ -230,6 +230,32 @@ public class JiraClient {
     }
 
     /**
+     * Which of {@code permissions} the calling account holds: {@code GET /rest/api/3/mypermissions}, in the
+     * project when {@code projectKey} is given (project permissions are per project), else anywhere.
+     */
+    public Map<String, Boolean> myPermissions(JiraSite site, String projectKey, List<String> permissions) {
+        UriComponentsBuilder builder = UriComponentsBuilder.fromUri(site.apiBase()).path("/rest/api/3/mypermissions")
+                .queryParam("permissions", String.join(",", permissions));
+        if (projectKey != null) {
+            builder.queryParam("projectKey", projectKey);
+        }
+        JsonNode held = json(site, JiraRequest.get(builder.build().encode().toUri())).path("permissions");
+        Map<String, Boolean> answer = new java.util.LinkedHashMap<>();
+        permissions.forEach(key -> answer.put(key, held.path(key).path("havePermission").asBoolean(false)));
+        return answer;
+    }
+
+    /**
+     * How many spaces the account sees, of at most one asked: {@code GET {apiBase}/api/v2/spaces?limit=1} on a
+     * Confluence target, whose {@code apiBase} ends in {@code /wiki}.
+     */
+    public int confluenceSpaces(JiraSite confluence) {
+        URI uri = UriComponentsBuilder.fromUri(confluence.apiBase()).path("/api/v2/spaces").queryParam("limit", 1)
+                .build().encode().toUri();
+        return json(confluence, JiraRequest.get(uri)).path("results").size();
+    }
+
+    /**
      * The site's cloudId, which Jira Cloud tells anyone at {@code {site}/_edge/tenant_info}: how a site URL
      * becomes its gateway path {@code api.atlassian.com/ex/jira/{cloudId}}.
      */

@@ -102,6 +102,17 @@ public final class OAuthServer {
         return consentingAccountId;
     }
 
+    /**
+     * An access token of a grant {@code accountId} gave {@code clientId} for {@code scopes}, as if the account
+     * had consented and the code had been exchanged: for tests of what a working grant can do, without the
+     * browser round trip.
+     */
+    public String grantedAccessToken(String clientId, String accountId, List<String> scopes) {
+        Grant grant = new Grant(clientId, accountId, scopes);
+        grants.put(random(), grant);
+        return tokens(grant).accessToken();
+    }
+
     /** A single-use code for the consenting user's grant of {@code scopes} to the client. */
     String issueCode(Client client, String redirectUri, List<String> scopes) {
         String code = random();

@@ -10,6 +10,7 @@ import java.util.List;
 final class ConfluenceRoutes {
 
     static final int MAX_LIMIT = 250;
+    static final String SPACE_ID = "98306";
 
     private final JiraData data;
 
@@ -18,11 +19,29 @@ final class ConfluenceRoutes {
     }
 
     void register(Routes routes) {
-        routes.add("GET", "/wiki/api/v2/pages", this::pages)
+        routes.add("GET", "/wiki/api/v2/spaces", this::spaces)
+                .add("GET", "/wiki/api/v2/pages", this::pages)
                 .add("POST", "/wiki/api/v2/pages", this::createPage)
                 .add("GET", "/wiki/api/v2/pages/{id}", this::page)
                 .add("GET", "/wiki/api/v2/pages/{id}/footer-comments", this::comments)
                 .add("POST", "/wiki/api/v2/footer-comments", this::comment);
+    }
+
+    /**
+     * The site's one space, as on a fresh Confluence site: enough for a client to see it reaches Confluence
+     * ({@code limit=1} is how one asks cheaply).
+     */
+    private Reply spaces(Call call) {
+        int limit = Math.max(1, Math.min(call.intParam("limit", 25), MAX_LIMIT));
+        ObjectNode result = Json.object();
+        ArrayNode results = result.putArray("results");
+        if (call.param("cursor", null) == null && limit > 0) {
+            results.addObject().put("id", SPACE_ID).put("key", "ENG").put("name", "Engineering").put("type", "global")
+                    .put("status", "current").put("authorId", Users.ADMIN_ACCOUNT_ID)
+                    .put("createdAt", data.now().toString()).put("homepageId", SPACE_ID + "1");
+        }
+        result.putObject("_links");
+        return Reply.ok(result);
     }
 
     private Reply pages(Call call) {
