@@ -148,6 +148,7 @@ public class OAuthConnections {
                     site.cloudId(), ApiRoute.GATEWAY, null, null, null, null, false, grantId, null,
                     account.accountId(), account.displayName(), now, actor.person(), now));
         }
+        refuseDuplicates(actor.organizationId(), made);
         transaction.executeWithoutResult(status -> {
             for (TokenConnection c : made) {
                 store.insert(c, null, null);
@@ -160,6 +161,19 @@ public class OAuthConnections {
         made.forEach(c -> log.info("connection {} added to organization {} by {}: {} over OAuth", c.id(),
                 actor.organizationId(), actor.person(), c.siteUrl()));
         return made;
+    }
+
+    /** A site the organization reaches already with the same account's grant is renewed with Reconnect, not added twice. */
+    private void refuseDuplicates(String organizationId, List<TokenConnection> made) {
+        for (TokenConnection existing : store.listOf(organizationId)) {
+            for (TokenConnection c : made) {
+                if (existing.kind() == ConnectionKind.OAUTH && existing.cloudId().equals(c.cloudId())
+                        && java.util.Objects.equals(existing.accountId(), c.accountId())) {
+                    throw Refusal.conflict(c.siteUrl() + " is connected with " + c.accountName() + "'s approval already"
+                            + " (" + existing.id() + "): use Reconnect on it to renew the approval. Nothing was added.");
+                }
+            }
+        }
     }
 
     private String reconnect(Actor actor, String connectionId, OAuthTokens tokens, List<OAuthSite> sites) {

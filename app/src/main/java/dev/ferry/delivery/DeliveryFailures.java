@@ -14,7 +14,8 @@ import org.springframework.stereotype.Component;
 /**
  * What Jira's refusal means for a delivery, its destination and its site. Throttling only ever delays, and
  * so does a 401 for the token's times (a node's clock is off: the delivery goes again, maybe on another
- * node); any other 401 parks every delivery of the site until it is installed again; 403/404 and a refused issue type
+ * node); any other 401 parks every delivery of the site until its credentials are renewed (a re-install, a new
+ * token, a reconnect); 403/404 and a refused issue type
  * park the destination until a person repairs it; anything else Jira refuses outright fails the delivery
  * with Jira's own words.
  */
@@ -50,7 +51,7 @@ class DeliveryFailures {
         switch (consequence(e)) {
             case PARK_SITE -> {
                 siteLinks.credentialsRejected(delivery.clientKey(), words);
-                park(delivery, "Jira rejected the app's credentials: " + words);
+                park(delivery, "Jira rejected the credentials Ferry holds for the site: " + words);
             }
             case REPAIR_DESTINATION -> {
                 changeDestination(job, destination -> destination.needsRepair("Jira answered " + e.status() + ": " + words,

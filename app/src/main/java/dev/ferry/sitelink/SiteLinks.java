@@ -53,11 +53,15 @@ public class SiteLinks {
         }
     }
 
-    /** Jira answered 401 for this site: its deliveries wait until it is installed again. */
+    /**
+     * Jira answered 401 for this site: its deliveries wait until it is installed again, its token is replaced or
+     * its grant reconnected.
+     */
     public void credentialsRejected(String clientKey, String jiraMessage) {
         String message = jiraMessage == null ? "" : jiraMessage.length() > MAX_ERROR ? jiraMessage.substring(0, MAX_ERROR) : jiraMessage;
         if (links.rejectCredentials(clientKey, message) > 0) {
-            log.warn("Jira rejected the app's credentials for site {}; its deliveries wait for a re-install", clientKey);
+            log.warn("Jira rejected the credentials Ferry holds for {}; its deliveries wait for a re-install, a new token"
+                    + " or a reconnect", clientKey);
         }
     }
 

@@ -94,6 +94,18 @@ class OAuthConnectionJourneyTest {
     }
 
     @Test
+    void theSameSiteApprovedAgainByTheSameAccountIsReconnectedNotAddedTwice() {
+        String first = OAuthConnections.connect(journey, console);
+        String pick = OAuthConnections.callback(console, OAuthConnections.consent(jira, OAuthConnections.start(console,
+                null))).headers().firstValue("Location").orElseThrow();
+        String grant = pick.substring(pick.indexOf("grant=") + 6);
+        HttpResponse<String> again = console.post("/admin/connections/oauth/pick", "grant", grant, "site", jira.cloudId());
+        assertThat(again.statusCode()).as(again.body()).isEqualTo(409);
+        assertThat(again.body()).contains("use Reconnect");
+        assertThat(OAuthConnections.connectionIds(console)).containsExactly(first);
+    }
+
+    @Test
     void aCallbackWithoutStateIsRefusedAndNothingIsStored() {
         String back = OAuthConnections.consent(jira, OAuthConnections.start(console, null));
         String code = OAuthConnections.query(back).get("code");

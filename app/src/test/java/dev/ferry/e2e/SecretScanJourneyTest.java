@@ -117,10 +117,14 @@ class SecretScanJourneyTest {
         assertThat(output.getAll()).as("Ferry's log is captured").contains("connection " + id + " added");
         assertNoSecret("the log", output.getAll(), secrets);
         tables().forEach((cell, value) -> assertNoSecret(cell, value, secrets));
-        assertThat(jdbc.sql("select token_ciphertext from jira_connection").query(String.class).single())
+        assertThat(jdbc.sql("select token_ciphertext from jira_connection where kind = 'API_TOKEN'").query(String.class)
+                .single())
                 .as("the token is stored, sealed").isNotBlank();
-        assertThat(jdbc.sql("select confluence_token_ciphertext from jira_connection").query(String.class).single())
+        assertThat(jdbc.sql("select confluence_token_ciphertext from jira_connection where kind = 'API_TOKEN'")
+                .query(String.class).single())
                 .as("the Confluence token is stored, sealed").isNotBlank();
+        assertThat(jdbc.sql("select refresh_ciphertext from oauth_grant").query(String.class).single())
+                .as("the OAuth refresh token is stored, sealed").isNotBlank();
     }
 
     /**
