@@ -65,6 +65,10 @@ class ApiTokenBreakRepairJourneyTest {
         assertThat(health.path("state").asString()).isEqualTo("credentials_rejected");
         assertThat(health.path("message").asString()).contains("Jira rejected the API token").contains("replace the token")
                 .contains("deliveries wait");
+        JsonNode tested = api.post("/api/v1/connections/" + connection + "/test", "{}").json();
+        assertThat(tested.path("ok").asBoolean()).isFalse();
+        assertThat(tested.path("checks").get(0).path("message").asString()).as(tested.toString())
+                .contains("Authentication failed").contains("case-sensitive").contains("revoked");
         DeliveryDrain.timePasses(context);
         DeliveryDrain.drain(context);
         assertThat(api.delivery(parked).path("status").asString()).as("nothing changed yet").isEqualTo("WAITING");
@@ -77,8 +81,10 @@ class ApiTokenBreakRepairJourneyTest {
         assertThat(health().path("state").asString()).isEqualTo("ok");
         assertThat(api.get("/api/v1/audit?action=CONNECTION_TOKEN_REPLACED").json().path("records")).hasSize(1);
 
-        // A parked delivery looks again after ferry.delivery.waiting-recheck; a replaced token wakes none at once.
-        DeliveryDrain.timePasses(context);
+        JsonNode retested = api.post("/api/v1/connections/" + connection + "/test", "{}").json();
+        assertThat(retested.path("checks").get(0).path("ok").asBoolean()).as(retested.toString()).isTrue();
+        assertThat(retested.path("account").path("accountId").asString()).isEqualTo(ACCOUNT);
+        // The replaced token wakes the parked delivery at once: no recheck has to pass.
         DeliveryDrain.drain(context);
         JsonNode resumed = api.delivery(parked);
         assertThat(resumed.path("status").asString()).as(resumed.toString()).isEqualTo("DONE");
