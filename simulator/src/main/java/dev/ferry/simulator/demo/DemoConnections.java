@@ -11,6 +11,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.Map;
 import java.util.function.Consumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -80,7 +81,7 @@ final class DemoConnections {
         String clientKey = jira.site().identity().clientKey();
         AppClient.Reply requested = post("/api/v1/sites", key, "{\"site\": \"" + clientKey + "\"}");
         if (requested.status() == 202) {
-            AppClient.Reply page = new AppClient().get(jira.site().configurePageUrl(), java.util.Map.of());
+            AppClient.Reply page = new AppClient().get(jira.site().configurePageUrl(), Map.of());
             Matcher confirm = CONFIRM.matcher(page.body());
             int confirmed = confirm.find() ? send(HttpRequest.newBuilder(URI.create(unescape(confirm.group(1))))
                     .POST(HttpRequest.BodyPublishers.noBody()), "/configure").status() : page.status();
