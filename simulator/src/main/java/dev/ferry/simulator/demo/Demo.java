@@ -15,7 +15,8 @@ import java.util.Map;
 
 /**
  * Runs Ferry from {@code app/target/ferry.jar} next to a simulated Jira site, installs the site, files a
- * few issues, sends a few webhooks and prints signed URLs to open in a browser. Run it from the
+ * few issues, sends a few webhooks, connects the site to the console admin's organization each way Ferry knows
+ * (app install, API token, OAuth) and prints signed URLs to open in a browser. Run it from the
  * repository root: {@code java -jar simulator/target/ferry-simulator-demo.jar [--once] [--port=8080]
  * [--jira-port=PORT]}. When it cannot start (a port taken, a bad option, no Ferry jar) it says why in one
  * line on stderr and exits with code 2.
@@ -53,7 +54,7 @@ public final class Demo {
                     FerryProcess.oauthCallback(ferry.baseUrl()));
             ferry.awaitHealthy(Duration.ofSeconds(90));
             List<String> issues = play(jira, ferry);
-            new DemoConnections(jira, ferry, Demo::say).apiToken();
+            new DemoConnections(jira, ferry, Demo::say).connectEachWay();
             showBadges(jira, issues);
             printAdminUi(jira, ferry);
             printUrls(jira, issues);
@@ -130,16 +131,15 @@ public final class Demo {
         }
     }
 
-    /** How a new user links the simulated site from Ferry's admin UI, the way a product admin would. */
+    /** Where a person sees what the demo connected, signed in as the admin the demo signed in as. */
     private static void printAdminUi(JiraSimulator jira, FerryProcess ferry) {
         say("");
         say("Ferry's admin UI: " + ferry.baseUrl() + "/admin");
-        say("  sign in as " + FerryProcess.ADMIN_EMAIL + " with " + FerryProcess.ADMIN_PASSWORD
-                + " (Ferry then asks for a new password, kept until the next demo run starts clean)");
-        say("  Jira sites -> Connect a Jira site: " + jira.baseUrl());
-        say("  then, as the site's Jira administrator, follow its link to Ferry's configure page in Jira (or open");
-        say("  the configure page URL below) and press Confirm");
-        say("  (or type the one-time code it shows into the admin UI).");
+        say("  sign in as " + FerryProcess.ADMIN_EMAIL + " with " + FerryProcess.ADMIN_CHOSEN_PASSWORD
+                + " (the demo chose it at the admin's first sign-in; kept until the next demo run starts clean)");
+        say("  Connections: the simulated site " + jira.baseUrl() + " three ways: the installed app, an API token and");
+        say("  Connect with Atlassian (OAuth; its button leads to the simulator's consent page)");
+        say("  Jira sites: the installed site, linked to " + FerryProcess.ORGANIZATION + " (confirmed on the configure page below)");
     }
 
     private static void printUrls(JiraSimulator jira, List<String> issues) {

@@ -11,13 +11,16 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.Map;
 import java.util.function.Consumer;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
- * Connects the simulated site to Ferry the way a product's backend does, over the product API: an Atlassian
- * account with an API token on the site, then {@code POST /api/v1/connections} with an organization's key.
- * The key comes from the operator's endpoint, which creates the organization: the console's first admin has
- * no key to hand out before their first sign-in.
+ * Connects the simulated site to the console admin's own organization in each of Ferry's three ways, so the admin
+ * UI's Connections page shows all of them: the installed app (linked, confirmed on Ferry's configure page as the
+ * site's Jira administrator), an API token (over the product API, with a key the admin creates in the console)
+ * and "Connect with Atlassian" (OAuth, clicked through by {@link DemoOAuth}).
  */
 final class DemoConnections {
 
@@ -25,9 +28,10 @@ final class DemoConnections {
     static final String ACCOUNT_ID = "557058:demo-dana";
     static final String EMAIL = "dana@demo.example";
     static final String TOKEN = "ATATT3xFfGF0-demo-classic-token";
-    static final String ORGANIZATION = "Demo Product API";
 
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Pattern NEW_KEY = Pattern.compile("<code class=\"secret\" id=\"new-key\">([^<]+)</code>");
+    private static final Pattern CONFIRM = Pattern.compile("<form method=\"post\" action=\"([^\"]+/confirm\\?[^\"]+)\"");
     /**
      * Adding a connection makes Ferry's first calls to Jira (and the simulator's first spec checks): from cold
      * JVMs that takes well over the ten seconds Jira gives an app.
@@ -46,9 +50,54 @@ final class DemoConnections {
         this.say = say;
     }
 
-    /** Adds the API-token connection and prints it with its health; answers its id. */
-    String apiToken() {
-        String key = organizationKey();
+    /** Signs in as the first admin (choosing the demo's second password), connects three ways, prints the list. */
+    void connectEachWay() {
+        DemoConsole console = DemoConsole.firstSignIn(ferry, FerryProcess.ADMIN_EMAIL, FerryProcess.ADMIN_PASSWORD,
+                FerryProcess.ADMIN_CHOSEN_PASSWORD);
+        say.accept("signed in to the admin UI as " + FerryProcess.ADMIN_EMAIL + " and chose the password "
+                + FerryProcess.ADMIN_CHOSEN_PASSWORD + ", as Ferry asks at the first sign-in");
+        String key = apiKey(console);
+        linkInstall(key);
+        apiToken(key);
+        new DemoOAuth(console).connect();
+        say.accept("connected the site with Atlassian (OAuth): consent on the simulator, site picked in the admin UI");
+        show(key);
+    }
+
+    /** The console's API keys page shows a new key's text once, on the page that created it. */
+    private String apiKey(DemoConsole console) {
+        HttpResponse<String> page = console.expect(console.post("/admin/api-keys", "name", "Demo",
+                "scopes", "config:read", "scopes", "config:write"), 200, "the demo's API key");
+        Matcher key = NEW_KEY.matcher(page.body());
+        if (!key.find()) {
+            throw new DemoRefusal("Ferry's API keys page showed no new key; see " + ferry.log());
+        }
+        say.accept("created the API key 'Demo' (config:read, config:write) on the admin UI's API keys page");
+        return key.group(1).strip();
+    }
+
+    /** Asks to link the installed site; its Jira administrator confirms on Ferry's configure page. */
+    private void linkInstall(String key) {
+        String clientKey = jira.site().identity().clientKey();
+        AppClient.Reply requested = post("/api/v1/sites", key, "{\"site\": \"" + clientKey + "\"}");
+        if (requested.status() == 202) {
+            AppClient.Reply page = new AppClient().get(jira.site().configurePageUrl(), Map.of());
+            Matcher confirm = CONFIRM.matcher(page.body());
+            int confirmed = confirm.find() ? send(HttpRequest.newBuilder(URI.create(unescape(confirm.group(1))))
+                    .POST(HttpRequest.BodyPublishers.noBody()), "/configure").status() : page.status();
+            if (confirmed != 303) {
+                throw new DemoRefusal("the configure page did not confirm the link (HTTP " + confirmed + "); see " + ferry.log());
+            }
+        } else if (requested.status() != 200) {
+            throw new DemoRefusal("Ferry refused to link the installed site (HTTP " + requested.status() + "): "
+                    + requested.body());
+        }
+        say.accept("linked the installed site " + clientKey + " to '" + FerryProcess.ORGANIZATION
+                + "' (confirmed on the configure page as the site's Jira administrator)");
+    }
+
+    /** An account of the simulated site with an API token, posted as a product's backend does. */
+    private void apiToken(String key) {
         jira.data().accounts().add(ACCOUNT_ID, EMAIL, "Dana Scully");
         jira.credentials().addApiToken(EMAIL, TOKEN);
         String body = """
@@ -63,41 +112,33 @@ final class DemoConnections {
         if (added.status() != 201) {
             throw new DemoRefusal("Ferry refused the API-token connection (HTTP " + added.status() + "): " + added.body());
         }
-        JsonNode connection = json(added.body());
-        say.accept("API-token connection " + connection.path("id").asText() + " (organization '" + ORGANIZATION
-                + "') -> Ferry answered HTTP " + added.status());
-        say.accept("  " + connection.path("kind").asText() + " to " + connection.path("siteUrl").asText() + " via "
-                + connection.path("route").asText() + ", as " + connection.path("account").path("displayName").asText()
-                + " (" + connection.path("email").asText() + "), health: " + health(connection));
-        connection.path("notes").forEach(note -> say.accept("  note: " + note.asText()));
-        return connection.path("id").asText();
+        say.accept("added the API-token connection " + json(added.body()).path("id").asText() + " as " + EMAIL
+                + " -> Ferry answered HTTP " + added.status());
     }
 
-    /*
-     * "Connect with Atlassian" (OAuth 2.0 3LO) belongs here once the console's routes are merged. It needs a
-     * signed-in console session (the state is bound to it): GET /admin/connections/oauth/start, follow the
-     * redirect to the simulator's consent page ({authUrl}/authorize) and press its button, follow the redirect
-     * to /admin/connections/oauth/callback, then choose the site on /admin/connections/oauth/pick. Ferry is
-     * started with the OAuth client FerryProcess.OAUTH_CLIENT_ID, registered in the simulator by Demo, so a
-     * person can already click it through in the console.
-     */
-
-    /** The operator's endpoint creates an organization and hands back its first key, this once. */
-    private String organizationKey() {
-        AppClient.Reply created = post("/api/v1/organizations", FerryProcess.OPERATOR_TOKEN,
-                "{\"name\": \"" + ORGANIZATION + "\", \"preset\": \"experimentation\"}");
-        if (created.status() != 201) {
-            throw new DemoRefusal("Ferry refused to create the demo's API organization (HTTP " + created.status() + ")");
+    /** What the admin UI's Connections page lists, read from the product API. */
+    private void show(String key) {
+        AppClient.Reply list = send(HttpRequest.newBuilder(URI.create(ferry.baseUrl() + "/api/v1/connections"))
+                .header("Authorization", "Bearer " + key).GET(), "/api/v1/connections");
+        JsonNode connections = json(list.body());
+        JsonNode items = connections.isArray() ? connections : connections.path("connections");
+        say.accept("connections of '" + FerryProcess.ORGANIZATION + "' (" + ferry.baseUrl() + "/admin/connections):");
+        for (JsonNode c : items) {
+            String account = c.path("account").path("displayName").asText("");
+            say.accept("  " + c.path("kind").asText() + " to " + c.path("siteUrl").asText() + " via "
+                    + c.path("route").asText() + (account.isEmpty() ? "" : ", as " + account) + ", health: " + health(c));
+            c.path("notes").forEach(note -> say.accept("    note: " + note.asText()));
         }
-        return json(created.body()).path("apiKey").path("key").asText();
     }
 
     private AppClient.Reply post(String path, String bearer, String json) {
-        HttpRequest request = HttpRequest.newBuilder(URI.create(ferry.baseUrl() + path)).timeout(TIMEOUT)
-                .header("Authorization", "Bearer " + bearer).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(json)).build();
+        return send(HttpRequest.newBuilder(URI.create(ferry.baseUrl() + path)).header("Authorization", "Bearer " + bearer)
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(json)), path);
+    }
+
+    private AppClient.Reply send(HttpRequest.Builder request, String path) {
         try {
-            HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> response = http.send(request.timeout(TIMEOUT).build(), HttpResponse.BodyHandlers.ofString());
             return new AppClient.Reply(response.statusCode(), response.body());
         } catch (IOException e) {
             throw new DemoRefusal("Ferry did not answer " + path + " (" + e + "); see " + ferry.log());
@@ -111,6 +152,11 @@ final class DemoConnections {
         JsonNode health = connection.path("health");
         String message = health.path("message").asText("");
         return health.path("state").asText() + (message.isEmpty() ? "" : " (" + message + ")");
+    }
+
+    /** Mustache escapes {@code =} in attribute values; the browser reads it back. */
+    private static String unescape(String attribute) {
+        return attribute.replace("&#x3D;", "=").replace("&#61;", "=").replace("&amp;", "&");
     }
 
     private static JsonNode json(String body) {

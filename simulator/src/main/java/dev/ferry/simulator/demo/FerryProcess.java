@@ -21,6 +21,8 @@ final class FerryProcess implements AutoCloseable {
     /** The demo's first admin of the admin UI; Ferry makes them choose a new password at the first sign-in. */
     static final String ADMIN_EMAIL = "admin@demo.example";
     static final String ADMIN_PASSWORD = "ferry-demo-password";
+    /** The password the demo chooses at that first sign-in, so a person signs in with it and is not asked again. */
+    static final String ADMIN_CHOSEN_PASSWORD = "ferry-demo-admin-signed-in";
     static final String ORGANIZATION = "Demo Product";
 
     /**
