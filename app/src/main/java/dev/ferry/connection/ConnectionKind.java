@@ -18,7 +18,7 @@ public enum ConnectionKind {
     }
 
     /** A new id of this kind; the prefix tells the kind in logs and in the site_link table. */
-    String newId() {
+    public String newId() {
         return idPrefix + java.util.UUID.randomUUID();
     }
 

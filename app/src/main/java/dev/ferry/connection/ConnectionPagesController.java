@@ -41,11 +41,11 @@ class ConnectionPagesController {
     private final ApiTokenConnections apiTokens;
     private final ConnectionRemoval removal;
     private final SiteConnections sites;
-    private final OAuthPages oauthPages;
+    private final AuthorizeForms authorizeForms;
 
     ConnectionPagesController(ConnectionPages pages, Connections connections, ApiTokenConnections apiTokens,
-            ConnectionRemoval removal, SiteConnections sites, OAuthPages oauthPages) {
-        this.oauthPages = oauthPages;
+            ConnectionRemoval removal, SiteConnections sites, AuthorizeForms authorizeForms) {
+        this.authorizeForms = authorizeForms;
         this.pages = pages;
         this.connections = connections;
         this.apiTokens = apiTokens;
@@ -56,13 +56,13 @@ class ConnectionPagesController {
     /** The list and a connection's page carry "Connect with Atlassian" / "Reconnect", whose form ends at Atlassian. */
     @GetMapping
     ModelAndView list(Person person, HttpServletResponse response) {
-        oauthPages.allowFormToAtlassian(response);
+        authorizeForms.allow(response);
         return ConsoleView.page("connections", pages.list(person, ConnectionForm.EMPTY));
     }
 
     @PostMapping
     ModelAndView add(Person person, AddForm typed, RedirectAttributes redirect, HttpServletResponse response) {
-        oauthPages.allowFormToAtlassian(response);
+        authorizeForms.allow(response);
         ConnectionForm form = typed.form();
         try {
             NewApiToken body = new NewApiToken(typed.siteUrl(), typed.email(), typed.token(), typed.route(),
@@ -78,7 +78,7 @@ class ConnectionPagesController {
     @GetMapping("/{id}")
     ModelAndView show(Person person, @ModelAttribute(ConsoleView.FRAME) ConsoleFrame frame, @PathVariable String id,
             HttpServletResponse response) {
-        oauthPages.allowFormToAtlassian(response);
+        authorizeForms.allow(response);
         try {
             ConnectionPage page = pages.one(person, id, null);
             return ConsoleView.titled(frame, page.row().name(), "connection", page);
@@ -91,7 +91,7 @@ class ConnectionPagesController {
     @PostMapping("/{id}")
     ModelAndView edit(Person person, @ModelAttribute(ConsoleView.FRAME) ConsoleFrame frame, @PathVariable String id,
             EditForm typed, RedirectAttributes redirect, HttpServletResponse response) {
-        oauthPages.allowFormToAtlassian(response);
+        authorizeForms.allow(response);
         ConnectionForm form = typed.form();
         try {
             TokenConnection stored = connections.stored(person.organizationId(), id);

@@ -17,7 +17,7 @@ public record ConnectionProperties(@DefaultValue("https://api.atlassian.com") UR
         @DefaultValue("14d") Duration expiryWarning) {
 
     /** {@code {gatewayUrl}/ex/{product}/{cloudId}}, without a trailing slash. */
-    URI gateway(String product, String cloudId) {
+    public URI gateway(String product, String cloudId) {
         String base = gatewayUrl.toString().replaceAll("/+$", "");
         return URI.create(base + "/ex/" + product + "/" + cloudId);
     }

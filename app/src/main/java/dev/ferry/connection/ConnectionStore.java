@@ -18,10 +18,11 @@ import org.springframework.stereotype.Component;
 
 /**
  * The {@code jira_connection} table. Tokens are sealed, each bound to its row and column, so a ciphertext
- * copied to another connection does not open; they leave this class only to make a call.
+ * copied to another connection does not open; they leave this class only to make a call. Public for the oauth
+ * room, which stores the connections an approval makes.
  */
 @Component
-class ConnectionStore {
+public class ConnectionStore {
 
     private static final String COLUMNS = """
             id, version, organization_id, kind, site_url, cloud_id, route, email, token_expires_on, confluence_url,
@@ -37,7 +38,7 @@ class ConnectionStore {
     }
 
     /** A new connection; the tokens are sealed on the way in (the Confluence one may be null: the Jira one serves). */
-    void insert(TokenConnection c, String token, String confluenceToken) {
+    public void insert(TokenConnection c, String token, String confluenceToken) {
         jdbc.sql("""
                 insert into jira_connection (id, version, organization_id, kind, site_url, cloud_id, route, email,
                     token_expires_on, confluence_url, confluence_email, oauth_grant_id, default_project, account_id,
@@ -60,23 +61,23 @@ class ConnectionStore {
         }
     }
 
-    Optional<TokenConnection> find(String id) {
+    public Optional<TokenConnection> find(String id) {
         return jdbc.sql("select " + COLUMNS + " from jira_connection where id = ?").param(id)
                 .query((rs, row) -> read(rs)).optional();
     }
 
     /** The organization's connection; another organization's is answered as unknown, revealing nothing. */
-    TokenConnection of(String organizationId, String id) {
+    public TokenConnection of(String organizationId, String id) {
         return find(id).filter(c -> c.organizationId().equals(organizationId))
                 .orElseThrow(() -> Refusal.notFound("no connection " + id + " in this organization"));
     }
 
-    List<TokenConnection> listOf(String organizationId) {
+    public List<TokenConnection> listOf(String organizationId) {
         return jdbc.sql("select " + COLUMNS + " from jira_connection where organization_id = ? order by created_at, id")
                 .param(organizationId).query((rs, row) -> read(rs)).list();
     }
 
-    List<TokenConnection> ofGrant(String grantId) {
+    public List<TokenConnection> ofGrant(String grantId) {
         return jdbc.sql("select " + COLUMNS + " from jira_connection where oauth_grant_id = ? order by created_at, id")
                 .param(grantId).query((rs, row) -> read(rs)).list();
     }

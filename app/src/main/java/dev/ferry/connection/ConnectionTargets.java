@@ -15,10 +15,10 @@ import org.springframework.stereotype.Component;
 class ConnectionTargets implements OtherConnections {
 
     private final ConnectionStore store;
-    private final OAuthRefresher grants;
+    private final OAuthGrants grants;
     private final ConnectionProperties properties;
 
-    ConnectionTargets(ConnectionStore store, OAuthRefresher grants, ConnectionProperties properties) {
+    ConnectionTargets(ConnectionStore store, OAuthGrants grants, ConnectionProperties properties) {
         this.store = store;
         this.grants = grants;
         this.properties = properties;

@@ -23,13 +23,13 @@ public class ConnectionTests {
 
     private final Connections connections;
     private final ConnectionStore store;
-    private final OAuthGrantStore grants;
+    private final OAuthGrants grants;
     private final ConnectionTargets targets;
     private final SiteDirectory sites;
     private final ConnectionTestChecks checks;
     private final AuditLog audit;
 
-    ConnectionTests(Connections connections, ConnectionStore store, OAuthGrantStore grants, ConnectionTargets targets,
+    ConnectionTests(Connections connections, ConnectionStore store, OAuthGrants grants, ConnectionTargets targets,
             SiteDirectory sites, ConnectionTestChecks checks, AuditLog audit) {
         this.connections = connections;
         this.store = store;

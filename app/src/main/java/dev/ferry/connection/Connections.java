@@ -19,11 +19,11 @@ public class Connections {
 
     private final LinkedSites linked;
     private final ConnectionStore store;
-    private final OAuthGrantStore grants;
+    private final OAuthGrants grants;
     private final ConnectionProperties properties;
     private final Clock clock;
 
-    Connections(LinkedSites linked, ConnectionStore store, OAuthGrantStore grants, ConnectionProperties properties,
+    Connections(LinkedSites linked, ConnectionStore store, OAuthGrants grants, ConnectionProperties properties,
             Clock clock) {
         this.linked = linked;
         this.store = store;

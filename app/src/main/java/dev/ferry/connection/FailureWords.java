@@ -13,7 +13,7 @@ import java.util.stream.Collectors;
  * What a failed call over a connection means, in the words of the person who set it up: what went wrong
  * and where to fix it, never Jira's status code alone.
  */
-final class FailureWords {
+public final class FailureWords {
 
     static final String SITE_FORM = "https://your-domain.atlassian.net";
     /** How the outbound guard words a name it could not resolve (url.OutboundGuard). */
@@ -28,7 +28,7 @@ final class FailureWords {
      * @param product "Jira" or "Confluence"
      * @param waited  how long the call was given before it was abandoned
      */
-    static String of(JiraException e, String product, Duration waited) {
+    public static String of(JiraException e, String product, Duration waited) {
         return switch (e.kind()) {
             case UNAUTHORIZED, CLOCK_SKEW -> "Authentication failed at " + product + ": check that the email is exactly the"
                     + " Atlassian account's (it is case-sensitive), that the API token was copied whole, and that it"
@@ -91,7 +91,7 @@ final class FailureWords {
     }
 
     /** The grant behind an OAuth connection is gone: only the account's consent brings it back. */
-    static String grantLost(String reason) {
+    public static String grantLost(String reason) {
         return "Atlassian no longer accepts Ferry's authorization (" + reason + "): use Reconnect and approve"
                 + " access again.";
     }

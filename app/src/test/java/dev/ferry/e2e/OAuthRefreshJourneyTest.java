@@ -4,7 +4,7 @@ import static dev.ferry.e2e.Events.guardrail;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.ferry.account.People;
-import dev.ferry.connection.OAuthRefreshes;
+import dev.ferry.oauth.OAuthRefreshes;
 import dev.ferry.delivery.DeliveryDrain;
 import dev.ferry.principal.Role;
 import dev.ferry.simulator.JiraSimulator;

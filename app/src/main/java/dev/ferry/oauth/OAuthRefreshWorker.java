@@ -1,5 +1,6 @@
-package dev.ferry.connection;
+package dev.ferry.oauth;
 
+import dev.ferry.connection.OAuthProperties;
 import java.time.Clock;
 import java.time.Duration;
 import org.slf4j.Logger;

@@ -1,5 +1,6 @@
-package dev.ferry.connection;
+package dev.ferry.oauth;
 
+import dev.ferry.connection.ConnectionStore;
 import dev.ferry.sitelink.SiteLinks;
 import java.time.Clock;
 import java.time.Duration;

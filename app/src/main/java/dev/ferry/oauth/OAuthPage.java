@@ -1,4 +1,4 @@
-package dev.ferry.connection;
+package dev.ferry.oauth;
 
 import java.util.List;
 

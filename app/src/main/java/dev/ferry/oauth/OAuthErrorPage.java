@@ -1,4 +1,4 @@
-package dev.ferry.connection;
+package dev.ferry.oauth;
 
 /** Why "Connect with Atlassian" stopped, and that nothing was stored. */
 record OAuthErrorPage(String heading, String message) {

@@ -1,5 +1,8 @@
-package dev.ferry.connection;
+package dev.ferry.oauth;
 
+import dev.ferry.connection.ConnectionStore;
+import dev.ferry.connection.FailureWords;
+import dev.ferry.connection.OAuthGrants;
 import dev.ferry.sitelink.SiteLinks;
 import java.time.Clock;
 import java.time.Duration;
@@ -16,7 +19,7 @@ import org.springframework.stereotype.Component;
  * The worker and a call about to use an expiring token go through here alike.
  */
 @Component
-class OAuthRefresher {
+class OAuthRefresher implements OAuthGrants {
 
     private static final Logger log = LoggerFactory.getLogger(OAuthRefresher.class);
     /** Long enough for one call to the token endpoint (its timeout is 20 s), short enough to retry soon after a crash. */
@@ -43,7 +46,8 @@ class OAuthRefresher {
     enum Outcome { REFRESHED, NOT_DUE, TAKEN_BY_ANOTHER, FAILED_FOR_NOW, GRANT_LOST }
 
     /** The access token to call with: refreshed first when it expires within a minute. */
-    Optional<String> accessToken(String grantId) {
+    @Override
+    public Optional<String> accessToken(String grantId) {
         Optional<OAuthGrantStore.Grant> grant = grants.find(grantId);
         if (grant.isEmpty()) {
             return Optional.empty();
@@ -54,6 +58,11 @@ class OAuthRefresher {
             }
         }
         return grants.accessToken(grantId);
+    }
+
+    @Override
+    public Optional<String> brokenReason(String grantId) {
+        return grants.brokenReason(grantId);
     }
 
     /** Refreshes the grant if its access token expires within {@code within}. */

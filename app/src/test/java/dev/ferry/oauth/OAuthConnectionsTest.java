@@ -1,8 +1,9 @@
-package dev.ferry.connection;
+package dev.ferry.oauth;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.ferry.connection.OAuthProperties;
 import dev.ferry.refusal.Refusal;
 import java.net.URI;
 import java.time.Duration;

@@ -1,4 +1,4 @@
-package dev.ferry.connection;
+package dev.ferry.oauth;
 
 /**
  * What Atlassian's token endpoint hands out: an access token good for {@code expiresIn} seconds and, with

@@ -1,5 +1,6 @@
-package dev.ferry.connection;
+package dev.ferry.oauth;
 
+import dev.ferry.connection.TokenConnection;
 import dev.ferry.console.ConsolePage;
 import dev.ferry.console.ConsoleView;
 import dev.ferry.principal.Person;

@@ -1,5 +1,8 @@
-package dev.ferry.connection;
+package dev.ferry.oauth;
 
+import dev.ferry.connection.ConnectionKind;
+import dev.ferry.connection.Connections;
+import dev.ferry.connection.AuthorizeForms;
 import jakarta.servlet.http.HttpServletResponse;
 import java.net.URI;
 import java.util.List;
@@ -9,22 +12,14 @@ import org.springframework.stereotype.Component;
 @Component
 class OAuthPages {
 
-    /**
-     * The console's policy (dev.ferry.account.SecurityConfig), except that a form may lead to Atlassian's
-     * authorization server: Chromium checks {@code form-action} on every redirect after a post, and the start
-     * form's answer is a redirect there.
-     */
-    private static final String CSP = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
-            + "object-src 'none'; base-uri 'self'; form-action 'self' %s; frame-ancestors 'none'";
-
     private final Connections connections;
     private final OAuthConnections oauth;
-    private final OAuthProperties properties;
+    private final AuthorizeForms forms;
 
-    OAuthPages(Connections connections, OAuthConnections oauth, OAuthProperties properties) {
+    OAuthPages(Connections connections, OAuthConnections oauth, AuthorizeForms forms) {
         this.connections = connections;
         this.oauth = oauth;
-        this.properties = properties;
+        this.forms = forms;
     }
 
     OAuthPage page(String organizationId, String reconnectId) {
@@ -41,10 +36,8 @@ class OAuthPages {
         return new OAuthPage(oauth.notConfigured(), reconnect, rows, rows.isEmpty());
     }
 
-    /** Set before the page is written; Spring Security's header writer keeps a policy the page already has. */
+    /** The start form on this page leads to Atlassian's authorization server. */
     void allowFormToAtlassian(HttpServletResponse response) {
-        URI auth = properties.authUrl();
-        String origin = auth.getScheme() + "://" + auth.getRawAuthority();
-        response.setHeader("Content-Security-Policy", CSP.formatted(origin));
+        forms.allow(response);
     }
 }

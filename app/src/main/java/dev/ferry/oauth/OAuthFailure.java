@@ -1,4 +1,4 @@
-package dev.ferry.connection;
+package dev.ferry.oauth;
 
 /**
  * Atlassian's authorization server said no, in its own words ({@code error}, {@code error_description}), or

@@ -1,5 +1,12 @@
-package dev.ferry.connection;
+package dev.ferry.oauth;
 
+import dev.ferry.connection.ConnectionProperties;
+import dev.ferry.connection.OAuthProperties;
+import dev.ferry.connection.ConnectionStore;
+import dev.ferry.connection.TokenConnection;
+import dev.ferry.connection.ConnectionKind;
+import dev.ferry.connection.ApiRoute;
+import dev.ferry.connection.FailureWords;
 import dev.ferry.audit.AuditAction;
 import dev.ferry.audit.AuditLog;
 import dev.ferry.jira.JiraAccount;

@@ -1,5 +1,7 @@
-package dev.ferry.connection;
+package dev.ferry.oauth;
 
+import dev.ferry.connection.ConnectionProperties;
+import dev.ferry.connection.OAuthProperties;
 import dev.ferry.url.BlockedAddressException;
 import dev.ferry.url.OutboundGuard;
 import java.io.IOException;

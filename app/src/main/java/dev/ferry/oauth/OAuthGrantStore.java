@@ -1,4 +1,4 @@
-package dev.ferry.connection;
+package dev.ferry.oauth;
 
 import dev.ferry.crypto.Sealed;
 import dev.ferry.crypto.SecretCipher;
