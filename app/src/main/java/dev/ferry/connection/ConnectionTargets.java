@@ -12,7 +12,7 @@ import org.springframework.stereotype.Component;
  * credentials opened just for the call.
  */
 @Component
-class ConnectionTargets implements OtherConnections {
+public class ConnectionTargets implements OtherConnections {
 
     private final ConnectionStore store;
     private final OAuthGrants grants;
@@ -33,7 +33,7 @@ class ConnectionTargets implements OtherConnections {
     }
 
     /** Jira's REST API over the connection. */
-    Optional<JiraSite> jira(TokenConnection c) {
+    public Optional<JiraSite> jira(TokenConnection c) {
         URI apiBase = c.route() == ApiRoute.SITE ? c.siteUrl() : properties.gateway("jira", c.cloudId());
         return auth(c, false).map(auth -> new JiraSite(c.id(), c.siteUrl(), apiBase, auth));
     }
@@ -43,7 +43,7 @@ class ConnectionTargets implements OtherConnections {
      * or the URL the admin gave, or {@code api.atlassian.com/ex/confluence/{cloudId}/wiki}; with Confluence's
      * own email and token when it has them, else the Jira ones.
      */
-    Optional<JiraSite> confluence(TokenConnection c) {
+    public Optional<JiraSite> confluence(TokenConnection c) {
         URI apiBase = c.route() == ApiRoute.GATEWAY ? URI.create(properties.gateway("confluence", c.cloudId()) + "/wiki")
                 : c.confluenceUrl() != null ? c.confluenceUrl() : URI.create(c.siteUrl() + "/wiki");
         return auth(c, true).map(auth -> new JiraSite(c.id(), c.siteUrl(), apiBase, auth));

@@ -1,7 +1,9 @@
-package dev.ferry.connection;
+package dev.ferry.connectiontest;
 
-import dev.ferry.connection.ConnectionTestReport.Account;
-import dev.ferry.connection.ConnectionTestReport.Check;
+import dev.ferry.connection.ConnectionKind;
+import dev.ferry.connection.FailureWords;
+import dev.ferry.connectiontest.ConnectionTestReport.Account;
+import dev.ferry.connectiontest.ConnectionTestReport.Check;
 import dev.ferry.jira.IssueType;
 import dev.ferry.jira.JiraAccount;
 import dev.ferry.jira.JiraClient;
@@ -70,14 +72,14 @@ class ConnectionTestChecks {
         Outcome<List<IssueType>> types = call(() -> jira.issueTypes(target.jira(), project));
         if (types.failure() != null) {
             if (types.failure().kind() == JiraException.Kind.NOT_FOUND) {
-                lines.checks.add(Check.failed("default project", FailureWords.projectMissing(project)));
+                lines.checks.add(Check.failed("default project", CheckWords.projectMissing(project)));
             } else {
                 fail(lines, target, "default project", types, "Jira");
             }
             return false;
         }
         List<String> fileable = types.value().stream().filter(type -> !type.subtask()).map(IssueType::name).toList();
-        lines.checks.add(fileable.isEmpty() ? Check.failed("default project", FailureWords.noIssueTypes(project))
+        lines.checks.add(fileable.isEmpty() ? Check.failed("default project", CheckWords.noIssueTypes(project))
                 : Check.passed("default project", "Project " + project + " takes " + String.join(", ", fileable) + "."));
         return true;
     }
@@ -100,7 +102,7 @@ class ConnectionTestChecks {
         List<String> missing = java.util.Arrays.stream(needed).map(JiraPermission::key)
                 .filter(key -> !held.getOrDefault(key, false)).toList();
         if (!missing.isEmpty()) {
-            lines.checks.add(Check.failed(name, FailureWords.forbidden(does, missing, project)));
+            lines.checks.add(Check.failed(name, CheckWords.forbidden(does, missing, project)));
             return;
         }
         String names = java.util.Arrays.stream(needed).map(p -> JiraPermission.named(p.key()))

@@ -1,4 +1,4 @@
-package dev.ferry.connection;
+package dev.ferry.connectiontest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package dev.ferry.connection;
+package dev.ferry.connectiontest;
 
 import java.util.List;
 import java.util.stream.Collectors;

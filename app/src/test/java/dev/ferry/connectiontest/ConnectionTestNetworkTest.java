@@ -1,8 +1,9 @@
-package dev.ferry.connection;
+package dev.ferry.connectiontest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.ferry.connection.ConnectionTestReport.Check;
+import dev.ferry.connection.ConnectionKind;
+import dev.ferry.connectiontest.ConnectionTestReport.Check;
 import dev.ferry.jira.JiraAuth;
 import dev.ferry.jira.JiraSite;
 import dev.ferry.simulator.JiraSimulator;

@@ -1,5 +1,7 @@
-package dev.ferry.connection;
+package dev.ferry.connectiontest;
 
+import dev.ferry.connection.Connections;
+import dev.ferry.connection.ConnectionView;
 import dev.ferry.console.ConsoleFrame;
 import dev.ferry.console.ConsolePage;
 import dev.ferry.console.ConsoleView;

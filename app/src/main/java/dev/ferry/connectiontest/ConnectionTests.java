@@ -1,9 +1,17 @@
-package dev.ferry.connection;
+package dev.ferry.connectiontest;
 
+import dev.ferry.connection.ConnectionStore;
+import dev.ferry.connection.TokenConnection;
+import dev.ferry.connection.ConnectionKind;
+import dev.ferry.connection.FailureWords;
+import dev.ferry.connection.Connections;
+import dev.ferry.connection.OAuthGrants;
+import dev.ferry.connection.ConnectionView;
+import dev.ferry.connection.ConnectionTargets;
 import dev.ferry.audit.AuditAction;
 import dev.ferry.audit.AuditLog;
-import dev.ferry.connection.ConnectionTestReport.Account;
-import dev.ferry.connection.ConnectionTestReport.Check;
+import dev.ferry.connectiontest.ConnectionTestReport.Account;
+import dev.ferry.connectiontest.ConnectionTestReport.Check;
 import dev.ferry.jira.JiraSite;
 import dev.ferry.site.SiteDirectory;
 import java.util.List;
