@@ -57,7 +57,7 @@ public final class OutageBackoff {
         }
         try {
             T result = step.get();
-            succeeded();
+            succeeded(started);
             return result;
         } catch (RuntimeException failure) {
             if (!DatabaseFailures.isOutage(failure)) {
@@ -93,10 +93,17 @@ public final class OutageBackoff {
         probing = false;
     }
 
-    private void succeeded() {
+    /**
+     * A step that began before the outage was noticed proves nothing about the database now (it may have
+     * done its reads just before the cut), so it neither ends the outage nor says so.
+     */
+    private void succeeded(Instant started) {
         int attempts;
         Instant began;
         synchronized (this) {
+            if (failedAttempts > 0 && started.isBefore(lastFailedAt)) {
+                return;
+            }
             attempts = failedAttempts;
             began = since;
             failedAttempts = 0;

@@ -72,6 +72,19 @@ class OutageBackoffTest {
     }
 
     @Test
+    void aStepThatBeganBeforeTheOutageWasNoticedDoesNotEndIt(CapturedOutput output) {
+        // One thread's step reads just before the database goes; meanwhile another thread's step meets the outage.
+        backoff.run(() -> {
+            clock.advance(Duration.ofMillis(10));
+            backoff.run(this::databaseOut);
+            clock.advance(Duration.ofMillis(10));
+        });
+
+        assertThat(output.getOut()).doesNotContain("available again");
+        assertThat(backoff.remaining()).as("still waiting the outage out").isPositive();
+    }
+
+    @Test
     void aFailureThatIsNoOutageGoesToTheCallerAndPausesNothing() {
         assertThatThrownBy(() -> backoff.run(() -> {
             throw new IllegalStateException("a bug");
