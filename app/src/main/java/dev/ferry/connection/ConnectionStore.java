@@ -2,6 +2,7 @@ package dev.ferry.connection;
 
 import dev.ferry.crypto.Sealed;
 import dev.ferry.crypto.SecretCipher;
+import dev.ferry.persistence.Columns;
 import dev.ferry.refusal.Refusal;
 import java.net.URI;
 import java.sql.Date;
@@ -10,7 +11,6 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -144,8 +144,8 @@ public class ConnectionStore {
                 localDate(rs.getDate("token_expires_on")), uri(rs.getString("confluence_url")),
                 rs.getString("confluence_email"), rs.getString("confluence_token_ciphertext") != null,
                 rs.getString("oauth_grant_id"), rs.getString("default_project"), rs.getString("account_id"),
-                rs.getString("account_name"), instant(rs, "created_at"), rs.getString("created_by"),
-                instant(rs, "updated_at"));
+                rs.getString("account_name"), Columns.instant(rs, "created_at"), rs.getString("created_by"),
+                Columns.instant(rs, "updated_at"));
     }
 
     private static Date date(LocalDate date) {
@@ -158,10 +158,5 @@ public class ConnectionStore {
 
     private static URI uri(String value) {
         return value == null ? null : URI.create(value);
-    }
-
-    private static Instant instant(ResultSet rs, String column) throws SQLException {
-        OffsetDateTime value = rs.getObject(column, OffsetDateTime.class);
-        return value == null ? null : value.toInstant();
     }
 }

@@ -2,11 +2,11 @@ package dev.ferry.oauth;
 
 import dev.ferry.crypto.Sealed;
 import dev.ferry.crypto.SecretCipher;
+import dev.ferry.persistence.Columns;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -177,14 +177,9 @@ class OAuthGrantStore {
 
     private static Grant read(ResultSet rs) throws SQLException {
         return new Grant(rs.getString("id"), rs.getString("organization_id"), rs.getString("account_id"),
-                rs.getString("scopes"), instant(rs, "access_expires_at"), rs.getLong("generation"),
-                instant(rs, "refresh_lease_until"), instant(rs, "broken_at"), rs.getString("broken_reason"),
-                rs.getBoolean("picked"), rs.getString("created_by"), instant(rs, "created_at"),
+                rs.getString("scopes"), Columns.instant(rs, "access_expires_at"), rs.getLong("generation"),
+                Columns.instant(rs, "refresh_lease_until"), Columns.instant(rs, "broken_at"), rs.getString("broken_reason"),
+                rs.getBoolean("picked"), rs.getString("created_by"), Columns.instant(rs, "created_at"),
                 rs.getString("refresh_ciphertext") != null);
-    }
-
-    private static Instant instant(ResultSet rs, String column) throws SQLException {
-        OffsetDateTime value = rs.getObject(column, OffsetDateTime.class);
-        return value == null ? null : value.toInstant();
     }
 }

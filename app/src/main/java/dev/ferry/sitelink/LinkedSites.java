@@ -1,10 +1,10 @@
 package dev.ferry.sitelink;
 
+import dev.ferry.persistence.Columns;
 import dev.ferry.sitelink.LinkedSite.Credentials;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -55,15 +55,10 @@ public class LinkedSites {
 
     private static LinkedSite read(ResultSet rs) throws SQLException {
         return new LinkedSite(rs.getString("client_key"), rs.getString("base_url"), rs.getString("display_url"),
-                rs.getString("state").toLowerCase(Locale.ROOT), instant(rs, "installed_at"),
-                instant(rs, "last_installed_at"), instant(rs, "updated_at"), instant(rs, "uninstalled_at"),
-                instant(rs, "last_webhook_at"), instant(rs, "linked_at"), rs.getString("linked_by"),
-                Credentials.of(instant(rs, "credentials_rejected_at"), rs.getString("credentials_error")),
+                rs.getString("state").toLowerCase(Locale.ROOT), Columns.instant(rs, "installed_at"),
+                Columns.instant(rs, "last_installed_at"), Columns.instant(rs, "updated_at"), Columns.instant(rs, "uninstalled_at"),
+                Columns.instant(rs, "last_webhook_at"), Columns.instant(rs, "linked_at"), rs.getString("linked_by"),
+                Credentials.of(Columns.instant(rs, "credentials_rejected_at"), rs.getString("credentials_error")),
                 rs.getString("kind").toLowerCase(Locale.ROOT));
-    }
-
-    private static Instant instant(ResultSet rs, String column) throws SQLException {
-        OffsetDateTime value = rs.getObject(column, OffsetDateTime.class);
-        return value == null ? null : value.toInstant();
     }
 }
