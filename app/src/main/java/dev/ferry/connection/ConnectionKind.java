@@ -22,6 +22,11 @@ public enum ConnectionKind {
         return idPrefix + java.util.UUID.randomUUID();
     }
 
+    /** Whether the key is an API-token or OAuth connection's id (an install's clientKey is Jira's, unprefixed). */
+    static boolean isConnectionId(String key) {
+        return key.startsWith(API_TOKEN.idPrefix) || key.startsWith(OAUTH.idPrefix);
+    }
+
     /** As the API writes it: {@code app_install}, {@code api_token}, {@code oauth}. */
     public String value() {
         return name().toLowerCase(Locale.ROOT);

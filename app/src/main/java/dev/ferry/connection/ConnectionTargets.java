@@ -26,7 +26,7 @@ public class ConnectionTargets implements OtherConnections {
 
     @Override
     public Optional<JiraSite> callable(String key) {
-        if (!key.startsWith("api-token-") && !key.startsWith("oauth-")) {
+        if (!ConnectionKind.isConnectionId(key)) {
             return Optional.empty();
         }
         return store.find(key).flatMap(this::jira);

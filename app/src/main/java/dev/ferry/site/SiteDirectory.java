@@ -28,12 +28,14 @@ public class SiteDirectory {
      * tenant the Connect gate keeps, not the whole site record.
      */
     public Optional<JiraSite> callable(String clientKey) {
-        Optional<JiraSite> installed = secrets.find(clientKey).filter(ConnectTenant::installed)
-                .map(tenant -> new JiraSite(clientKey, URI.create(tenant.baseUrl()), tenant.sharedSecret()));
-        if (installed.isPresent()) {
-            return installed;
-        }
+        // A connection knows its own keys without reading anything, so an install's key costs no extra query
+        // and a connection's key no site lookup.
         OtherConnections connections = others.getIfAvailable();
-        return connections == null ? Optional.empty() : connections.callable(clientKey);
+        Optional<JiraSite> connection = connections == null ? Optional.empty() : connections.callable(clientKey);
+        if (connection.isPresent()) {
+            return connection;
+        }
+        return secrets.find(clientKey).filter(ConnectTenant::installed)
+                .map(tenant -> new JiraSite(clientKey, URI.create(tenant.baseUrl()), tenant.sharedSecret()));
     }
 }
