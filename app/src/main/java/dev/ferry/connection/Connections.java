@@ -10,7 +10,9 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 import org.springframework.stereotype.Service;
 
 /** An organization's connections of every kind in one list, each with its health, as the API and console show them. */
@@ -32,13 +34,18 @@ public class Connections {
         this.clock = clock;
     }
 
+    /** Two queries however many connections there are: the links, and the organization's stored connections. */
     public List<ConnectionView> of(String organizationId) {
-        return linked.of(organizationId).stream().map(site -> view(organizationId, site)).flatMap(Optional::stream)
+        Map<String, TokenConnection> stored = store.listOf(organizationId).stream()
+                .collect(Collectors.toMap(TokenConnection::id, c -> c));
+        return linked.of(organizationId).stream()
+                .map(site -> view(site, Optional.ofNullable(stored.get(site.clientKey())))).flatMap(Optional::stream)
                 .toList();
     }
 
     public ConnectionView find(String organizationId, String id) {
-        return linked.find(organizationId, id).flatMap(site -> view(organizationId, site))
+        return linked.find(organizationId, id)
+                .flatMap(site -> view(site, store.find(id).filter(c -> c.organizationId().equals(organizationId))))
                 .orElseThrow(() -> Refusal.notFound("no connection " + id + " in this organization"));
     }
 
@@ -47,12 +54,12 @@ public class Connections {
         return store.of(organizationId, id);
     }
 
-    private Optional<ConnectionView> view(String organizationId, LinkedSite site) {
+    /** @param stored the organization's API-token or OAuth connection under the site's key, if it is one */
+    private Optional<ConnectionView> view(LinkedSite site, Optional<TokenConnection> stored) {
         if (site.installed()) {
             return Optional.of(install(site));
         }
-        return store.find(site.clientKey()).filter(c -> c.organizationId().equals(organizationId))
-                .map(c -> token(c, site));
+        return stored.map(c -> token(c, site));
     }
 
     private static ConnectionView install(LinkedSite site) {
