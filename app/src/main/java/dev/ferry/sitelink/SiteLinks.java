@@ -43,8 +43,8 @@ public class SiteLinks {
     }
 
     /**
-     * New credentials for a connection (a replaced token, a reconnect): Jira's earlier rejection no longer
-     * holds, so its waiting deliveries go again.
+     * New credentials for a site or connection (a re-install's secret, a replaced token, a reconnect): Jira's
+     * earlier rejection no longer holds, so its waiting deliveries go again.
      */
     public void credentialsRenewed(String key) {
         if (links.clearRejection(key) > 0) {
@@ -77,10 +77,6 @@ public class SiteLinks {
     /** A re-install brings a fresh secret: Jira's earlier rejection no longer holds (same transaction). */
     @EventListener
     void on(SiteInstalled installed) {
-        if (links.clearRejection(installed.clientKey()) > 0) {
-            events.publishEvent(new CredentialsRenewed(installed.clientKey()));
-            log.info("site {}: the re-install clears Jira's earlier rejection of the app's credentials; deliveries resume",
-                    installed.clientKey());
-        }
+        credentialsRenewed(installed.clientKey());
     }
 }
