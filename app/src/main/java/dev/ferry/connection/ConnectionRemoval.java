@@ -24,8 +24,11 @@ public class ConnectionRemoval {
     private final SiteConnections siteConnections;
     private final AuditLog audit;
     private final JdbcClient jdbc;
+    private final OAuthGrants grants;
 
-    ConnectionRemoval(ConnectionStore store, SiteConnections siteConnections, AuditLog audit, JdbcClient jdbc) {
+    ConnectionRemoval(ConnectionStore store, SiteConnections siteConnections, AuditLog audit, JdbcClient jdbc,
+            OAuthGrants grants) {
+        this.grants = grants;
         this.store = store;
         this.siteConnections = siteConnections;
         this.audit = audit;
@@ -57,7 +60,7 @@ public class ConnectionRemoval {
         siteConnections.unlink(organizationId, id);
         store.delete(id);
         if (connection.oauthGrantId() != null && store.ofGrant(connection.oauthGrantId()).isEmpty()) {
-            jdbc.sql("delete from oauth_grant where id = ?").param(connection.oauthGrantId()).update();
+            grants.forget(connection.oauthGrantId());
         }
         audit.record(organizationId, actor, AuditAction.CONNECTION_DELETED, id,
                 connection.kind().value() + " connection to " + connection.siteUrl());

@@ -13,4 +13,7 @@ public interface OAuthGrants {
 
     /** Why the grant needs a reconnect (Atlassian refused its refresh token or it was revoked); empty while it works. */
     Optional<String> brokenReason(String grantId);
+
+    /** The last connection using the grant was deleted (in this transaction): its tokens go too. */
+    void forget(String grantId);
 }

@@ -65,6 +65,11 @@ class OAuthRefresher implements OAuthGrants {
         return grants.brokenReason(grantId);
     }
 
+    @Override
+    public void forget(String grantId) {
+        grants.delete(grantId);
+    }
+
     /** Refreshes the grant if its access token expires within {@code within}. */
     Outcome refresh(String grantId, Duration within) {
         Instant now = clock.instant();
