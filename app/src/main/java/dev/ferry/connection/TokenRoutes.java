@@ -7,7 +7,9 @@ import dev.ferry.jira.JiraException;
 import dev.ferry.jira.JiraSite;
 import dev.ferry.refusal.Refusal;
 import java.net.URI;
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import org.springframework.stereotype.Component;
 
 /**
@@ -20,13 +22,12 @@ class TokenRoutes {
 
     private final JiraClient jira;
     private final ConnectionProperties properties;
-    private final Duration waited;
+    private final Clock clock;
 
-    TokenRoutes(JiraClient jira, ConnectionProperties properties,
-            @org.springframework.beans.factory.annotation.Value("${ferry.jira.read-timeout:20s}") Duration waited) {
+    TokenRoutes(JiraClient jira, ConnectionProperties properties, Clock clock) {
         this.jira = jira;
         this.properties = properties;
-        this.waited = waited;
+        this.clock = clock;
     }
 
     /** Where the token works and whom it calls as. */
@@ -36,6 +37,7 @@ class TokenRoutes {
     /** @param wanted null: detect */
     Found find(String key, URI siteUrl, String email, String token, ApiRoute wanted) {
         JiraAuth auth = new JiraAuth.ApiToken(email, token);
+        Instant started = clock.instant();
         if (wanted != ApiRoute.GATEWAY) {
             try {
                 JiraAccount account = jira.myself(new JiraSite(key, siteUrl, siteUrl, auth));
@@ -43,7 +45,7 @@ class TokenRoutes {
                         ? "The site accepted the token (a classic API token): calls go to " + siteUrl + "." : null);
             } catch (JiraException e) {
                 if (wanted == ApiRoute.SITE || e.kind() != JiraException.Kind.UNAUTHORIZED) {
-                    throw refusal(e);
+                    throw refusal(e, started);
                 }
             }
         }
@@ -51,7 +53,7 @@ class TokenRoutes {
         try {
             cloudId = jira.cloudId(siteUrl);
         } catch (JiraException e) {
-            throw refusal(e);
+            throw refusal(e, started);
         }
         try {
             JiraAccount account = jira.myself(new JiraSite(key, siteUrl, properties.gateway("jira", cloudId), auth));
@@ -59,12 +61,13 @@ class TokenRoutes {
                     ? "The site refused the token and api.atlassian.com accepted it (a scoped API token): calls go"
                             + " through api.atlassian.com/ex/jira/" + cloudId + "." : null);
         } catch (JiraException e) {
-            throw refusal(e);
+            throw refusal(e, started);
         }
     }
 
-    /** What a failed check tells the person, as the refusal the API and the form show. */
-    Refusal refusal(JiraException e) {
+    /** What a failed check tells the person, as the refusal the API and the form show, with how long Ferry tried. */
+    private Refusal refusal(JiraException e, Instant started) {
+        Duration waited = Duration.between(started, clock.instant());
         Refusal.Kind kind = e.kind() == JiraException.Kind.UNAVAILABLE || e.kind() == JiraException.Kind.RATE_LIMITED
                 ? Refusal.Kind.JIRA_UNAVAILABLE : Refusal.Kind.JIRA_REFUSED;
         return new Refusal(kind, FailureWords.of(e, "Jira", waited));

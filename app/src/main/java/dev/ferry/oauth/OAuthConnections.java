@@ -223,11 +223,12 @@ public class OAuthConnections {
     private JiraAccount myself(String id, OAuthSite site, String token) {
         JiraSite jiraSite = new JiraSite(id, URI.create(site.url()), gateway.gateway("jira", site.cloudId()),
                 new JiraAuth.OAuthBearer(token));
+        Instant started = clock.instant();
         try {
             return jira.myself(jiraSite);
         } catch (JiraException e) {
             throw new Refusal(Refusal.Kind.JIRA_REFUSED, "Jira would not say who the grant calls as on " + site.url()
-                    + ": " + FailureWords.of(e, "Jira", Duration.ofSeconds(20)));
+                    + ": " + FailureWords.of(e, "Jira", Duration.between(started, clock.instant())));
         }
     }
 
