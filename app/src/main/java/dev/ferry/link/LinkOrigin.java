@@ -7,5 +7,7 @@ public enum LinkOrigin {
     /** Linked by a person, by issue key. */
     MANUAL,
     /** A test ticket sent from the admin UI. */
-    TEST
+    TEST,
+    /** A ticket a person or the product filed by hand for the object. */
+    HAND
 }
