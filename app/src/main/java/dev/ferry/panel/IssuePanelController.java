@@ -81,6 +81,7 @@ class IssuePanelController {
             case AUTOMATIC -> "Filed automatically";
             case MANUAL -> "Linked by hand";
             case TEST -> "Test ticket";
+            case HAND -> "Filed by hand";
         };
     }
 }
