@@ -15,6 +15,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -35,11 +36,13 @@ class LinkPages {
     private final TicketLinks links;
     private final ManualLinks manual;
     private final LinkedSites sites;
+    private final ObjectProvider<ObjectHistory> history;
 
-    LinkPages(TicketLinks links, ManualLinks manual, LinkedSites sites) {
+    LinkPages(TicketLinks links, ManualLinks manual, LinkedSites sites, ObjectProvider<ObjectHistory> history) {
         this.links = links;
         this.manual = manual;
         this.sites = sites;
+        this.history = history;
     }
 
     @GetMapping(PATH)
@@ -102,7 +105,10 @@ class LinkPages {
                         .map(link -> LinksPage.Row.of(link, baseUrls.get(link.clientKey()))).toList();
         var options = linked.stream().map(site -> new DestinationsPage.SiteOption(site.clientKey(),
                 DestinationsPage.siteLabel(site), false)).toList();
-        var page = new LinksPage(form.subjectType(), form.subjectId(), searched, rows, rows.isEmpty(), options, form, error);
+        List<ObjectHistory.Entry> changes = !searched ? List.of() : history.stream()
+                .flatMap(source -> source.of(person.organizationId(), form.subjectType(), form.subjectId()).stream()).toList();
+        var page = new LinksPage(form.subjectType(), form.subjectId(), searched, rows, rows.isEmpty(), options, form, error,
+                changes);
         return ConsoleView.page(status, "links", page);
     }
 

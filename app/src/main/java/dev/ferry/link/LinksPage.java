@@ -9,9 +9,10 @@ import java.util.List;
  * and linking an existing ticket by key.
  *
  * @param searched true once an object was asked for
+ * @param history  the object's state changes and comments sent to its tickets, newest first
  */
 record LinksPage(String subjectType, String subjectId, boolean searched, List<Row> links, boolean empty,
-        List<DestinationsPage.SiteOption> sites, NewLink form, String error) {
+        List<DestinationsPage.SiteOption> sites, NewLink form, String error, List<ObjectHistory.Entry> history) {
 
     /** A refusal of a service ("no destination d1") reads as a sentence on the page. */
     LinksPage {

@@ -72,4 +72,12 @@ public interface TicketLinkRepository extends Repository<TicketLink, Long> {
 
     @Query("select distinct client_key from ticket_link where created_at >= :since")
     List<String> findSitesWithLinksSince(Timestamp since);
+
+    /** The product's new state for an object, on its links on the organization's sites (the issue panel shows it). */
+    @Modifying
+    @Query("""
+            update ticket_link set object_state = :state, version = version + 1
+            where object_type = :objectType and object_id = :objectId
+              and client_key in (select client_key from site_link where organization_id = :organizationId)""")
+    int setObjectState(String organizationId, String objectType, String objectId, String state);
 }

@@ -124,4 +124,10 @@ public class TicketLinks {
                 .filter(link -> link.object().type().equals(object.type()) && link.object().id().equals(object.id()))
                 .findFirst();
     }
+
+    /** Sets the product's state of an object on its links on the organization's sites; answers how many. */
+    @Transactional
+    public int objectStateChanged(String organizationId, String objectType, String objectId, String state) {
+        return links.setObjectState(organizationId, objectType, objectId, state);
+    }
 }
