@@ -3,7 +3,10 @@ package dev.ferry.e2e;
 import static dev.ferry.e2e.ProductApi.refused;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.ferry.account.People;
 import dev.ferry.objectstate.ObjectStateDrain;
+import dev.ferry.principal.Role;
+import dev.ferry.support.ConsoleClient;
 import dev.ferry.simulator.fault.Fault;
 import java.util.ArrayList;
 import java.util.List;
@@ -172,6 +175,28 @@ class ObjectStateJourneyTest extends WithLinkedDestination {
         assertThat(ObjectStateDrain.drain(context)).isZero();
         assertThat(comments(key)).isEmpty();
         assertThat(objectStates("an-1")).containsOnlyNulls();
+    }
+
+    @Test
+    void theConsoleShowsTheObjectsStateHistoryBesideItsTickets() {
+        String key = linkedTicket("an-1");
+        api.post(STATE, "{\"state\":\"acknowledged\",\"note\":\"Seen <b>late</b>\",\"by\":\"Dana\"}");
+        api.post("/api/v1/objects/anomaly/an-1/comments", "{\"body\":\"Root cause found\"}");
+        ObjectStateDrain.drain(context);
+        var people = context.getBean(People.class);
+
+        String page = ConsoleClient.signIn(journey.port(), people.create(api.organizationId(), Role.MEMBER))
+                .get("/admin/links?subjectType=anomaly&subjectId=an-1").body();
+        String history = page.substring(page.indexOf("data-testid=\"state-history\""));
+        assertThat(history).contains("State: Acknowledged").contains("by Dana").contains("Comment")
+                .contains("Root cause found").contains("Seen &lt;b&gt;late&lt;/b&gt;").contains(key).contains("DONE")
+                .containsPattern("\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\d UTC");
+        assertThat(history.indexOf("Comment")).as("newest first").isLessThan(history.indexOf("State: Acknowledged"));
+
+        ProductApi other = journey.newOrganization("Other Product");
+        String foreign = ConsoleClient.signIn(journey.port(), people.create(other.organizationId(), Role.ADMIN))
+                .get("/admin/links?subjectType=anomaly&subjectId=an-1").body();
+        assertThat(foreign).contains("No state or comment was sent").doesNotContain("Acknowledged");
     }
 
     /** A ticket filed by a person in Jira and linked to the anomaly by key; answers its key. */
