@@ -8,6 +8,7 @@ import dev.ferry.objectstate.ObjectStateDrain;
 import dev.ferry.principal.Role;
 import dev.ferry.support.ConsoleClient;
 import dev.ferry.simulator.fault.Fault;
+import dev.ferry.sitelink.SiteLinks;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
@@ -139,6 +140,41 @@ class ObjectStateJourneyTest extends WithLinkedDestination {
         assertThat(tickets.get(1).path("error").asString()).contains("deleted");
         JsonNode links = api.get("/api/v1/links?subjectType=anomaly&subjectId=an-1").json();
         assertThat(links.get(1).path("broken").asBoolean()).isTrue();
+    }
+
+    @Test
+    void rejectedCredentialsParkTheCommentUntilTheyAreRenewedThenItGoesOnce() {
+        String key = linkedTicket("an-1");
+        jira.faults().add("POST", "/rest/api/3/issue/[^/]+/comment", Fault.unauthorized(), 1);
+        api.post(STATE, "{\"state\":\"acknowledged\"}");
+        ObjectStateDrain.drain(context);
+        JsonNode parked = api.get(STATE + "-history").json().get(0).path("tickets").get(0);
+        assertThat(parked.path("status").asString()).isEqualTo("WAITING");
+        assertThat(parked.path("error").asString()).contains("credentials");
+        ObjectStateDrain.timePasses(context);
+        ObjectStateDrain.drain(context);
+        assertThat(deliveryStatus()).as("still parked while the credentials are rejected").isEqualTo("WAITING");
+        assertThat(comments(key)).isEmpty();
+
+        context.getBean(SiteLinks.class).credentialsRenewed(clientKey);
+        ObjectStateDrain.drain(context);
+        assertThat(deliveryStatus()).isEqualTo("DONE");
+        assertThat(comments(key)).hasSize(1);
+    }
+
+    @Test
+    void aTicketUnlinkedBeforeItsCommentWentOutIsSkipped() {
+        String kept = linkedTicket("an-1");
+        String unlinked = linkedTicket("an-1");
+        api.post(STATE, "{\"state\":\"acknowledged\"}");
+        long link = api.get("/api/v1/links?subjectType=anomaly&subjectId=an-1").json().get(1).path("id").asLong();
+        assertThat(api.delete("/api/v1/links/" + link).status()).isEqualTo(204);
+        ObjectStateDrain.drain(context);
+
+        assertThat(comments(kept)).hasSize(1);
+        assertThat(comments(unlinked)).isEmpty();
+        JsonNode tickets = api.get(STATE + "-history").json().get(0).path("tickets");
+        assertThat(tickets.findValuesAsString("status")).containsExactly("DONE", "SKIPPED");
     }
 
     @Test
