@@ -15,7 +15,10 @@ public interface ObjectHistory {
     record Entry(String time, String what, String text, String by, List<Ticket> tickets) {
     }
 
-    /** One ticket's copy of a change: its status ({@code DONE}, {@code PENDING}…) and why, if it did not go. */
-    record Ticket(String issueKey, String status, String reason) {
+    /**
+     * One ticket's copy of a change: its status as a person reads it ("Commented", "Pending"…), the lozenge tone
+     * that goes with it ({@code warn}, {@code error}, {@code neutral} or empty) and why, if it did not go.
+     */
+    record Ticket(String issueKey, String status, String tone, String reason) {
     }
 }

@@ -61,8 +61,18 @@ class StateHistory implements ObjectHistory {
                 CommentText.TIME.format(change.createdAt()),
                 change.kind() == ChangeKind.STATE ? "State: " + CommentText.capitalised(change.state()) : "Comment",
                 change.text() == null ? "" : change.text(), change.by() == null ? "" : change.by(),
-                change.tickets().stream().map(ticket -> new Ticket(ticket.issueKey(), ticket.status(),
-                        ticket.error() == null ? "" : ticket.error())).toList())).toList();
+                change.tickets().stream().map(StateHistory::shown).toList())).toList();
+    }
+
+    private static Ticket shown(Delivery ticket) {
+        String reason = ticket.error() == null ? "" : ticket.error();
+        return switch (ticket.status()) {
+            case "DONE" -> new Ticket(ticket.issueKey(), "Commented", "", "");
+            case "FAILED" -> new Ticket(ticket.issueKey(), "Failed", "error", reason);
+            case "SKIPPED" -> new Ticket(ticket.issueKey(), "Skipped", "neutral", reason);
+            case "WAITING" -> new Ticket(ticket.issueKey(), "Waiting", "warn", reason);
+            default -> new Ticket(ticket.issueKey(), "Pending", "warn", reason);
+        };
     }
 
     static ObjectChange change(ResultSet rs, int row) throws SQLException {

@@ -225,7 +225,7 @@ class ObjectStateJourneyTest extends WithLinkedDestination {
                 .get("/admin/links?subjectType=anomaly&subjectId=an-1").body();
         String history = page.substring(page.indexOf("data-testid=\"state-history\""));
         assertThat(history).contains("State: Acknowledged").contains("by Dana").contains("Comment")
-                .contains("Root cause found").contains("Seen &lt;b&gt;late&lt;/b&gt;").contains(key).contains("DONE")
+                .contains("Root cause found").contains("Seen &lt;b&gt;late&lt;/b&gt;").contains(key).contains("Commented")
                 .containsPattern("\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\d UTC");
         assertThat(history.indexOf("Comment")).as("newest first").isLessThan(history.indexOf("State: Acknowledged"));
 
