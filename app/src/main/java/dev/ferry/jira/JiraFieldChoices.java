@@ -46,10 +46,16 @@ public class JiraFieldChoices {
      * {@code query}: {@code GET /rest/api/3/user/assignable/search?project=&query=}.
      */
     public List<JiraAccount> assignable(JiraSite site, String projectKey, String query, int max) {
-        URI uri = UriComponentsBuilder.fromUri(site.apiBase()).path("/rest/api/3/user/assignable/search")
-                .queryParam("project", "{project}").queryParam("query", "{query}")
-                .queryParam("maxResults", Math.max(1, Math.min(max, USERS_PER_SEARCH))).encode()
-                .buildAndExpand(projectKey, query == null ? "" : query).toUri();
+        UriComponentsBuilder builder = UriComponentsBuilder.fromUri(site.apiBase())
+                .path("/rest/api/3/user/assignable/search").queryParam("project", "{project}")
+                .queryParam("maxResults", Math.max(1, Math.min(max, USERS_PER_SEARCH)));
+        // No query at all, rather than an empty one: then Jira lists everyone assignable in the project.
+        boolean asked = query != null && !query.isBlank();
+        if (asked) {
+            builder.queryParam("query", "{query}");
+        }
+        URI uri = asked ? builder.encode().buildAndExpand(projectKey, query.strip()).toUri()
+                : builder.encode().buildAndExpand(projectKey).toUri();
         return accounts(json(site, uri));
     }
 

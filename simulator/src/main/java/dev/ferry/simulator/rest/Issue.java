@@ -23,6 +23,7 @@ final class Issue {
     Status status = Status.TO_DO;
     JsonNode labels;
     String priority;
+    String assigneeAccountId;
     Instant updated;
     final List<ObjectNode> comments = new ArrayList<>();
     /** Comment properties by comment id: shown only with {@code expand=properties}, as Jira does. */
@@ -78,6 +79,11 @@ final class Issue {
             fields.putObject("priority").put("name", priority);
         }
         fields.set("reporter", Users.user(siteUrl, reporterAccountId));
+        if (assigneeAccountId == null) {
+            fields.putNull("assignee");
+        } else {
+            fields.set("assignee", Users.user(siteUrl, assigneeAccountId));
+        }
         fields.put("created", Json.time(created));
         fields.put("updated", Json.time(updated));
         fields.putNull("resolutiondate");

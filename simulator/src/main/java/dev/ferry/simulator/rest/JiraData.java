@@ -25,6 +25,9 @@ public final class JiraData {
     private final AtomicLong ids = new AtomicLong(10_000);
     private final Grants grants = new Grants();
     private final Accounts accounts = new Accounts();
+    private final List<String> priorities = new ArrayList<>(List.of("Highest", "High", "Medium", "Low", "Lowest"));
+    /** Accounts that may not be assigned issues, per project key; every other person's account may. */
+    private final Map<String, java.util.Set<String>> unassignable = new LinkedHashMap<>();
     final Clock clock;
 
     public JiraData(Clock clock) {
@@ -48,6 +51,37 @@ public final class JiraData {
     /** Who has an account on the site: whoever the app's credentials stand for. */
     public Accounts accounts() {
         return accounts;
+    }
+
+    /** The site's priority scheme, by name, in its order: Jira's default five at first. */
+    public synchronized List<String> priorities() {
+        return List.copyOf(priorities);
+    }
+
+    /** Replaces the site's priority scheme, as an admin who renamed or removed priorities would. */
+    public synchronized void priorities(List<String> names) {
+        priorities.clear();
+        priorities.addAll(names);
+    }
+
+    /**
+     * Lets an account be assigned issues in the project, or not. At first every person's account may be
+     * assigned in every project (an app's bot user never may), as on a small site where everyone is a member.
+     */
+    public synchronized void assignable(String projectKey, String accountId, boolean may) {
+        java.util.Set<String> refused = unassignable.computeIfAbsent(projectKey, key -> new java.util.HashSet<>());
+        if (may) {
+            refused.remove(accountId);
+        } else {
+            refused.add(accountId);
+        }
+    }
+
+    /** Whether the account exists and may be assigned issues in the project. */
+    synchronized boolean isAssignable(Project project, String accountId) {
+        return accounts.find(accountId).filter(account -> "atlassian".equals(account.accountType()))
+                .filter(account -> !unassignable.getOrDefault(project.key(), java.util.Set.of()).contains(accountId))
+                .isPresent();
     }
 
     synchronized Optional<Project> project(String idOrKey) {
