@@ -45,9 +45,9 @@ class Callbacks {
 
     @Transactional
     WithSecret add(Caller caller, Request request) {
-        String url = input.url(request.url());
         var events = EndpointInput.events(request.events());
         String description = EndpointInput.description(request.description());
+        String url = input.url(request.url()); // last: it may ask DNS
         String id = UUID.randomUUID().toString();
         String secret = Signatures.newSecret();
         Instant now = clock.instant();
