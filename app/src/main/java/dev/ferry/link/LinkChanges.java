@@ -3,6 +3,9 @@ package dev.ferry.link;
 import dev.ferry.sitelink.SiteLinks;
 import java.time.Clock;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.function.Function;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
@@ -15,13 +18,20 @@ import org.springframework.transaction.annotation.Transactional;
 class LinkChanges {
 
     private final TicketLinkRepository links;
-    private final SiteLinks siteLinks;
+    private final Function<String, Optional<String>> organizationOf;
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
+    @Autowired
     LinkChanges(TicketLinkRepository links, SiteLinks siteLinks, ApplicationEventPublisher events, Clock clock) {
+        this(links, siteLinks::organizationOf, events, clock);
+    }
+
+    /** @param organizationOf the organization a site (clientKey) is linked to now */
+    LinkChanges(TicketLinkRepository links, Function<String, Optional<String>> organizationOf,
+            ApplicationEventPublisher events, Clock clock) {
         this.links = links;
-        this.siteLinks = siteLinks;
+        this.organizationOf = organizationOf;
         this.events = events;
         this.clock = clock;
     }
@@ -63,7 +73,7 @@ class LinkChanges {
     }
 
     private void publish(TicketChanged.Kind kind, TicketLink link, LinkSnapshot moved, LinkSnapshot status) {
-        String organizationId = siteLinks.organizationOf(link.clientKey())
+        String organizationId = organizationOf.apply(link.clientKey())
                 .orElse(link.provenance() == null ? null : link.provenance().organizationId());
         if (organizationId == null) {
             return;
