@@ -31,7 +31,7 @@ record CallbacksPage(List<Row> endpoints, boolean empty, Row endpoint, List<Mess
             // what the endpoint said, else why nothing was said (refused connection, timeout, guard)
             String answer = view.lastAnswer() != null && !view.lastAnswer().isBlank() ? view.lastAnswer() : view.lastError();
             return new Message(view.id(), view.type(), view.webhookId(), view.status(), view.status().equals("FAILED"),
-                    !view.status().equals("DELIVERED"), view.attempts(),
+                    view.status().equals("FAILED"), view.attempts(),
                     view.lastHttpStatus() == null ? "" : view.lastHttpStatus().toString(), answer == null ? "" : answer,
                     Shown.time(view.createdAt()), Shown.time(view.lastAttemptAt()), Shown.time(view.nextAttemptAt()));
         }
