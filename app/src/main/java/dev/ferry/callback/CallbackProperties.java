@@ -15,7 +15,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param retryWindow    how long a message is retried after it was written (or sent again by hand); then FAILED
  * @param backoffInitial the wait after the first failed attempt; it doubles with each further one
  * @param backoffMax     the longest wait between two attempts
- * @param answerLimit    characters of an endpoint's answer kept to show; the rest is never read
+ * @param answerLimit    bytes of an endpoint's answer read to show (at most 1,000 are stored); the rest is never read
  */
 @ConfigurationProperties("ferry.callbacks")
 record CallbackProperties(@DefaultValue("true") boolean workerEnabled, @DefaultValue("1s") Duration pollInterval,

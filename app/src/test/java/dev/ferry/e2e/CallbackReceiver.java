@@ -78,6 +78,10 @@ final class CallbackReceiver implements AutoCloseable {
             status = !valid ? 401 : script.isEmpty() ? 200 : script.poll();
         }
         received.add(new Received(id, timestamp == null ? -1 : Long.parseLong(timestamp), body, valid, status));
+        if (status / 100 == 3) {
+            // back to this very receiver: a second request here would show Ferry followed it
+            exchange.getResponseHeaders().add("Location", "/hooks/followed");
+        }
         byte[] answer = ("answer " + status).getBytes(StandardCharsets.UTF_8);
         exchange.sendResponseHeaders(status, answer.length);
         exchange.getResponseBody().write(answer);

@@ -3,16 +3,23 @@ package dev.ferry.e2e;
 import static dev.ferry.e2e.ProductApi.refused;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.ferry.callback.CallbackDrain;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationContext;
 
 /**
  * What Ferry refuses when an organization registers a callback endpoint, each through HTTP as problem+json with
  * nothing stored: an address that is not https, one that points inside (a private address, a name that resolves
- * to one, loopback), an event Ferry does not send; and another organization's ids are unknown.
+ * to one, loopback), an event Ferry does not send; and another organization's ids are unknown. A redirect from an
+ * endpoint is a failed attempt, never followed.
  */
 @FerryJourney
 class CallbackRefusalJourneyTest {
+
+    @Autowired
+    ApplicationContext context;
 
     Journey journey;
     ProductApi acme;
@@ -80,6 +87,24 @@ class CallbackRefusalJourneyTest {
         var still = acme.get("/api/v1/callbacks/" + id).json();
         assertThat(still.path("enabled").asBoolean()).isTrue();
         assertThat(acme.get("/api/v1/callbacks/" + id + "/attempts").json()).hasSize(1);
+    }
+
+    @Test
+    void aRedirectIsAFailedAttemptNeverFollowed() throws Exception {
+        try (CallbackReceiver hooks = new CallbackReceiver(journey.callbackPort())) {
+            ProductApi.Reply added = acme.post("/api/v1/callbacks", "{\"url\":\"" + receiver + "\"}");
+            hooks.trust(added.json().path("secret").asString());
+            String id = added.json().path("id").asString();
+            hooks.answer(307);
+            acme.post("/api/v1/callbacks/" + id + "/test", "");
+            CallbackDrain.drain(context);
+
+            assertThat(hooks.received()).hasSize(1);
+            var message = acme.get("/api/v1/callbacks/" + id + "/attempts").json().get(0);
+            assertThat(message.path("status").asString()).isEqualTo("PENDING");
+            assertThat(message.path("lastHttpStatus").asInt()).isEqualTo(307);
+            assertThat(message.path("lastError").asString()).isEqualTo("the endpoint answered 307");
+        }
     }
 
     @Test
