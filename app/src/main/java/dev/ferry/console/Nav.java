@@ -9,7 +9,10 @@ final class Nav {
 
     static final String USERS = "users";
     static final String API_KEYS = "api-keys";
+    static final String CALLBACKS = "callbacks";
     private static final Set<String> ADMIN_ONLY = Set.of(USERS, API_KEYS);
+    /** Configuration Admins and Managers change; Members do not see it. */
+    private static final Set<String> MANAGERS_ONLY = Set.of(CALLBACKS);
 
     /** A section: its key, its label and where it lives. */
     record Section(String key, String label, String href) {
@@ -19,6 +22,7 @@ final class Nav {
             new Section("home", "Home", "/admin"),
             new Section("integrations", "Jira sites", "/admin/integrations/jira"),
             new Section("connections", "Connections", "/admin/connections"),
+            new Section(CALLBACKS, "Callbacks", "/admin/callbacks"),
             new Section("destinations", "Destinations", "/admin/destinations"),
             new Section("deliveries", "Deliveries", "/admin/deliveries"),
             new Section("links", "Linked tickets", "/admin/links"),
@@ -32,6 +36,7 @@ final class Nav {
     static List<NavItem> itemsFor(Person person, String activeKey) {
         return SECTIONS.stream()
                 .filter(section -> !ADMIN_ONLY.contains(section.key()) || person.isAdmin())
+                .filter(section -> !MANAGERS_ONLY.contains(section.key()) || person.canManage())
                 .map(section -> new NavItem(section.key(), section.label(), section.href(), section.key().equals(activeKey)))
                 .toList();
     }

@@ -119,6 +119,21 @@ public final class JiraData {
         return issue(idOrKey).map(issue -> issuesByKey.remove(issue.key) != null).orElse(false);
     }
 
+    /**
+     * Moves an issue to another project, as a person would in Jira: it keeps its id and gets the project's next
+     * key. Answers the new key.
+     */
+    public synchronized String moveIssue(String idOrKey, String projectKey) {
+        Issue issue = issue(idOrKey).orElseThrow(() -> new IllegalArgumentException("no issue " + idOrKey));
+        Project target = project(projectKey).orElseThrow(() -> new IllegalArgumentException("no project " + projectKey));
+        issuesByKey.remove(issue.key);
+        issue.project = target;
+        issue.key = target.key() + "-" + (nextNumber.merge(target.key(), 1, Integer::sum) - 1);
+        issue.updated = clock.instant();
+        issuesByKey.put(issue.key, issue);
+        return issue.key;
+    }
+
     /** The number of issues currently on the site. */
     public synchronized int issueCount() {
         return issuesByKey.size();
