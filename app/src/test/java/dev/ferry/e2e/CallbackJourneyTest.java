@@ -126,6 +126,28 @@ class CallbackJourneyTest extends WithLinkedDestination {
                 .contains("CALLBACK_ENDPOINT_ADDED");
     }
 
+    @Test
+    void aTicketFiledByHandIsHeardAsCreatedByHandAndALinkByKeyIsNot() {
+        ProductApi.Reply filed = api.post("/api/v1/tickets",
+                HandTickets.complete(clientKey, "an-cb", dev.ferry.simulator.rest.Users.MEMBER_ACCOUNT_ID).toString());
+        assertThat(filed.status()).as(filed.body()).isEqualTo(201);
+        String key = filed.json().path("issueKey").asString();
+        String other = jira.admin().createIssue("FERRY", "Bug", "Filed by a person in Jira");
+        assertThat(api.post("/api/v1/links", "{\"site\":\"" + clientKey + "\",\"issueKey\":\"" + other
+                + "\",\"subject\":{\"type\":\"anomaly\",\"id\":\"an-cb\",\"title\":\"Row count\"}}").status())
+                .isEqualTo(201);
+
+        CallbackDrain.drain(context);
+
+        assertThat(receiver.accepted()).as("linking an existing ticket is not a ticket created").hasSize(1);
+        JsonNode created = receiver.accepted().get(0).json();
+        assertThat(created.path("type").asString()).isEqualTo("ticket.created");
+        assertThat(created.path("data").path("issueKey").asString()).isEqualTo(key);
+        assertThat(created.path("data").path("origin").asString()).isEqualTo("HAND");
+        assertThat(created.path("data").path("object").path("id").asString()).isEqualTo("an-cb");
+        assertThat(receiver.accepted().get(0).signatureValid()).isTrue();
+    }
+
     /** Jira's webhook over an install; over the other kinds nothing comes, and the nightly reconcile finds it. */
     private void jiraTellsFerry(String event, String issueKey) {
         if (kind == SiteKind.INSTALL) {
