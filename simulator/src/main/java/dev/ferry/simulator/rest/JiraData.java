@@ -25,7 +25,11 @@ public final class JiraData {
     private final AtomicLong ids = new AtomicLong(10_000);
     private final Grants grants = new Grants();
     private final Accounts accounts = new Accounts();
+    private volatile String plan = PAID;
     final Clock clock;
+
+    /** The plan a site is on unless a test says otherwise. */
+    public static final String PAID = "PAID";
 
     public JiraData(Clock clock) {
         this.clock = clock;
@@ -43,6 +47,18 @@ public final class JiraData {
     /** Removes a project, so the app's next call for it gets Jira's 404. */
     public synchronized void removeProject(String key) {
         projects.remove(key);
+    }
+
+    /**
+     * Puts the site's Jira applications on a plan ({@code FREE}, {@code PAID} or {@code UNLICENSED}), as
+     * {@code GET /rest/api/3/instance/license} then tells.
+     */
+    public void plan(String plan) {
+        this.plan = plan;
+    }
+
+    public String plan() {
+        return plan;
     }
 
     /** Who has an account on the site: whoever the app's credentials stand for. */
