@@ -116,6 +116,16 @@ public final class JiraData {
         return issue(issueIdOrKey).map(issue -> issue.properties.get(propertyKey));
     }
 
+    /** Every property set on the issue, by key: what an app or a person wrote there, for assertions. */
+    public synchronized Map<String, JsonNode> issueProperties(String issueIdOrKey) {
+        return issue(issueIdOrKey).map(issue -> Map.copyOf(issue.properties)).orElse(Map.of());
+    }
+
+    /** How many remote links the issue has, for assertions. */
+    public synchronized int remoteLinkCount(String issueIdOrKey) {
+        return issue(issueIdOrKey).map(issue -> issue.remoteLinks.size()).orElse(0);
+    }
+
     /** The issue in Jira's REST shape (all fields), as a webhook carries it. */
     public synchronized Optional<ObjectNode> issueJson(String key, String siteUrl) {
         return issue(key).map(issue -> issue.json(siteUrl, List.of()));
