@@ -153,10 +153,11 @@ public class OAuthConnections {
         List<TokenConnection> made = new ArrayList<>();
         for (OAuthSite site : chosen) {
             String id = ConnectionKind.OAUTH.newId();
-            JiraSite jiraSite = jiraSite(id, site, token);
+            JiraSite jiraSite = new JiraSite(id, URI.create(site.url()), gateway.gateway("jira", site.cloudId()),
+                    new JiraAuth.OAuthBearer(token));
             JiraAccount account = myself(jiraSite, site);
-            freePlan.check(actor.organizationId(), actor.person(), jiraSite, site.url()).ifPresent(note ->
-                    log.info("OAuth connection of {} for organization {}: {}", site.url(), actor.organizationId(), note));
+            // A plan Jira will not tell (no license scope in the grant) is logged by the gate; the site is linked.
+            freePlan.check(actor.organizationId(), actor.person(), jiraSite, site.url());
             made.add(new TokenConnection(id, 0, actor.organizationId(), ConnectionKind.OAUTH, URI.create(site.url()),
                     site.cloudId(), ApiRoute.GATEWAY, null, null, null, null, false, grantId, null,
                     account.accountId(), account.displayName(), now, actor.person(), now));
@@ -224,11 +225,6 @@ public class OAuthConnections {
                 .filter(g -> !g.picked())
                 .orElseThrow(() -> Refusal.notFound("No approval from Atlassian waits for you to pick sites (it was"
                         + " picked already, is another person's, or is more than a day old). Start again with Connect with Atlassian."));
-    }
-
-    private JiraSite jiraSite(String id, OAuthSite site, String token) {
-        return new JiraSite(id, URI.create(site.url()), gateway.gateway("jira", site.cloudId()),
-                new JiraAuth.OAuthBearer(token));
     }
 
     private JiraAccount myself(JiraSite jiraSite, OAuthSite site) {
