@@ -4,6 +4,8 @@ import static dev.ferry.e2e.ProductApi.refused;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.ferry.account.People;
+import dev.ferry.principal.Role;
+import dev.ferry.support.ConsoleClient;
 import dev.ferry.simulator.JiraSimulator;
 import dev.ferry.support.ConfigurePageVisit;
 import org.junit.jupiter.api.BeforeEach;
@@ -95,6 +97,21 @@ class FreePlanJourneyTest {
         jira.data().plan("PAID");
         assertThat(acme.post("/api/v1/connections", body).status()).isEqualTo(201);
         journey.assertNoSpecViolations();
+    }
+
+    @Test
+    void theConsoleFormForAnApiTokenSaysWhyAFreeSiteIsRefusedKeepingWhatWasTyped() {
+        jira.data().accounts().add(Journey.FILER_ID, Journey.FILER_EMAIL, "Fiona Filer");
+        jira.credentials().addApiToken(Journey.FILER_EMAIL, Journey.FILER_TOKEN);
+        var manager = ConsoleClient.signIn(journey.port(), people.create(acme.organizationId(), Role.MANAGER));
+
+        var refused = manager.post("/admin/connections", "siteUrl", jira.baseUrl(), "email", Journey.FILER_EMAIL,
+                "token", Journey.FILER_TOKEN);
+
+        assertThat(refused.statusCode()).isEqualTo(409);
+        assertThat(refused.body()).contains("Free plan").contains("Nothing was linked").contains(Journey.FILER_EMAIL)
+                .doesNotContain(Journey.FILER_TOKEN);
+        assertThat(acme.get("/api/v1/connections").json().toString()).doesNotContain(jira.baseUrl());
     }
 
     @Test
