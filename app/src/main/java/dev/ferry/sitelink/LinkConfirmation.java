@@ -7,6 +7,8 @@ import dev.ferry.site.SiteRepository;
 import dev.ferry.siteplan.FreePlanGate;
 import java.time.Clock;
 import java.time.Instant;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
@@ -16,7 +18,7 @@ import org.springframework.stereotype.Component;
 @Component
 class LinkConfirmation {
 
-    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(LinkConfirmation.class);
+    private static final Logger log = LoggerFactory.getLogger(LinkConfirmation.class);
 
     private final SiteRepository sites;
     private final SiteLinkRepository links;
