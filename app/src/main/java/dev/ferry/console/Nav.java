@@ -4,15 +4,19 @@ import dev.ferry.principal.Person;
 import java.util.List;
 import java.util.Set;
 
-/** The console's sections, in menu order; API keys and people only for Admins. */
+/**
+ * The console's sections, in menu order; API keys, people and settings only for Admins, the integration
+ * configuration (connections, destinations) for Admins and Managers. The server refuses the same pages.
+ */
 final class Nav {
 
     static final String USERS = "users";
     static final String API_KEYS = "api-keys";
     static final String CALLBACKS = "callbacks";
-    private static final Set<String> ADMIN_ONLY = Set.of(USERS, API_KEYS);
+    static final String SETTINGS = "settings";
+    private static final Set<String> ADMIN_ONLY = Set.of(USERS, API_KEYS, SETTINGS);
     /** Configuration Admins and Managers change; Members do not see it. */
-    private static final Set<String> MANAGERS_ONLY = Set.of(CALLBACKS);
+    private static final Set<String> MANAGERS_ONLY = Set.of("connections", "destinations", CALLBACKS);
 
     /** A section: its key, its label and where it lives. */
     record Section(String key, String label, String href) {
@@ -28,7 +32,8 @@ final class Nav {
             new Section("links", "Linked tickets", "/admin/links"),
             new Section("audit", "Audit log", "/admin/audit"),
             new Section(API_KEYS, "API keys", "/admin/api-keys"),
-            new Section(USERS, "People", "/admin/users"));
+            new Section(USERS, "People", "/admin/users"),
+            new Section(SETTINGS, "Settings", "/admin/settings"));
 
     private Nav() {
     }

@@ -35,8 +35,10 @@ class LinkPages {
     private final TicketLinks links;
     private final ManualLinks manual;
     private final LinkedSites sites;
+    private final LinkStatuses statuses;
 
-    LinkPages(TicketLinks links, ManualLinks manual, LinkedSites sites) {
+    LinkPages(TicketLinks links, ManualLinks manual, LinkedSites sites, LinkStatuses statuses) {
+        this.statuses = statuses;
         this.links = links;
         this.manual = manual;
         this.sites = sites;
@@ -97,9 +99,10 @@ class LinkPages {
         List<LinkedSite> linked = sites.of(person.organizationId());
         Map<String, String> baseUrls = linked.stream().collect(Collectors.toMap(LinkedSite::clientKey, LinkedSite::baseUrl));
         boolean searched = !form.subjectType().isBlank() && !form.subjectId().isBlank();
+        var judge = statuses.forListing();
         List<LinksPage.Row> rows = !searched ? List.of()
                 : links.forObject(person.organizationId(), form.subjectType(), form.subjectId()).stream()
-                        .map(link -> LinksPage.Row.of(link, baseUrls.get(link.clientKey()))).toList();
+                        .map(link -> LinksPage.Row.of(link, baseUrls.get(link.clientKey()), judge.apply(link))).toList();
         var options = linked.stream().map(site -> new DestinationsPage.SiteOption(site.clientKey(),
                 DestinationsPage.siteLabel(site), false)).toList();
         var page = new LinksPage(form.subjectType(), form.subjectId(), searched, rows, rows.isEmpty(), options, form, error);
