@@ -34,6 +34,9 @@ final class IssueBodies {
         if (draft.labels() != null) {
             draft.labels().forEach(fields.putArray("labels")::add);
         }
+        if (draft.assigneeAccountId() != null) {
+            fields.putObject("assignee").put("accountId", draft.assigneeAccountId());
+        }
         Map<String, JsonNode> properties = draft.properties() == null ? Map.of() : draft.properties();
         if (!properties.isEmpty()) {
             var array = body.putArray("properties");

@@ -3,7 +3,9 @@ package dev.ferry.jira;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
@@ -29,7 +31,20 @@ final class JiraErrors {
         }
         JiraException.Kind kind = status == 401 && TokenTimeRefusals.about(response) ? JiraException.Kind.CLOCK_SKEW
                 : kind(status);
-        return new JiraException(kind, status, message, words, retryAfter(response).orElse(null));
+        return new JiraException(kind, status, message, words, retryAfter(response).orElse(null))
+                .withFieldErrors(fieldErrors(response.body()));
+    }
+
+    /** Jira's {@code errors} member, field by field, in Jira's order; empty when the body has none. */
+    private static Map<String, String> fieldErrors(String body) {
+        Map<String, String> errors = new LinkedHashMap<>();
+        try {
+            JSON.readTree(body == null || body.isBlank() ? "{}" : body).path("errors").properties()
+                    .forEach(field -> errors.put(field.getKey(), field.getValue().asString()));
+        } catch (JacksonException notJson) {
+            return Map.of();
+        }
+        return errors;
     }
 
     /** Jira could not be reached, or the connection broke before its answer arrived. */

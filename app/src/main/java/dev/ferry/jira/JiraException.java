@@ -1,6 +1,7 @@
 package dev.ferry.jira;
 
 import java.time.Duration;
+import java.util.Map;
 import java.util.Optional;
 
 /** Jira answered a call with an error, or could not be reached; the kind says what a caller may do about it. */
@@ -36,6 +37,7 @@ public class JiraException extends RuntimeException {
     private final int status;
     private final String jiraMessage;
     private final Duration retryAfter;
+    private Map<String, String> fieldErrors = Map.of();
 
     public JiraException(Kind kind, int status, String message, Duration retryAfter) {
         this(kind, status, message, "", retryAfter);
@@ -68,6 +70,16 @@ public class JiraException extends RuntimeException {
      */
     public String jiraMessage() {
         return jiraMessage;
+    }
+
+    /** Jira's {@code errors} member: the message for each field it refused, in its order; empty when none. */
+    public Map<String, String> fieldErrors() {
+        return fieldErrors;
+    }
+
+    JiraException withFieldErrors(Map<String, String> errors) {
+        this.fieldErrors = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(errors));
+        return this;
     }
 
     /** How long to wait before trying again, when Jira or the client's backoff says. */

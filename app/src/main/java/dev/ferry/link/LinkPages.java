@@ -36,9 +36,12 @@ class LinkPages {
     private final TicketLinks links;
     private final ManualLinks manual;
     private final LinkedSites sites;
+    private final LinkStatuses statuses;
     private final ObjectProvider<ObjectHistory> history;
 
-    LinkPages(TicketLinks links, ManualLinks manual, LinkedSites sites, ObjectProvider<ObjectHistory> history) {
+    LinkPages(TicketLinks links, ManualLinks manual, LinkedSites sites, LinkStatuses statuses,
+            ObjectProvider<ObjectHistory> history) {
+        this.statuses = statuses;
         this.links = links;
         this.manual = manual;
         this.sites = sites;
@@ -100,9 +103,10 @@ class LinkPages {
         List<LinkedSite> linked = sites.of(person.organizationId());
         Map<String, String> baseUrls = linked.stream().collect(Collectors.toMap(LinkedSite::clientKey, LinkedSite::baseUrl));
         boolean searched = !form.subjectType().isBlank() && !form.subjectId().isBlank();
+        var judge = statuses.forListing();
         List<LinksPage.Row> rows = !searched ? List.of()
                 : links.forObject(person.organizationId(), form.subjectType(), form.subjectId()).stream()
-                        .map(link -> LinksPage.Row.of(link, baseUrls.get(link.clientKey()))).toList();
+                        .map(link -> LinksPage.Row.of(link, baseUrls.get(link.clientKey()), judge.apply(link))).toList();
         var options = linked.stream().map(site -> new DestinationsPage.SiteOption(site.clientKey(),
                 DestinationsPage.siteLabel(site), false)).toList();
         List<ObjectHistory.Entry> changes = !searched ? List.of() : history.stream()

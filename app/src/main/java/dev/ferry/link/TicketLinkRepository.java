@@ -16,6 +16,13 @@ public interface TicketLinkRepository extends Repository<TicketLink, Long> {
 
     List<TicketLink> findByClientKeyAndIssueIdOrderByCreatedAt(String clientKey, String issueId);
 
+    /**
+     * An issue's links, locked until the transaction ends: what they showed before a webhook's bulk update, so
+     * only links the update really changes are announced, and no other writer slips in between.
+     */
+    @Query("select * from ticket_link where client_key = :clientKey and issue_id = :issueId order by id for update")
+    List<TicketLink> lockForIssue(String clientKey, String issueId);
+
     long countByClientKeyAndIssueId(String clientKey, String issueId);
 
     void delete(TicketLink link);

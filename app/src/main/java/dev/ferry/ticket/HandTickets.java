@@ -1,6 +1,15 @@
 package dev.ferry.ticket;
 
+import dev.ferry.jira.IssueDraft;
+import dev.ferry.link.LinkedObject;
 import dev.ferry.principal.Caller;
+import dev.ferry.refusal.InvalidBody;
+import dev.ferry.refusal.Refusal;
+import dev.ferry.template.HandDescriptions;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 
 /**
@@ -11,6 +20,23 @@ import org.springframework.stereotype.Service;
 @Service
 public class HandTickets {
 
+    static final int MAX_KEY = 255;
+
+    private final SiteChecks checks;
+    private final HandTicketStore store;
+    private final HandTicketFiler filer;
+    private final HandTicketViews views;
+    private final TicketProperties properties;
+
+    HandTickets(SiteChecks checks, HandTicketStore store, HandTicketFiler filer, HandTicketViews views,
+            TicketProperties properties) {
+        this.checks = checks;
+        this.store = store;
+        this.filer = filer;
+        this.views = views;
+        this.properties = properties;
+    }
+
     /**
      * Files the ticket, or returns the one already filed for this idempotency key. Throws a
      * {@code Refusal} naming the field for bad input, and Jira's own words when Jira refuses the create.
@@ -18,6 +44,74 @@ public class HandTickets {
      * @param idempotencyKey the caller's key for this request; null means a new request every time
      */
     public HandTicket create(Caller caller, TicketDraft draft, String idempotencyKey) {
-        throw new UnsupportedOperationException("filled in by the tickets branch");
+        Refusal.require(idempotencyKey == null || (!idempotencyKey.isBlank() && idempotencyKey.length() <= MAX_KEY),
+                "Idempotency-Key must be 1 to " + MAX_KEY + " characters");
+        String fingerprint = Fingerprints.of(draft);
+        if (idempotencyKey != null) {
+            Optional<HandTicketRow> earlier = store.findByKey(caller.organizationId(), idempotencyKey);
+            if (earlier.isPresent()) {
+                return replay(earlier.get(), fingerprint);
+            }
+        }
+        DraftChecks.check(draft);
+        SiteChecks.Checked checked = checks.check(caller, draft);
+        LinkedObject object = new LinkedObject(draft.object().type(), draft.object().id(), draft.object().title(),
+                draft.object().url() == null ? null : draft.object().url().strip(), draft.object().state());
+        IssueDraft issue = new IssueDraft(checked.project(), checked.issueType().id(), null, draft.summary(),
+                HandDescriptions.compose(draft.descriptionText(), draft.descriptionAdf(), context(caller, draft)),
+                checked.priority(), draft.labels() == null ? List.of() : List.copyOf(draft.labels()), Map.of(),
+                draft.assigneeAccountId());
+        HandTicketRow row;
+        try {
+            row = store.insert(caller.organizationId(), checked.site().clientKey(), idempotencyKey, fingerprint, issue,
+                    object, caller.actor(), properties.lease());
+        } catch (DuplicateKeyException raced) {
+            return replay(store.findByKey(caller.organizationId(), idempotencyKey).orElseThrow(() -> raced), fingerprint);
+        }
+        return work(row);
+    }
+
+    /** One of the organization's hand tickets; another organization's is as absent as a missing one. */
+    public Optional<HandTicket> find(Caller caller, long id) {
+        return store.find(caller.organizationId(), id).map(views::of);
+    }
+
+    /**
+     * The same key again: the same ticket, never a second. One still pending and held by nobody is finished
+     * now (its issue found by the marker if an earlier attempt filed it); a body that differs is refused.
+     */
+    private HandTicket replay(HandTicketRow row, String fingerprint) {
+        if (!row.requestHash().equals(fingerprint)) {
+            throw Refusal.conflict("Idempotency-Key " + row.idempotencyKey() + " was used for another ticket (hand ticket "
+                    + row.id() + "); use a new key for a new ticket");
+        }
+        if (row.state() == HandTicket.State.FAILED) {
+            throw InvalidBody.of("", row.lastError());
+        }
+        if (row.state() == HandTicket.State.PENDING) {
+            Optional<HandTicketRow> claimed = store.claim(row, properties.lease());
+            if (claimed.isPresent()) {
+                return work(claimed.get());
+            }
+        }
+        return views.of(row);
+    }
+
+    private HandTicket work(HandTicketRow row) {
+        HandTicketFiler.Worked worked = filer.work(row);
+        if (worked.refusal() != null) {
+            throw JiraFieldRefusals.of(worked.refusal());
+        }
+        return find(row.organizationId(), row.id());
+    }
+
+    private HandTicket find(String organizationId, long id) {
+        return store.find(organizationId, id).map(views::of).orElseThrow();
+    }
+
+    private HandDescriptions.ObjectContext context(Caller caller, TicketDraft draft) {
+        TicketDraft.TicketObject object = draft.object();
+        return new HandDescriptions.ObjectContext(store.organizationName(caller.organizationId()), object.type(),
+                object.id(), object.title(), object.url(), object.state(), object.facts());
     }
 }

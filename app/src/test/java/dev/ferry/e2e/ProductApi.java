@@ -79,9 +79,19 @@ final class ProductApi {
         return get("/api/v1/events/" + eventId).json().path("deliveries").get(0);
     }
 
+    /** Posts with one extra request header, such as {@code Idempotency-Key}. */
+    Reply post(String path, String json, String header, String value) {
+        return send("POST", path, json, java.util.Map.of(header, value));
+    }
+
     Reply send(String method, String path, String json) {
+        return send(method, path, json, java.util.Map.of());
+    }
+
+    private Reply send(String method, String path, String json, java.util.Map<String, String> headers) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + path)).timeout(Duration.ofSeconds(30))
                 .header("Authorization", "Bearer " + key).header("Accept", "application/json");
+        headers.forEach(request::header);
         if (json == null) {
             request.method(method, HttpRequest.BodyPublishers.noBody());
         } else {

@@ -27,6 +27,16 @@ public final class Accounts {
         return account;
     }
 
+    /** The account, only if someone has it: unlike {@link #byId}, asking makes none. */
+    public java.util.Optional<Account> find(String accountId) {
+        return java.util.Optional.ofNullable(accountId == null ? null : byId.get(accountId));
+    }
+
+    /** Every account, by display name. */
+    java.util.List<Account> all() {
+        return byId.values().stream().sorted(java.util.Comparator.comparing(Account::displayName)).toList();
+    }
+
     public Account byId(String accountId) {
         return byId.computeIfAbsent(accountId, id -> new Account(id, null, id, "atlassian"));
     }

@@ -13,8 +13,9 @@ import java.util.Map;
 final class Issue {
 
     final String id;
-    final String key;
-    final Project project;
+    /** Not final: an issue moved to another project gets that project's next key (ids never change). */
+    String key;
+    Project project;
     final Project.IssueType type;
     final Instant created;
     final String reporterAccountId;
@@ -23,6 +24,7 @@ final class Issue {
     Status status = Status.TO_DO;
     JsonNode labels;
     String priority;
+    String assigneeAccountId;
     Instant updated;
     final List<ObjectNode> comments = new ArrayList<>();
     /** Comment properties by comment id: shown only with {@code expand=properties}, as Jira does. */
@@ -78,6 +80,11 @@ final class Issue {
             fields.putObject("priority").put("name", priority);
         }
         fields.set("reporter", Users.user(siteUrl, reporterAccountId));
+        if (assigneeAccountId == null) {
+            fields.putNull("assignee");
+        } else {
+            fields.set("assignee", Users.user(siteUrl, assigneeAccountId));
+        }
         fields.put("created", Json.time(created));
         fields.put("updated", Json.time(updated));
         fields.putNull("resolutiondate");

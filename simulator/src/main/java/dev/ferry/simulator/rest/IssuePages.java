@@ -21,7 +21,7 @@ public final class IssuePages {
     /** The issue's page, or empty when the site has no such issue (Jira shows its own "can't find" page then). */
     public Optional<String> issue(String key) {
         synchronized (data) {
-            return data.issue(key).map(IssuePages::issuePage);
+            return data.issue(key).map(this::issuePage);
         }
     }
 
@@ -38,7 +38,7 @@ public final class IssuePages {
         return page("Issues", "<h1>Issues</h1>\n<ul id=\"issues\">\n" + rows + "</ul>");
     }
 
-    private static String issuePage(Issue issue) {
+    private String issuePage(Issue issue) {
         StringBuilder body = new StringBuilder();
         body.append("<p><a href=\"/browse\">All issues</a> / ").append(escape(issue.project.name())).append("</p>\n");
         body.append("<h1><span id=\"key\">").append(escape(issue.key)).append("</span> <span id=\"summary\">")
@@ -47,6 +47,9 @@ public final class IssuePages {
         field(body, "status", "Status", issue.status.statusName());
         field(body, "priority", "Priority", issue.priority == null ? "None" : issue.priority);
         field(body, "labels", "Labels", labels(issue.labels));
+        field(body, "assignee", "Assignee", issue.assigneeAccountId == null ? "Unassigned"
+                : data.accounts().find(issue.assigneeAccountId).map(Account::displayName).orElse(issue.assigneeAccountId)
+                        + " (" + issue.assigneeAccountId + ")");
         body.append("</dl>\n<h2>Description</h2>\n<pre id=\"description\">")
                 .append(escape(AdfText.of(issue.description))).append("</pre>\n<h2>Comments</h2>\n<ol id=\"comments\">\n");
         issue.comments.forEach(comment -> body.append("<li><pre>").append(escape(AdfText.of(comment.get("body"))))

@@ -42,6 +42,7 @@ final class IssueRoutes {
         if (fields.has("description") && !fields.get("description").isNull()) {
             adf.problem(fields.get("description")).ifPresent(problem -> errors.put("description", problem));
         }
+        project.ifPresent(p -> fieldProblems(p, fields, errors));
         JsonNode properties = call.body().path("properties");
         properties.forEach(property -> propertyProblem(property).ifPresent(problem -> errors.put("properties", problem)));
         if (!errors.isEmpty()) {
@@ -53,10 +54,38 @@ final class IssueRoutes {
             issue.summary = summary;
             issue.description = fields.get("description");
             issue.labels = fields.get("labels");
-            issue.priority = fields.path("priority").path("name").asText(null);
+            issue.priority = priority(fields.path("priority")).orElse(null);
+            issue.assigneeAccountId = fields.path("assignee").path("accountId").asText(null);
             properties.forEach(property -> issue.properties.put(property.path("key").asText(), property.get("value")));
             return Reply.created(created(call, issue));
         }
+    }
+
+    /** Jira's checks on the optional fields: a priority of the scheme, labels without spaces, an assignable assignee. */
+    private void fieldProblems(Project project, JsonNode fields, Map<String, String> errors) {
+        if (fields.has("priority") && priority(fields.get("priority")).isEmpty()) {
+            errors.put("priority", "Specify the Priority (id or name) in the string format");
+        }
+        fields.path("labels").forEach(label -> {
+            if (!label.isTextual() || label.asText().isBlank() || label.asText().chars().anyMatch(Character::isWhitespace)) {
+                errors.put("labels", "The label '" + label.asText() + "' contains spaces which is invalid.");
+            }
+        });
+        JsonNode assignee = fields.path("assignee");
+        if (assignee.isObject() && !data.isAssignable(project, assignee.path("accountId").asText(""))) {
+            errors.put("assignee", "User '" + assignee.path("accountId").asText("") + "' cannot be assigned issues.");
+        }
+    }
+
+    /** The scheme's name of the priority given by name (exactly, as Jira matches it) or id. */
+    private Optional<String> priority(JsonNode priority) {
+        java.util.List<String> scheme = data.priorities();
+        if (priority.has("id")) {
+            int index = priority.path("id").asInt(0) - 1;
+            return index >= 0 && index < scheme.size() ? Optional.of(scheme.get(index)) : Optional.empty();
+        }
+        String name = priority.path("name").asText("");
+        return scheme.stream().filter(known -> known.equalsIgnoreCase(name)).findFirst();
     }
 
     /** Jira's checks on a property set with the create: a key, and a value within the size limit. */

@@ -16,6 +16,8 @@ public final class JiraRest {
         new ConfluenceRoutes(data).register(routes);
         new PermissionRoutes(data).register(routes);
         new MyPermissionsRoutes(data).register(routes);
+        new FieldRoutes(data).register(routes);
+        new LicenseRoutes(data).register(routes);
     }
 
     /** Serves one call of the site admin; {@code siteUrl} is the site's base URL for {@code self} links. */
