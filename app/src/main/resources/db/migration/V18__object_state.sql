@@ -40,3 +40,4 @@ create table object_change_comment (
 
 create index object_change_comment_due on object_change_comment (status, next_attempt_at);
 create index object_change_comment_site on object_change_comment (client_key, status);
+create index object_change_comment_link on object_change_comment (link_id, status);

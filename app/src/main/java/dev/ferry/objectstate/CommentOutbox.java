@@ -16,15 +16,18 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * The comments waiting to be written, leased as {@code delivery.Outbox} leases deliveries: a claim moves the
  * row's next attempt past the lease (a dead worker's rows come back), {@code SKIP LOCKED} keeps nodes apart,
- * and every later write is fenced by the claim count, so a worker whose lease ran out writes nothing.
+ * and every later write is fenced by the claim count, so a worker whose lease ran out writes nothing. A ticket
+ * takes its comments in the order of the changes: a row waits while an earlier one for the same link is open.
  */
 @Component
 class CommentOutbox {
 
     private static final String DUE = """
             select id, change_id, link_id, organization_id, client_key, issue_id, issue_key, attempts, write_attempted_at
-            from object_change_comment
+            from object_change_comment c
             where status in ('PENDING', 'WAITING') and next_attempt_at <= ?
+              and not exists (select 1 from object_change_comment earlier where earlier.link_id = c.link_id
+                  and earlier.id < c.id and earlier.status in ('PENDING', 'WAITING'))
             order by next_attempt_at, id
             limit ?
             for update skip locked""";

@@ -109,7 +109,7 @@ class ObjectStateJourneyTest extends WithLinkedDestination {
     }
 
     @Test
-    void aJiraServerErrorIsTriedAgainAndCommentsOnce() {
+    void aJiraServerErrorIsTriedAgainCommentsOnceAndKeepsTheOrderOfChanges() {
         String key = linkedTicket("an-1");
         jira.faults().add("POST", "/rest/api/3/issue/[^/]+/comment", Fault.serverError(503), 1);
         api.post(STATE, "{\"state\":\"acknowledged\"}");
@@ -119,10 +119,16 @@ class ObjectStateJourneyTest extends WithLinkedDestination {
         assertThat(waiting.path("status").asString()).isEqualTo("PENDING");
         assertThat(waiting.path("error").asString()).isNotBlank();
 
+        assertThat(api.post(STATE, "{\"state\":\"archived\"}").status()).isEqualTo(202);
+        ObjectStateDrain.drain(context);
+        assertThat(comments(key)).as("a later change waits for the earlier one on the same ticket").isEmpty();
+
         ObjectStateDrain.timePasses(context);
         ObjectStateDrain.drain(context);
         assertThat(deliveryStatus()).isEqualTo("DONE");
-        assertThat(comments(key)).hasSize(1);
+        assertThat(comments(key)).hasSize(2);
+        assertThat(comments(key).get(0)).contains("status: Acknowledged");
+        assertThat(comments(key).get(1)).contains("status: Archived");
     }
 
     @Test
