@@ -95,6 +95,20 @@ class ObjectStateJourneyTest extends WithLinkedDestination {
     }
 
     @Test
+    void aWorkerWhoseClaimRanOutLeavesTheCommentToTheWorkerThatClaimedItNext() {
+        String key = linkedTicket("an-1");
+        api.post(STATE, "{\"state\":\"acknowledged\"}");
+        ObjectStateDrain.Stalled stalled = ObjectStateDrain.claimAndStall(context);
+        assertThat(stalled.size()).isEqualTo(1);
+        ObjectStateDrain.timePasses(context);
+        ObjectStateDrain.drain(context);
+
+        stalled.resume(context);
+        assertThat(deliveryStatus()).isEqualTo("DONE");
+        assertThat(comments(key)).as("the stale worker commented too").hasSize(1);
+    }
+
+    @Test
     void aLostAnswerThenARetryLeavesOneComment() {
         String key = linkedTicket("an-1");
         jira.faults().add("POST", "/rest/api/3/issue/[^/]+/comment", Fault.answerLost(), 1);

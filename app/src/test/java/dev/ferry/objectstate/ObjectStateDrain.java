@@ -47,6 +47,31 @@ public final class ObjectStateDrain {
         }
     }
 
+    /** A worker that claims what is due and then stalls, as one stuck behind slow Jira answers would. */
+    public static Stalled claimAndStall(ApplicationContext context) {
+        ObjectStateProperties properties = context.getBean(ObjectStateProperties.class);
+        return new Stalled(context.getBean(CommentOutbox.class).claim(properties.batchSize(), properties.lease()));
+    }
+
+    /** The batch a stalled worker holds, as it was when claimed. */
+    public static final class Stalled {
+
+        private final java.util.List<ClaimedComment> held;
+
+        private Stalled(java.util.List<ClaimedComment> held) {
+            this.held = held;
+        }
+
+        public int size() {
+            return held.size();
+        }
+
+        /** The stalled worker wakes up and works its batch, however stale it has become meanwhile. */
+        public void resume(ApplicationContext context) {
+            held.forEach(context.getBean(ObjectStateWorker.class)::process);
+        }
+    }
+
     /** Not an exception a worker catches: the thread is gone, like its process. */
     static final class WorkerKilled extends Error {
     }
