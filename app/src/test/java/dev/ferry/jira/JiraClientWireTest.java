@@ -89,7 +89,8 @@ class JiraClientWireTest {
 
         assertThat(found).extracting(JiraIssue::id).containsExactly(created.id());
         assertThat(found.get(0).statusCategory()).isEqualTo("new");
-        JsonNode search = JSON.readTree(only("POST", "/rest/api/3/search/jql").body());
+        // The site's FERRY issues the other tests created in the window may take more pages: the first says it all.
+        JsonNode search = JSON.readTree(calls("POST", "/rest/api/3/search/jql").get(0).body());
         assertThat(search.path("jql").asString()).matches("project = \"FERRY\" AND created >= -[56]m ORDER BY created DESC");
         assertThat(search.path("jql").asString()).doesNotContain("issue.property");
         assertThat(search.path("properties")).extracting(JsonNode::asString).containsExactly("ferry-delivery");
