@@ -1,15 +1,14 @@
 package dev.ferry.callback;
 
+import dev.ferry.persistence.PollingWorker;
 import dev.ferry.persistence.DatabaseFailures;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
-import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 
 /**
@@ -17,7 +16,7 @@ import org.springframework.stereotype.Component;
  * database. A failed attempt is tried again with back-off until the retry window ends, then the message is FAILED.
  */
 @Component
-class CallbackWorker implements SmartLifecycle {
+class CallbackWorker extends PollingWorker {
 
     private static final Logger log = LoggerFactory.getLogger(CallbackWorker.class);
 
@@ -28,11 +27,10 @@ class CallbackWorker implements SmartLifecycle {
     private final CallbackProperties properties;
     private final Backoff backoff;
     private final Clock clock;
-    private final AtomicBoolean running = new AtomicBoolean();
-    private Thread thread;
 
     CallbackWorker(CallbackOutbox outbox, CallbackEndpoints endpoints, CallbackSecrets secrets, CallbackSender sender,
             CallbackProperties properties, Clock clock) {
+        super("callback worker", properties.workerEnabled(), 1, properties.pollInterval());
         this.outbox = outbox;
         this.endpoints = endpoints;
         this.secrets = secrets;
@@ -44,7 +42,8 @@ class CallbackWorker implements SmartLifecycle {
     }
 
     /** Sends everything due now on the calling thread; answers how many attempts it made. */
-    int drain() {
+    @Override
+    protected int drain() {
         int taken = 0;
         List<CallbackMessage> batch;
         do {
@@ -90,51 +89,5 @@ class CallbackWorker implements SmartLifecycle {
                 giveUp ? null : next);
         log.info("callback message {} ({}) to endpoint {}, attempt {}: {}; {}", message.id(), message.webhookId(),
                 message.endpointId(), message.attempts(), error, giveUp ? "failed for good" : "again at " + next);
-    }
-
-    @Override
-    public void start() {
-        if (!properties.workerEnabled() || !running.compareAndSet(false, true)) {
-            return;
-        }
-        thread = new Thread(this::loop, "ferry-callbacks");
-        thread.setDaemon(true);
-        thread.start();
-    }
-
-    private void loop() {
-        while (running.get()) {
-            try {
-                if (drain() == 0) {
-                    Thread.sleep(properties.pollInterval().toMillis());
-                }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
-            } catch (RuntimeException e) {
-                log.warn("callback worker: {}", DatabaseFailures.isOutage(e) ? "database out" : e.toString());
-                sleepQuietly();
-            }
-        }
-    }
-
-    private void sleepQuietly() {
-        try {
-            Thread.sleep(properties.pollInterval().toMillis());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-    }
-
-    @Override
-    public void stop() {
-        if (running.compareAndSet(true, false)) {
-            thread.interrupt();
-        }
-    }
-
-    @Override
-    public boolean isRunning() {
-        return running.get();
     }
 }

@@ -1,17 +1,12 @@
 package dev.ferry.delivery;
 
+import dev.ferry.persistence.PollingWorker;
 import dev.ferry.jira.JiraException;
 import dev.ferry.template.InvalidTemplateException;
 import dev.ferry.persistence.DatabaseFailures;
-import dev.ferry.persistence.OutageBackoff;
 import java.util.List;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 
 /**
@@ -19,11 +14,10 @@ import org.springframework.stereotype.Component;
  * database. Each delivery is handled on its own: a failure stays with it and never stops the others.
  */
 @Component
-class DeliveryWorker implements SmartLifecycle {
+class DeliveryWorker extends PollingWorker {
 
     private static final Logger log = LoggerFactory.getLogger(DeliveryWorker.class);
 
-    private final OutageBackoff outage = new OutageBackoff("delivery worker", log);
     private final Outbox outbox;
     private final DeliveryLanes lanes;
     private final Jobs jobs;
@@ -31,11 +25,10 @@ class DeliveryWorker implements SmartLifecycle {
     private final DeliveryCompletion completion;
     private final DeliveryFailures failures;
     private final DeliveryProperties properties;
-    private final AtomicBoolean running = new AtomicBoolean();
-    private ExecutorService threads;
 
     DeliveryWorker(Outbox outbox, DeliveryLanes lanes, Jobs jobs, TicketFiler filer, DeliveryCompletion completion,
             DeliveryFailures failures, DeliveryProperties properties) {
+        super("delivery worker", properties.workerEnabled(), properties.workerThreads(), properties.pollInterval());
         this.outbox = outbox;
         this.lanes = lanes;
         this.jobs = jobs;
@@ -46,7 +39,8 @@ class DeliveryWorker implements SmartLifecycle {
     }
 
     /** Processes everything due now on the calling thread; returns how many deliveries it took. */
-    int drain() {
+    @Override
+    protected int drain() {
         int taken = 0;
         List<OutboundDelivery> batch;
         do {
@@ -123,62 +117,5 @@ class DeliveryWorker implements SmartLifecycle {
         completion.complete(job, filed);
         log.info("delivery {} (event {} {}) {} {} on {}", job.delivery().id(), job.event().id(), job.event().type(),
                 filed.outcome(), filed.issueKey(), job.delivery().clientKey());
-    }
-
-    @Override
-    public void start() {
-        if (!properties.workerEnabled() || !running.compareAndSet(false, true)) {
-            return;
-        }
-        threads = Executors.newFixedThreadPool(properties.workerThreads(), runnable -> {
-            Thread thread = new Thread(runnable, "ferry-delivery");
-            thread.setDaemon(true);
-            return thread;
-        });
-        for (int i = 0; i < properties.workerThreads(); i++) {
-            threads.submit(this::loop);
-        }
-    }
-
-    /** While the database is out, one thread at a time tries it again, less and less often. */
-    private void loop() {
-        while (running.get()) {
-            try {
-                if (outage.attempt(this::drain, 0) == 0) {
-                    Thread.sleep(Math.max(properties.pollInterval().toMillis(), outage.remaining().toMillis()));
-                }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
-            } catch (RuntimeException e) {
-                log.warn("delivery worker could not claim work: {}", e.toString());
-                sleepQuietly();
-            }
-        }
-    }
-
-    private void sleepQuietly() {
-        try {
-            Thread.sleep(properties.pollInterval().toMillis());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-    }
-
-    @Override
-    public void stop() {
-        if (running.compareAndSet(true, false)) {
-            threads.shutdownNow();
-            try {
-                threads.awaitTermination(10, TimeUnit.SECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
-    }
-
-    @Override
-    public boolean isRunning() {
-        return running.get();
     }
 }

@@ -1,15 +1,10 @@
 package dev.ferry.objectstate;
 
+import dev.ferry.persistence.PollingWorker;
 import dev.ferry.persistence.DatabaseFailures;
-import dev.ferry.persistence.OutageBackoff;
 import java.util.List;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 
 /**
@@ -17,20 +12,18 @@ import org.springframework.stereotype.Component;
  * comment is handled on its own: a failure stays with it and never stops the others.
  */
 @Component
-class ObjectStateWorker implements SmartLifecycle {
+class ObjectStateWorker extends PollingWorker {
 
     private static final Logger log = LoggerFactory.getLogger(ObjectStateWorker.class);
 
-    private final OutageBackoff outage = new OutageBackoff("object state worker", log);
     private final CommentOutbox outbox;
     private final ObjectCommenter commenter;
     private final CommentFailures failures;
     private final ObjectStateProperties properties;
-    private final AtomicBoolean running = new AtomicBoolean();
-    private ExecutorService threads;
 
     ObjectStateWorker(CommentOutbox outbox, ObjectCommenter commenter, CommentFailures failures,
             ObjectStateProperties properties) {
+        super("object state worker", properties.workerEnabled(), properties.workerThreads(), properties.pollInterval());
         this.outbox = outbox;
         this.commenter = commenter;
         this.failures = failures;
@@ -38,7 +31,8 @@ class ObjectStateWorker implements SmartLifecycle {
     }
 
     /** Writes every comment due now on the calling thread; returns how many it took. */
-    int drain() {
+    @Override
+    protected int drain() {
         int taken = 0;
         List<ClaimedComment> batch;
         do {
@@ -66,62 +60,5 @@ class ObjectStateWorker implements SmartLifecycle {
             log.warn("object comment {} failed on Ferry's side", row.id(), e);
             failures.failed(row, "Ferry failed on its side (object comment " + row.id() + "); it tries again");
         }
-    }
-
-    @Override
-    public void start() {
-        if (!properties.workerEnabled() || !running.compareAndSet(false, true)) {
-            return;
-        }
-        threads = Executors.newFixedThreadPool(properties.workerThreads(), runnable -> {
-            Thread thread = new Thread(runnable, "ferry-object-state");
-            thread.setDaemon(true);
-            return thread;
-        });
-        for (int i = 0; i < properties.workerThreads(); i++) {
-            threads.submit(this::loop);
-        }
-    }
-
-    /** While the database is out, one thread at a time tries it again, less and less often. */
-    private void loop() {
-        while (running.get()) {
-            try {
-                if (outage.attempt(this::drain, 0) == 0) {
-                    Thread.sleep(Math.max(properties.pollInterval().toMillis(), outage.remaining().toMillis()));
-                }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
-            } catch (RuntimeException e) {
-                log.warn("object state worker could not claim work: {}", e.toString());
-                pause();
-            }
-        }
-    }
-
-    private void pause() {
-        try {
-            Thread.sleep(properties.pollInterval().toMillis());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-    }
-
-    @Override
-    public void stop() {
-        if (running.compareAndSet(true, false)) {
-            threads.shutdownNow();
-            try {
-                threads.awaitTermination(10, TimeUnit.SECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
-    }
-
-    @Override
-    public boolean isRunning() {
-        return running.get();
     }
 }
