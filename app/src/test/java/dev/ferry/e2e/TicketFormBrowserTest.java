@@ -108,7 +108,7 @@ class TicketFormBrowserTest {
             String error = browser.testId("ticket-error").getText();
             assertThat(error).contains("No ticket was filed").contains(width == 1280
                     ? "Jira refused summary: Summary must mention the table's owner"
-                    : "label \"data quality\" contains a space");
+                    : "Label \"data quality\" contains a space");
             assertThat(value("ticket-summary")).isEqualTo("Row count of orders dropped by 38%");
             assertThat(value("ticket-description")).isEqualTo("The nightly load brought 38% fewer rows than the week's median.");
             assertThat(selected("ticket-project")).isEqualTo("FERRY · Ferry demo");
