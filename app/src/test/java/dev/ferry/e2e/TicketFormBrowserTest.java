@@ -95,7 +95,7 @@ class TicketFormBrowserTest {
                     .select("Priority", "High").fill("Labels", width == 1280 ? "data-quality, orders" : "data quality, orders")
                     .fill("Title of object", "Row count dropped")
                     .fill("URL of object", "https://dq.example.com/anomalies/" + anomaly);
-            chooseAssignee("Simulated", "Simulated Member");
+            chooseAssignee("Simulated", "Simulated Member", "ticket-form-assignee-" + width);
             fitsAndShoot("ticket-form-filled-" + width);
 
             int before = jira.data().issueCount();
@@ -165,10 +165,11 @@ class TicketFormBrowserTest {
     }
 
     /** Types into the assignee's type-ahead, waits for Jira's assignable users and picks one by name. */
-    private static void chooseAssignee(String typed, String name) {
+    private static void chooseAssignee(String typed, String name, String shot) {
         browser.fill("Assignee", typed);
         WebElement option = browser.find(By.xpath("//button[@data-testid='assignee-option' and normalize-space()='"
                 + name + "']"));
+        fitsAndShoot(shot);
         option.click();
         new WebDriverWait(browser.driver(), Duration.ofSeconds(10))
                 .until(d -> !d.findElements(By.cssSelector("[data-testid='assignee-chosen']")).isEmpty());

@@ -177,6 +177,37 @@ class TicketFormPagesTest {
     }
 
     @Test
+    void aTicketJiraHasNotConfirmedYetGoesBackSayingFerryKeepsTrying() {
+        when(tickets.create(any(), any(), anyString())).thenReturn(new HandTicket(6, HandTicket.State.PENDING, SITE,
+                null, null, null, null, Instant.now(), "Jira could not be asked: HTTP 503"));
+
+        var filed = manager.post("/admin/tickets/new", fields("labels", ""));
+
+        assertThat(filed.statusCode()).isEqualTo(303);
+        assertThat(manager.get("/admin/links?subjectType=anomaly&subjectId=an-7").body())
+                .contains("Jira has not confirmed the ticket yet. Ferry keeps trying and links it to anomaly an-7")
+                .doesNotContain("data-testid=\"flash-link\"");
+    }
+
+    @Test
+    void withTwoLinkedSitesThePersonPicksOneAndItsChoicesAreOffered() {
+        sites.install("second-site", "second-site-shared-secret-long-enough-0001");
+        linking.link(organization, "second-site");
+        when(choices.defaultProject(any(), eq("second-site"))).thenReturn(Optional.empty());
+        when(choices.projects(any(), eq("second-site"))).thenReturn(List.of(new JiraProject("7", "DQ", "Data quality")));
+        when(choices.priorities(any(), eq("second-site"))).thenReturn(List.of("P1", "P2"));
+
+        var first = manager.get(FORM).body();
+        var second = manager.get(FORM + "&site=second-site").body();
+
+        assertThat(first).contains("data-testid=\"choose-site\"").contains("id=\"ticket-site\" name=\"site\" value=\"" + SITE + "\"");
+        assertThat(second).contains("id=\"ticket-site\" name=\"site\" value=\"second-site\"")
+                .contains("<option value=\"second-site\" selected>")
+                .contains("<option value=\"\" selected>Choose a project</option>").contains(">DQ · Data quality</option>")
+                .contains("Choose a project first.").contains(">P1</option>").doesNotContain(">Blocker</option>");
+    }
+
+    @Test
     void membersGetANotAllowedPageAndCannotFile() {
         var member = ConsoleClient.signIn(port, people.create(organization, Role.MEMBER));
 
