@@ -19,9 +19,4 @@ record HandTicketRow(long id, String organizationId, String clientKey, String id
     String marker() {
         return "hand:" + organizationId + ":" + id;
     }
-
-    /** True while a worker or a request holds the row's lease. */
-    boolean claimedAt(Instant now) {
-        return claimedUntil != null && claimedUntil.isAfter(now);
-    }
 }

@@ -89,7 +89,7 @@ class HandTicketStore {
     @Transactional
     List<HandTicketRow> claimDue(int batchSize, Duration lease) {
         Instant now = clock.instant();
-        List<HandTicketRow> due = jdbc.sql("select " + COLUMNS + """
+        List<HandTicketRow> due = jdbc.sql("select " + COLUMNS + " " + """
                  from hand_ticket where status = 'PENDING' and next_attempt_at <= ?
                    and (claimed_until is null or claimed_until <= ?)
                  order by next_attempt_at, id limit ? for update skip locked""")

@@ -108,10 +108,16 @@ class HandTicketJourneyTest extends WithLinkedDestination {
                 .param(clientKey).update();
         assertThat(api.get("/api/v1/sites/" + clientKey + "/projects").json().path("defaultProject").asString())
                 .isEqualTo("OPS");
+        unnamed.set("description", ProductApi.JSON.readTree("{\"version\":1,\"type\":\"doc\",\"content\":[{\"type\":"
+                + "\"paragraph\",\"content\":[{\"type\":\"text\",\"text\":\"In ADF\",\"marks\":[{\"type\":\"strong\"}]}]}]}"));
         ProductApi.Reply filed = api.post("/api/v1/tickets", unnamed.put("issueType", "Task").toString());
 
         assertThat(filed.status()).as(filed.body()).isEqualTo(201);
-        assertThat(filed.json().path("issueKey").asString()).startsWith("OPS-");
+        String key = filed.json().path("issueKey").asString();
+        assertThat(key).startsWith("OPS-");
+        var description = jira.data().issueJson(key, jira.baseUrl()).orElseThrow().path("fields").path("description");
+        assertThat(description.path("content").get(0).toString()).contains("In ADF", "strong");
+        assertThat(description.toString()).contains("Context from Acme Experiments");
     }
 
     @Test
