@@ -10,12 +10,13 @@ import java.util.List;
  * @param chooseSite true when the organization has more than one linked site to pick from
  * @param noSites    true when no site is linked, so there is nowhere to file
  * @param refused    true when {@code errors} says why the last submit filed nothing
+ * @param fieldErrors each field's own error, shown beside it
  * @param notices    what could not be read from Jira to fill the choices (the form still works without)
  */
 record TicketFormPage(Subject subject, List<Option> sites, boolean chooseSite, String site, String siteLabel,
         boolean noSites, ProjectField project, IssueTypeField issueType, String summary, String description,
         List<Option> priorities, String labels, AssigneePicker assignee, String idempotencyKey, boolean refused,
-        List<String> errors, List<String> notices) {
+        List<String> errors, FormErrors.Fields fieldErrors, List<String> notices) {
 
     /** The product object, and the way back to its linked tickets. */
     record Subject(String type, String id, String title, String url, String backHref) {

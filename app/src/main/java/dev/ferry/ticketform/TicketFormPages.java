@@ -7,15 +7,12 @@ import dev.ferry.link.LinkedObject;
 import dev.ferry.link.TicketLink;
 import dev.ferry.link.TicketLinks;
 import dev.ferry.principal.Person;
-import dev.ferry.refusal.BodyError;
-import dev.ferry.refusal.InvalidBody;
 import dev.ferry.refusal.Refusal;
 import dev.ferry.ticket.HandTicket;
 import dev.ferry.ticket.HandTickets;
 import dev.ferry.web.RefusalStatus;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.util.List;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -64,7 +61,7 @@ class TicketFormPages {
         LinkedObject known = subjectTitle.isBlank() ? known(person, subjectType.strip(), subjectId.strip()) : null;
         TicketForm form = TicketForm.forObject(site, subjectType, subjectId,
                 known == null ? subjectTitle : known.title(), known == null ? subjectUrl : orEmpty(known.url()));
-        return ConsoleView.page("ticket-new", view.page(person, form, true, List.of()));
+        return ConsoleView.page("ticket-new", view.page(person, form, true, FormErrors.NONE));
     }
 
     /** Members are refused by the security chain before this runs (it answers every POST of theirs). */
@@ -75,7 +72,7 @@ class TicketFormPages {
             ticket = tickets.create(person, form.draft(), form.idempotencyKey().isEmpty() ? null : form.idempotencyKey());
         } catch (Refusal refused) {
             // Nothing was filed, so the next submit is a new request with a key of its own.
-            return ConsoleView.page(RefusalStatus.of(refused), "ticket-new", view.page(person, form, true, errors(refused)));
+            return ConsoleView.page(RefusalStatus.of(refused), "ticket-new", view.page(person, form, true, FormErrors.of(refused)));
         }
         String back = objectPath(form.subjectType(), form.subjectId());
         String object = form.subjectType() + " " + form.subjectId();
@@ -87,16 +84,9 @@ class TicketFormPages {
             case PENDING -> ConsoleView.seeOther(redirect, back, "Jira has not confirmed the ticket yet. Ferry keeps"
                     + " trying and links it to " + object + " once Jira has it; nothing is filed twice.");
             case FAILED -> ConsoleView.page(HttpStatus.BAD_GATEWAY, "ticket-new",
-                    view.page(person, form, true, List.of(orEmpty(ticket.lastError()))));
+                    view.page(person, form, true,
+                    FormErrors.of(Refusal.invalid(orEmpty(ticket.lastError())))));
         };
-    }
-
-    /** Every field the refusal names, else its message: Jira's own words when Jira refused. */
-    static List<String> errors(Refusal refused) {
-        if (refused instanceof InvalidBody body && !body.errors().isEmpty()) {
-            return body.errors().stream().map(BodyError::detail).toList();
-        }
-        return List.of(refused.getMessage());
     }
 
     static TicketFormPage.Subject subject(TicketForm form) {

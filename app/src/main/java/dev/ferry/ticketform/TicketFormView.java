@@ -40,7 +40,7 @@ class TicketFormView {
      * The page for this form; a form without a project gets the site's default, one without a key (a first
      * render) or with a refused one gets a fresh key.
      */
-    TicketFormPage page(Person person, TicketForm typed, boolean freshKey, List<String> errors) {
+    TicketFormPage page(Person person, TicketForm typed, boolean freshKey, FormErrors errors) {
         List<LinkedSite> linked = sites.of(person.organizationId());
         LinkedSite site = linked.stream().filter(s -> s.clientKey().equals(typed.site())).findFirst()
                 .orElse(linked.isEmpty() ? null : linked.get(0));
@@ -56,7 +56,7 @@ class TicketFormView {
                 site == null ? new IssueTypeField(List.of(), null) : issueTypes(person, form.site(), form.project(), form.issueType()),
                 form.summary(), form.description(), priorities(person, form, notices), form.labels(),
                 ChoiceFragments.picker(form.assigneeAccountId(), form.assigneeName()),
-                form.idempotencyKey(), !errors.isEmpty(), errors.stream().map(Shown::sentence).toList(), notices);
+                form.idempotencyKey(), !errors.all().isEmpty(), errors.all(), errors.fields(), notices);
     }
 
     /** The project's issue types (subtasks left out: a ticket by hand has no parent), the chosen one selected. */

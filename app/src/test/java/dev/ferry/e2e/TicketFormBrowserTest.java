@@ -109,6 +109,8 @@ class TicketFormBrowserTest {
             assertThat(error).contains("No ticket was filed").contains(width == 1280
                     ? "Jira refused summary: Summary must mention the table's owner"
                     : "Label \"data quality\" contains a space");
+            assertThat(browser.testId(width == 1280 ? "summary-error" : "labels-error").getText())
+                    .as("beside the field it names").contains(width == 1280 ? "Summary must mention" : "contains a space");
             assertThat(value("ticket-summary")).isEqualTo("Row count of orders dropped by 38%");
             assertThat(value("ticket-description")).isEqualTo("The nightly load brought 38% fewer rows than the week's median.");
             assertThat(selected("ticket-project")).isEqualTo("FERRY · Ferry demo");

@@ -92,7 +92,7 @@ class TicketFormPagesTest {
                 .contains("<option value=\"Blocker\" >Blocker</option>").doesNotContain(">Highest<")
                 .contains("maxlength=\"255\"").contains("value=\"Null spike\"")
                 .contains("hx-get=\"/admin/tickets/new/issue-types\"").contains("hx-get=\"/admin/tickets/new/assignees\"")
-                .contains("context");
+                .contains("“Context from Acme Data”");
         assertThat(key(page.body())).matches("[0-9a-f-]{36}");
         assertThat(key(manager.get(FORM).body())).as("each render its own key").isNotEqualTo(key(page.body()));
     }
@@ -153,7 +153,8 @@ class TicketFormPagesTest {
 
         assertThat(refused.statusCode()).isEqualTo(400);
         assertThat(refused.body()).contains("No ticket was filed")
-                .contains("Jira refused summary: Summary is too spicy for this project.")
+                .contains("<p class=\"error-text\" id=\"ticket-summary-error\" data-testid=\"summary-error\">Jira refused"
+                        + " summary: Summary is too spicy for this project.</p>")
                 .contains("value=\"Nulls in orders.total\"").contains(">Since the 3am load.</textarea>")
                 .contains("value=\"data-quality, nightly\"").contains("<option value=\"High\" selected>High</option>")
                 .contains("<option value=\"10002\" selected>Bug</option>")
