@@ -72,19 +72,24 @@ class TicketFormPages {
             ticket = tickets.create(person, form.draft(), form.idempotencyKey().isEmpty() ? null : form.idempotencyKey());
         } catch (Refusal refused) {
             // Nothing was filed, so the next submit is a new request with a key of its own.
-            return ConsoleView.page(RefusalStatus.of(refused), "ticket-new", view.page(person, form, true, FormErrors.of(refused)));
+            return ConsoleView.page(RefusalStatus.of(refused), "ticket-new",
+                    view.page(person, form, true, FormErrors.of(refused)));
         }
+        return filed(person, redirect, form, ticket);
+    }
+
+    /** Back to the object's tickets naming the new one; a ticket Jira has not confirmed yet is said to be coming. */
+    private ModelAndView filed(Person person, RedirectAttributes redirect, TicketForm form, HandTicket ticket) {
         String back = objectPath(form.subjectType(), form.subjectId());
         String object = form.subjectType() + " " + form.subjectId();
+        String filed = ticket.issueKey() + " filed in Jira and linked to " + object + ".";
         return switch (ticket.state()) {
-            case CREATED -> ticket.issueUrl() == null
-                    ? ConsoleView.seeOther(redirect, back, ticket.issueKey() + " filed in Jira and linked to " + object + ".")
-                    : ConsoleView.seeOther(redirect, back, ticket.issueKey() + " filed in Jira and linked to " + object + ".",
-                            "Open " + ticket.issueKey() + " in Jira", ticket.issueUrl());
+            case CREATED -> ticket.issueUrl() == null ? ConsoleView.seeOther(redirect, back, filed)
+                    : ConsoleView.seeOther(redirect, back, filed, "Open " + ticket.issueKey() + " in Jira", ticket.issueUrl());
             case PENDING -> ConsoleView.seeOther(redirect, back, "Jira has not confirmed the ticket yet. Ferry keeps"
                     + " trying and links it to " + object + " once Jira has it; nothing is filed twice.");
-            case FAILED -> ConsoleView.page(HttpStatus.BAD_GATEWAY, "ticket-new",
-                    view.page(person, form, true,
+            // Given up after every attempt: nothing was filed, so the form comes back as after a refusal.
+            case FAILED -> ConsoleView.page(HttpStatus.BAD_GATEWAY, "ticket-new", view.page(person, form, true,
                     FormErrors.of(Refusal.invalid(orEmpty(ticket.lastError())))));
         };
     }
