@@ -36,6 +36,12 @@ class SecurityConfig {
     static final String ADMIN = "/admin/**";
     static final String LOGOUT = "/admin/logout";
     static final String ASSETS_PREFIX = "/admin/assets/";
+    /**
+     * The pages that configure integrations (connections and their tests, destinations with their rules and test
+     * tickets): Admins and Managers only, reading as well as changing.
+     */
+    static final String[] CONFIGURATION = {"/admin/connections", "/admin/connections/**", "/admin/destinations",
+        "/admin/destinations/**"};
     static final String CSP = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
             + "object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
 
@@ -72,8 +78,11 @@ class SecurityConfig {
                 .authenticationManager(new ProviderManager(signIn))
                 .authorizeHttpRequests(requests -> requests
                         .requestMatchers(LoginController.PATH, ASSETS_PREFIX + "**").permitAll()
-                        .requestMatchers("/admin/users", "/admin/users/**", "/admin/api-keys", "/admin/api-keys/**")
+                        .requestMatchers("/admin/users", "/admin/users/**", "/admin/api-keys", "/admin/api-keys/**",
+                                "/admin/settings", "/admin/settings/**")
                                 .hasRole(Role.ADMIN.name())
+                        // Integration configuration: Members see tickets and deliveries, not how Jira is reached.
+                        .requestMatchers(CONFIGURATION).hasAnyRole(Role.ADMIN.name(), Role.MANAGER.name())
                         .requestMatchers(PasswordController.PATH, LOGOUT).authenticated()
                         .requestMatchers(readOnly()).authenticated()
                         .anyRequest().hasAnyRole(Role.ADMIN.name(), Role.MANAGER.name()))

@@ -3,6 +3,7 @@ package dev.ferry.connection;
 import dev.ferry.audit.AuditAction;
 import dev.ferry.audit.AuditLog;
 import dev.ferry.refusal.BodyChecks;
+import dev.ferry.siteplan.FreePlanGate;
 import dev.ferry.sitelink.SiteLinks;
 import java.net.URI;
 import java.time.Clock;
@@ -29,10 +30,12 @@ public class ApiTokenConnections {
     private final SiteLinks siteLinks;
     private final AuditLog audit;
     private final TransactionTemplate transaction;
+    private final FreePlanGate freePlan;
     private final Clock clock;
 
     ApiTokenConnections(ConnectionStore store, SiteAddresses addresses, TokenRoutes routes, SiteLinks siteLinks,
-            AuditLog audit, TransactionTemplate transaction, Clock clock) {
+            AuditLog audit, TransactionTemplate transaction, FreePlanGate freePlan, Clock clock) {
+        this.freePlan = freePlan;
         this.store = store;
         this.addresses = addresses;
         this.routes = routes;
@@ -64,6 +67,7 @@ public class ApiTokenConnections {
 
         String id = ConnectionKind.API_TOKEN.newId();
         TokenRoutes.Found found = routes.find(id, site.url(), email, token, wanted);
+        var planNote = freePlan.check(organizationId, actor, found.site(), site.url().toString());
         Instant now = clock.instant();
         TokenConnection connection = new TokenConnection(id, 0, organizationId, ConnectionKind.API_TOKEN, site.url(),
                 found.cloudId(), found.route(), email, expiresOn, confluenceUrl, confluenceEmail, confluenceToken != null,
@@ -83,6 +87,7 @@ public class ApiTokenConnections {
         if (found.note() != null) {
             notes.add(found.note());
         }
+        planNote.ifPresent(notes::add);
         return new Added(store.find(id).orElseThrow(), notes);
     }
 

@@ -31,7 +31,7 @@ class TokenRoutes {
     }
 
     /** Where the token works and whom it calls as. */
-    record Found(ApiRoute route, String cloudId, JiraAccount account, String note) {
+    record Found(ApiRoute route, String cloudId, JiraAccount account, String note, JiraSite site) {
     }
 
     /** @param wanted null: detect */
@@ -40,9 +40,10 @@ class TokenRoutes {
         Instant started = clock.instant();
         if (wanted != ApiRoute.GATEWAY) {
             try {
-                JiraAccount account = jira.myself(new JiraSite(key, siteUrl, siteUrl, auth));
+                JiraSite site = new JiraSite(key, siteUrl, siteUrl, auth);
+                JiraAccount account = jira.myself(site);
                 return new Found(ApiRoute.SITE, null, account, wanted == null
-                        ? "The site accepted the token (a classic API token): calls go to " + siteUrl + "." : null);
+                        ? "The site accepted the token (a classic API token): calls go to " + siteUrl + "." : null, site);
             } catch (JiraException e) {
                 if (wanted == ApiRoute.SITE || e.kind() != JiraException.Kind.UNAUTHORIZED) {
                     throw refusal(e, started);
@@ -56,10 +57,11 @@ class TokenRoutes {
             throw refusal(e, started);
         }
         try {
-            JiraAccount account = jira.myself(new JiraSite(key, siteUrl, properties.gateway("jira", cloudId), auth));
+            JiraSite site = new JiraSite(key, siteUrl, properties.gateway("jira", cloudId), auth);
+            JiraAccount account = jira.myself(site);
             return new Found(ApiRoute.GATEWAY, cloudId, account, wanted == null
                     ? "The site refused the token and api.atlassian.com accepted it (a scoped API token): calls go"
-                            + " through api.atlassian.com/ex/jira/" + cloudId + "." : null);
+                            + " through api.atlassian.com/ex/jira/" + cloudId + "." : null, site);
         } catch (JiraException e) {
             throw refusal(e, started);
         }

@@ -25,6 +25,16 @@ class DeniedPage implements AccessDeniedHandler {
         this.frames = frames;
     }
 
+    /** What the refused page is for, so a Member knows whom to ask rather than only that they may not. */
+    static String why(String path) {
+        if (path.startsWith("/admin/connections") || path.startsWith("/admin/destinations")) {
+            return "Connections, destinations and test tickets configure how Ferry reaches Jira: only Admins and"
+                    + " Managers see them. Linked tickets, deliveries and the audit log are open to you; ask an Admin"
+                    + " or a Manager of your organization for a change.";
+        }
+        return "Ask an Admin of your organization.";
+    }
+
     @Override
     public void handle(HttpServletRequest request, HttpServletResponse response, AccessDeniedException denied)
             throws IOException {
@@ -32,7 +42,7 @@ class DeniedPage implements AccessDeniedHandler {
                 ? new ErrorPage("This form has expired",
                         "The form was not sent from a current Ferry page (its security token is missing or old). "
                                 + "Go back, reload the page and try again.")
-                : new ErrorPage("Not allowed", "Your role does not allow this. Ask an Admin of your organization.");
+                : new ErrorPage("Not allowed", "Your role does not allow this. " + why(request.getRequestURI()));
         response.setStatus(HttpServletResponse.SC_FORBIDDEN);
         try {
             views.resolveViewName("error", Locale.ROOT).render(

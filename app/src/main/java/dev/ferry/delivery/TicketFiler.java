@@ -95,8 +95,9 @@ class TicketFiler {
     private Filed create(Job job) {
         OutboundDelivery delivery = job.delivery();
         if (delivery.writeAttemptedAt() != null) {
-            List<JiraIssue> earlier = jira.findByProperty(job.site(), job.destination().projectKey(),
-                    JiraClient.DELIVERY_PROPERTY, JiraClient.DELIVERY_PROPERTY_PATH, delivery.marker());
+            List<JiraIssue> earlier = jira.findCreatedWithMarker(job.site(), job.destination().projectKey(),
+                    JiraClient.DELIVERY_PROPERTY, JiraClient.DELIVERY_PROPERTY_PATH, delivery.marker(),
+                    delivery.writeAttemptedAt());
             if (!earlier.isEmpty()) {
                 return new Filed(earlier.get(0).id(), earlier.get(0).key(), TicketOutcome.RECOVERED);
             }

@@ -201,8 +201,13 @@ public class Destinations {
     @Transactional
     Destination refreshIssueTypes(Caller caller, String id) {
         Destination destination = find(caller, id);
+        var before = IssueTypeRefreshes.idsOf(destination);
+        String stateBefore = destination.state().name();
         destination.remap(issueTypes(destination.clientKey(), destination.projectKey()), clock.instant());
         Destination saved = destinations.save(destination);
+        audit.record(caller.organizationId(), caller.actor(), AuditAction.ISSUE_TYPES_REFRESHED, "destination " + id,
+                destination.projectKey() + " on " + destination.clientKey() + ": "
+                        + IssueTypeRefreshes.between(before, stateBefore, saved));
         if (saved.isActive()) {
             events.publishEvent(new DestinationActive(id));
         }

@@ -15,10 +15,12 @@ import org.springframework.web.bind.annotation.RestController;
 class CatalogController {
 
     private final EventCatalog catalog;
+    private final CatalogUpdates updates;
     private final EventLimits properties;
 
-    CatalogController(EventCatalog catalog, EventLimits properties) {
+    CatalogController(EventCatalog catalog, CatalogUpdates updates, EventLimits properties) {
         this.catalog = catalog;
+        this.updates = updates;
         this.properties = properties;
     }
 
@@ -47,7 +49,7 @@ class CatalogController {
                 properties.maxVariables());
         EventTypeDefinition definition = new EventTypeDefinition(type, variables, Boolean.TRUE.equals(body.enabled()),
                 body.issueType(), body.priority(), body.summaryTemplate(), labels);
-        catalog.save(caller.organizationId(), definition);
+        updates.put(caller, definition);
         return EventTypeBody.of(definition);
     }
 

@@ -1,5 +1,6 @@
 package dev.ferry.jira;
 
+import java.util.List;
 import java.util.Map;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -65,12 +66,29 @@ final class IssueBodies {
 
     /** A search/jql page asking only for the status. */
     static String search(String jql, int maxResults, String nextPageToken) {
+        return search(jql, maxResults, nextPageToken, List.of());
+    }
+
+    /** A search/jql page asking for the status and, with each issue, the issue properties named (Jira allows 5). */
+    static String search(String jql, int maxResults, String nextPageToken, List<String> properties) {
         ObjectNode body = JSON.createObjectNode().put("jql", jql).put("maxResults", maxResults);
         body.putArray("fields").add("status");
+        if (!properties.isEmpty()) {
+            properties.forEach(body.putArray("properties")::add);
+        }
         if (nextPageToken != null) {
             body.put("nextPageToken", nextPageToken);
         }
         return JSON.writeValueAsString(body);
+    }
+
+    /** Whether the search result's issue carries property {@code key} whose {@code path} (dotted) is {@code value}. */
+    static boolean hasProperty(JsonNode issue, String key, String path, String value) {
+        JsonNode node = issue.path("properties").path(key);
+        for (String step : path.split("\\.")) {
+            node = node.path(step);
+        }
+        return value.equals(node.asString(null));
     }
 
     /** {@code {id, key, fields: {status: {name, statusCategory: {key}}}}}, as get issue and search answer. */

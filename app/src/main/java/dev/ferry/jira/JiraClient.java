@@ -1,11 +1,14 @@
 package dev.ferry.jira;
 
 import java.net.URI;
+import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 import org.springframework.stereotype.Component;
 import org.springframework.web.util.UriComponentsBuilder;
 import tools.jackson.databind.JsonNode;
@@ -18,13 +21,12 @@ import tools.jackson.databind.JsonNode;
 public class JiraClient {
 
     /**
-     * The issue property that marks an issue as filed by a delivery ({@code {"id": "<delivery id>"}}). The
-     * descriptor's {@code jiraEntityProperties} module indexes its {@code id}, which is what lets
-     * {@link #findByProperty} find it on a real site.
+     * The issue property that marks an issue as filed by a delivery or a hand ticket ({@code {"id": "<marker>"}}),
+     * written with the issue itself; {@link #findCreatedWithMarker} reads it back without any index.
      */
     public static final String DELIVERY_PROPERTY = "ferry-delivery";
     private static final int COMMENTS_PER_PAGE = 100;
-    /** The indexed path inside {@link #DELIVERY_PROPERTY}. */
+    /** The path of the marker's value inside {@link #DELIVERY_PROPERTY}. */
     public static final String DELIVERY_PROPERTY_PATH = "id";
 
     /** Jira's cap on ids in one {@code id in (...)} search page that Ferry relies on (PROTOCOL §9). */
@@ -39,9 +41,11 @@ public class JiraClient {
     static final String EDIT_ISSUES = "EDIT_ISSUES";
 
     private final JiraCalls calls;
+    private final Clock clock;
 
-    JiraClient(JiraCalls calls) {
+    JiraClient(JiraCalls calls, Clock clock) {
         this.calls = calls;
+        this.clock = clock;
     }
 
     /** {@code PUT /rest/api/3/issue/{issue}/properties/{key}}: the glance badge, delivery markers. */
@@ -114,12 +118,22 @@ public class JiraClient {
     }
 
     /**
-     * Issues of a project whose property {@code propertyKey} has {@code path} = {@code value} (search/jql).
-     * Real Jira only answers this for properties the descriptor indexes ({@code jiraEntityProperties}).
+     * Issues of a project created since shortly before {@code since} (a write attempt) whose property
+     * {@code propertyKey} has {@code path} = {@code value}: how a create whose answer was lost is found. JQL on
+     * {@code issue.property[..]} works only for properties an installed Connect app's {@code jiraEntityProperties}
+     * indexes, which no API-token or OAuth connection has; so the search asks only for the issues created in the
+     * window ({@link RecoveryWindow}), Jira returns the property with each, and Ferry compares the value.
      */
-    public List<JiraIssue> findByProperty(JiraSite site, String projectKey, String propertyKey, String path,
-            String value) {
-        return search(site, JqlText.byProperty(projectKey, propertyKey, path, value));
+    public List<JiraIssue> findCreatedWithMarker(JiraSite site, String projectKey, String propertyKey, String path,
+            String value, Instant since) {
+        String jql = JqlText.createdInLastMinutes(projectKey, RecoveryWindow.minutes(since, clock.instant()));
+        List<JiraIssue> found = new ArrayList<>();
+        search(site, jql, List.of(propertyKey), issue -> {
+            if (IssueBodies.hasProperty(issue, propertyKey, path, value)) {
+                found.add(IssueBodies.issue(issue));
+            }
+        });
+        return found;
     }
 
     /** The current status of each issue still there, by id, ≤ 100 ids per search call; a missing id is gone. */
@@ -271,15 +285,21 @@ public class JiraClient {
 
     /** Every page of {@code POST /rest/api/3/search/jql}, following {@code nextPageToken}. */
     private List<JiraIssue> search(JiraSite site, String jql) {
-        URI uri = uri(site, "/rest/api/3/search/jql");
         List<JiraIssue> issues = new ArrayList<>();
+        search(site, jql, List.of(), issue -> issues.add(IssueBodies.issue(issue)));
+        return issues;
+    }
+
+    /** Every issue of every page, with the issue properties named, to {@code each}. */
+    private void search(JiraSite site, String jql, List<String> properties, Consumer<JsonNode> each) {
+        URI uri = uri(site, "/rest/api/3/search/jql");
         String token = null;
         do {
-            JsonNode page = json(site, JiraRequest.idempotentPost(uri, IssueBodies.search(jql, IDS_PER_SEARCH, token)));
-            page.path("issues").forEach(issue -> issues.add(IssueBodies.issue(issue)));
+            JsonNode page = json(site, JiraRequest.idempotentPost(uri,
+                    IssueBodies.search(jql, IDS_PER_SEARCH, token, properties)));
+            page.path("issues").forEach(each);
             token = page.path("nextPageToken").asString(null);
         } while (token != null);
-        return issues;
     }
 
     private JsonNode json(JiraSite site, JiraRequest request) {

@@ -1,17 +1,13 @@
 package dev.ferry.jira;
 
 import java.util.Collection;
-import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
  * Writes values into JQL safely: every value becomes a double-quoted JQL string with {@code \} and
- * {@code "} escaped, and the names that cannot be quoted (property keys and paths) must be plain.
+ * {@code "} escaped; numbers Ferry computes itself are the only unquoted parts.
  */
 final class JqlText {
-
-    private static final Pattern PROPERTY_KEY = Pattern.compile("[A-Za-z0-9_.:-]{1,255}");
-    private static final Pattern PROPERTY_PATH = Pattern.compile("[A-Za-z0-9_]+(\\.[A-Za-z0-9_]+)*");
 
     private JqlText() {
     }
@@ -20,19 +16,19 @@ final class JqlText {
         return "\"" + value.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
     }
 
-    static String byProperty(String projectKey, String propertyKey, String path, String value) {
-        require(PROPERTY_KEY, propertyKey, "property key");
-        require(PROPERTY_PATH, path, "property path");
-        return "project = " + quote(projectKey) + " AND issue.property[" + propertyKey + "]." + path + " = " + quote(value);
+    /**
+     * The project's issues created in the last {@code minutes} minutes, newest first. Jira's relative time
+     * ({@code -65m}) is counted from its own now, so no time zone (Jira reads absolute times in the calling
+     * user's) and no clock skew enters the query.
+     */
+    static String createdInLastMinutes(String projectKey, long minutes) {
+        if (minutes < 1) {
+            throw new IllegalArgumentException("not a positive number of minutes: " + minutes);
+        }
+        return "project = " + quote(projectKey) + " AND created >= -" + minutes + "m ORDER BY created DESC";
     }
 
     static String idIn(Collection<String> ids) {
         return "id in (" + ids.stream().map(JqlText::quote).collect(Collectors.joining(", ")) + ")";
-    }
-
-    private static void require(Pattern pattern, String text, String what) {
-        if (text == null || !pattern.matcher(text).matches()) {
-            throw new IllegalArgumentException("not a JQL " + what + ": " + text);
-        }
     }
 }

@@ -15,6 +15,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -35,11 +36,16 @@ class LinkPages {
     private final TicketLinks links;
     private final ManualLinks manual;
     private final LinkedSites sites;
+    private final LinkStatuses statuses;
+    private final ObjectProvider<ObjectHistory> history;
 
-    LinkPages(TicketLinks links, ManualLinks manual, LinkedSites sites) {
+    LinkPages(TicketLinks links, ManualLinks manual, LinkedSites sites, LinkStatuses statuses,
+            ObjectProvider<ObjectHistory> history) {
+        this.statuses = statuses;
         this.links = links;
         this.manual = manual;
         this.sites = sites;
+        this.history = history;
     }
 
     @GetMapping(PATH)
@@ -97,12 +103,16 @@ class LinkPages {
         List<LinkedSite> linked = sites.of(person.organizationId());
         Map<String, String> baseUrls = linked.stream().collect(Collectors.toMap(LinkedSite::clientKey, LinkedSite::baseUrl));
         boolean searched = !form.subjectType().isBlank() && !form.subjectId().isBlank();
+        var judge = statuses.forListing();
         List<LinksPage.Row> rows = !searched ? List.of()
                 : links.forObject(person.organizationId(), form.subjectType(), form.subjectId()).stream()
-                        .map(link -> LinksPage.Row.of(link, baseUrls.get(link.clientKey()))).toList();
+                        .map(link -> LinksPage.Row.of(link, baseUrls.get(link.clientKey()), judge.apply(link))).toList();
         var options = linked.stream().map(site -> new DestinationsPage.SiteOption(site.clientKey(),
                 DestinationsPage.siteLabel(site), false)).toList();
-        var page = new LinksPage(form.subjectType(), form.subjectId(), searched, rows, rows.isEmpty(), options, form, error);
+        List<ObjectHistory.Entry> changes = !searched ? List.of() : history.stream()
+                .flatMap(source -> source.of(person.organizationId(), form.subjectType(), form.subjectId()).stream()).toList();
+        var page = new LinksPage(form.subjectType(), form.subjectId(), searched, rows, rows.isEmpty(), options, form, error,
+                changes);
         return ConsoleView.page(status, "links", page);
     }
 

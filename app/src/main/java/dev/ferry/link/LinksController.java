@@ -1,5 +1,6 @@
 package dev.ferry.link;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.ferry.event.EventRequest;
 import dev.ferry.principal.ApiCaller;
 import dev.ferry.principal.ApiScope;
@@ -28,16 +29,23 @@ class LinksController {
     private final TicketLinks links;
     private final ManualLinks manual;
     private final SiteDirectory sites;
+    private final LinkStatuses statuses;
 
-    LinksController(TicketLinks links, ManualLinks manual, SiteDirectory sites) {
+    LinksController(TicketLinks links, ManualLinks manual, SiteDirectory sites, LinkStatuses statuses) {
+        this.statuses = statuses;
         this.links = links;
         this.manual = manual;
         this.sites = sites;
     }
 
-    /** A linked ticket; {@code broken} when the issue is gone from Jira, {@code status} null when not yet known. */
-    record LinkBody(long id, String site, String issueKey, String issueUrl, String status, String statusCategory,
-            boolean broken, String origin, String eventType, String eventId, Instant createdAt, Instant lastSyncedAt) {
+    /**
+     * A linked ticket; {@code broken} when the issue is gone from Jira. {@code status} is null and {@code statusKnown}
+     * false when Ferry does not know it, {@code statusReason} saying why ({@link LinkStatus.Reason}).
+     */
+    record LinkBody(long id, String site, String issueKey, String issueUrl,
+            @JsonInclude(JsonInclude.Include.ALWAYS) String status, String statusCategory, boolean broken,
+            String origin, String eventType, String eventId, Instant createdAt, Instant lastSyncedAt,
+            boolean statusKnown, @JsonInclude(JsonInclude.Include.ALWAYS) String statusReason) {
     }
 
     /** Links an existing ticket by key without touching it. */
@@ -48,8 +56,10 @@ class LinksController {
     @RequiresScope(ApiScope.LINKS_READ)
     List<LinkBody> list(ApiCaller caller, @RequestParam String subjectType, @RequestParam String subjectId) {
         Map<String, String> baseUrls = new HashMap<>();
+        var judge = statuses.forListing();
         return links.forObject(caller.organizationId(), subjectType, subjectId).stream()
-                .map(link -> body(link, baseUrls.computeIfAbsent(link.clientKey(), this::baseUrl))).toList();
+                .map(link -> body(link, baseUrls.computeIfAbsent(link.clientKey(), this::baseUrl), judge.apply(link)))
+                .toList();
     }
 
     @PostMapping("/api/v1/links")
@@ -57,7 +67,7 @@ class LinksController {
     ResponseEntity<LinkBody> link(ApiCaller caller, @RequestBody NewLink request) {
         TicketLink link = manual.link(caller, request);
         return ResponseEntity.status(HttpStatus.CREATED).location(URI.create("/api/v1/links/" + link.id()))
-                .body(body(link, baseUrl(link.clientKey())));
+                .body(body(link, baseUrl(link.clientKey()), statuses.forListing().apply(link)));
     }
 
     @DeleteMapping("/api/v1/links/{id}")
@@ -71,10 +81,11 @@ class LinksController {
         return sites.callable(clientKey).map(site -> site.baseUrl().toString()).orElse(null);
     }
 
-    private static LinkBody body(TicketLink link, String baseUrl) {
-        return new LinkBody(link.id(), link.clientKey(), link.issueKey(), IssueUrls.browse(baseUrl, link.issueKey()), link.statusName(), link.statusCategory(),
-                link.issueDeleted(), link.origin().name(), link.provenance().eventType(), link.provenance().eventId(),
-                link.createdAt(), link.lastSyncedAt());
+    private static LinkBody body(TicketLink link, String baseUrl, LinkStatus status) {
+        return new LinkBody(link.id(), link.clientKey(), link.issueKey(), IssueUrls.browse(baseUrl, link.issueKey()),
+                status.shown(link), link.statusCategory(), link.issueDeleted(), link.origin().name(),
+                link.provenance().eventType(), link.provenance().eventId(), link.createdAt(), link.lastSyncedAt(),
+                status.known(), status.code());
     }
 
     static Refusal noLink(long id) {

@@ -9,23 +9,28 @@ import java.util.List;
  * and linking an existing ticket by key.
  *
  * @param searched true once an object was asked for
+ * @param history  the object's state changes and comments sent to its tickets, newest first
  */
 record LinksPage(String subjectType, String subjectId, boolean searched, List<Row> links, boolean empty,
-        List<DestinationsPage.SiteOption> sites, NewLink form, String error) {
+        List<DestinationsPage.SiteOption> sites, NewLink form, String error, List<ObjectHistory.Entry> history) {
 
     /** A refusal of a service ("no destination d1") reads as a sentence on the page. */
     LinksPage {
         error = Shown.sentence(error);
     }
 
-    /** One linked ticket; {@code broken} when the issue is gone from Jira. */
+    /**
+     * One linked ticket; {@code broken} when the issue is gone from Jira, {@code status} "Unknown" with
+     * {@code statusReason} saying why when Ferry does not know it.
+     */
     record Row(long id, String issueKey, String issueUrl, String status, boolean broken, String eventType,
-            String origin, String created) {
+            String origin, String created, String statusReason) {
 
-        static Row of(TicketLink link, String baseUrl) {
-            return new Row(link.id(), link.issueKey(), IssueUrls.browse(baseUrl, link.issueKey()), link.statusName() == null ? "Unknown" : link.statusName(),
+        static Row of(TicketLink link, String baseUrl, LinkStatus status) {
+            return new Row(link.id(), link.issueKey(), IssueUrls.browse(baseUrl, link.issueKey()),
+                    status.known() ? link.statusName() : "Unknown",
                     link.issueDeleted(), link.provenance().eventType() == null ? "" : link.provenance().eventType(),
-                    link.origin().name().toLowerCase(), Shown.time(link.createdAt()));
+                    link.origin().name().toLowerCase(), Shown.time(link.createdAt()), status.words());
         }
     }
 

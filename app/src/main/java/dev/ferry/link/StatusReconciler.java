@@ -33,11 +33,13 @@ class StatusReconciler {
     private final SiteDirectory sites;
     private final JiraClient jira;
     private final LinkProperties properties;
+    private final LinkChanges changes;
     private final Clock clock;
 
     StatusReconciler(TicketLinkRepository links, SiteDirectory sites, JiraClient jira, LinkProperties properties,
-            Clock clock) {
+            LinkChanges changes, Clock clock) {
         this.links = links;
+        this.changes = changes;
         this.sites = sites;
         this.jira = jira;
         this.properties = properties;
@@ -79,6 +81,7 @@ class StatusReconciler {
         Instant now = clock.instant();
         for (TicketLink link : recent) {
             JiraIssue issue = found.get(link.issueId());
+            LinkSnapshot before = LinkSnapshot.of(link);
             if (issue == null) {
                 broken += link.issueDeleted() ? 0 : 1;
                 link.issueGone(now);
@@ -86,7 +89,7 @@ class StatusReconciler {
                 updated += link.changesWith(issue) ? 1 : 0;
                 link.syncedWith(issue, now);
             }
-            links.save(link);
+            changes.save(before, link);
         }
         return new Reconciled(recent.size(), updated, broken);
     }

@@ -16,6 +16,13 @@ public interface TicketLinkRepository extends Repository<TicketLink, Long> {
 
     List<TicketLink> findByClientKeyAndIssueIdOrderByCreatedAt(String clientKey, String issueId);
 
+    /**
+     * An issue's links, locked until the transaction ends: what they showed before a webhook's bulk update, so
+     * only links the update really changes are announced, and no other writer slips in between.
+     */
+    @Query("select * from ticket_link where client_key = :clientKey and issue_id = :issueId order by id for update")
+    List<TicketLink> lockForIssue(String clientKey, String issueId);
+
     long countByClientKeyAndIssueId(String clientKey, String issueId);
 
     void delete(TicketLink link);
@@ -72,4 +79,12 @@ public interface TicketLinkRepository extends Repository<TicketLink, Long> {
 
     @Query("select distinct client_key from ticket_link where created_at >= :since")
     List<String> findSitesWithLinksSince(Timestamp since);
+
+    /** The product's new state for an object, on its links on the organization's sites (the issue panel shows it). */
+    @Modifying
+    @Query("""
+            update ticket_link set object_state = :state, version = version + 1
+            where object_type = :objectType and object_id = :objectId
+              and client_key in (select client_key from site_link where organization_id = :organizationId)""")
+    int setObjectState(String organizationId, String objectType, String objectId, String state);
 }

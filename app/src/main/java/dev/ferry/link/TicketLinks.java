@@ -20,11 +20,13 @@ public class TicketLinks {
     private final ApplicationEventPublisher events;
     private final SiteDirectory sites;
     private final JiraClient jira;
+    private final LinkChanges changes;
     private final Clock clock;
 
     TicketLinks(TicketLinkRepository links, ApplicationEventPublisher events, SiteDirectory sites, JiraClient jira,
-            Clock clock) {
+            LinkChanges changes, Clock clock) {
         this.links = links;
+        this.changes = changes;
         this.events = events;
         this.sites = sites;
         this.jira = jira;
@@ -48,6 +50,7 @@ public class TicketLinks {
         try {
             TicketLink link = links.save(TicketLink.create(clientKey, issue, object, origin, provenance, clock.instant()));
             events.publishEvent(new IssueLinksChanged(clientKey, issue.issueId()));
+            changes.created(link);
             return link;
         } catch (DuplicateKeyException raced) {
             return find(clientKey, issue.issueId(), object).orElseThrow(() -> raced);
@@ -71,6 +74,7 @@ public class TicketLinks {
         return links.findByIdAndClientKey(linkId, clientKey).map(link -> {
             JiraSite site = sites.callable(clientKey).orElseThrow(() -> new JiraException(JiraException.Kind.DENIED, 0,
                     "the site has uninstalled the app", null));
+            LinkSnapshot before = LinkSnapshot.of(link);
             try {
                 link.syncedWith(jira.getIssueStatus(site, link.issueId()), clock.instant());
             } catch (JiraException e) {
@@ -79,7 +83,7 @@ public class TicketLinks {
                 }
                 link.issueGone(clock.instant());
             }
-            return links.save(link);
+            return changes.save(before, link);
         });
     }
 
@@ -109,6 +113,7 @@ public class TicketLinks {
     private void remove(TicketLink link) {
         links.delete(link);
         events.publishEvent(new IssueLinksChanged(link.clientKey(), link.issueId()));
+        changes.removed(link);
     }
 
     public List<TicketLink> forIssue(String clientKey, String issueId) {
@@ -123,5 +128,11 @@ public class TicketLinks {
         return forIssue(clientKey, issueId).stream()
                 .filter(link -> link.object().type().equals(object.type()) && link.object().id().equals(object.id()))
                 .findFirst();
+    }
+
+    /** Sets the product's state of an object on its links on the organization's sites; answers how many. */
+    @Transactional
+    public int objectStateChanged(String organizationId, String objectType, String objectId, String state) {
+        return links.setObjectState(organizationId, objectType, objectId, state);
     }
 }

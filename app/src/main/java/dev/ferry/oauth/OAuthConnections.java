@@ -16,6 +16,7 @@ import dev.ferry.jira.JiraException;
 import dev.ferry.jira.JiraSite;
 import dev.ferry.refusal.Refusal;
 import dev.ferry.sitelink.SiteLinks;
+import dev.ferry.siteplan.FreePlanGate;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
@@ -49,11 +50,13 @@ public class OAuthConnections {
     private final SiteLinks siteLinks;
     private final AuditLog audit;
     private final TransactionTemplate transaction;
+    private final FreePlanGate freePlan;
     private final Clock clock;
 
     OAuthConnections(OAuthProperties properties, OAuthStates states, OAuthClient atlassian, OAuthGrantStore grants,
             OAuthRefresher refresher, ConnectionStore store, ConnectionProperties gateway, JiraClient jira,
-            SiteLinks siteLinks, AuditLog audit, TransactionTemplate transaction, Clock clock) {
+            SiteLinks siteLinks, AuditLog audit, TransactionTemplate transaction, FreePlanGate freePlan, Clock clock) {
+        this.freePlan = freePlan;
         this.properties = properties;
         this.states = states;
         this.atlassian = atlassian;
@@ -150,7 +153,11 @@ public class OAuthConnections {
         List<TokenConnection> made = new ArrayList<>();
         for (OAuthSite site : chosen) {
             String id = ConnectionKind.OAUTH.newId();
-            JiraAccount account = myself(id, site, token);
+            JiraSite jiraSite = new JiraSite(id, URI.create(site.url()), gateway.gateway("jira", site.cloudId()),
+                    new JiraAuth.OAuthBearer(token));
+            JiraAccount account = myself(jiraSite, site);
+            // A plan Jira will not tell (no license scope in the grant) is logged by the gate; the site is linked.
+            freePlan.check(actor.organizationId(), actor.person(), jiraSite, site.url());
             made.add(new TokenConnection(id, 0, actor.organizationId(), ConnectionKind.OAUTH, URI.create(site.url()),
                     site.cloudId(), ApiRoute.GATEWAY, null, null, null, null, false, grantId, null,
                     account.accountId(), account.displayName(), now, actor.person(), now));
@@ -220,9 +227,7 @@ public class OAuthConnections {
                         + " picked already, is another person's, or is more than a day old). Start again with Connect with Atlassian."));
     }
 
-    private JiraAccount myself(String id, OAuthSite site, String token) {
-        JiraSite jiraSite = new JiraSite(id, URI.create(site.url()), gateway.gateway("jira", site.cloudId()),
-                new JiraAuth.OAuthBearer(token));
+    private JiraAccount myself(JiraSite jiraSite, OAuthSite site) {
         Instant started = clock.instant();
         try {
             return jira.myself(jiraSite);

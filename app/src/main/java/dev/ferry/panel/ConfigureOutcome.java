@@ -15,6 +15,9 @@ enum ConfigureOutcome {
             + " changed."),
     TAKEN("This site could not be linked: it is linked to another Ferry organization already, or Ferry is no"
             + " longer installed on it."),
+    FREE_PLAN("This site is on Jira's Free plan, and the Ferry organization that asked does not link sites on the"
+            + " Free plan (its setting \"Allow sites on Jira's Free plan\" is off). Nothing was linked. An Admin of"
+            + " that organization can turn the setting on in Ferry; then confirm again."),
     FAILED("Ferry could not do that, and nothing changed. Try again in a moment.");
 
     private final String refusal;
@@ -29,6 +32,9 @@ enum ConfigureOutcome {
     }
 
     static ConfigureOutcome of(Refusal refused) {
+        if (dev.ferry.siteplan.FreePlanGate.TITLE.equals(refused.title())) {
+            return FREE_PLAN;
+        }
         return switch (refused.kind()) {
             case FORBIDDEN -> NOT_ADMIN;
             case JIRA_REFUSED -> JIRA_SILENT;

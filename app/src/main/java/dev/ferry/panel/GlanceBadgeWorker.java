@@ -2,6 +2,7 @@ package dev.ferry.panel;
 
 import dev.ferry.FerryProperties;
 import dev.ferry.descriptor.DescriptorTemplate;
+import dev.ferry.jira.JiraAuth;
 import dev.ferry.jira.JiraClient;
 import dev.ferry.jira.JiraException;
 import dev.ferry.link.TicketLinks;
@@ -21,7 +22,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Sets each changed issue's glance badge to its number of linked objects, through the issue property
- * Jira reads for the glance ({@code com.atlassian.jira.issue:{appKey}:{glanceKey}:status}).
+ * Jira reads for the glance ({@code com.atlassian.jira.issue:{appKey}:{glanceKey}:status}). Only sites with the
+ * app installed have the glance; API-token and OAuth connections get no property at all.
  */
 @Component
 class GlanceBadgeWorker {
@@ -93,7 +95,9 @@ class GlanceBadgeWorker {
 
     private void setBadge(GlanceRefreshes.Request request) {
         var site = sites.callable(request.clientKey());
-        if (site.isEmpty()) {
+        // Only an installed app has a glance: over an API token or OAuth the property would be a stray value
+        // on the issue, written as a person, that nothing in Jira shows.
+        if (site.isEmpty() || !(site.get().auth() instanceof JiraAuth.ConnectApp)) {
             refreshes.done(request);
             return;
         }

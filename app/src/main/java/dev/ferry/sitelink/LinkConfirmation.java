@@ -2,9 +2,13 @@ package dev.ferry.sitelink;
 
 import dev.ferry.refusal.Refusal;
 import dev.ferry.site.Site;
+import dev.ferry.site.SiteDirectory;
 import dev.ferry.site.SiteRepository;
+import dev.ferry.siteplan.FreePlanGate;
 import java.time.Clock;
 import java.time.Instant;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
@@ -14,15 +18,22 @@ import org.springframework.stereotype.Component;
 @Component
 class LinkConfirmation {
 
+    private static final Logger log = LoggerFactory.getLogger(LinkConfirmation.class);
+
     private final SiteRepository sites;
     private final SiteLinkRepository links;
     private final SiteLinkRequestRepository requests;
     private final SiteConnections connections;
     private final LinkedSites linked;
+    private final SiteDirectory directory;
+    private final FreePlanGate freePlan;
     private final Clock clock;
 
     LinkConfirmation(SiteRepository sites, SiteLinkRepository links, SiteLinkRequestRepository requests,
-            SiteConnections connections, LinkedSites linked, Clock clock) {
+            SiteConnections connections, LinkedSites linked, SiteDirectory directory, FreePlanGate freePlan,
+            Clock clock) {
+        this.directory = directory;
+        this.freePlan = freePlan;
         this.sites = sites;
         this.links = links;
         this.requests = requests;
@@ -47,6 +58,9 @@ class LinkConfirmation {
             requests.save(request);
             throw Refusal.conflict("the site " + site.installation().publicUrl() + " is linked to another organization");
         }
+        if (link.isEmpty()) {
+            checkPlan(request.organizationId(), request.requestedBy(), site.clientKey());
+        }
         request.confirm(by, now);
         requests.save(request);
         if (link.isEmpty()) {
@@ -57,5 +71,14 @@ class LinkConfirmation {
             requests.save(other);
         });
         return linked.find(request.organizationId(), site.clientKey()).orElseThrow();
+    }
+
+    /**
+     * Refuses a site on Jira's Free plan the organization does not allow; the request stays open, so turning the
+     * setting on and confirming again links it.
+     */
+    void checkPlan(String organizationId, String actor, String clientKey) {
+        directory.callable(clientKey).flatMap(jira -> freePlan.check(organizationId, actor, jira, clientKey))
+                .ifPresent(note -> log.info("link of {} for organization {}: {}", clientKey, organizationId, note));
     }
 }

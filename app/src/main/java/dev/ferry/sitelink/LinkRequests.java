@@ -66,6 +66,9 @@ public class LinkRequests {
         if (site.isPresent() && refuseOrAlreadyLinked(requester, site.get())) {
             return new Requested(null, site.get().clientKey());
         }
+        // An installed site's plan is known now: a Free site the organization does not allow is refused at once.
+        site.filter(Site::isInstalled).ifPresent(installed -> confirmation.checkPlan(requester.organizationId(),
+                requester.actor(), installed.clientKey()));
         Instant now = clock.instant();
         SiteLinkRequest request = site.filter(Site::isInstalled)
                 .map(installed -> existing(requester, installed.clientKey(), null, null)

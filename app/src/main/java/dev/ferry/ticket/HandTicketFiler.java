@@ -78,8 +78,8 @@ class HandTicketFiler {
     /** The issue the row's marker names, when a write was attempted before; else a new one, marked. */
     private CreatedIssue issue(JiraSite site, HandTicketRow row) {
         if (row.writeAttemptedAt() != null) {
-            List<JiraIssue> earlier = jira.findByProperty(site, row.draft().projectKey(), JiraClient.DELIVERY_PROPERTY,
-                    JiraClient.DELIVERY_PROPERTY_PATH, row.marker());
+            List<JiraIssue> earlier = jira.findCreatedWithMarker(site, row.draft().projectKey(),
+                    JiraClient.DELIVERY_PROPERTY, JiraClient.DELIVERY_PROPERTY_PATH, row.marker(), row.writeAttemptedAt());
             if (!earlier.isEmpty()) {
                 log.info("hand ticket {}: found {} filed by an earlier attempt", row.id(), earlier.get(0).key());
                 return new CreatedIssue(earlier.get(0).id(), earlier.get(0).key());

@@ -20,6 +20,8 @@ public class OutboundGuard {
 
     static final String EXPECTED = "https://your-domain.atlassian.net";
 
+    private static final String CALLBACK_PREFIX = "Ferry calls back only addresses on the public internet: ";
+
     private static final String ONLY_CLOUD = "Ferry calls only Atlassian Cloud (" + EXPECTED
             + ", api.atlassian.com, auth.atlassian.com): ";
 
@@ -50,7 +52,7 @@ public class OutboundGuard {
             return; // the operator vouched for it, whatever it resolves to
         }
         if (isLiteral(target.host())) {
-            checkAddresses(target.host()); // so a private address is called one before it is called not Cloud
+            checkAddresses(target.host(), ONLY_CLOUD); // so a private address is called one before it is called not Cloud
         }
         if (!isAtlassianCloud(target.host())) {
             throw new BlockedAddressException(ONLY_CLOUD + target.host() + " is not one of them");
@@ -61,7 +63,7 @@ public class OutboundGuard {
         if (target.port() != 443) {
             throw new BlockedAddressException("Atlassian Cloud answers on port 443 only: " + EXPECTED);
         }
-        checkAddresses(target.host());
+        checkAddresses(target.host(), ONLY_CLOUD);
     }
 
     /**
@@ -75,6 +77,25 @@ public class OutboundGuard {
         CloudSiteUrl site = CloudSiteUrl.parse(typed, uri -> isListed(uri.getHost(), Target.effectivePort(uri)));
         check(site.site());
         return site;
+    }
+
+    /**
+     * Passes when Ferry may POST to {@code uri}, a URL a tenant gave for Ferry to call back (not Jira): https to
+     * any host whose every address is public, or a host the operator listed in {@code ferry.outbound.allowed-hosts}
+     * (http allowed there too, as for sites). Private and loopback addresses pass only with
+     * {@code ferry.outbound.allow-private-addresses}, and even then over https; asked again before every call,
+     * since a name may resolve elsewhere later.
+     */
+    public void checkCallback(URI uri) {
+        Target target = Target.of(uri);
+        if (isListed(target.host(), target.port())) {
+            return;
+        }
+        if (!target.https()) {
+            throw new BlockedAddressException("A callback URL must use https (https://…): " + uri.getHost()
+                    + " is not a host the operator allowed plain http to");
+        }
+        checkAddresses(target.host(), CALLBACK_PREFIX);
     }
 
     /** Whether {@code host} is one of Atlassian Cloud's: a site under atlassian.net, the API gateway or the sign-in. */
@@ -97,12 +118,12 @@ public class OutboundGuard {
         return host.startsWith("[") || DOTTED_QUAD.matcher(host).matches();
     }
 
-    private void checkAddresses(String host) {
+    private void checkAddresses(String host, String prefix) {
         for (InetAddress address : addresses(host)) {
             AddressKind kind = AddressKind.of(address);
             if (kind != AddressKind.PUBLIC && !(allowPrivateAddresses && kind.allowedWithPrivateAddresses)) {
                 String what = isLiteral(host) ? host + " is" : host + " resolves to " + address.getHostAddress() + ",";
-                throw new BlockedAddressException(ONLY_CLOUD + what + " " + kind.description);
+                throw new BlockedAddressException(prefix + what + " " + kind.description);
             }
         }
     }

@@ -20,6 +20,11 @@ class AccessRulesTest {
     static final List<String> INTEGRATION_CHANGES = List.of("/admin/integrations/jira",
             "/admin/integrations/jira/some-site/disconnect", "/admin/destinations", "/admin/destinations/d1/rules/e1",
             "/admin/destinations/d1/test-ticket", "/admin/deliveries/d1/retry", "/admin/links", "/admin/links/l1/remove");
+    /** Pages that configure how Ferry reaches Jira; the ids need not exist, the refusal comes first. */
+    static final List<String> CONFIGURATION_PAGES = List.of("/admin/connections", "/admin/connections/c1",
+            "/admin/connections/c1/delete", "/admin/connections/c1/test", "/admin/connections/oauth/pick",
+            "/admin/destinations", "/admin/destinations/d1", "/admin/destinations/d1/project",
+            "/admin/destinations/d1/test-ticket");
     static final List<String> PEOPLE_CHANGES = List.of("/admin/users", "/admin/users/u1/role",
             "/admin/users/u1/reset-password", "/admin/users/u1/remove");
 
@@ -49,13 +54,42 @@ class AccessRulesTest {
     }
 
     @Test
-    void aMemberSeesIntegrationsButNotPeople() {
+    void aMemberSeesSitesTicketsAndDeliveriesButNotPeople() {
         var member = ConsoleClient.signIn(port, people.create(orgId, Role.MEMBER));
 
-        assertThat(member.get("/admin/integrations/jira").statusCode()).isEqualTo(200);
-        assertThat(member.get("/admin/destinations").statusCode()).isEqualTo(200);
+        for (String path : List.of("/admin", "/admin/integrations/jira", "/admin/links", "/admin/deliveries", "/admin/audit")) {
+            assertThat(member.get(path).statusCode()).as("GET " + path).isEqualTo(200);
+        }
         assertThat(member.get("/admin/integrations/jira").body()).doesNotContain("href=\"/admin/users\"");
         assertThat(member.get("/admin/users").statusCode()).isEqualTo(403);
+    }
+
+    @Test
+    void aMemberIsShownA403PageForEveryConfigurationPageAndNoNavEntryForThem() {
+        var member = ConsoleClient.signIn(port, people.create(orgId, Role.MEMBER));
+
+        for (String path : CONFIGURATION_PAGES) {
+            var answer = member.get(path);
+            assertThat(answer.statusCode()).as("GET " + path).isEqualTo(403);
+            assertThat(answer.body()).as(path).contains("Your role does not allow this")
+                    .contains("only Admins and Managers see them").contains("Sign out");
+        }
+        assertThat(member.get("/admin/api-keys").statusCode()).isEqualTo(403);
+        assertThat(member.get("/admin/settings").statusCode()).isEqualTo(403);
+        String home = member.get("/admin").body();
+        assertThat(home).contains("href=\"/admin/links\"").contains("href=\"/admin/deliveries\"")
+                .doesNotContain("href=\"/admin/connections\"").doesNotContain("href=\"/admin/destinations\"")
+                .doesNotContain("href=\"/admin/api-keys\"").doesNotContain("href=\"/admin/settings\"");
+    }
+
+    @Test
+    void aManagerSeesTheConfigurationPagesAndTheirNavEntries() {
+        var manager = ConsoleClient.signIn(port, people.create(orgId, Role.MANAGER));
+
+        assertThat(manager.get("/admin/connections").statusCode()).isEqualTo(200);
+        assertThat(manager.get("/admin/destinations").statusCode()).isEqualTo(200);
+        assertThat(manager.get("/admin").body()).contains("href=\"/admin/connections\"")
+                .contains("href=\"/admin/destinations\"").doesNotContain("href=\"/admin/settings\"");
     }
 
     @Test

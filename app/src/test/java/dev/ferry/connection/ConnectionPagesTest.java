@@ -25,8 +25,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * The console's connections pages over HTTP against a simulated site: Admins and Managers add, edit and delete
- * an API-token connection; a refused form keeps what was typed but never the token; a Member sees name, URL,
- * kind and health only, and the server refuses their posts.
+ * an API-token connection; a refused form keeps what was typed but never the token; a Member is refused the
+ * pages (a 403 page) and their posts.
  */
 @FerryIntegrationTest
 class ConnectionPagesTest {
@@ -155,20 +155,18 @@ class ConnectionPagesTest {
     }
 
     @Test
-    void aMemberSeesNameUrlKindAndHealthOnlyAndMayNotPost() {
+    void aMemberIsRefusedTheConnectionPagesAndMayNotPost() {
         add(manager, jira.baseUrl(), EMAIL, TOKEN, "FERRY");
         String id = connectionId();
         var member = ConsoleClient.signIn(port, people.create(acme.id(), Role.MEMBER));
 
-        String list = member.get(PAGE).body();
-        String details = member.get(PAGE + "/" + id).body();
+        var list = member.get(PAGE);
+        var details = member.get(PAGE + "/" + id);
 
-        assertThat(list).contains("data-connection=\"" + id + "\"").contains(host()).contains(">API token<")
-                .contains(">OK<").doesNotContain(EMAIL).doesNotContain("Dana Scully").doesNotContain("the site itself")
-                .doesNotContain("data-testid=\"add-connection\"").doesNotContain("data-testid=\"connect-oauth\"");
-        assertThat(details).contains(jira.baseUrl()).contains("API token").contains(">OK<").doesNotContain(EMAIL)
-                .doesNotContain("Dana Scully").doesNotContain("data-testid=\"edit-connection\"")
-                .doesNotContain("data-testid=\"test-connection\"").doesNotContain("data-testid=\"delete\"");
+        assertThat(list.statusCode()).isEqualTo(403);
+        assertThat(details.statusCode()).isEqualTo(403);
+        assertThat(list.body() + details.body()).doesNotContain(EMAIL).doesNotContain("Dana Scully")
+                .doesNotContain(host()).contains("only Admins and Managers see them");
         assertThat(member.post(PAGE, "siteUrl", jira.baseUrl(), "email", EMAIL, "token", TOKEN).statusCode())
                 .isEqualTo(403);
         assertThat(member.post(PAGE + "/" + id + "/delete").statusCode()).isEqualTo(403);

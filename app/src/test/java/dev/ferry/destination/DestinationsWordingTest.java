@@ -36,7 +36,7 @@ class DestinationsWordingTest {
                 insert into destination (id, version, organization_id, client_key, project_key, state, created_at, updated_at)
                 values (?, 1, ?, 'b0a7c1e2-unlinked-client-key', 'FERRY', 'ACTIVE', ?, ?)""")
                 .params(UUID.randomUUID().toString(), acme.id(), now, now).update();
-        var console = ConsoleClient.signIn(port, people.create(acme.id(), Role.MEMBER));
+        var console = ConsoleClient.signIn(port, people.create(acme.id(), Role.MANAGER));
 
         String page = console.get("/admin/destinations").body();
 

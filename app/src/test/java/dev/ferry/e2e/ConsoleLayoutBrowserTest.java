@@ -71,9 +71,11 @@ class ConsoleLayoutBrowserTest {
     JiraSimulator jira;
     String ferry;
     int port;
+    int callbackPort;
 
     @BeforeEach
     void onTheJourneysSite(Journey journey) {
+        callbackPort = journey.callbackPort();
         jira = journey.jira();
         ferry = journey.url();
         port = journey.port();
@@ -131,6 +133,12 @@ class ConsoleLayoutBrowserTest {
         pages.put("audit", ferry + "/admin/audit");
         pages.put("not-found", ferry + "/admin/destinations/no-such-destination");
         pages.put("password", ferry + "/admin/password");
+        String callback = api.post("/api/v1/callbacks", "{\"url\":\"http://127.0.0.1:" + callbackPort
+                + "/hooks/ticket-news-for-the-anomaly-pages\",\"description\":\"Ticket news\"}").json().path("id").asString();
+        api.post("/api/v1/callbacks/" + callback + "/test", "");
+        pages.put("callbacks", ferry + "/admin/callbacks");
+        pages.put("callback", ferry + "/admin/callbacks/" + callback);
+        pages.put("callback-delete", ferry + "/admin/callbacks/" + callback + "/delete");
 
         List<String> failures = new ArrayList<>();
         for (int width : WIDTHS) {

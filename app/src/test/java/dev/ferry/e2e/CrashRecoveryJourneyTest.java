@@ -31,6 +31,8 @@ class CrashRecoveryJourneyTest extends WithLinkedDestination {
         assertThat(delivery.path("outcome").asString()).isEqualTo("RECOVERED");
         assertThat(jira.data().issueCount()).isEqualTo(before + 1);
         assertThat(api.get("/api/v1/links?subjectType=experiment&subjectId=exp-5").json()).hasSize(1);
+        RecoverySearches.searchedRecentIssuesForTheMarkerWithoutAPropertyClause(jira);
+        journey.assertNoSpecViolations();
     }
 
     @Test
@@ -49,6 +51,7 @@ class CrashRecoveryJourneyTest extends WithLinkedDestination {
         assertThat(delivery.path("outcome").asString()).isEqualTo("RECOVERED");
         assertThat(jira.data().issueCount()).isEqualTo(before + 1);
         assertThat(journey.answered("POST", "/rest/api/3/issue")).isEqualTo(1);
+        RecoverySearches.searchedRecentIssuesForTheMarkerWithoutAPropertyClause(jira);
     }
 
     @Test

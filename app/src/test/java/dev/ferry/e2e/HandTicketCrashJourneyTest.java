@@ -34,6 +34,8 @@ class HandTicketCrashJourneyTest extends WithLinkedDestination {
         assertThat(retried.json().path("id").asLong()).isEqualTo(first.json().path("id").asLong());
         assertThat(jira.data().issueCount()).isEqualTo(before + 1);
         assertThat(api.get("/api/v1/links?subjectType=anomaly&subjectId=an-30").json()).hasSize(1);
+        RecoverySearches.searchedRecentIssuesForTheMarkerWithoutAPropertyClause(jira);
+        journey.assertNoSpecViolations();
     }
 
     @Test
@@ -55,6 +57,7 @@ class HandTicketCrashJourneyTest extends WithLinkedDestination {
         assertThat(jira.data().issueCount()).isEqualTo(before + 1);
         assertThat(journey.answered("POST", "/rest/api/3/issue")).isEqualTo(1);
         assertThat(api.get("/api/v1/audit?action=TICKET_CREATED_BY_HAND").json().path("records")).hasSize(1);
+        RecoverySearches.searchedRecentIssuesForTheMarkerWithoutAPropertyClause(jira);
         journey.assertNoSpecViolations();
     }
 

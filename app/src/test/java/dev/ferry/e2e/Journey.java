@@ -27,6 +27,8 @@ final class Journey implements AutoCloseable {
     private static Journey shared;
 
     private final int port = FerryBesideJira.freePort();
+    /** Where a journey's callback receiver listens: the one address besides the simulators Ferry may call. */
+    private final int callbackPort = FerryBesideJira.freePort();
     private final JiraSimulator jira = JiraSimulator.start();
     private final JiraSimulator otherJira = JiraSimulator.start();
 
@@ -48,6 +50,11 @@ final class Journey implements AutoCloseable {
     /** Ferry's base URL, as its descriptor names it. */
     String url() {
         return FerryBesideJira.baseUrl(port);
+    }
+
+    /** The port of {@code CallbackReceiver}, listed in Ferry's outbound hosts so callbacks may reach it over http. */
+    int callbackPort() {
+        return callbackPort;
     }
 
     JiraSimulator jira() {
@@ -146,7 +153,7 @@ final class Journey implements AutoCloseable {
         return Map.of("server.port", port, "server.address", "127.0.0.1", "ferry.base-url", url(),
                 "ferry.connect.install-keys-urls", jira.installKeysUrl() + "," + otherJira.installKeysUrl(),
                 // Only the simulators: any other address on this machine is what the outbound guard must refuse.
-                "ferry.outbound.allowed-hosts", hostOf(jira) + "," + hostOf(otherJira),
+                "ferry.outbound.allowed-hosts", hostOf(jira) + "," + hostOf(otherJira) + ",127.0.0.1:" + callbackPort,
                 // jira() plays api.atlassian.com and auth.atlassian.com as well.
                 "ferry.connections.gateway-url", jira.gatewayUrl(), "ferry.oauth.auth-url", jira.authUrl(),
                 "ferry.oauth.client-id", OAUTH_CLIENT_ID, "ferry.oauth.client-secret", OAUTH_CLIENT_SECRET,

@@ -51,8 +51,12 @@ class TicketFilingJourneyTest extends WithLinkedDestination {
         assertThat(api.get("/api/v1/audit?action=ISSUE_CREATED").json().toString()).contains(key);
 
         assertThat(GlanceDrain.drain(context)).isEqualTo(1);
-        assertThat(jira.data().issueProperty(key, PanelsWithJiraTest.BADGE).orElseThrow().path("value").path("label")
-                .asText()).isEqualTo("1");
+        if (kind == SiteKind.INSTALL) {
+            assertThat(jira.data().issueProperty(key, PanelsWithJiraTest.BADGE).orElseThrow().path("value").path("label")
+                    .asText()).isEqualTo("1");
+        } else {
+            assertThat(jira.data().issueProperty(key, PanelsWithJiraTest.BADGE)).as("no app, no glance").isEmpty();
+        }
     }
 
     @Test

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import dev.ferry.simulator.RecordedCall;
 import dev.ferry.simulator.fault.Fault;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
@@ -168,11 +169,12 @@ class JiraClientFailuresTest {
     void aCreateWhoseAnswerIsLostIsUnavailableYetFoundByItsMarker() {
         simulated.jira.faults().add("POST", "/rest/api/3/issue", Fault.answerLost(), 1);
 
+        Instant attempted = Instant.now();
         JiraException e = failure(() -> client.createIssue(site, WireDrafts.marked("delivery-lost-1")));
 
         assertThat(e.kind()).isEqualTo(JiraException.Kind.UNAVAILABLE);
-        assertThat(client.findByProperty(site, "FERRY", JiraClient.DELIVERY_PROPERTY, JiraClient.DELIVERY_PROPERTY_PATH,
-                "delivery-lost-1")).hasSize(1);
+        assertThat(client.findCreatedWithMarker(site, "FERRY", JiraClient.DELIVERY_PROPERTY,
+                JiraClient.DELIVERY_PROPERTY_PATH, "delivery-lost-1", attempted)).hasSize(1);
         assertThat(simulated.jira.calls()).filteredOn(call -> call.path().equals("/rest/api/3/issue")).hasSize(1);
     }
 

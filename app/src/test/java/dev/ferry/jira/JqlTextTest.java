@@ -5,10 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.CsvSource;
 
-/** Values reach JQL only as escaped strings, and names that cannot be quoted must be plain. */
+/** Values reach JQL only as escaped strings; the recovery search needs no property clause and no time zone. */
 class JqlTextTest {
 
     @Test
@@ -17,20 +15,24 @@ class JqlTextTest {
     }
 
     @Test
-    void aValueCannotCloseItsStringAndAddAClause() {
-        String jql = JqlText.byProperty("FERRY", "ferry-delivery", "id", "x\" OR project = \"OPS");
+    void theRecoverySearchAsksForTheProjectsIssuesCreatedInTheLastMinutesNewestFirst() {
+        assertThat(JqlText.createdInLastMinutes("FERRY", 65))
+                .isEqualTo("project = \"FERRY\" AND created >= -65m ORDER BY created DESC");
+    }
 
-        assertThat(jql).isEqualTo("project = \"FERRY\" AND issue.property[ferry-delivery].id = \"x\\\" OR project = \\\"OPS\"");
+    @Test
+    void aProjectKeyCannotCloseItsStringAndWidenTheRecoverySearch() {
+        assertThat(JqlText.createdInLastMinutes("X\" OR project = \"OPS", 5))
+                .isEqualTo("project = \"X\\\" OR project = \\\"OPS\" AND created >= -5m ORDER BY created DESC");
+    }
+
+    @Test
+    void aWindowOfNoMinutesIsRefused() {
+        assertThatThrownBy(() -> JqlText.createdInLastMinutes("FERRY", 0)).isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test
     void idsAreListedAsStrings() {
         assertThat(JqlText.idIn(List.of("10001", "10002"))).isEqualTo("id in (\"10001\", \"10002\")");
-    }
-
-    @ParameterizedTest
-    @CsvSource({"'ferry] OR x[', id", "ferry-delivery, 'id = 1 OR id'", "ferry-delivery, ''"})
-    void aPropertyKeyOrPathThatIsNotPlainIsRefused(String key, String path) {
-        assertThatThrownBy(() -> JqlText.byProperty("FERRY", key, path, "v")).isInstanceOf(IllegalArgumentException.class);
     }
 }

@@ -77,7 +77,7 @@ class SharedRateLimitTest {
     /** A second client sharing nothing with the first but the database, as on another node. */
     JiraClient anotherNode() {
         var gate = new SiteRateGate(jdbc, transactions, clock, properties);
-        return new JiraClient(new JiraCalls(transport, gate, clock, properties, new ClockSkewAlarm(clock)));
+        return new JiraClient(new JiraCalls(transport, gate, clock, properties, new ClockSkewAlarm(clock)), clock);
     }
 
     Timestamp blockedUntil() {

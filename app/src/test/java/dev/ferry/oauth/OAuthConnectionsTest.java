@@ -17,7 +17,7 @@ class OAuthConnectionsTest {
     }
 
     static OAuthConnections with(OAuthProperties properties) {
-        return new OAuthConnections(properties, null, null, null, null, null, null, null, null, null, null, null);
+        return new OAuthConnections(properties, null, null, null, null, null, null, null, null, null, null, null, null);
     }
 
     @Test

@@ -210,8 +210,12 @@ public final class JiraSimulator implements AutoCloseable {
         endpoint.specCheck(false);
     }
 
-    /** Forgets recorded calls, violations, scripted faults and any clock offset; the site's data stays. */
+    /**
+     * Forgets recorded calls, violations, scripted faults and any clock offset, and puts the site back on a paid
+     * plan; the site's data stays.
+     */
     public void reset() {
+        data.plan(JiraData.PAID);
         endpoint.auth().clockOffset(Duration.ZERO);
         endpoint.calls.clear();
         endpoint.violations.clear();

@@ -16,7 +16,13 @@ final class Scopes {
     private Scopes() {
     }
 
+    /** Jira's license is site configuration: a work or user scope does not reach it (the spec names these two). */
+    static final List<String> LICENSE_SCOPES = List.of("read:license:jira", "manage:jira-configuration");
+
     static boolean cover(List<String> scopes, String method, String sitePath) {
+        if (sitePath.equals("/rest/api/3/instance/license")) {
+            return scopes.stream().anyMatch(LICENSE_SCOPES::contains);
+        }
         String product = sitePath.startsWith("/wiki/") ? "confluence" : "jira";
         boolean write = !method.equals("GET") && !method.equals("HEAD");
         return scopes.stream().anyMatch(scope -> scope.contains(product)

@@ -13,8 +13,9 @@ import java.util.Map;
 final class Issue {
 
     final String id;
-    final String key;
-    final Project project;
+    /** Not final: an issue moved to another project gets that project's next key (ids never change). */
+    String key;
+    Project project;
     final Project.IssueType type;
     final Instant created;
     final String reporterAccountId;

@@ -28,7 +28,11 @@ public final class JiraData {
     private final List<String> priorities = new ArrayList<>(List.of("Highest", "High", "Medium", "Low", "Lowest"));
     /** Accounts that may not be assigned issues, per project key; every other person's account may. */
     private final Map<String, java.util.Set<String>> unassignable = new LinkedHashMap<>();
+    private volatile String plan = PAID;
     final Clock clock;
+
+    /** The plan a site is on unless a test says otherwise. */
+    public static final String PAID = "PAID";
 
     public JiraData(Clock clock) {
         this.clock = clock;
@@ -46,6 +50,18 @@ public final class JiraData {
     /** Removes a project, so the app's next call for it gets Jira's 404. */
     public synchronized void removeProject(String key) {
         projects.remove(key);
+    }
+
+    /**
+     * Puts the site's Jira applications on a plan ({@code FREE}, {@code PAID} or {@code UNLICENSED}), as
+     * {@code GET /rest/api/3/instance/license} then tells.
+     */
+    public void plan(String plan) {
+        this.plan = plan;
+    }
+
+    public String plan() {
+        return plan;
     }
 
     /** Who has an account on the site: whoever the app's credentials stand for. */
@@ -119,6 +135,21 @@ public final class JiraData {
         return issue(idOrKey).map(issue -> issuesByKey.remove(issue.key) != null).orElse(false);
     }
 
+    /**
+     * Moves an issue to another project, as a person would in Jira: it keeps its id and gets the project's next
+     * key. Answers the new key.
+     */
+    public synchronized String moveIssue(String idOrKey, String projectKey) {
+        Issue issue = issue(idOrKey).orElseThrow(() -> new IllegalArgumentException("no issue " + idOrKey));
+        Project target = project(projectKey).orElseThrow(() -> new IllegalArgumentException("no project " + projectKey));
+        issuesByKey.remove(issue.key);
+        issue.project = target;
+        issue.key = target.key() + "-" + (nextNumber.merge(target.key(), 1, Integer::sum) - 1);
+        issue.updated = clock.instant();
+        issuesByKey.put(issue.key, issue);
+        return issue.key;
+    }
+
     /** The number of issues currently on the site. */
     public synchronized int issueCount() {
         return issuesByKey.size();
@@ -132,6 +163,16 @@ public final class JiraData {
     /** An issue property as the app last set it, for assertions and the demo. */
     public synchronized Optional<JsonNode> issueProperty(String issueIdOrKey, String propertyKey) {
         return issue(issueIdOrKey).map(issue -> issue.properties.get(propertyKey));
+    }
+
+    /** Every property set on the issue, by key: what an app or a person wrote there, for assertions. */
+    public synchronized Map<String, JsonNode> issueProperties(String issueIdOrKey) {
+        return issue(issueIdOrKey).map(issue -> Map.copyOf(issue.properties)).orElse(Map.of());
+    }
+
+    /** How many remote links the issue has, for assertions. */
+    public synchronized int remoteLinkCount(String issueIdOrKey) {
+        return issue(issueIdOrKey).map(issue -> issue.remoteLinks.size()).orElse(0);
     }
 
     /** The issue in Jira's REST shape (all fields), as a webhook carries it. */

@@ -17,6 +17,7 @@ public final class JiraRest {
         new PermissionRoutes(data).register(routes);
         new MyPermissionsRoutes(data).register(routes);
         new FieldRoutes(data).register(routes);
+        new LicenseRoutes(data).register(routes);
     }
 
     /** Serves one call of the site admin; {@code siteUrl} is the site's base URL for {@code self} links. */

@@ -1,6 +1,8 @@
 package dev.ferry.simulator.rest;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Predicate;
@@ -9,8 +11,9 @@ import java.util.regex.Pattern;
 
 /**
  * The small JQL subset the simulator understands: clauses joined by AND on {@code project},
- * {@code key}, {@code status}, {@code statusCategory} (= or in) and {@code issue.property[k].path = v};
- * ORDER BY is accepted and ignored. Anything else is Jira's 400.
+ * {@code key}, {@code status}, {@code statusCategory} (= or in), {@code issue.property[k].path = v}, and
+ * {@code created}/{@code updated} compared with a relative time ({@code >= -65m}, {@code -2h}, {@code -1d},
+ * {@code -1w}, from the site's clock); ORDER BY is accepted and ignored. Anything else is Jira's 400.
  */
 final class Jql {
 
@@ -20,6 +23,9 @@ final class Jql {
             "\\s*(issue\\.property\\[([^\\]]+)]\\.([\\w.]+)|[\\w]+)\\s*(=|in)\\s*(\\((?:" + QUOTED + "|[^)\"'])*\\)|"
                     + QUOTED + "|[^\\s)]+)\\s*",
             Pattern.CASE_INSENSITIVE);
+    /** Jira's relative date: a signed whole number of weeks, days, hours or minutes from now. */
+    private static final Pattern RELATIVE_TIME = Pattern.compile(
+            "\\s*(created|updated)\\s*(>=|<=|>|<)\\s*([\"']?)([-+]?\\d+)([wdhm])\\3\\s*", Pattern.CASE_INSENSITIVE);
     private static final Pattern VALUE = Pattern.compile(QUOTED + "|[^,\\s()]+");
     private static final Pattern QUOTED_OR_AND = Pattern.compile(QUOTED + "|(?i)\\s+and\\s+");
 
@@ -31,9 +37,14 @@ final class Jql {
         return jql == null ? "" : jql.replaceAll("(?is)\\border\\s+by\\b.*$", "").trim();
     }
 
-    static Predicate<Issue> parse(String jql) {
+    static Predicate<Issue> parse(String jql, Instant now) {
         Predicate<Issue> all = issue -> true;
         for (String clause : clauses(restriction(jql))) {
+            Matcher relative = RELATIVE_TIME.matcher(clause);
+            if (relative.matches()) {
+                all = all.and(relativeTime(relative, now));
+                continue;
+            }
             Matcher matcher = CLAUSE.matcher(clause);
             if (!matcher.matches()) {
                 throw new IllegalArgumentException("Error in the JQL Query: unsupported clause '" + clause.trim() + "'.");
@@ -63,6 +74,27 @@ final class Jql {
             case "statuscategory" -> issue -> values.stream().anyMatch(v -> v.equalsIgnoreCase(issue.status.categoryKey)
                     || v.equalsIgnoreCase(issue.status.categoryName));
             default -> throw new IllegalArgumentException("Field '" + matcher.group(1) + "' is not supported by the simulator's JQL.");
+        };
+    }
+
+    private static Predicate<Issue> relativeTime(Matcher matcher, Instant now) {
+        long amount = Long.parseLong(matcher.group(4).replace("+", ""));
+        Instant bound = now.plus(switch (matcher.group(5).toLowerCase()) {
+            case "w" -> Duration.ofDays(7 * amount);
+            case "d" -> Duration.ofDays(amount);
+            case "h" -> Duration.ofHours(amount);
+            default -> Duration.ofMinutes(amount);
+        });
+        boolean created = matcher.group(1).equalsIgnoreCase("created");
+        String operator = matcher.group(2);
+        return issue -> {
+            int order = (created ? issue.created : issue.updated).compareTo(bound);
+            return switch (operator) {
+                case ">=" -> order >= 0;
+                case ">" -> order > 0;
+                case "<=" -> order <= 0;
+                default -> order < 0;
+            };
         };
     }
 

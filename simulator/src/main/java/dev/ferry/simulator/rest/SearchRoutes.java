@@ -7,10 +7,15 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Predicate;
 
-/** Enhanced search ({@code /search/jql} with nextPageToken), bulk fetch, and the retired search's 410. */
+/**
+ * Enhanced search ({@code /search/jql} with nextPageToken, and up to five issue {@code properties} returned with
+ * each issue), bulk fetch, and the retired search's 410.
+ */
 final class SearchRoutes {
 
     static final int MAX_BULK = 100;
+    /** Jira's cap on the issue properties one search returns. */
+    static final int MAX_PROPERTIES = 5;
 
     private final JiraData data;
 
@@ -20,7 +25,7 @@ final class SearchRoutes {
 
     void register(Routes routes) {
         routes.add("GET", "/rest/api/3/search/jql", call -> search(call, call.param("jql", ""), call.listParam("fields"),
-                        call.intParam("maxResults", 50), call.param("nextPageToken", null)))
+                        call.listParam("properties"), call.intParam("maxResults", 50), call.param("nextPageToken", null)))
                 .add("POST", "/rest/api/3/search/jql", this::searchPost)
                 .add("GET", "/rest/api/3/search", call -> gone())
                 .add("POST", "/rest/api/3/search", call -> gone())
@@ -31,17 +36,23 @@ final class SearchRoutes {
         JsonNode body = call.body() == null ? Json.object() : call.body();
         List<String> fields = new ArrayList<>();
         body.path("fields").forEach(field -> fields.add(field.asText()));
-        return search(call, body.path("jql").asText(""), fields, body.path("maxResults").asInt(50),
+        List<String> properties = new ArrayList<>();
+        body.path("properties").forEach(property -> properties.add(property.asText()));
+        return search(call, body.path("jql").asText(""), fields, properties, body.path("maxResults").asInt(50),
                 body.path("nextPageToken").asText(null));
     }
 
-    private Reply search(Call call, String jql, List<String> fields, int maxResults, String pageToken) {
+    private Reply search(Call call, String jql, List<String> fields, List<String> properties, int maxResults,
+            String pageToken) {
         if (Jql.restriction(jql).isEmpty()) {
             return Reply.error(400, "Unbounded JQL queries are not allowed here. Please add a search restriction to your query.");
         }
+        if (properties.size() > MAX_PROPERTIES) {
+            return Reply.error(400, "A search can return at most " + MAX_PROPERTIES + " issue properties.");
+        }
         Predicate<Issue> filter;
         try {
-            filter = Jql.parse(jql);
+            filter = Jql.parse(jql, data.now());
         } catch (IllegalArgumentException e) {
             return Reply.error(400, e.getMessage());
         }
@@ -52,7 +63,8 @@ final class SearchRoutes {
         synchronized (data) {
             List<Issue> matching = data.issues().stream().filter(filter).toList();
             List<String> chosen = fields.isEmpty() ? List.of("id") : fields;
-            matching.stream().skip(start).limit(size).forEach(issue -> issues.add(issue.json(call.siteUrl(), chosen)));
+            matching.stream().skip(start).limit(size)
+                    .forEach(issue -> issues.add(withProperties(issue.json(call.siteUrl(), chosen), issue, properties)));
             boolean last = start + size >= matching.size();
             page.put("isLast", last);
             if (!last) {
@@ -60,6 +72,15 @@ final class SearchRoutes {
             }
         }
         return Reply.ok(page);
+    }
+
+    /** Jira's IssueBean {@code properties}: each asked-for property the issue has, by key. */
+    private static ObjectNode withProperties(ObjectNode json, Issue issue, List<String> keys) {
+        if (!keys.isEmpty()) {
+            ObjectNode properties = json.putObject("properties");
+            keys.stream().filter(issue.properties::containsKey).forEach(key -> properties.set(key, issue.properties.get(key)));
+        }
+        return json;
     }
 
     private Reply bulkFetch(Call call) {
