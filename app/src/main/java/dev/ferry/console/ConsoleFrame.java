@@ -8,6 +8,7 @@ import java.util.List;
  *
  * @param canManage true for Admins and Managers: show controls that change integrations
  * @param flash     a message left by the previous request (after a redirect), shown once; null when none
+ * @param flashLink where the flash message points (the ticket just filed in Jira), or null
  */
 public record ConsoleFrame(
         String title,
@@ -21,7 +22,12 @@ public record ConsoleFrame(
         String csrfParameter,
         String csrfHeader,
         String csrfToken,
-        String flash) {
+        String flash,
+        FlashLink flashLink) {
+
+    /** A link after the flash message: what it opens, and where. */
+    public record FlashLink(String text, String href) {
+    }
 
     /**
      * The layout's partials read every value through {@code {{#frame}}…{{/frame}}}, so a page's view-model
@@ -34,7 +40,7 @@ public record ConsoleFrame(
     /** The same frame under another title: a page that names what it shows. */
     public ConsoleFrame titled(String other) {
         return new ConsoleFrame(other, signedIn, email, roleLabel, organizationName, canManage, isAdmin, nav,
-                csrfParameter, csrfHeader, csrfToken, flash);
+                csrfParameter, csrfHeader, csrfToken, flash, flashLink);
     }
 
     /** The same frame with another nav entry lit; null: none. */
@@ -42,6 +48,6 @@ public record ConsoleFrame(
         List<NavItem> lit = nav.stream()
                 .map(item -> new NavItem(item.key(), item.label(), item.href(), item.key().equals(navKey))).toList();
         return new ConsoleFrame(title, signedIn, email, roleLabel, organizationName, canManage, isAdmin, lit,
-                csrfParameter, csrfHeader, csrfToken, flash);
+                csrfParameter, csrfHeader, csrfToken, flash, flashLink);
     }
 }

@@ -26,6 +26,9 @@ public final class ConsoleView {
     public static final String PAGE = "page";
     /** The flash attribute of the one-time message the page after a redirect shows. */
     public static final String FLASH = "flash";
+    /** The flash attributes of a link the message points to (the ticket just filed): its text and address. */
+    public static final String FLASH_LINK_TEXT = "flashLinkText";
+    public static final String FLASH_LINK_HREF = "flashLinkHref";
 
     private ConsoleView() {
     }
@@ -53,6 +56,20 @@ public final class ConsoleView {
     public static ModelAndView seeOther(RedirectAttributes redirect, String location, String message) {
         redirect.addFlashAttribute(FLASH, message);
         return seeOther(location);
+    }
+
+    /** After a form: 303 to {@code location}, whose page shows {@code message} once, then a link to {@code href}. */
+    public static ModelAndView seeOther(RedirectAttributes redirect, String location, String message, String linkText,
+            String href) {
+        redirect.addFlashAttribute(FLASH_LINK_TEXT, linkText);
+        redirect.addFlashAttribute(FLASH_LINK_HREF, href);
+        return seeOther(redirect, location, message);
+    }
+
+    /** The one error page with 403: a page the person's role may not use, and why. */
+    public static ModelAndView forbidden(ConsoleFrame frame, String message) {
+        return page(HttpStatus.FORBIDDEN, "error", new ErrorPage("Not allowed", message))
+                .addObject(FRAME, frame.titled("Not allowed").at(null));
     }
 
     /** After a form whose next page says what happened by itself: 303 to {@code location}. */

@@ -30,12 +30,13 @@ class FrameAdvice {
     ConsoleFrame frame(HttpServletRequest request, String title, String navKey) {
         CsrfToken csrf = csrf(request);
         String flash = flash(request);
+        ConsoleFrame.FlashLink flashLink = flashLink(request);
         return Person.signedIn(request)
                 .map(person -> new ConsoleFrame(title, true, person.email(), person.role().label(),
                         person.organizationName(), person.canManage(), person.isAdmin(), Nav.itemsFor(person, navKey),
-                        csrf.getParameterName(), csrf.getHeaderName(), csrf.getToken(), flash))
+                        csrf.getParameterName(), csrf.getHeaderName(), csrf.getToken(), flash, flashLink))
                 .orElseGet(() -> new ConsoleFrame(title, false, "", "", "", false, false, List.of(),
-                        csrf.getParameterName(), csrf.getHeaderName(), csrf.getToken(), flash));
+                        csrf.getParameterName(), csrf.getHeaderName(), csrf.getToken(), flash, flashLink));
     }
 
     /** The handler's annotation, merged with its class's: the method names what it sets, the class the rest. */
@@ -51,6 +52,14 @@ class FrameAdvice {
     private static String flash(HttpServletRequest request) {
         Map<String, ?> input = RequestContextUtils.getInputFlashMap(request);
         return input == null ? null : (String) input.get(ConsoleView.FLASH);
+    }
+
+    /** Plain strings in the flash map: it lives in the session, which stores what it holds. */
+    private static ConsoleFrame.FlashLink flashLink(HttpServletRequest request) {
+        Map<String, ?> input = RequestContextUtils.getInputFlashMap(request);
+        return input == null || input.get(ConsoleView.FLASH_LINK_HREF) == null ? null
+                : new ConsoleFrame.FlashLink((String) input.get(ConsoleView.FLASH_LINK_TEXT),
+                        (String) input.get(ConsoleView.FLASH_LINK_HREF));
     }
 
     private static CsrfToken csrf(HttpServletRequest request) {

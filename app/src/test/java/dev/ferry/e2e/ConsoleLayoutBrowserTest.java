@@ -125,6 +125,7 @@ class ConsoleLayoutBrowserTest {
         pages.put("links", ferry + "/admin/links?subjectType=experiment&subjectId=exp-1");
         pages.put("unlink", ferry + "/admin/links/" + browser.open(ferry + "/admin/links?subjectType=experiment&subjectId=exp-1")
                 .find(By.cssSelector("a[href$='/unlink']")).getAttribute("href").replaceAll(".*/links/", ""));
+        pages.put("ticket-new", ferry + "/admin/tickets/new?subjectType=experiment&subjectId=exp-1");
         pages.put("deliveries", ferry + "/admin/deliveries");
         pages.put("api-keys", ferry + "/admin/api-keys");
         pages.put("revoke", revoke);
