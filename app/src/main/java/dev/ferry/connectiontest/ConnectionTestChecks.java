@@ -8,6 +8,7 @@ import dev.ferry.jira.IssueType;
 import dev.ferry.jira.JiraAccount;
 import dev.ferry.jira.JiraClient;
 import dev.ferry.jira.JiraException;
+import dev.ferry.jira.JiraPermissions;
 import dev.ferry.jira.JiraSite;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -26,9 +27,11 @@ import org.springframework.stereotype.Component;
 class ConnectionTestChecks {
 
     private final JiraClient jira;
+    private final JiraPermissions permissions;
 
-    ConnectionTestChecks(JiraClient jira) {
+    ConnectionTestChecks(JiraClient jira, JiraPermissions permissions) {
         this.jira = jira;
+        this.permissions = permissions;
     }
 
     /**
@@ -86,7 +89,7 @@ class ConnectionTestChecks {
 
     private void permissions(Lines lines, Target target, String project) {
         List<String> asked = java.util.Arrays.stream(JiraPermission.values()).map(JiraPermission::key).toList();
-        Outcome<Map<String, Boolean>> held = call(() -> jira.myPermissions(target.jira(), project, asked));
+        Outcome<Map<String, Boolean>> held = call(() -> permissions.myPermissions(target.jira(), project, asked));
         if (held.failure() != null) {
             fail(lines, target, "permissions", held, "Jira");
             return;

@@ -35,11 +35,6 @@ public class JiraClient {
     /** Jira's cap on {@code maxResults} for the project search. */
     static final int PROJECTS_PER_PAGE = 100;
 
-    /** Jira's "Administer Jira" global permission. */
-    static final String ADMINISTER = "ADMINISTER";
-    /** Jira's "Edit issues" project permission. */
-    static final String EDIT_ISSUES = "EDIT_ISSUES";
-
     private final JiraCalls calls;
     private final Clock clock;
 
@@ -188,75 +183,11 @@ public class JiraClient {
         calls.exchange(site, JiraRequest.delete(uri(site, "/rest/api/3/issue/{issue}", issueIdOrKey)));
     }
 
-    /**
-     * Whether the user holds Jira's {@code ADMINISTER} global permission: {@code POST /rest/api/3/permissions/check}.
-     * A Connect app may ask this for any user from its server (never from the browser), which is what lets
-     * Ferry trust the answer rather than anything the page says.
-     */
-    public boolean isJiraAdmin(JiraSite site, String accountId) {
-        var body = IssueBodies.JSON.createObjectNode().put("accountId", accountId);
-        body.putArray("globalPermissions").add(ADMINISTER);
-        JsonNode grants = json(site, JiraRequest.idempotentPost(uri(site, "/rest/api/3/permissions/check"),
-                IssueBodies.JSON.writeValueAsString(body)));
-        for (JsonNode granted : grants.path("globalPermissions")) {
-            if (ADMINISTER.equals(granted.asString())) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    /**
-     * Whether the user holds Jira's {@code EDIT_ISSUES} project permission on the issue, asked the same way
-     * as {@link #isJiraAdmin} ({@code projectPermissions} of {@code POST /rest/api/3/permissions/check}).
-     * An issue id that is not a Jira id (a number) is editable by nobody.
-     */
-    public boolean canEditIssue(JiraSite site, String accountId, String issueId) {
-        long id;
-        try {
-            id = Long.parseLong(issueId);
-        } catch (NumberFormatException notJiraId) {
-            return false;
-        }
-        var body = IssueBodies.JSON.createObjectNode().put("accountId", accountId);
-        var asked = body.putArray("projectPermissions").addObject();
-        asked.putArray("permissions").add(EDIT_ISSUES);
-        asked.putArray("issues").add(id);
-        JsonNode grants = json(site, JiraRequest.idempotentPost(uri(site, "/rest/api/3/permissions/check"),
-                IssueBodies.JSON.writeValueAsString(body)));
-        for (JsonNode grant : grants.path("projectPermissions")) {
-            if (EDIT_ISSUES.equals(grant.path("permission").asString())) {
-                for (JsonNode issue : grant.path("issues")) {
-                    if (issue.asLong() == id) {
-                        return true;
-                    }
-                }
-            }
-        }
-        return false;
-    }
-
     /** {@code GET /rest/api/3/myself}: who the connection calls Jira as. */
     public JiraAccount myself(JiraSite site) {
         JsonNode me = json(site, JiraRequest.get(uri(site, "/rest/api/3/myself")));
         return new JiraAccount(me.path("accountId").asString(null), me.path("displayName").asString(null),
                 me.path("emailAddress").asString(null));
-    }
-
-    /**
-     * Which of {@code permissions} the calling account holds: {@code GET /rest/api/3/mypermissions}, in the
-     * project when {@code projectKey} is given (project permissions are per project), else anywhere.
-     */
-    public Map<String, Boolean> myPermissions(JiraSite site, String projectKey, List<String> permissions) {
-        UriComponentsBuilder builder = UriComponentsBuilder.fromUri(site.apiBase()).path("/rest/api/3/mypermissions")
-                .queryParam("permissions", String.join(",", permissions));
-        if (projectKey != null) {
-            builder.queryParam("projectKey", projectKey);
-        }
-        JsonNode held = json(site, JiraRequest.get(builder.build().encode().toUri())).path("permissions");
-        Map<String, Boolean> answer = new java.util.LinkedHashMap<>();
-        permissions.forEach(key -> answer.put(key, held.path(key).path("havePermission").asBoolean(false)));
-        return answer;
     }
 
     /**

@@ -1,6 +1,6 @@
 package dev.ferry.panel;
 
-import dev.ferry.jira.JiraClient;
+import dev.ferry.jira.JiraPermissions;
 import dev.ferry.jira.JiraException;
 import dev.ferry.jira.JiraSite;
 import dev.ferry.refusal.Refusal;
@@ -19,9 +19,9 @@ class IssueEditors {
     private static final Logger log = LoggerFactory.getLogger(IssueEditors.class);
 
     private final SiteDirectory sites;
-    private final JiraClient jira;
+    private final JiraPermissions jira;
 
-    IssueEditors(SiteDirectory sites, JiraClient jira) {
+    IssueEditors(SiteDirectory sites, JiraPermissions jira) {
         this.sites = sites;
         this.jira = jira;
     }

@@ -4,7 +4,7 @@ import dev.ferry.admin.ApiKeys;
 import dev.ferry.admin.OrganizationDirectory;
 import dev.ferry.audit.AuditAction;
 import dev.ferry.audit.AuditLog;
-import dev.ferry.jira.JiraClient;
+import dev.ferry.jira.JiraPermissions;
 import dev.ferry.jira.JiraException;
 import dev.ferry.jira.JiraSite;
 import dev.ferry.refusal.Refusal;
@@ -33,7 +33,7 @@ public class JiraAdminRequests {
     private final SiteLinkRequestRepository requests;
     private final LinkConfirmation confirmation;
     private final SiteDirectory directory;
-    private final JiraClient jira;
+    private final JiraPermissions jira;
     private final OrganizationDirectory organizations;
     private final ApiKeys keys;
     private final SiteLinkingProperties properties;
@@ -42,7 +42,7 @@ public class JiraAdminRequests {
     private final Clock clock;
 
     JiraAdminRequests(SiteLinkRequestRepository requests, LinkConfirmation confirmation, SiteDirectory directory,
-            JiraClient jira, OrganizationDirectory organizations, ApiKeys keys, SiteLinkingProperties properties,
+            JiraPermissions jira, OrganizationDirectory organizations, ApiKeys keys, SiteLinkingProperties properties,
             AuditLog audit,
             PlatformTransactionManager transactions, Clock clock) {
         this.requests = requests;
