@@ -4,7 +4,6 @@ import dev.ferry.persistence.PollingWorker;
 import dev.ferry.persistence.DatabaseFailures;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
 import org.slf4j.Logger;
@@ -44,14 +43,7 @@ class CallbackWorker extends PollingWorker {
     /** Sends everything due now on the calling thread; answers how many attempts it made. */
     @Override
     protected int drain() {
-        int taken = 0;
-        List<CallbackMessage> batch;
-        do {
-            batch = outbox.claim(properties.batchSize(), properties.lease());
-            batch.forEach(this::processAlone);
-            taken += batch.size();
-        } while (!batch.isEmpty());
-        return taken;
+        return drainBatches(() -> outbox.claim(properties.batchSize(), properties.lease()), this::processAlone);
     }
 
     /** A failure stays with its message (its lease brings it back) and never stops the batch. */

@@ -4,7 +4,6 @@ import dev.ferry.persistence.PollingWorker;
 import dev.ferry.jira.JiraException;
 import dev.ferry.template.InvalidTemplateException;
 import dev.ferry.persistence.DatabaseFailures;
-import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -41,14 +40,7 @@ class DeliveryWorker extends PollingWorker {
     /** Processes everything due now on the calling thread; returns how many deliveries it took. */
     @Override
     protected int drain() {
-        int taken = 0;
-        List<OutboundDelivery> batch;
-        do {
-            batch = outbox.claim(properties.batchSize(), properties.lease());
-            batch.forEach(this::process);
-            taken += batch.size();
-        } while (!batch.isEmpty());
-        return taken;
+        return drainBatches(() -> outbox.claim(properties.batchSize(), properties.lease()), this::process);
     }
 
     void process(OutboundDelivery delivery) {

@@ -2,7 +2,6 @@ package dev.ferry.objectstate;
 
 import dev.ferry.persistence.PollingWorker;
 import dev.ferry.persistence.DatabaseFailures;
-import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -33,14 +32,7 @@ class ObjectStateWorker extends PollingWorker {
     /** Writes every comment due now on the calling thread; returns how many it took. */
     @Override
     protected int drain() {
-        int taken = 0;
-        List<ClaimedComment> batch;
-        do {
-            batch = outbox.claim(properties.batchSize(), properties.lease());
-            batch.forEach(this::process);
-            taken += batch.size();
-        } while (!batch.isEmpty());
-        return taken;
+        return drainBatches(() -> outbox.claim(properties.batchSize(), properties.lease()), this::process);
     }
 
     void process(ClaimedComment row) {

@@ -1,10 +1,13 @@
 package dev.ferry.persistence;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
@@ -37,6 +40,18 @@ public abstract class PollingWorker implements SmartLifecycle {
 
     /** Works everything due now on the calling thread; returns how many items it took. */
     protected abstract int drain();
+
+    /** Claims batch after batch and works each item until a claim comes back empty; returns how many it took. */
+    protected static <T> int drainBatches(Supplier<List<T>> claim, Consumer<T> work) {
+        int taken = 0;
+        List<T> batch;
+        do {
+            batch = claim.get();
+            batch.forEach(work);
+            taken += batch.size();
+        } while (!batch.isEmpty());
+        return taken;
+    }
 
     @Override
     public void start() {

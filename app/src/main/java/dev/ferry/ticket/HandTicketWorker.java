@@ -1,7 +1,6 @@
 package dev.ferry.ticket;
 
 import dev.ferry.persistence.PollingWorker;
-import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -29,14 +28,7 @@ class HandTicketWorker extends PollingWorker {
     /** Works every pending hand ticket due now on the calling thread; returns how many it took. */
     @Override
     protected int drain() {
-        int taken = 0;
-        List<HandTicketRow> batch;
-        do {
-            batch = store.claimDue(properties.batchSize(), properties.lease());
-            batch.forEach(this::process);
-            taken += batch.size();
-        } while (!batch.isEmpty());
-        return taken;
+        return drainBatches(() -> store.claimDue(properties.batchSize(), properties.lease()), this::process);
     }
 
     private void process(HandTicketRow row) {
