@@ -47,7 +47,8 @@ final class FerryProcess implements AutoCloseable {
         this.log = log;
     }
 
-    static FerryProcess start(Path jar, int port, JiraSimulator jira, Path dataDir) {
+    /** Starts Ferry; {@code moreAllowedHosts} ({@code host:port}) are loopback receivers Ferry may post callbacks to. */
+    static FerryProcess start(Path jar, int port, JiraSimulator jira, Path dataDir, String... moreAllowedHosts) {
         if (!Files.isRegularFile(jar)) {
             throw new DemoRefusal(jar + " is missing; build it first with: mvn -q package -DskipTests");
         }
@@ -59,7 +60,8 @@ final class FerryProcess implements AutoCloseable {
                 "--ferry.connect.install-keys-timeout=10s",
                 // Ferry calls only Atlassian Cloud unless told otherwise: the simulated site, its gateway
                 // (api.atlassian.com) and its authorization server (auth.atlassian.com) share one loopback port.
-                "--ferry.outbound.allowed-hosts=" + URI.create(jira.baseUrl()).getAuthority(),
+                // The demo's callback receiver listens on loopback too, so it is listed with its port.
+                "--ferry.outbound.allowed-hosts=" + allowedHosts(jira, moreAllowedHosts),
                 "--ferry.connections.gateway-url=" + jira.gatewayUrl(), "--ferry.oauth.auth-url=" + jira.authUrl(),
                 "--ferry.oauth.client-id=" + OAUTH_CLIENT_ID, "--ferry.oauth.client-secret=" + OAUTH_CLIENT_SECRET,
                 "--ferry.oauth.redirect-uri=" + oauthCallback(baseUrl),
@@ -69,6 +71,12 @@ final class FerryProcess implements AutoCloseable {
                 "--ferry.dev.internal-links-api=true", "--ferry.admin.first-admin.email=" + ADMIN_EMAIL,
                 "--ferry.admin.first-admin.organization=" + ORGANIZATION,
                 "--ferry.admin.first-admin.password=" + ADMIN_PASSWORD), baseUrl, dataDir);
+    }
+
+    private static String allowedHosts(JiraSimulator jira, String... more) {
+        List<String> hosts = new ArrayList<>(List.of(URI.create(jira.baseUrl()).getAuthority()));
+        hosts.addAll(List.of(more));
+        return String.join(",", hosts);
     }
 
     /** Where Atlassian (here the simulator) sends the browser back after "Connect with Atlassian". */
