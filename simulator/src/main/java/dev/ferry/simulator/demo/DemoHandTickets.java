@@ -16,6 +16,9 @@ final class DemoHandTickets {
     private static final String OBJECT = """
             {"type": "anomaly", "id": "an-7", "title": "Row count of orders dropped",
              "url": "https://dq.example/anomalies/an-7", "state": "open", "facts": {"table": "orders", "drop": "-38%"}}""";
+    /** A link's subject names the object only: no state, no facts. */
+    private static final String SUBJECT = """
+            {"type": "anomaly", "id": "an-7", "title": "Row count of orders dropped", "url": "https://dq.example/anomalies/an-7"}""";
     private static final int[] CREATED = {201};
     private static final int[] ACCEPTED = {202};
 
@@ -72,7 +75,7 @@ final class DemoHandTickets {
     void linkExisting(String issueKey) {
         api.post("/api/v1/links", """
                 {"site": %s, "issueKey": %s, "subject": %s}""".formatted(DemoApi.quote(site), DemoApi.quote(issueKey),
-                OBJECT), CREATED);
+                SUBJECT), CREATED);
         say.accept("linked the existing ticket " + issueKey + " to anomaly an-7");
     }
 
