@@ -52,8 +52,15 @@ final class FerryProcess implements AutoCloseable {
         if (!Files.isRegularFile(jar)) {
             throw new DemoRefusal(jar + " is missing; build it first with: mvn -q package -DskipTests");
         }
+        List<String> command = new ArrayList<>(List.of("-jar", jar.toString()));
+        command.addAll(arguments(port, jira, dataDir, moreAllowedHosts));
+        return launch(command, "http://127.0.0.1:" + port, dataDir);
+    }
+
+    /** Ferry's command-line settings for the demo: loopback, the simulator as Atlassian Cloud, the demo's admin. */
+    static List<String> arguments(int port, JiraSimulator jira, Path dataDir, String... moreAllowedHosts) {
         String baseUrl = "http://127.0.0.1:" + port;
-        return launch(List.of("-jar", jar.toString(), "--server.address=127.0.0.1", "--server.port=" + port,
+        return List.of("--server.address=127.0.0.1", "--server.port=" + port,
                 "--ferry.base-url=" + baseUrl, "--ferry.connect.install-keys-urls=" + jira.installKeysUrl(),
                 // The simulator's key server answers its first request from a cold JVM; Jira's 1.2 s budget
                 // for a key server is the production setting, not the demo's.
@@ -70,7 +77,11 @@ final class FerryProcess implements AutoCloseable {
                 "--ferry.secret-key-file=" + dataDir.toAbsolutePath().resolve("demo-secret.key"),
                 "--ferry.dev.internal-links-api=true", "--ferry.admin.first-admin.email=" + ADMIN_EMAIL,
                 "--ferry.admin.first-admin.organization=" + ORGANIZATION,
-                "--ferry.admin.first-admin.password=" + ADMIN_PASSWORD), baseUrl, dataDir);
+                "--ferry.admin.first-admin.password=" + ADMIN_PASSWORD,
+                // The data-quality part needs these workers; they are on by default, and a command-line setting
+                // outranks a FERRY_…_WORKER_ENABLED=false left in the environment.
+                "--ferry.tickets.worker-enabled=true", "--ferry.object-state.worker-enabled=true",
+                "--ferry.callbacks.worker-enabled=true");
     }
 
     private static String allowedHosts(JiraSimulator jira, String... more) {
