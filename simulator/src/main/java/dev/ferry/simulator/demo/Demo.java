@@ -16,7 +16,8 @@ import java.util.Map;
 /**
  * Runs Ferry from {@code app/target/ferry.jar} next to a simulated Jira site, installs the site, files a
  * few issues, sends a few webhooks, connects the site to the console admin's organization each way Ferry knows
- * (app install, API token, OAuth) and prints signed URLs to open in a browser. Run it from the
+ * (app install, API token, OAuth), plays the data-quality workflow (a ticket filed by hand, an anomaly
+ * acknowledged, callbacks to its own receiver) and prints signed URLs to open in a browser. Run it from the
  * repository root: {@code java -jar simulator/target/ferry-simulator-demo.jar [--once] [--port=8080]
  * [--jira-port=PORT]}. When it cannot start (a port taken, a bad option, no Ferry jar) it says why in one
  * line on stderr and exits with code 2.
