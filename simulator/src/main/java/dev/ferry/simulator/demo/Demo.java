@@ -16,7 +16,8 @@ import java.util.Map;
 /**
  * Runs Ferry from {@code app/target/ferry.jar} next to a simulated Jira site, installs the site, files a
  * few issues, sends a few webhooks, connects the site to the console admin's organization each way Ferry knows
- * (app install, API token, OAuth) and prints signed URLs to open in a browser. Run it from the
+ * (app install, API token, OAuth), plays the data-quality workflow (a ticket filed by hand, an anomaly
+ * acknowledged, callbacks to its own receiver) and prints signed URLs to open in a browser. Run it from the
  * repository root: {@code java -jar simulator/target/ferry-simulator-demo.jar [--once] [--port=8080]
  * [--jira-port=PORT]}. When it cannot start (a port taken, a bad option, no Ferry jar) it says why in one
  * line on stderr and exits with code 2.
@@ -48,14 +49,17 @@ public final class Demo {
                 : 0;
         cleanStart();
         try (JiraSimulator jira = JiraSimulator.start(Clock.systemUTC(), jiraPort);
-                FerryProcess ferry = FerryProcess.start(Path.of("app/target/ferry.jar"), port, jira, DATA)) {
+                DemoCallbackReceiver receiver = DemoCallbackReceiver.start();
+                FerryProcess ferry = FerryProcess.start(Path.of("app/target/ferry.jar"), port, jira, DATA,
+                        receiver.authority())) {
             say("Simulated Jira site at " + jira.baseUrl() + "; starting Ferry at " + ferry.baseUrl() + " (log: " + ferry.log() + ")");
             jira.oauth().registerClient(FerryProcess.OAUTH_CLIENT_ID, FerryProcess.OAUTH_CLIENT_SECRET,
                     FerryProcess.oauthCallback(ferry.baseUrl()));
             ferry.awaitHealthy(Duration.ofSeconds(90));
             List<String> issues = play(jira, ferry);
-            new DemoConnections(jira, ferry, Demo::say).connectEachWay();
+            DemoConnections.Connected connected = new DemoConnections(jira, ferry, Demo::say).connectEachWay();
             showBadges(jira, issues);
+            dataQuality(jira, ferry, receiver, connected);
             printAdminUi(jira, ferry);
             printUrls(jira, issues);
             if (!options.once()) {
@@ -112,6 +116,25 @@ public final class Demo {
                 jira.site().identity().clientKey(), issue.issueId(), issueKey, objectId, title, objectId, state);
         int status = new AppClient().postJson(ferry.baseUrl() + "/internal/dev/links", json, Map.of()).status();
         say("linked '" + title + "' to " + issueKey + " -> Ferry answered HTTP " + status);
+    }
+
+    /**
+     * The data-quality workflow over the API-token connection: callbacks to the demo's receiver, a ticket filed by
+     * hand for an anomaly, a ticket someone filed in Jira before linked to it, the anomaly acknowledged; then
+     * what reached both tickets and the receiver.
+     */
+    private static void dataQuality(JiraSimulator jira, FerryProcess ferry, DemoCallbackReceiver receiver,
+            DemoConnections.Connected connected) throws InterruptedException {
+        say("");
+        String existing = jira.admin().createIssue("OPS", "Task", "Orders dashboard looks low since last night");
+        say("filed " + existing + " on the simulated site, as an on-call person would before the anomaly was found");
+        DemoHandTickets tickets = new DemoHandTickets(new DemoApi(ferry, connected.apiKey()), connected.apiTokenSite(),
+                Demo::say);
+        tickets.registerCallback(receiver);
+        String filed = tickets.fileTicket();
+        tickets.linkExisting(existing);
+        tickets.acknowledge();
+        new DemoTicketSummary(jira, receiver, Demo::say).awaitAndPrint(filed, List.of(filed, existing));
     }
 
     /**

@@ -50,29 +50,34 @@ final class DemoConnections {
         this.say = say;
     }
 
+    /** The demo's API key and the API-token connection's id (its {@code site} in the product API). */
+    record Connected(String apiKey, String apiTokenSite) {
+    }
+
     /** Signs in as the first admin (choosing the demo's second password), connects three ways, prints the list. */
-    void connectEachWay() {
+    Connected connectEachWay() {
         DemoConsole console = DemoConsole.firstSignIn(ferry, FerryProcess.ADMIN_EMAIL, FerryProcess.ADMIN_PASSWORD,
                 FerryProcess.ADMIN_CHOSEN_PASSWORD);
         say.accept("signed in to the admin UI as " + FerryProcess.ADMIN_EMAIL + " and chose the password "
                 + FerryProcess.ADMIN_CHOSEN_PASSWORD + ", as Ferry asks at the first sign-in");
         String key = apiKey(console);
         linkInstall(key);
-        apiToken(key);
+        String apiTokenSite = apiToken(key);
         new DemoOAuth(console).connect();
         say.accept("connected the site with Atlassian (OAuth): consent on the simulator, site picked in the admin UI");
         show(key);
+        return new Connected(key, apiTokenSite);
     }
 
     /** The console's API keys page shows a new key's text once, on the page that created it. */
     private String apiKey(DemoConsole console) {
         HttpResponse<String> page = console.expect(console.post("/admin/api-keys", "name", "Demo",
-                "scopes", "config:read", "scopes", "config:write"), 200, "the demo's API key");
+                "scopes", "config:read", "scopes", "config:write", "scopes", "links:read", "scopes", "links:write"), 200, "the demo's API key");
         Matcher key = NEW_KEY.matcher(page.body());
         if (!key.find()) {
             throw new DemoRefusal("Ferry's API keys page showed no new key; see " + ferry.log());
         }
-        say.accept("created the API key 'Demo' (config:read, config:write) on the admin UI's API keys page");
+        say.accept("created the API key 'Demo' (config:read, config:write, links:read, links:write) on the admin UI's API keys page");
         return key.group(1).strip();
     }
 
@@ -97,7 +102,7 @@ final class DemoConnections {
     }
 
     /** An account of the simulated site with an API token, posted as a product's backend does. */
-    private void apiToken(String key) {
+    private String apiToken(String key) {
         jira.data().accounts().add(ACCOUNT_ID, EMAIL, "Dana Scully");
         jira.credentials().addApiToken(EMAIL, TOKEN);
         String body = """
@@ -112,8 +117,9 @@ final class DemoConnections {
         if (added.status() != 201) {
             throw new DemoRefusal("Ferry refused the API-token connection (HTTP " + added.status() + "): " + added.body());
         }
-        say.accept("added the API-token connection " + json(added.body()).path("id").asText() + " as " + EMAIL
-                + " -> Ferry answered HTTP " + added.status());
+        String id = json(added.body()).path("id").asText();
+        say.accept("added the API-token connection " + id + " as " + EMAIL + " -> Ferry answered HTTP " + added.status());
+        return id;
     }
 
     /** What the admin UI's Connections page lists, read from the product API. */

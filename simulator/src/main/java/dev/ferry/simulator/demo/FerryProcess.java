@@ -47,19 +47,28 @@ final class FerryProcess implements AutoCloseable {
         this.log = log;
     }
 
-    static FerryProcess start(Path jar, int port, JiraSimulator jira, Path dataDir) {
+    /** Starts Ferry; {@code moreAllowedHosts} ({@code host:port}) are loopback receivers Ferry may post callbacks to. */
+    static FerryProcess start(Path jar, int port, JiraSimulator jira, Path dataDir, String... moreAllowedHosts) {
         if (!Files.isRegularFile(jar)) {
             throw new DemoRefusal(jar + " is missing; build it first with: mvn -q package -DskipTests");
         }
+        List<String> command = new ArrayList<>(List.of("-jar", jar.toString()));
+        command.addAll(arguments(port, jira, dataDir, moreAllowedHosts));
+        return launch(command, "http://127.0.0.1:" + port, dataDir);
+    }
+
+    /** Ferry's command-line settings for the demo: loopback, the simulator as Atlassian Cloud, the demo's admin. */
+    static List<String> arguments(int port, JiraSimulator jira, Path dataDir, String... moreAllowedHosts) {
         String baseUrl = "http://127.0.0.1:" + port;
-        return launch(List.of("-jar", jar.toString(), "--server.address=127.0.0.1", "--server.port=" + port,
+        return List.of("--server.address=127.0.0.1", "--server.port=" + port,
                 "--ferry.base-url=" + baseUrl, "--ferry.connect.install-keys-urls=" + jira.installKeysUrl(),
                 // The simulator's key server answers its first request from a cold JVM; Jira's 1.2 s budget
                 // for a key server is the production setting, not the demo's.
                 "--ferry.connect.install-keys-timeout=10s",
                 // Ferry calls only Atlassian Cloud unless told otherwise: the simulated site, its gateway
                 // (api.atlassian.com) and its authorization server (auth.atlassian.com) share one loopback port.
-                "--ferry.outbound.allowed-hosts=" + URI.create(jira.baseUrl()).getAuthority(),
+                // The demo's callback receiver listens on loopback too, so it is listed with its port.
+                "--ferry.outbound.allowed-hosts=" + allowedHosts(jira, moreAllowedHosts),
                 "--ferry.connections.gateway-url=" + jira.gatewayUrl(), "--ferry.oauth.auth-url=" + jira.authUrl(),
                 "--ferry.oauth.client-id=" + OAUTH_CLIENT_ID, "--ferry.oauth.client-secret=" + OAUTH_CLIENT_SECRET,
                 "--ferry.oauth.redirect-uri=" + oauthCallback(baseUrl),
@@ -68,7 +77,17 @@ final class FerryProcess implements AutoCloseable {
                 "--ferry.secret-key-file=" + dataDir.toAbsolutePath().resolve("demo-secret.key"),
                 "--ferry.dev.internal-links-api=true", "--ferry.admin.first-admin.email=" + ADMIN_EMAIL,
                 "--ferry.admin.first-admin.organization=" + ORGANIZATION,
-                "--ferry.admin.first-admin.password=" + ADMIN_PASSWORD), baseUrl, dataDir);
+                "--ferry.admin.first-admin.password=" + ADMIN_PASSWORD,
+                // The data-quality part needs these workers; they are on by default, and a command-line setting
+                // outranks a FERRY_…_WORKER_ENABLED=false left in the environment.
+                "--ferry.tickets.worker-enabled=true", "--ferry.object-state.worker-enabled=true",
+                "--ferry.callbacks.worker-enabled=true");
+    }
+
+    private static String allowedHosts(JiraSimulator jira, String... more) {
+        List<String> hosts = new ArrayList<>(List.of(URI.create(jira.baseUrl()).getAuthority()));
+        hosts.addAll(List.of(more));
+        return String.join(",", hosts);
     }
 
     /** Where Atlassian (here the simulator) sends the browser back after "Connect with Atlassian". */
