@@ -5,7 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.ferry.account.People;
 import dev.ferry.oauth.OAuthRefreshes;
+import dev.ferry.callback.CallbackDrain;
 import dev.ferry.delivery.DeliveryDrain;
+import dev.ferry.objectstate.ObjectStateDrain;
 import dev.ferry.principal.Role;
 import dev.ferry.simulator.JiraSimulator;
 import dev.ferry.support.ConsoleClient;
@@ -50,7 +52,9 @@ class SecretScanJourneyTest {
             "/admin/destinations/{destination}", "/admin/destinations/{destination}/test-ticket", "/admin/deliveries",
             "/admin/links?subjectType=experiment&subjectId=exp-30", "/admin/audit", "/admin/api-keys",
             "/admin/connections", "/admin/connections/{id}", "/admin/connections/{id}/delete",
-            "/admin/connections/oauth");
+            "/admin/connections/oauth", "/admin/callbacks", "/admin/callbacks/{callback}",
+            "/admin/callbacks/{callback}/delete", "/admin/tickets/new?site={id}&subjectType=anomaly&subjectId=an-30",
+            "/admin/links?subjectType=anomaly&subjectId=an-30", "/admin/settings");
 
 
     @Autowired
@@ -66,6 +70,8 @@ class SecretScanJourneyTest {
     People people;
 
     final List<String> answers = new ArrayList<>();
+    final List<String> callbackSecrets = new ArrayList<>();
+    String callback;
 
     @Test
     void noSecretIsInAnyAnswerPageLogLineOrTableInClear(Journey journey, CapturedOutput output) {
@@ -102,6 +108,27 @@ class SecretScanJourneyTest {
         seen(api.post("/api/v1/events", guardrail("exp-31", "Secrets over OAuth")), 202);
         DeliveryDrain.drain(context);
         assertThat(OAuthRefreshes.refreshDue(context)).as("grants refreshed").isEqualTo(1);
+        // A callback endpoint: its signing secret is shown once on create and once on rotation, and nowhere else.
+        ProductApi.Reply added = api.post("/api/v1/callbacks", "{\"url\":\"http://127.0.0.1:" + journey.callbackPort()
+                + "/ferry\"}");
+        assertThat(added.status()).as(added.body()).isEqualTo(201);
+        callback = added.json().path("id").asString();
+        callbackSecrets.add(added.json().path("secret").asString());
+        ProductApi.Reply rotated = api.post("/api/v1/callbacks/" + callback + "/rotate-secret", "");
+        assertThat(rotated.status()).as(rotated.body()).isEqualTo(200);
+        callbackSecrets.add(rotated.json().path("secret").asString());
+        seen(api.post("/api/v1/callbacks/" + callback + "/test", ""), 202);
+        long ticket = seen(api.post("/api/v1/tickets", HandTickets.complete(id, "an-30", "557058:sami").toString()), 201)
+                .json().path("id").asLong();
+        seen(api.post("/api/v1/objects/anomaly/an-30/state", "{\"state\":\"acknowledged\",\"note\":\"seen\"}"), 202);
+        ObjectStateDrain.drain(context);
+        CallbackDrain.drain(context);
+        for (String path : List.of("/api/v1/callbacks", "/api/v1/callbacks/" + callback,
+                "/api/v1/callbacks/" + callback + "/attempts", "/api/v1/objects/anomaly/an-30/state-history",
+                "/api/v1/tickets/" + ticket,
+                "/api/v1/organization/settings")) {
+            seen(api.get(path), 200);
+        }
         for (String path : List.of("/api/v1/connections", "/api/v1/connections/" + oauth, "/api/v1/connections/" + id,
                 "/api/v1/connections/" + id + "/what-stops", "/api/v1/destinations", "/api/v1/destinations/" + destination,
                 "/api/v1/deliveries", "/api/v1/links?subjectType=experiment&subjectId=exp-30", "/api/v1/audit",
@@ -110,6 +137,11 @@ class SecretScanJourneyTest {
         }
 
         Map<String, String> secrets = secrets();
+        assertThat(callbackSecrets).as("a secret on create and on rotation").hasSize(2).allMatch(secret -> secret.startsWith("whsec_"));
+        callbackSecrets.forEach(secret -> {
+            secrets.put("a callback signing secret", secret);
+            secrets.put("a callback signing key", secret.substring("whsec_".length()));
+        });
         jira.oauth().issuedTokens().forEach(token -> secrets.put("an OAuth token Atlassian issued", token));
         assertThat(jira.oauth().issuedTokens()).as("the OAuth connection got tokens to hide").isNotEmpty();
         assertThat(answers).as("API answers").allSatisfy(answer -> assertNoSecret("an API answer", answer, secrets));
@@ -156,7 +188,7 @@ class SecretScanJourneyTest {
         Map<String, String> scanned = new LinkedHashMap<>();
         List<String> absent = new ArrayList<>();
         for (String page : PAGES) {
-            String path = page.replace("{id}", id).replace("{destination}", destination);
+            String path = page.replace("{id}", id).replace("{destination}", destination).replace("{callback}", callback);
             var answer = console.get(path);
             if (answer.statusCode() == 200) {
                 scanned.put(path, answer.body());
