@@ -66,10 +66,21 @@ class LinkChanges {
         if (before.issueKey() != null && after.issueKey() != null && !before.issueKey().equals(after.issueKey())) {
             publish(TicketChanged.Kind.MOVED, after, before, null);
         }
-        if (!Objects.equals(before.statusName(), after.statusName())
-                || !Objects.equals(before.statusCategory(), after.statusCategory())) {
+        if (statusChanged(before, after)) {
             publish(TicketChanged.Kind.STATUS_CHANGED, after, null, before);
         }
+    }
+
+    /**
+     * A ticket Ferry just filed is known as "new" with no status name until Jira is first read (the create
+     * answers no status); learning the name of that same category is not a change anyone made.
+     */
+    static boolean statusChanged(LinkSnapshot before, TicketLink after) {
+        boolean sameCategory = Objects.equals(before.statusCategory(), after.statusCategory());
+        if (before.statusName() == null && sameCategory) {
+            return false;
+        }
+        return !sameCategory || !Objects.equals(before.statusName(), after.statusName());
     }
 
     private void publish(TicketChanged.Kind kind, TicketLink link, LinkSnapshot moved, LinkSnapshot status) {

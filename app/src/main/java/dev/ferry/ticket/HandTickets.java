@@ -1,7 +1,9 @@
 package dev.ferry.ticket;
 
 import dev.ferry.jira.IssueDraft;
+import dev.ferry.jira.JiraException;
 import dev.ferry.link.LinkedObject;
+import dev.ferry.link.TicketLinks;
 import dev.ferry.principal.Caller;
 import dev.ferry.refusal.InvalidBody;
 import dev.ferry.refusal.Refusal;
@@ -9,7 +11,10 @@ import dev.ferry.template.HandDescriptions;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.dao.DuplicateKeyException;
+import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.stereotype.Service;
 
 /**
@@ -20,6 +25,7 @@ import org.springframework.stereotype.Service;
 @Service
 public class HandTickets {
 
+    private static final Logger log = LoggerFactory.getLogger(HandTickets.class);
     static final int MAX_KEY = 255;
 
     private final SiteChecks checks;
@@ -27,14 +33,16 @@ public class HandTickets {
     private final HandTicketFiler filer;
     private final HandTicketViews views;
     private final TicketProperties properties;
+    private final TicketLinks links;
 
     HandTickets(SiteChecks checks, HandTicketStore store, HandTicketFiler filer, HandTicketViews views,
-            TicketProperties properties) {
+            TicketProperties properties, TicketLinks links) {
         this.checks = checks;
         this.store = store;
         this.filer = filer;
         this.views = views;
         this.properties = properties;
+        this.links = links;
     }
 
     /**
@@ -102,7 +110,24 @@ public class HandTickets {
         if (worked.refusal() != null) {
             throw JiraFieldRefusals.of(worked.refusal());
         }
-        return find(row.organizationId(), row.id());
+        HandTicket ticket = find(row.organizationId(), row.id());
+        readStatus(ticket);
+        return ticket;
+    }
+
+    /**
+     * Jira's create answers no status, and over an API token or OAuth no webhook will tell it: one read now lets
+     * the product and the console show the ticket's status at once. Best effort: the ticket stands either way.
+     */
+    private void readStatus(HandTicket ticket) {
+        if (ticket.linkId() == null) {
+            return;
+        }
+        try {
+            links.refreshStatus(ticket.site(), ticket.linkId());
+        } catch (JiraException | OptimisticLockingFailureException e) {
+            log.info("hand ticket {}: status of {} not read yet: {}", ticket.id(), ticket.issueKey(), e.getMessage());
+        }
     }
 
     private HandTicket find(String organizationId, long id) {

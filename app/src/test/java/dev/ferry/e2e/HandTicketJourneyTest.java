@@ -50,6 +50,9 @@ class HandTicketJourneyTest extends WithLinkedDestination {
         assertThat(links).hasSize(1);
         assertThat(links.get(0).path("origin").asString()).isEqualTo("HAND");
         assertThat(links.get(0).path("id").asLong()).isEqualTo(ticket.path("linkId").asLong());
+        assertThat(links.get(0).path("status").asString()).as("read once after the create, over every kind")
+                .isEqualTo(jira.data().statusOf(key).orElseThrow());
+        assertThat(links.get(0).path("statusKnown").asBoolean()).isTrue();
         assertThat(api.get("/api/v1/tickets/" + ticket.path("id").asLong()).json().path("issueKey").asString())
                 .isEqualTo(key);
         assertThat(api.get("/api/v1/audit?action=TICKET_CREATED_BY_HAND").json().path("records").get(0)

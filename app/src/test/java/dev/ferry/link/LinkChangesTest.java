@@ -55,6 +55,17 @@ class LinkChangesTest {
     }
 
     @Test
+    void learningTheStatusNameOfATicketJustFiledIsNoChangeButLeavingItsCategoryIs() {
+        changes.changed(new LinkSnapshot("FERRY-1", null, "new", false),
+                link("site-1", "FERRY-1", "To Do", "new", false, LinkOrigin.HAND));
+        assertThat(published).as("first read of a ticket Ferry filed").isEmpty();
+
+        changes.changed(new LinkSnapshot("FERRY-1", null, "new", false),
+                link("site-1", "FERRY-1", "In Progress", "indeterminate", false, LinkOrigin.AUTOMATIC));
+        assertThat(only().previousStatusCategory()).isEqualTo("new");
+    }
+
+    @Test
     void aDeletedIssueIsAnnouncedOnceAndNotAgain() {
         changes.changed(new LinkSnapshot("FERRY-1", "To Do", "new", false),
                 link("site-1", "FERRY-1", "To Do", "new", true, LinkOrigin.AUTOMATIC));

@@ -45,7 +45,7 @@ public final class HandTicketDrain {
         HandTickets tickets = new HandTickets(context.getBean(SiteChecks.class), store,
                 new HandTicketFiler(context.getBean(JiraClient.class), context.getBean(SiteDirectory.class), store, dying,
                         properties, clock),
-                context.getBean(HandTicketViews.class), properties);
+                context.getBean(HandTicketViews.class), properties, context.getBean(dev.ferry.link.TicketLinks.class));
         try {
             tickets.create(new ApiCaller(organizationId, "journey", Set.of(ApiScope.LINKS_WRITE)), draft, idempotencyKey);
             return false;
