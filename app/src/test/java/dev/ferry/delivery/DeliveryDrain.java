@@ -1,5 +1,7 @@
 package dev.ferry.delivery;
 
+import dev.ferry.support.StalledBatch;
+import dev.ferry.support.WorkerKilled;
 import java.sql.Timestamp;
 import java.time.Instant;
 import org.springframework.context.ApplicationContext;
@@ -35,42 +37,17 @@ public final class DeliveryDrain {
                         context.getBean(dev.ferry.template.TicketTemplates.class), dying),
                 context.getBean(DeliveryCompletion.class), context.getBean(DeliveryFailures.class),
                 context.getBean(DeliveryProperties.class));
-        try {
-            worker.drain();
-            return false;
-        } catch (WorkerKilled killed) {
-            return true;
-        }
+        return WorkerKilled.during(() -> worker.drain());
     }
 
     /** A worker that claims what is due and then stalls, as one stuck behind slow Jira answers would. */
-    public static Stalled claimAndStall(ApplicationContext context) {
+    public static StalledBatch<OutboundDelivery> claimAndStall(ApplicationContext context) {
         DeliveryProperties properties = context.getBean(DeliveryProperties.class);
-        return new Stalled(context.getBean(Outbox.class).claim(properties.batchSize(), properties.lease()));
+        return new StalledBatch<>(context.getBean(Outbox.class).claim(properties.batchSize(), properties.lease()),
+                later -> later.getBean(DeliveryWorker.class)::process);
     }
 
-    /** The batch a stalled worker holds, as it was when claimed. */
-    public static final class Stalled {
 
-        private final java.util.List<OutboundDelivery> held;
-
-        private Stalled(java.util.List<OutboundDelivery> held) {
-            this.held = held;
-        }
-
-        public int size() {
-            return held.size();
-        }
-
-        /** The stalled worker wakes up and works its batch, however stale it has become meanwhile. */
-        public void resume(ApplicationContext context) {
-            held.forEach(context.getBean(DeliveryWorker.class)::process);
-        }
-    }
-
-    /** Not an exception a worker catches: the thread is gone, like its process. */
-    static final class WorkerKilled extends Error {
-    }
 
     /** Leases run out and back-offs end now: what a restarted node finds after waiting long enough. */
     public static void timePasses(ApplicationContext context) {

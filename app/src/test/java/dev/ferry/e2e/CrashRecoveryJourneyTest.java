@@ -58,7 +58,7 @@ class CrashRecoveryJourneyTest extends WithLinkedDestination {
     void aWorkerWhoseClaimRanOutLeavesTheDeliveryToTheWorkerThatClaimedItNext() {
         int before = jira.data().issueCount();
         String eventId = api.postEvent(guardrail("exp-18", "Stalled worker"));
-        DeliveryDrain.Stalled stalled = DeliveryDrain.claimAndStall(context);
+        var stalled = DeliveryDrain.claimAndStall(context);
         assertThat(stalled.size()).isEqualTo(1);
         DeliveryDrain.timePasses(context);
         DeliveryDrain.drain(context);

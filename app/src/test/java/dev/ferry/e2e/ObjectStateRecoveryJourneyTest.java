@@ -35,7 +35,7 @@ class ObjectStateRecoveryJourneyTest extends ObjectStateJourneys {
     void aWorkerWhoseClaimRanOutLeavesTheCommentToTheWorkerThatClaimedItNext() {
         String key = linkedTicket("an-1");
         api.post(STATE, "{\"state\":\"acknowledged\"}");
-        ObjectStateDrain.Stalled stalled = ObjectStateDrain.claimAndStall(context);
+        var stalled = ObjectStateDrain.claimAndStall(context);
         assertThat(stalled.size()).isEqualTo(1);
         ObjectStateDrain.timePasses(context);
         ObjectStateDrain.drain(context);

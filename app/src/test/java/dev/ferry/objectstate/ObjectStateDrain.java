@@ -1,5 +1,7 @@
 package dev.ferry.objectstate;
 
+import dev.ferry.support.StalledBatch;
+import dev.ferry.support.WorkerKilled;
 import dev.ferry.admin.OrganizationDirectory;
 import dev.ferry.jira.JiraClient;
 import dev.ferry.link.TicketLinks;
@@ -39,42 +41,17 @@ public final class ObjectStateDrain {
                 context.getBean(CommentFailures.class));
         ObjectStateWorker worker = new ObjectStateWorker(context.getBean(CommentOutbox.class), commenter,
                 context.getBean(CommentFailures.class), context.getBean(ObjectStateProperties.class));
-        try {
-            worker.drain();
-            return false;
-        } catch (WorkerKilled killed) {
-            return true;
-        }
+        return WorkerKilled.during(() -> worker.drain());
     }
 
     /** A worker that claims what is due and then stalls, as one stuck behind slow Jira answers would. */
-    public static Stalled claimAndStall(ApplicationContext context) {
+    public static StalledBatch<ClaimedComment> claimAndStall(ApplicationContext context) {
         ObjectStateProperties properties = context.getBean(ObjectStateProperties.class);
-        return new Stalled(context.getBean(CommentOutbox.class).claim(properties.batchSize(), properties.lease()));
+        return new StalledBatch<>(context.getBean(CommentOutbox.class).claim(properties.batchSize(), properties.lease()),
+                later -> later.getBean(ObjectStateWorker.class)::process);
     }
 
-    /** The batch a stalled worker holds, as it was when claimed. */
-    public static final class Stalled {
 
-        private final java.util.List<ClaimedComment> held;
-
-        private Stalled(java.util.List<ClaimedComment> held) {
-            this.held = held;
-        }
-
-        public int size() {
-            return held.size();
-        }
-
-        /** The stalled worker wakes up and works its batch, however stale it has become meanwhile. */
-        public void resume(ApplicationContext context) {
-            held.forEach(context.getBean(ObjectStateWorker.class)::process);
-        }
-    }
-
-    /** Not an exception a worker catches: the thread is gone, like its process. */
-    static final class WorkerKilled extends Error {
-    }
 
     /** Leases run out and back-offs end now: what a restarted node finds after waiting long enough. */
     public static void timePasses(ApplicationContext context) {

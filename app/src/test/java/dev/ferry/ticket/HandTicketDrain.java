@@ -1,5 +1,6 @@
 package dev.ferry.ticket;
 
+import dev.ferry.support.WorkerKilled;
 import dev.ferry.audit.AuditLog;
 import dev.ferry.jira.CreatedIssue;
 import dev.ferry.jira.JiraClient;
@@ -38,20 +39,16 @@ public final class HandTicketDrain {
                 context.getBean(AuditLog.class), clock) {
             @Override
             void complete(HandTicketRow row, CreatedIssue issue) {
-                throw new ProcessKilled();
+                throw new WorkerKilled();
             }
         };
         TicketProperties properties = context.getBean(TicketProperties.class);
         HandTickets tickets = new HandTickets(context.getBean(SiteChecks.class), store,
                 new HandTicketFiler(context.getBean(JiraClient.class), context.getBean(SiteDirectory.class), store, dying,
                         properties, clock),
-                context.getBean(HandTicketViews.class), properties, context.getBean(dev.ferry.link.TicketLinks.class));
-        try {
-            tickets.create(new ApiCaller(organizationId, "journey", Set.of(ApiScope.LINKS_WRITE)), draft, idempotencyKey);
-            return false;
-        } catch (ProcessKilled killed) {
-            return true;
-        }
+                context.getBean(HandTicketViews.class), properties, context.getBean(TicketLinks.class));
+        ApiCaller caller = new ApiCaller(organizationId, "journey", Set.of(ApiScope.LINKS_WRITE));
+        return WorkerKilled.during(() -> tickets.create(caller, draft, idempotencyKey));
     }
 
     /** Leases run out and back-offs end now: what a restarted node finds after waiting long enough. */
@@ -66,7 +63,4 @@ public final class HandTicketDrain {
         return context.getBean(JdbcClient.class).sql("select count(*) from hand_ticket").query(Long.class).single();
     }
 
-    /** Not an exception anything catches: the thread is gone, like its process. */
-    static final class ProcessKilled extends Error {
-    }
 }
