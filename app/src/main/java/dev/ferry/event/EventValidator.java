@@ -59,6 +59,16 @@ public class EventValidator {
         return type;
     }
 
+    /** Whether a product object's type is one the panels, links and comments can speak of. */
+    public static boolean isObjectType(String type) {
+        return type != null && SUBJECT_TYPE.matcher(type).matches();
+    }
+
+    /** Whether a product object's id fits where Ferry keeps it (links, history, markers). */
+    public static boolean isObjectId(String id) {
+        return !isBlank(id) && id.length() <= 255;
+    }
+
     /** Refuses an object reference the panels and links could not show. */
     public static void validSubject(EventRequest.SubjectBody subject) {
         BodyChecks checks = new BodyChecks();
@@ -70,9 +80,9 @@ public class EventValidator {
         if (!checks.require(subject != null, "/subject", "subject is required")) {
             return;
         }
-        checks.require(subject.type() != null && SUBJECT_TYPE.matcher(subject.type()).matches(), "/subject/type",
+        checks.require(isObjectType(subject.type()), "/subject/type",
                 "subject.type must be lower case letters, digits, '_', '.' or '-', at most 64 characters");
-        checks.require(!isBlank(subject.id()) && subject.id().length() <= 255, "/subject/id",
+        checks.require(isObjectId(subject.id()), "/subject/id",
                 "subject.id must be 1 to 255 characters");
         checks.require(!isBlank(subject.title()) && subject.title().length() <= 1024, "/subject/title",
                 "subject.title must be 1 to 1024 characters");

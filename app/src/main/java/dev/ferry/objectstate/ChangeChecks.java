@@ -1,14 +1,12 @@
 package dev.ferry.objectstate;
 
+import dev.ferry.event.EventValidator;
 import dev.ferry.refusal.BodyChecks;
 import dev.ferry.refusal.Refusal;
-import java.util.regex.Pattern;
 
 /** Refuses a state or comment Jira could not show as one clear comment, naming every field at once. */
 final class ChangeChecks {
 
-    /** As {@code event.EventValidator} checks a subject's type and id, so every object a link names can be spoken of. */
-    private static final Pattern OBJECT_TYPE = Pattern.compile("[a-z][a-z0-9_.-]{0,63}");
     static final int MAX_STATE = 64;
     static final int MAX_TEXT = 10_000;
     static final int MAX_BY = 255;
@@ -17,9 +15,9 @@ final class ChangeChecks {
     }
 
     static void object(String type, String id) {
-        Refusal.require(type != null && OBJECT_TYPE.matcher(type).matches(),
+        Refusal.require(EventValidator.isObjectType(type),
                 "the object type must be lower case letters, digits, '_', '.' or '-', at most 64 characters");
-        Refusal.require(id != null && !id.isBlank() && id.length() <= 255, "the object id must be 1 to 255 characters");
+        Refusal.require(EventValidator.isObjectId(id), "the object id must be 1 to 255 characters");
     }
 
     static void state(String state, String note, String by) {

@@ -1,10 +1,10 @@
 package dev.ferry.ticket;
 
+import dev.ferry.event.EventValidator;
 import dev.ferry.refusal.BodyChecks;
 import dev.ferry.template.HandDescriptions;
 import dev.ferry.url.WebUrls;
 import java.util.Map;
-import java.util.regex.Pattern;
 
 /**
  * The checks a ticket draft must pass before Jira is asked anything: one line of summary within Jira's 255,
@@ -19,7 +19,6 @@ final class DraftChecks {
     static final int MAX_LABELS = 100;
     static final int MAX_FACTS = 50;
     static final int MAX_FACT_CHARS = 2000;
-    private static final Pattern OBJECT_TYPE = Pattern.compile("[a-z][a-z0-9_.-]{0,63}");
 
     private DraftChecks() {
     }
@@ -75,9 +74,9 @@ final class DraftChecks {
         if (!checks.require(object != null, "/object", "object is required: the product object the ticket is for")) {
             return;
         }
-        checks.require(object.type() != null && OBJECT_TYPE.matcher(object.type()).matches(), "/object/type",
+        checks.require(EventValidator.isObjectType(object.type()), "/object/type",
                 "object.type must be lower case letters, digits, '_', '.' or '-', at most 64 characters");
-        checks.require(!blank(object.id()) && object.id().length() <= 255, "/object/id",
+        checks.require(EventValidator.isObjectId(object.id()), "/object/id",
                 "object.id must be 1 to 255 characters");
         checks.require(!blank(object.title()) && object.title().length() <= 1024, "/object/title",
                 "object.title must be 1 to 1024 characters");
