@@ -1,5 +1,6 @@
 package dev.ferry.callback;
 
+import dev.ferry.persistence.RetryDelay;
 import java.time.Duration;
 import java.util.function.DoubleSupplier;
 
@@ -21,8 +22,7 @@ final class Backoff {
 
     /** The wait after {@code attempts} failed attempts (1 or more). */
     Duration after(int attempts) {
-        long base = initial.toMillis() << Math.min(Math.max(attempts - 1, 0), 20);
-        long capped = Math.min(base, max.toMillis());
+        long capped = RetryDelay.doubling(initial, max, attempts).toMillis();
         double jitter = 0.8 + 0.4 * random.getAsDouble();
         return Duration.ofMillis(Math.max(1, Math.round(capped * jitter)));
     }

@@ -1,5 +1,6 @@
 package dev.ferry.delivery;
 
+import dev.ferry.persistence.RetryDelay;
 import dev.ferry.destination.Destination;
 import dev.ferry.destination.DestinationRepository;
 import dev.ferry.jira.JiraException;
@@ -151,8 +152,7 @@ class DeliveryFailures {
     }
 
     static Duration backoff(int attempts) {
-        Duration delay = FIRST_RETRY.multipliedBy(1L << Math.min(Math.max(attempts - 1, 0), 16));
-        return delay.compareTo(LAST_RETRY) > 0 ? LAST_RETRY : delay;
+        return RetryDelay.doubling(FIRST_RETRY, LAST_RETRY, attempts);
     }
 
     /** Another delivery for the same object and event is at work: this one goes again shortly, after it. */

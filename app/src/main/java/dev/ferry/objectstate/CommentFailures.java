@@ -1,5 +1,6 @@
 package dev.ferry.objectstate;
 
+import dev.ferry.persistence.RetryDelay;
 import dev.ferry.jira.JiraException;
 import dev.ferry.link.TicketLinks;
 import dev.ferry.sitelink.SiteLinks;
@@ -86,7 +87,6 @@ class CommentFailures {
     }
 
     static Duration backoff(int attempts) {
-        Duration delay = FIRST_RETRY.multipliedBy(1L << Math.min(Math.max(attempts - 1, 0), 16));
-        return delay.compareTo(LAST_RETRY) > 0 ? LAST_RETRY : delay;
+        return RetryDelay.doubling(FIRST_RETRY, LAST_RETRY, attempts);
     }
 }

@@ -1,5 +1,6 @@
 package dev.ferry.ticket;
 
+import dev.ferry.persistence.RetryDelay;
 import dev.ferry.jira.CreatedIssue;
 import dev.ferry.jira.JiraClient;
 import dev.ferry.jira.JiraException;
@@ -102,7 +103,7 @@ class HandTicketFiler {
 
     /** Jira's Retry-After when it said one, else the first delay doubled with each attempt. */
     Duration delay(int attempts, JiraException e) {
-        Duration backoff = properties.retryDelay().multipliedBy(1L << Math.min(Math.max(attempts - 1, 0), 16));
+        Duration backoff = RetryDelay.doubling(properties.retryDelay(), MAX_DELAY, attempts);
         Duration wait = e == null ? backoff : e.retryAfter().filter(after -> after.compareTo(backoff) > 0).orElse(backoff);
         return wait.compareTo(MAX_DELAY) > 0 ? MAX_DELAY : wait;
     }

@@ -1,6 +1,7 @@
 package dev.ferry.webhook;
 
 import dev.ferry.persistence.OutageBackoff;
+import dev.ferry.persistence.RetryDelay;
 import java.time.Duration;
 import java.util.List;
 import org.slf4j.Logger;
@@ -87,7 +88,6 @@ class InboxWorker {
     }
 
     static Duration backoff(int attempts) {
-        Duration delay = FIRST_RETRY.multipliedBy(1L << Math.min(attempts - 1, 16));
-        return delay.compareTo(LAST_RETRY) > 0 ? LAST_RETRY : delay;
+        return RetryDelay.doubling(FIRST_RETRY, LAST_RETRY, attempts);
     }
 }
