@@ -1,5 +1,6 @@
 package dev.ferry.callback;
 
+import dev.ferry.persistence.Columns;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
@@ -83,7 +84,7 @@ class CallbackOutbox {
                 update callback_message set status = ?, last_http_status = ?, last_answer = ?, last_error = ?,
                     last_attempt_at = ?, claimed_until = null, next_attempt_at = ?, finished_at = ?
                 where id = ? and attempts = ?""")
-                .params(status, httpStatus, clip(answer), clip(error), now, next == null ? now : Timestamp.from(next),
+                .params(status, httpStatus, Columns.clip(answer, 1000), Columns.clip(error, 1000), now, next == null ? now : Timestamp.from(next),
                         next == null ? now : null, message.id(), message.attempts())
                 .update();
     }
@@ -113,9 +114,5 @@ class CallbackOutbox {
     List<MessageView> recent(String endpointId, int limit) {
         return jdbc.sql("select " + MessageView.COLUMNS + " from callback_message where endpoint_id = ? order by id desc limit ?")
                 .params(endpointId, limit).query(MessageView::from).list();
-    }
-
-    private static String clip(String text) {
-        return text == null || text.length() <= 1000 ? text : text.substring(0, 1000);
     }
 }

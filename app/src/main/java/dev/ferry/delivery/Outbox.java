@@ -1,5 +1,6 @@
 package dev.ferry.delivery;
 
+import dev.ferry.persistence.Columns;
 import dev.ferry.destination.Destination;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -94,7 +95,7 @@ public class Outbox {
     void finish(OutboundDelivery delivery, TicketDeliveryStatus status, String error) {
         owned(delivery, jdbc.sql("""
                 update ticket_delivery set status = ?, finished_at = ?, claimed_until = null, last_error = ?
-                where id = ? and attempts = ?""").params(status.name(), Timestamp.from(clock.instant()), clip(error),
+                where id = ? and attempts = ?""").params(status.name(), Timestamp.from(clock.instant()), Columns.clip(error, 4000),
                 delivery.id(), delivery.attempts()).update());
     }
 
@@ -102,7 +103,7 @@ public class Outbox {
     void reschedule(OutboundDelivery delivery, TicketDeliveryStatus status, Instant when, String error) {
         owned(delivery, jdbc.sql("""
                 update ticket_delivery set status = ?, next_attempt_at = ?, claimed_until = null, last_error = ?
-                where id = ? and attempts = ?""").params(status.name(), Timestamp.from(when), clip(error), delivery.id(),
+                where id = ? and attempts = ?""").params(status.name(), Timestamp.from(when), Columns.clip(error, 4000), delivery.id(),
                 delivery.attempts()).update());
     }
 
@@ -192,9 +193,5 @@ public class Outbox {
                 rs.getInt("attempts") + 1,
                 attempted == null ? null : attempted.toInstant(), rs.getString("issue_id"), rs.getString("issue_key"),
                 outcome == null ? null : TicketOutcome.valueOf(outcome));
-    }
-
-    private static String clip(String text) {
-        return text == null || text.length() <= 4000 ? text : text.substring(0, 4000);
     }
 }

@@ -1,5 +1,6 @@
 package dev.ferry.objectstate;
 
+import dev.ferry.persistence.Columns;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -79,7 +80,7 @@ class CommentOutbox {
     void finish(ClaimedComment row, String status, String reason) {
         owned(row, jdbc.sql("""
                 update object_change_comment set status = ?, finished_at = ?, claimed_until = null, last_error = ?
-                where id = ? and attempts = ?""").params(status, Timestamp.from(clock.instant()), clip(reason), row.id(),
+                where id = ? and attempts = ?""").params(status, Timestamp.from(clock.instant()), Columns.clip(reason, 4000), row.id(),
                 row.attempts()).update());
     }
 
@@ -87,7 +88,7 @@ class CommentOutbox {
     void reschedule(ClaimedComment row, String status, Instant when, String reason) {
         owned(row, jdbc.sql("""
                 update object_change_comment set status = ?, next_attempt_at = ?, claimed_until = null, last_error = ?
-                where id = ? and attempts = ?""").params(status, Timestamp.from(when), clip(reason), row.id(),
+                where id = ? and attempts = ?""").params(status, Timestamp.from(when), Columns.clip(reason, 4000), row.id(),
                 row.attempts()).update());
     }
 
@@ -121,9 +122,6 @@ class CommentOutbox {
                 rs.getString("issue_key"), rs.getInt("attempts") + 1, attempted == null ? null : attempted.toInstant());
     }
 
-    private static String clip(String text) {
-        return text == null || text.length() <= 4000 ? text : text.substring(0, 4000);
-    }
 
     /** Another worker claimed the row after this one's lease ran out: what this one was about to write is not its own. */
     static final class LeaseLost extends RuntimeException {

@@ -5,7 +5,7 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 
-/** Reading a row's columns the same way on H2 and PostgreSQL. */
+/** Reading and writing a row's columns the same way on H2 and PostgreSQL. */
 public final class Columns {
 
     private Columns() {
@@ -15,5 +15,10 @@ public final class Columns {
     public static Instant instant(ResultSet rs, String column) throws SQLException {
         OffsetDateTime value = rs.getObject(column, OffsetDateTime.class);
         return value == null ? null : value.toInstant();
+    }
+
+    /** Text cut to the column's width, so a long error or answer is stored rather than refused; null stays null. */
+    public static String clip(String text, int width) {
+        return text == null || text.length() <= width ? text : text.substring(0, width);
     }
 }

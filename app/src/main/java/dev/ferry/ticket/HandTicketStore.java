@@ -121,7 +121,7 @@ class HandTicketStore {
         fenced(row, jdbc.sql("""
                 update hand_ticket set status = 'FAILED', last_error = ?, claimed_until = null, finished_at = ?
                 where id = ? and attempts = ?""")
-                .params(clip(error), Timestamp.from(clock.instant()), row.id(), row.attempts()).update());
+                .params(Columns.clip(error, 4000), Timestamp.from(clock.instant()), row.id(), row.attempts()).update());
     }
 
     /** Jira could not be asked now: the worker tries again at {@code when}. */
@@ -129,7 +129,7 @@ class HandTicketStore {
         fenced(row, jdbc.sql("""
                 update hand_ticket set next_attempt_at = ?, claimed_until = null, last_error = ?
                 where id = ? and attempts = ?""")
-                .params(Timestamp.from(when), clip(error), row.id(), row.attempts()).update());
+                .params(Timestamp.from(when), Columns.clip(error, 4000), row.id(), row.attempts()).update());
     }
 
     private static void fenced(HandTicketRow row, int updated) {
@@ -149,9 +149,5 @@ class HandTicketStore {
                 Columns.instant(rs, "write_attempted_at"), rs.getString("issue_id"), rs.getString("issue_key"),
                 linkId, Columns.instant(rs, "claimed_until"), rs.getString("last_error"),
                 rs.getString("created_by"), Columns.instant(rs, "created_at"));
-    }
-
-    private static String clip(String text) {
-        return text == null || text.length() <= 4000 ? text : text.substring(0, 4000);
     }
 }

@@ -1,5 +1,6 @@
 package dev.ferry.webhook;
 
+import dev.ferry.persistence.Columns;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
@@ -73,20 +74,16 @@ class InboxQueue {
 
     void finish(StoredDelivery delivery, DeliveryStatus status, String outcome) {
         jdbc.sql("update webhook_delivery set status = ?, processed_at = ?, outcome = ? where id = ?")
-                .params(status.name(), Timestamp.from(clock.instant()), clip(outcome), delivery.id()).update();
+                .params(status.name(), Timestamp.from(clock.instant()), Columns.clip(outcome, 1000), delivery.id()).update();
     }
 
     void retryLater(StoredDelivery delivery, Duration delay, String error) {
         jdbc.sql("update webhook_delivery set next_attempt_at = ?, outcome = ? where id = ?")
-                .params(Timestamp.from(clock.instant().plus(delay)), clip(error), delivery.id()).update();
+                .params(Timestamp.from(clock.instant().plus(delay)), Columns.clip(error, 1000), delivery.id()).update();
     }
 
     int pruneFinishedBefore(Instant cutoff) {
         return jdbc.sql("delete from webhook_delivery where status <> 'PENDING' and processed_at < ?")
                 .param(Timestamp.from(cutoff)).update();
-    }
-
-    private static String clip(String text) {
-        return text == null || text.length() <= 1000 ? text : text.substring(0, 1000);
     }
 }
