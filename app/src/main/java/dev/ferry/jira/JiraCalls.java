@@ -7,6 +7,7 @@ import java.time.Instant;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
+import tools.jackson.databind.JsonNode;
 
 /**
  * Every call to Jira goes through here: a permit from the site's {@link SiteRateGate}, the signed request,
@@ -61,6 +62,11 @@ class JiraCalls {
             }
             Pause.until(clock, clock.instant().plus(waitBeforeRetry(site, request, failure, retry, deadline)));
         }
+    }
+
+    /** Jira's 2xx answer as JSON. */
+    JsonNode json(JiraSite site, JiraRequest request) {
+        return IssueBodies.JSON.readTree(exchange(site, request));
     }
 
     /** Pauses the whole site unless Jira limited writes to one issue; the exception carries the wait. */

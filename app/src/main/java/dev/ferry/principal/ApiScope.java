@@ -9,7 +9,14 @@ public enum ApiScope {
     CONFIG_READ("config:read"),
     CONFIG_WRITE("config:write"),
     KEYS_MANAGE("keys:manage"),
-    AUDIT_READ("audit:read");
+    AUDIT_READ("audit:read"),
+    /** Read activities, their summaries and exports, and the data sources' state. */
+    ACTIVITY_READ("activity:read"),
+    /** Fetch now, change a data source's schedule, cancel a fetch. */
+    INGEST_MANAGE("ingest:manage"),
+    PEOPLE_READ("people:read"),
+    /** Add, map, import and erase people. */
+    PEOPLE_WRITE("people:write");
 
     private final String value;
 
