@@ -1,16 +1,13 @@
 package dev.ferry.webhook;
 
-import java.sql.DatabaseMetaData;
+import dev.ferry.persistence.Dialect;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.util.List;
-import javax.sql.DataSource;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.jdbc.support.JdbcUtils;
-import org.springframework.jdbc.support.MetaDataAccessException;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -34,13 +31,11 @@ class InboxTable {
     private final TransactionTemplate transaction;
     private final String batchInsert;
 
-    InboxTable(JdbcTemplate jdbc, JdbcClient client, TransactionTemplate transaction, DataSource dataSource)
-            throws MetaDataAccessException {
+    InboxTable(JdbcTemplate jdbc, JdbcClient client, TransactionTemplate transaction, Dialect dialect) {
         this.jdbc = jdbc;
         this.client = client;
         this.transaction = transaction;
-        String product = JdbcUtils.extractDatabaseMetaData(dataSource, DatabaseMetaData::getDatabaseProductName);
-        this.batchInsert = "PostgreSQL".equals(product) ? INSERT_NEW : INSERT;
+        this.batchInsert = dialect.postgres() ? INSERT_NEW : INSERT;
     }
 
     /**
