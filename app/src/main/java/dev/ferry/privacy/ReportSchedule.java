@@ -42,7 +42,7 @@ class ReportSchedule {
                 select client_key from personal_data_report
                 where next_due_at <= ? and (lease_until is null or lease_until < ?)
                 order by next_due_at, client_key""")
-                .param(Timestamp.from(now)).param(Timestamp.from(now)).query(String.class).stream().limit(limit).toList();
+                .param(Timestamp.from(now)).param(Timestamp.from(now)).query(String.class).list().stream().limit(limit).toList();
     }
 
     /** Takes the site's report until {@code until}; false when another node took it or it is no longer due. */
