@@ -27,7 +27,7 @@ class ReportSchedule {
         try {
             jdbc.sql("""
                     insert into personal_data_report (client_key, next_due_at)
-                    select s.client_key, ? from site s
+                    select s.client_key, cast(? as timestamp with time zone) from site s
                     where s.state <> 'UNINSTALLED'
                       and not exists (select 1 from personal_data_report r where r.client_key = s.client_key)""")
                     .param(Timestamp.from(now)).update();
