@@ -3,6 +3,7 @@ package dev.ferry.privacy;
 import dev.ferry.persistence.PollingWorker;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -33,7 +34,8 @@ class PersonalDataReportWorker extends PollingWorker {
     /** Reports every site due now that this node wins; answers how many it reported. */
     @Override
     protected int drain() {
-        Instant now = clock.instant();
+        // Whole milliseconds: a database keeping microseconds must not round a new row's due time past "now".
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
         schedule.enroll(now);
         int reported = 0;
         for (String clientKey : schedule.due(now, SITES_PER_ROUND)) {

@@ -85,6 +85,10 @@ class PersonalDataReportJourneyTest {
             assertThat(call.header("Authorization")).hasValueSatisfying(value -> assertThat(value).startsWith("JWT "));
         });
         assertThat(posts).extracting(RecordedCall::status).containsExactly(200, 200, 204);
+        Instant seenAt = jdbc.sql("select seen_at from jira_user where account_id = ?").param(accounts.get(0))
+                .query(Timestamp.class).single().toInstant();
+        assertThat(posts.get(0).body()).as("updatedAt is when Ferry last read the account")
+                .contains("{\"accountId\":\"" + accounts.get(0) + "\",\"updatedAt\":\"" + seenAt + "\"}");
 
         assertThat(count("select count(*) from activity where actor_account_id = ?", closed)).isZero();
         assertThat(count("select count(*) from jira_user where account_id = ?", closed)).isZero();
@@ -149,6 +153,21 @@ class PersonalDataReportJourneyTest {
         assertThat(jira.data().personalData().reports()).containsExactly(accounts);
         assertThat(jdbc.sql("select last_reported_at from personal_data_report").query(Timestamp.class).single())
                 .isNotNull();
+    }
+
+    @Test
+    void anUninstalledSiteIsNotReported() {
+        storeActivitiesOf(3);
+        assertThat(jira.site().uninstall().status()).isEqualTo(204);
+        jdbc.sql("insert into personal_data_report (client_key, next_due_at) values (?, ?)").params(clientKey,
+                Timestamp.from(Instant.now().minusSeconds(1))).update();
+
+        PersonalDataReportDrain.drain(context);
+
+        assertThat(reportCalls()).isEmpty();
+        assertThat(jdbc.sql("select last_outcome from personal_data_report").query(String.class).single())
+                .contains("not installed");
+        assertThat(count("select count(*) from activity", null)).as("nothing erased for want of an answer").isEqualTo(3);
     }
 
     @Test
