@@ -41,6 +41,11 @@ class JiraCalls {
 
     /** The body of Jira's 2xx answer, or the failure that remained after the retries allowed. */
     String exchange(JiraSite site, JiraRequest request) {
+        return respond(site, request).body();
+    }
+
+    /** Jira's whole 2xx answer (status and headers too), or the failure that remained after the retries allowed. */
+    HttpResponse<String> respond(JiraSite site, JiraRequest request) {
         Instant deadline = clock.instant().plus(maxInlineWait);
         for (int retry = 1; ; retry++) {
             gate.take(site.budgetKey(), deadline);
@@ -49,7 +54,7 @@ class JiraCalls {
                 HttpResponse<String> response = transport.send(site, request);
                 if (response.statusCode() / 100 == 2) {
                     clockSkew.accepted(site.clientKey());
-                    return response.body();
+                    return response;
                 }
                 failure = JiraErrors.from(request, response);
                 if (failure.kind() == JiraException.Kind.RATE_LIMITED) {

@@ -25,6 +25,7 @@ public final class JiraData {
     private final AtomicLong ids = new AtomicLong(10_000);
     private final Grants grants = new Grants();
     private final Accounts accounts = new Accounts();
+    private final PersonalDataAccounts personalData = new PersonalDataAccounts();
     private final List<String> priorities = new ArrayList<>(List.of("Highest", "High", "Medium", "Low", "Lowest"));
     /** Accounts that may not be assigned issues, per project key; every other person's account may. */
     private final Map<String, java.util.Set<String>> unassignable = new LinkedHashMap<>();
@@ -67,6 +68,11 @@ public final class JiraData {
     /** Who has an account on the site: whoever the app's credentials stand for. */
     public Accounts accounts() {
         return accounts;
+    }
+
+    /** What Atlassian's personal data reporting API knows of the site's accounts, and the reports it got. */
+    public PersonalDataAccounts personalData() {
+        return personalData;
     }
 
     /** The site's priority scheme, by name, in its order: Jira's default five at first. */

@@ -18,6 +18,7 @@ public final class JiraRest {
         new MyPermissionsRoutes(data).register(routes);
         new FieldRoutes(data).register(routes);
         new LicenseRoutes(data).register(routes);
+        new ReportAccountsRoutes(data).register(routes);
     }
 
     /** Serves one call of the site admin; {@code siteUrl} is the site's base URL for {@code self} links. */
