@@ -1,5 +1,6 @@
 package dev.ferry.activity;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.ferry.principal.ApiCaller;
 import dev.ferry.principal.ApiScope;
 import dev.ferry.principal.RequiresScope;
@@ -93,6 +94,6 @@ class ActivitiesController {
     }
 
     /** A page of activities and the cursor of the next; null on the last page. */
-    record ActivityList(List<ActivityItem> activities, String nextCursor) {
+    record ActivityList(List<ActivityItem> activities, @JsonInclude(JsonInclude.Include.ALWAYS) String nextCursor) {
     }
 }

@@ -35,8 +35,9 @@ class ActivityFilters {
                 "cursor belongs to a list in the other order: keep order as it was");
         ActivityKind kind = kind(p.kind());
         ActivitySource source = source(p.source());
-        Refusal.require(kind == null || source == null || kind.source() == source,
-                "kind " + p.kind().strip() + " is not a " + (source == null ? "" : source.value()) + " activity");
+        if (kind != null && source != null && kind.source() != source) {
+            throw Refusal.invalid("kind " + kind.value() + " is not a " + source.value() + " activity");
+        }
         PersonRef person = blank(p.person()) ? null : people.find(organizationId, p.person().strip())
                 .orElseThrow(() -> Refusal.invalid("no person " + p.person().strip() + " in this organization"));
         return new ActivityFilter(organizationId, person, connection(organizationId, p.connection()), source, kind, from,

@@ -1,5 +1,6 @@
 package dev.ferry.activity;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import java.time.Instant;
 import tools.jackson.databind.JsonNode;
 
@@ -14,7 +15,7 @@ record ActivityItem(long id, String connection, String site, String source, Stri
         Actor actor, ActivityObject object, JsonNode detail) {
 
     /** Who did it: the account, its name as Jira last showed it, and the person it is mapped to. */
-    record Actor(String accountId, String displayName, Person person) {
+    record Actor(String accountId, String displayName, @JsonInclude(JsonInclude.Include.ALWAYS) Person person) {
     }
 
     /** The product's person. */

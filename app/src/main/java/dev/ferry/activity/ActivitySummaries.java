@@ -1,5 +1,6 @@
 package dev.ferry.activity;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.ferry.refusal.Refusal;
 import java.time.Clock;
 import java.time.Duration;
@@ -46,9 +47,9 @@ class ActivitySummaries {
                 from.toString(), to.toString(), null, null));
         ActivityWhere where = ActivityWhere.of(filter);
         Map<LocalDate, Map<String, Long>> days = new TreeMap<>();
-        jdbc.query("select " + DAY + " as day, a.kind, count(*) as n from activity a" + where.sql() + " group by " + DAY
+        jdbc.query("select " + DAY + " as utc_day, a.kind, count(*) as n from activity a" + where.sql() + " group by " + DAY
                 + ", a.kind", where.params(), (RowCallbackHandler) rs -> {
-                    days.computeIfAbsent(rs.getObject("day", LocalDate.class), d -> new TreeMap<>())
+                    days.computeIfAbsent(rs.getObject("utc_day", LocalDate.class), d -> new TreeMap<>())
                             .put(rs.getString("kind").toLowerCase(java.util.Locale.ROOT), rs.getLong("n"));
                 });
         Map<String, Long> byKind = new TreeMap<>();
@@ -63,7 +64,7 @@ class ActivitySummaries {
     }
 
     /** The counts of a range; days without activity are left out. */
-    record Summary(ActivityItem.Person person, String connection, Instant from, Instant to, long total,
+    record Summary(ActivityItem.Person person, @JsonInclude(JsonInclude.Include.ALWAYS) String connection, Instant from, Instant to, long total,
             Map<String, Long> byKind, List<Day> byDay) {
     }
 

@@ -1,5 +1,6 @@
 package dev.ferry.activity;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import java.time.Instant;
 import java.util.List;
 
@@ -7,7 +8,7 @@ import java.util.List;
  * Why a range shows no activity: each cause that holds, in words that say what to do, and what Ferry found per
  * connection. {@code explained} is false when none holds (the activity is there; a filter excludes it).
  */
-record Explanation(String connection, Instant from, Instant to, boolean explained, List<Cause> causes,
+record Explanation(@JsonInclude(JsonInclude.Include.ALWAYS) String connection, Instant from, Instant to, boolean explained, List<Cause> causes,
         List<Facts> connections) {
 
     /**
