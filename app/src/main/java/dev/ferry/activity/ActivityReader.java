@@ -54,7 +54,7 @@ class ActivityReader {
     Page page(ActivityFilter filter, int limit) {
         ActivityWhere where = ActivityWhere.of(filter);
         where.params().addValue("limit", limit + 1);
-        List<ActivityItem> rows = named.query(SELECT + where.sql() + ActivityWhere.order(filter.ascending())
+        List<ActivityItem> rows = named.query(SELECT + where.sql() + ActivityWhere.order(filter)
                 + " fetch first :limit rows only", where.params(), (rs, row) -> item(rs));
         if (rows.size() <= limit) {
             return new Page(rows, null);
@@ -72,7 +72,7 @@ class ActivityReader {
     void stream(ActivityFilter filter, Consumer<ActivityItem> each) {
         ActivityWhere where = ActivityWhere.of(filter);
         readOnly.executeWithoutResult(status -> streaming.query(SELECT + where.sql()
-                + ActivityWhere.order(filter.ascending()), where.params(),
+                + ActivityWhere.order(filter), where.params(),
                 (RowCallbackHandler) rs -> each.accept(item(rs))));
     }
 
