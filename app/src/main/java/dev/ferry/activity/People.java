@@ -37,10 +37,10 @@ class People {
 
     /** How many people have an account on the connection (or on any, with {@code connectionId} null). */
     long mapped(String organizationId, String connectionId) {
-        return jdbc.sql("""
-                select count(distinct person_id) from person_identity where organization_id = ? and account_id is not null
-                and (cast(? as varchar(64)) is null or connection_id = ?)""")
-                .params(organizationId, connectionId, connectionId).query(Long.class).single();
+        String counted = "select count(distinct person_id) from person_identity where organization_id = ?"
+                + " and account_id is not null";
+        return connectionId == null ? jdbc.sql(counted).param(organizationId).query(Long.class).single()
+                : jdbc.sql(counted + " and connection_id = ?").params(organizationId, connectionId).query(Long.class).single();
     }
 
     private List<PersonRef.Identity> identities(String personId) {

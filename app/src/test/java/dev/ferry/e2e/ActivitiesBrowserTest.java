@@ -10,6 +10,7 @@ import dev.ferry.ingest.ActivityStore;
 import dev.ferry.principal.Role;
 import dev.ferry.site.SiteDirectory;
 import dev.ferry.support.Browser;
+import dev.ferry.support.ConsoleClient;
 import dev.ferry.support.Organizations;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -60,7 +61,8 @@ class ActivitiesBrowserTest {
             String connection = ActivityFixtures.connect(journey.api(org.key()), journey.jira(),
                     "557058:activities-" + width, "Reader " + width);
             browser.driver().manage().deleteAllCookies();
-            browser.viewport(width, 844).loginAs(ferry, people.create(org.id(), Role.MEMBER))
+            People.Login member = people.create(org.id(), Role.MEMBER);
+            browser.viewport(width, 844).loginAs(ferry, member)
                     .open(ferry + "/admin/activities");
             assertThat(browser.testId("no-activities").getText()).contains("No activity matches")
                     .contains("Nobody of the organization is mapped").contains("Ferry holds no activity of");
@@ -95,6 +97,13 @@ class ActivitiesBrowserTest {
             assertThat(browser.testId("activity").getText()).contains("Page updated").contains("Runbook")
                     .contains("unmapped: Ola Nordmann");
             fitsAndShoot("activities-confluence-" + width);
+
+            String csv = browser.testId("export-csv").getAttribute("href").substring(ferry.length());
+            var exported = ConsoleClient.signIn(journey.port(), member).get(csv);
+            assertThat(exported.statusCode()).isEqualTo(200);
+            assertThat(exported.headers().firstValue("Content-Type").orElse("")).startsWith("text/csv");
+            assertThat(exported.body().lines().toList()).hasSize(2).last().asString().contains("\"page_updated\"")
+                    .contains("\"Runbook\"");
         }
     }
 
