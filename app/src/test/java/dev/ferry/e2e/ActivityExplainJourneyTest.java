@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.ferry.ingest.ActivityStore;
 import dev.ferry.simulator.JiraSimulator;
+import dev.ferry.simulator.fault.Fault;
 import dev.ferry.simulator.rest.Project;
 import dev.ferry.site.SiteDirectory;
 import java.sql.Timestamp;
@@ -102,6 +103,18 @@ class ActivityExplainJourneyTest {
         } finally {
             projects.forEach(p -> jira.data().addProject(p.id(), p.key(), p.name(), p.issueTypes()));
         }
+    }
+
+    @Test
+    void aJiraThatCannotBeAskedIsSaidSoInsteadOfGuessed() {
+        jira.faults().add("GET", "/rest/api/3/project/search", Fault.forbidden(), 1);
+
+        JsonNode explained = explain("connection=" + connection + "&" + RANGE);
+
+        assertThat(causes(explained)).contains("visibility_unknown").doesNotContain("no_projects_visible");
+        assertThat(message(explained, "visibility_unknown")).contains("Ferry could not ask Jira what the account of "
+                + jira.baseUrl() + " can see");
+        assertThat(explained.path("connections").get(0).has("projects")).isFalse();
     }
 
     @Test
