@@ -30,6 +30,7 @@ final class Nav {
             new Section("destinations", "Destinations", "/admin/destinations"),
             new Section("deliveries", "Deliveries", "/admin/deliveries"),
             new Section("links", "Linked tickets", "/admin/links"),
+            new Section("activities", "Activities", "/admin/activities"),
             new Section("audit", "Audit log", "/admin/audit"),
             new Section(API_KEYS, "API keys", "/admin/api-keys"),
             new Section(USERS, "People", "/admin/users"),
