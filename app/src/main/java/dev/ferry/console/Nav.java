@@ -29,6 +29,7 @@ final class Nav {
             new Section(CALLBACKS, "Callbacks", "/admin/callbacks"),
             new Section("destinations", "Destinations", "/admin/destinations"),
             new Section("deliveries", "Deliveries", "/admin/deliveries"),
+            new Section("data-sources", "Data sources", "/admin/data-sources"),
             new Section("links", "Linked tickets", "/admin/links"),
             new Section("audit", "Audit log", "/admin/audit"),
             new Section(API_KEYS, "API keys", "/admin/api-keys"),
