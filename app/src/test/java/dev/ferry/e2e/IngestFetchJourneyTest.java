@@ -168,6 +168,30 @@ class IngestFetchJourneyTest {
     }
 
     @Test
+    void aRateLimitPastTheInlineWaitOnlySlowsTheFetchWhichResumesAtThatPage() {
+        jira.faults().add("POST", SEARCH, Fault.slow(Duration.ZERO), 1);
+        jira.faults().add("POST", SEARCH, Fault.rateLimited(Duration.ofSeconds(60), "jira-quota-tenant-based"), 1);
+        String id = fetch().json().path("id").asString();
+
+        IngestDrain.drain(context);
+        JsonNode waiting = job(id);
+        assertThat(waiting.path("state").asString()).as(waiting.toString()).isEqualTo("waiting");
+        assertThat(waiting.path("error").asString()).contains("Rate limited by Atlassian").contains("where it stopped");
+        assertThat(Instant.parse(waiting.path("nextAttemptAt").asString()))
+                .as("at Jira's Retry-After, not before").isAfter(Instant.now().plusSeconds(50));
+        assertThat(waiting.path("pages").asLong()).isEqualTo(1);
+
+        // Jira's minute passes: the site's pause and the job's wait end.
+        jdbc.sql("update jira_rate_budget set blocked_until = null").update();
+        IngestDrain.timePasses(context);
+        IngestDrain.drain(context);
+        JsonNode done = job(id);
+        assertThat(done.path("state").asString()).isEqualTo("done");
+        assertThat(done.path("records").asLong()).isEqualTo(5);
+        assertThat(stored()).isEqualTo(5);
+    }
+
+    @Test
     void aJiraThatKeepsFailingFailsTheFetchWithWordsAfterTheAttemptsAllowed() {
         jira.faults().add("POST", SEARCH, Fault.serverError(503), 1000);
         String id = fetch().json().path("id").asString();

@@ -50,7 +50,8 @@ public class IngestScheduler {
         jdbc.sql("""
                 select client_key, organization_id from site_link
                 where client_key not in (select connection_id from ingest_schedule)""")
-                .query((rs, row) -> schedules.of(rs.getString("organization_id"), rs.getString("client_key"))).list();
+                .query((rs, row) -> new String[] {rs.getString("organization_id"), rs.getString("client_key")}).list()
+                .forEach(unscheduled -> schedules.of(unscheduled[0], unscheduled[1]));
         Instant now = clock.instant();
         int queued = 0;
         for (Schedules.Schedule schedule : schedules.due(now, BATCH)) {
