@@ -54,6 +54,16 @@ public class IngestTargets {
                 .orElseThrow(() -> Refusal.notFound("no connection " + connectionId + " in this organization"));
     }
 
+    /**
+     * Refuses as not found unless the connection is linked to the organization, without opening its credentials
+     * (an OAuth grant would be refreshed): for requests that only name it.
+     */
+    public void requireOwned(String organizationId, String connectionId) {
+        if (!links.organizationOf(connectionId).filter(organizationId::equals).isPresent()) {
+            throw Refusal.notFound("no connection " + connectionId + " in this organization");
+        }
+    }
+
     /** The connection as linked now, for a worker: empty once it was deleted or its site is no longer callable. */
     public Optional<IngestTarget> find(String connectionId) {
         Optional<String> organization = links.organizationOf(connectionId);

@@ -4,7 +4,6 @@ import dev.ferry.audit.AuditAction;
 import dev.ferry.audit.AuditLog;
 import dev.ferry.ingest.ActivitySource;
 import dev.ferry.ingest.ActivityStream;
-import dev.ferry.ingest.IngestTarget;
 import dev.ferry.ingest.IngestTargets;
 import dev.ferry.refusal.Refusal;
 import java.time.Clock;
@@ -48,9 +47,9 @@ public class Fetches {
     }
 
     JobView start(String organizationId, String actor, String connectionId, FetchRequest request) {
-        IngestTarget target = targets.of(organizationId, connectionId);
+        targets.requireOwned(organizationId, connectionId);
         FetchRange range = FetchRange.parse(request.from(), request.to(), clock.instant(), properties.maxFetchDays());
-        List<String> chosen = streams(target, request.streams());
+        List<String> chosen = streams(connectionId, targets.hasConfluence(connectionId), request.streams());
         jobs.open(connectionId, JobKind.FETCH).ifPresent(open -> {
             throw busy(open);
         });
@@ -76,8 +75,7 @@ public class Fetches {
     }
 
     /** The streams asked for, each known and reachable over the connection; all it has when none are named. */
-    private List<String> streams(IngestTarget target, List<String> asked) {
-        boolean confluence = target.confluence().isPresent();
+    private List<String> streams(String connectionId, boolean confluence, List<String> asked) {
         List<String> available = streams.namesOf(confluence);
         if (asked == null) {
             Refusal.require(!available.isEmpty(), "this node reads no streams yet");
@@ -90,7 +88,7 @@ public class Fetches {
             ActivityStream stream = streams.named(name).orElseThrow(() -> Refusal.invalid("unknown stream \"" + name
                     + "\": the streams are " + String.join(", ", streams.names())));
             Refusal.require(confluence || stream.source() != ActivitySource.CONFLUENCE, "the connection "
-                    + target.connectionId() + " does not reach Confluence, so " + name + " cannot be fetched: an"
+                    + connectionId + " does not reach Confluence, so " + name + " cannot be fetched: an"
                     + " OAuth connection needs a Confluence read scope, and an app install reads Jira only");
             if (!chosen.contains(name)) {
                 chosen.add(name);
@@ -100,7 +98,7 @@ public class Fetches {
     }
 
     List<JobView> recent(String organizationId, String connectionId) {
-        targets.of(organizationId, connectionId);
+        targets.requireOwned(organizationId, connectionId);
         List<JobView> recent = new ArrayList<>();
         jobs.recent(connectionId, JobKind.FETCH, RECENT).forEach(job -> recent.add(JobView.of(job)));
         return recent;
