@@ -18,6 +18,9 @@ class IngestRefusalJourneyTest {
     @Autowired
     JdbcClient jdbc;
 
+    @Autowired
+    dev.ferry.account.People people;
+
     ProductApi api;
     String token;
     String install;
@@ -46,6 +49,32 @@ class IngestRefusalJourneyTest {
 
         assertThat(count("select count(*) from ingest_job")).isZero();
         assertThat(count("select count(*) from audit_record where action like 'INGEST%'")).isZero();
+    }
+
+    @Test
+    void anOAuthConnectionReachesConfluenceOnlyWhenItsGrantHoldsAConfluenceReadScope(Journey journey) {
+        String oauth = OAuthConnections.connect(journey, people, api.organizationId());
+        String today = Instant.now().toString().substring(0, 10);
+        refused(fetch(oauth, "\"" + today + "\"", "\"" + today + "\"", "[\"" + SimulatedPageStream.NAME + "\"]"), 400,
+                "does not reach Confluence");
+        assertThat(confluence(oauth)).isFalse();
+        assertThat(confluence(install)).as("an app install reads Jira only").isFalse();
+        assertThat(confluence(token)).as("an API token reaches {site}/wiki").isTrue();
+
+        jdbc.sql("update oauth_grant set scopes = scopes || ' read:confluence-content.all'").update();
+        assertThat(confluence(oauth)).isTrue();
+        ProductApi.Reply started = fetch(oauth, "\"" + today + "\"", "\"" + today + "\"", "[\"" + SimulatedPageStream.NAME
+                + "\"]");
+        assertThat(started.status()).as(started.body()).isEqualTo(202);
+    }
+
+    private boolean confluence(String connection) {
+        for (var source : api.get("/api/v1/data-sources").json().path("dataSources")) {
+            if (source.path("connection").asString().equals(connection)) {
+                return source.path("confluence").asBoolean();
+            }
+        }
+        throw new AssertionError("no data source " + connection);
     }
 
     @Test

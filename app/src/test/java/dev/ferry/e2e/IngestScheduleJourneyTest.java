@@ -8,6 +8,11 @@ import dev.ferry.simulator.JiraSimulator;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -52,7 +57,7 @@ class IngestScheduleJourneyTest {
         assertThat(source.path("schedule").path("everyMinutes").asInt()).isEqualTo(15);
         assertThat(stream(source).path("records").asLong()).isZero();
 
-        assertThat(IngestDrain.queueDue(context)).isEqualTo(1);
+        assertThat(twoNodesQueueDue()).as("two nodes at once queue one run").isEqualTo(1);
         assertThat(IngestDrain.queueDue(context)).as("the next is a schedule's interval away").isZero();
         assertThat(IngestDrain.drainDyingInPage(context, 0)).isTrue();
         assertThat(watermark()).as("nothing committed, nothing moved").isNull();
@@ -100,6 +105,22 @@ class IngestScheduleJourneyTest {
         for (String table : new String[] {"ingest_job", "ingest_schedule", "ingest_checkpoint"}) {
             assertThat(jdbc.sql("select count(*) from " + table + " where connection_id = ?").param(connection)
                     .query(Long.class).single()).as(table).isZero();
+        }
+    }
+
+    private int twoNodesQueueDue() {
+        ExecutorService nodes = Executors.newFixedThreadPool(2);
+        try {
+            Callable<Integer> queue = () -> IngestDrain.queueDue(context);
+            int queued = 0;
+            for (Future<Integer> node : nodes.invokeAll(List.of(queue, queue))) {
+                queued += node.get();
+            }
+            return queued;
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        } finally {
+            nodes.shutdownNow();
         }
     }
 
