@@ -30,6 +30,7 @@ final class Nav {
             new Section("destinations", "Destinations", "/admin/destinations"),
             new Section("deliveries", "Deliveries", "/admin/deliveries"),
             new Section("links", "Linked tickets", "/admin/links"),
+            new Section("data-sources", "Data sources", "/admin/data-sources"),
             new Section("activities", "Activities", "/admin/activities"),
             new Section("audit", "Audit log", "/admin/audit"),
             new Section(API_KEYS, "API keys", "/admin/api-keys"),

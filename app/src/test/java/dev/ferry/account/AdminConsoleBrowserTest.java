@@ -100,7 +100,7 @@ class AdminConsoleBrowserTest {
         browser.open(base() + "/admin/integrations/jira");
         assertThat(browser.testId("role").getText()).isEqualToIgnoringCase("Member");
         assertThat(browser.findAll(By.cssSelector("nav a")).stream().map(a -> a.getText()).toList())
-                .containsExactly("Home", "Jira sites", "Deliveries", "Linked tickets", "Activities", "Audit log");
+                .containsExactly("Home", "Jira sites", "Deliveries", "Linked tickets", "Data sources", "Activities", "Audit log");
         assertThat(browser.findAll(By.cssSelector("main form, main button"))).as("no edit controls").isEmpty();
         browser.open(base() + "/admin/users");
         assertThat(browser.testId("error-message").getText()).contains("Your role does not allow this");
