@@ -177,6 +177,18 @@ public final class SiteActions {
         return send(prepareWebhook(event, issueKey, Map.of(), clock.instant()));
     }
 
+    /**
+     * Sends a webhook body as Jira would for a change on the site, when an app is installed, enabled and subscribed
+     * to the event; empty otherwise (no app, or it does not listen), as Jira then sends nothing.
+     */
+    public Optional<Webhooks.Sent> sendIfSubscribed(String event, String body) {
+        Descriptor installed = descriptor;
+        if (installed == null || secret == null || uninstalled) {
+            return Optional.empty();
+        }
+        return webhooks.prepareBody(installed, event, body).map(this::send);
+    }
+
     public SiteIdentity identity() {
         return identity;
     }

@@ -43,6 +43,11 @@ public final class Webhooks {
         return new Delivery(UUID.randomUUID().toString(), event, url, body, 0);
     }
 
+    /** A delivery of a body built elsewhere (a person's change on the site); empty when the app did not subscribe. */
+    public java.util.Optional<Delivery> prepareBody(Descriptor descriptor, String event, String body) {
+        return descriptor.webhookUrl(event).map(url -> new Delivery(UUID.randomUUID().toString(), event, url, body, 0));
+    }
+
     /** Sends (or re-sends) a delivery; a delivery sent before goes out as Jira's retry with the retry count. */
     public Sent send(Delivery delivery, Descriptor descriptor, String clientKey, String secret) {
         Map<String, String> headers = new LinkedHashMap<>();
