@@ -16,6 +16,7 @@ public final class PersonActions {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
+    private final java.util.List<Webhook> webhooks = new java.util.concurrent.CopyOnWriteArrayList<>();
     private final SiteChanges changes;
     private final SiteActions site;
     private final Clock clock;
@@ -139,6 +140,16 @@ public final class PersonActions {
         if (worklog != null) {
             body.set("worklog", worklog);
         }
+        webhooks.add(new Webhook(event, body.toString()));
         site.sendIfSubscribed(event, body.toString());
+    }
+
+    /** A webhook body Jira made for a change, whether or not an app was installed to receive it. */
+    public record Webhook(String event, String body) {
+    }
+
+    /** Every webhook body made so far, oldest first: what Jira sent, or would have sent to a subscribed app. */
+    public java.util.List<Webhook> webhooks() {
+        return java.util.List.copyOf(webhooks);
     }
 }

@@ -130,6 +130,34 @@ public final class SiteChanges {
         }
     }
 
+    /** The issue's changelog entries, oldest first: {id, author (accountId), created, items}, for assertions. */
+    public List<ObjectNode> changelogOf(String issueKey) {
+        synchronized (data) {
+            return issue(issueKey).changelog.stream().map(ObjectNode::deepCopy).toList();
+        }
+    }
+
+    /** The issue's comments as Jira shows them, oldest first, for assertions. */
+    public List<ObjectNode> commentsOf(String issueKey) {
+        synchronized (data) {
+            return issue(issueKey).comments.stream().map(ObjectNode::deepCopy).toList();
+        }
+    }
+
+    /** The issue's worklogs as Jira shows them, for assertions. */
+    public List<ObjectNode> worklogsOf(String issueKey) {
+        synchronized (data) {
+            return issue(issueKey).worklogs.stream().map(SiteChanges::shown).toList();
+        }
+    }
+
+    /** The keys of every issue on the site, in filing order. */
+    public List<String> issueKeys() {
+        synchronized (data) {
+            return data.issuesView().stream().map(issue -> issue.key).toList();
+        }
+    }
+
     /** The issue in Jira's REST shape, as a webhook carries it. */
     public Optional<ObjectNode> issueJson(String issueKey) {
         return data.issueJson(issueKey, siteUrl);
