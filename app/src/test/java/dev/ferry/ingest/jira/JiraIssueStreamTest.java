@@ -119,19 +119,28 @@ class JiraIssueStreamTest {
 
     @Test
     void anIncrementalReadAfterOneChangedIssueMakesAHandfulOfCallsAndStoresTheChange() {
-        IngestTarget target = tokenTarget();
-        Instant backfilled = Instant.now();
-        readAll(target, new TimeWindow(window().from(), backfilled), null);
-        String key = site.issueKeys().get(3);
-        PersonActions people = new PersonActions(jira);
-        String person = ActivityDataset.PEOPLE.get(2)[0];
-        String changelogId = people.edit(person, key, "summary", "Renamed by Grace");
-        String commentId = people.comment(person, key, "Renamed it");
+        // A site of its own: this test changes an issue, which the others' expectations do not include.
+        try (JiraSimulator own = JiraSimulator.start()) {
+            own.credentials().addApiToken(EMAIL, TOKEN);
+            ActivityDataset.fill(own.data(), ActivityDataset.Size.SMALL, 17);
+            IngestTarget target = tokenTarget(own);
+            Instant backfilled = Instant.now();
+            readAll(target, new TimeWindow(window().from(), backfilled), null);
+            String key = new SiteChanges(own.data(), own.baseUrl()).issueKeys().get(3);
+            PersonActions people = new PersonActions(own);
+            String person = ActivityDataset.PEOPLE.get(2)[0];
+            String changelogId = people.edit(person, key, "summary", "Renamed by Grace");
+            String commentId = people.comment(person, key, "Renamed it");
 
-        int callsBefore = jira.calls().size();
-        int pages = readAll(target, new TimeWindow(backfilled, Instant.now().plusSeconds(1)), null);
-        int calls = jira.calls().size() - callsBefore;
+            int callsBefore = own.calls().size();
+            int pages = readAll(target, new TimeWindow(backfilled, Instant.now().plusSeconds(1)), null);
+            int calls = own.calls().size() - callsBefore;
+            assertIncremental(target, own, key, person, changelogId, commentId, pages, calls);
+        }
+    }
 
+    private void assertIncremental(IngestTarget target, JiraSimulator own, String key, String person, String changelogId,
+            String commentId, int pages, int calls) {
         assertThat(pages).isEqualTo(1);
         assertThat(calls).as("search + changelog bulkfetch").isLessThanOrEqualTo(3);
         Set<String> stored = keys(target);
@@ -139,7 +148,7 @@ class JiraIssueStreamTest {
         assertThat(jdbc.sql("select actor_account_id || '|' || detail || '|' || url from activity where natural_key = ?")
                 .param(NaturalKeys.fieldChanged(changelogId, 0)).query(String.class).single())
                 .startsWith(person + "|{\"field\":\"summary\",\"from\":")
-                .endsWith("\"to\":\"Renamed by Grace\"}|" + jira.baseUrl() + "/browse/" + key);
+                .endsWith("\"to\":\"Renamed by Grace\"}|" + own.baseUrl() + "/browse/" + key);
     }
 
     @Test
@@ -162,6 +171,10 @@ class JiraIssueStreamTest {
     }
 
     static IngestTarget tokenTarget() {
+        return tokenTarget(jira);
+    }
+
+    static IngestTarget tokenTarget(JiraSimulator jira) {
         JiraSite site = new JiraSite("token-" + UUID.randomUUID(), URI.create(jira.baseUrl()), URI.create(jira.baseUrl()),
                 new JiraAuth.ApiToken(EMAIL, TOKEN));
         return new IngestTarget(UUID.randomUUID().toString(), site.clientKey(), site, Optional.empty());
