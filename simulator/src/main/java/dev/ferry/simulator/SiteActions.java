@@ -10,6 +10,7 @@ import dev.ferry.simulator.install.InstallKeyPair;
 import dev.ferry.simulator.install.Installer;
 import dev.ferry.simulator.install.SiteIdentity;
 import dev.ferry.simulator.rest.JiraData;
+import dev.ferry.simulator.rest.SiteChanges;
 import dev.ferry.simulator.rest.Users;
 import dev.ferry.simulator.webhook.Delivery;
 import dev.ferry.simulator.webhook.Webhooks;
@@ -159,7 +160,12 @@ public final class SiteActions {
     public Delivery prepareWebhook(String event, String issueKey, Map<String, String[]> changes, Instant happenedAt) {
         JsonNode issue = data.issueJson(issueKey, identity.baseUrl())
                 .orElseThrow(() -> new IllegalArgumentException("no issue " + issueKey + " on the simulated site"));
-        return webhooks.prepare(descriptor(), event, issue, changes, Users.ADMIN_ACCOUNT_ID, identity.baseUrl(), happenedAt);
+        // An update's changes go into the issue's changelog, so the webhook and the REST API name it the same.
+        JsonNode changelog = event.equals("jira:issue_updated") && !changes.isEmpty()
+                ? new SiteChanges(data, identity.baseUrl()).recordChanges(Users.ADMIN_ACCOUNT_ID, issueKey, changes, happenedAt)
+                : null;
+        return webhooks.prepare(descriptor(), event, issue, changes, changelog, Users.ADMIN_ACCOUNT_ID, identity.baseUrl(),
+                happenedAt);
     }
 
     /** Sends a delivery; sending the returned delivery again is Jira's retry. */

@@ -121,6 +121,18 @@ public final class SiteChanges {
         }
     }
 
+    /**
+     * Records field changes (field → {fromString, toString}) as one changelog entry at {@code at}, in the map's
+     * order, without changing the fields: what a webhook prepared by a test says happened. Answers {id, items}.
+     */
+    public ObjectNode recordChanges(String accountId, String issueKey, java.util.Map<String, String[]> changes, Instant at) {
+        synchronized (data) {
+            List<Changes.Item> items = new java.util.ArrayList<>();
+            changes.forEach((field, fromTo) -> items.add(new Changes.Item(field, field, null, fromTo[0], null, fromTo[1])));
+            return history(Changes.record(issue(issueKey), data, accountId, at, items));
+        }
+    }
+
     /** Deletes the issue as the account; answers it in Jira's REST shape as it was. */
     public ObjectNode deleteIssue(String accountId, String issueKey) {
         synchronized (data) {
