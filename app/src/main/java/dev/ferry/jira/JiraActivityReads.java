@@ -196,6 +196,20 @@ public class JiraActivityReads {
         return refs;
     }
 
+    /**
+     * The time zone of the account the site's credentials act as ({@code GET /rest/api/3/myself}): Jira reads the
+     * dates in JQL in it. UTC when Jira names none or one Java does not know.
+     */
+    public java.time.ZoneId timeZone(JiraSite site) {
+        URI uri = UriComponentsBuilder.fromUri(site.apiBase()).path("/rest/api/3/myself").build().toUri();
+        String zone = text(calls.json(site, JiraRequest.get(uri)).path("timeZone"));
+        try {
+            return zone == null ? java.time.ZoneOffset.UTC : java.time.ZoneId.of(zone);
+        } catch (java.time.DateTimeException unknown) {
+            return java.time.ZoneOffset.UTC;
+        }
+    }
+
     /** Jira's time ({@code 2026-11-25T14:43:00.000+0000}) as an instant; null when absent. */
     public static Instant time(String text) {
         return text == null || text.isEmpty() ? null : OffsetDateTime.parse(text, JIRA_TIME).toInstant();

@@ -14,13 +14,14 @@ import dev.ferry.jira.JiraActivityReads.Issue;
 import dev.ferry.jira.JiraSite;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
+import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.stereotype.Component;
 
 /**
@@ -42,9 +43,11 @@ class JiraIssueStream implements ActivityStream {
     static final Duration OVERLAP = Duration.ofMinutes(10);
     /** Token pages followed within one read when a page holds only issues read already (many in one minute). */
     private static final int MAX_HOPS = 50;
-    private static final DateTimeFormatter JQL_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(ZoneOffset.UTC);
+    private static final DateTimeFormatter JQL_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
 
     private final JiraActivityReads reads;
+    /** Jira reads JQL dates in the searching account's zone: asked once per connection (and node). */
+    private final Map<String, ZoneId> zones = new ConcurrentHashMap<>();
 
     JiraIssueStream(JiraActivityReads reads) {
         this.reads = reads;
@@ -65,7 +68,8 @@ class JiraIssueStream implements ActivityStream {
         JiraSite site = target.jira();
         Position after = Position.parse(cursor);
         Instant from = window.from().minus(OVERLAP);
-        String jql = jql(after == null ? from : after.updated(), window.to());
+        ZoneId zone = zones.computeIfAbsent(target.connectionId(), any -> reads.timeZone(site));
+        String jql = jql(after == null ? from : after.updated(), window.to(), zone);
         JiraActivityReads.SearchPage page = reads.search(site, jql, PAGE_SIZE, null);
         List<Issue> fresh = after(page.issues(), after);
         for (int hop = 0; fresh.isEmpty() && page.nextPageToken() != null && hop < MAX_HOPS; hop++) {
@@ -82,13 +86,16 @@ class JiraIssueStream implements ActivityStream {
         return new StreamPage(activities, next, last.updated());
     }
 
-    /** {@code updated >= "<minute>" AND updated < "<next minute of to>" ORDER BY updated ASC, id ASC}. */
-    static String jql(Instant from, Instant to) {
+    /**
+     * {@code updated >= "<minute>" AND updated < "<next minute of to>" ORDER BY updated ASC, id ASC}, the minutes
+     * written in the zone Jira reads them in.
+     */
+    static String jql(Instant from, Instant to, ZoneId zone) {
         Instant end = to.truncatedTo(ChronoUnit.MINUTES);
         if (end.isBefore(to)) {
             end = end.plus(Duration.ofMinutes(1));
         }
-        return "updated >= \"" + JQL_TIME.format(from) + "\" AND updated < \"" + JQL_TIME.format(end)
+        return "updated >= \"" + JQL_TIME.format(from.atZone(zone)) + "\" AND updated < \"" + JQL_TIME.format(end.atZone(zone))
                 + "\" ORDER BY updated ASC, id ASC";
     }
 

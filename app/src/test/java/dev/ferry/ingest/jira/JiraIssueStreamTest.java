@@ -153,8 +153,13 @@ class JiraIssueStreamTest {
 
     @Test
     void theSearchIsBoundedByDatesAndOrderedByUpdatedThenId() {
-        String jql = JiraIssueStream.jql(Instant.parse("2026-03-01T10:15:30Z"), Instant.parse("2026-03-02T08:00:00.001Z"));
+        String jql = JiraIssueStream.jql(Instant.parse("2026-03-01T10:15:30Z"), Instant.parse("2026-03-02T08:00:00.001Z"),
+                java.time.ZoneOffset.UTC);
         assertThat(jql).isEqualTo("updated >= \"2026-03-01 10:15\" AND updated < \"2026-03-02 08:01\" ORDER BY updated ASC, id ASC");
+        // Jira reads JQL dates in the searching account's zone.
+        assertThat(JiraIssueStream.jql(Instant.parse("2026-03-01T10:15:30Z"), Instant.parse("2026-03-01T11:00:00Z"),
+                java.time.ZoneId.of("Europe/Berlin")))
+                .isEqualTo("updated >= \"2026-03-01 11:15\" AND updated < \"2026-03-01 12:00\" ORDER BY updated ASC, id ASC");
     }
 
     private int readAll(IngestTarget target, TimeWindow window, String cursor) {
