@@ -31,6 +31,8 @@ public class JiraActivityReads {
     public static final int MAX_CHANGELOG_ISSUES = 1000;
     public static final int MAX_CHANGELOG_RESULTS = 10_000;
     public static final int MAX_WORKLOG_IDS = 1000;
+    /** Ids per {@code id in (...)} search for keys. */
+    static final int MAX_KEYS_PER_SEARCH = 1000;
     /** issue/bulkfetch takes at most 100 ids. */
     static final int MAX_BULK_ISSUES = 100;
     private static final DateTimeFormatter JIRA_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS[XXX][XX]");
@@ -208,6 +210,33 @@ public class JiraActivityReads {
         } catch (java.time.DateTimeException unknown) {
             return java.time.ZoneOffset.UTC;
         }
+    }
+
+    /**
+     * The keys of issues by id, up to 1,000 ids a search ({@code id in (...)}, only ids and keys asked for, so Jira
+     * pages by up to 1,000): what a worklog needs to name its issue, for a few calls per thousand worklogs.
+     */
+    public Map<String, String> issueKeys(JiraSite site, Collection<String> issueIds) {
+        Map<String, String> keys = new LinkedHashMap<>();
+        List<String> all = List.copyOf(issueIds);
+        for (int from = 0; from < all.size(); from += MAX_KEYS_PER_SEARCH) {
+            String jql = "id in (" + String.join(",", all.subList(from, Math.min(all.size(), from + MAX_KEYS_PER_SEARCH)))
+                    + ") ORDER BY id ASC";
+            String token = null;
+            do {
+                ObjectNode body = IssueBodies.JSON.createObjectNode();
+                body.put("jql", jql);
+                body.put("maxResults", MAX_KEYS_PER_SEARCH);
+                body.putArray("fields").add("id");
+                if (token != null) {
+                    body.put("nextPageToken", token);
+                }
+                JsonNode page = post(site, "/rest/api/3/search/jql", body);
+                page.path("issues").forEach(issue -> keys.put(issue.path("id").asString(), issue.path("key").asString()));
+                token = text(page.path("nextPageToken"));
+            } while (token != null);
+        }
+        return keys;
     }
 
     /** Jira's time ({@code 2026-11-25T14:43:00.000+0000}) as an instant; null when absent. */

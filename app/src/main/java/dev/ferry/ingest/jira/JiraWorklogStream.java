@@ -7,7 +7,6 @@ import dev.ferry.ingest.IngestTarget;
 import dev.ferry.ingest.StreamPage;
 import dev.ferry.ingest.TimeWindow;
 import dev.ferry.jira.JiraActivityReads;
-import dev.ferry.jira.JiraActivityReads.IssueRef;
 import dev.ferry.jira.JiraActivityReads.Worklog;
 import dev.ferry.jira.JiraActivityReads.WorklogChange;
 import dev.ferry.jira.JiraActivityReads.WorklogChanges;
@@ -22,7 +21,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * {@code jira-worklogs}: worklogs changed in the window from Jira's change feed ({@code worklog/updated?since=},
- * then {@code worklog/list} for the page's ids and one {@code issue/bulkfetch} per 100 of their issues for keys),
+ * then {@code worklog/list} for the page's ids and one search {@code id in (...)} for their issues' keys),
  * then the deleted ones ({@code worklog/deleted?since=}). The cursor is the phase and the feed's {@code since}
  * (epoch ms), which stays valid however long a run pauses: {@code u:1767225600000}, {@code d:1767225600000}.
  */
@@ -88,12 +87,13 @@ class JiraWorklogStream implements ActivityStream {
         }
         Set<String> issueIds = new LinkedHashSet<>();
         worklogs.forEach(worklog -> issueIds.add(worklog.issueId()));
-        Map<String, IssueRef> issues = reads.issues(site, issueIds);
+        Map<String, String> keys = reads.issueKeys(site, issueIds);
         List<Activity> activities = new ArrayList<>(worklogs.size());
         for (Worklog worklog : worklogs) {
-            IssueRef issue = issues.get(worklog.issueId());
-            JiraActivities.Subject subject = issue == null ? null : new JiraActivities.Subject(issue.id(), issue.key(),
-                    issue.projectKey(), issue.summary(), JiraActivities.browse(site.baseUrl(), issue.key()));
+            String key = keys.get(worklog.issueId());
+            // The project is the key's prefix; the summary is left out, which saves reading the issues in pages of 100.
+            JiraActivities.Subject subject = key == null ? null : new JiraActivities.Subject(worklog.issueId(), key,
+                    key.substring(0, Math.max(0, key.lastIndexOf('-'))), null, JiraActivities.browse(site.baseUrl(), key));
             boolean added = worklog.updated().equals(worklog.created());
             JiraActivityReads.Person actor = added || worklog.updateAuthor() == null ? worklog.author() : worklog.updateAuthor();
             activities.add(JiraActivities.worklog(subject, worklog.id(), added, worklog.timeSpentSeconds(),

@@ -118,7 +118,7 @@ class JiraWorklogStreamTest {
         assertThat(kindOf(updatedKey)).isEqualTo("WORKLOG_UPDATED");
         assertThat(Long.parseLong(updatedKey.substring(updatedKey.lastIndexOf(':') + 1))).isGreaterThanOrEqualTo(changed);
         assertThat(stored.stream().anyMatch(k -> k.startsWith("worklog:" + added + ":"))).isTrue();
-        assertThat(jira.calls().size() - before).as("updated, list, issue bulkfetch, deleted").isLessThanOrEqualTo(5);
+        assertThat(jira.calls().size() - before).as("updated, list, keys search, deleted").isLessThanOrEqualTo(5);
     }
 
     private void readAll(TimeWindow window) {

@@ -21,8 +21,9 @@ final class Jql {
 
     /** A JQL string: double or single quoted, with backslash escapes ({@code \"} and {@code \\}). */
     private static final String QUOTED = "\"(?:[^\"\\\\]|\\\\.)*\"|'(?:[^'\\\\]|\\\\.)*'";
+    /** Runs of plain characters are matched whole, so a list of a thousand ids does not recurse per character. */
     private static final Pattern CLAUSE = Pattern.compile(
-            "\\s*(issue\\.property\\[([^\\]]+)]\\.([\\w.]+)|[\\w]+)\\s*(=|in)\\s*(\\((?:" + QUOTED + "|[^)\"'])*\\)|"
+            "\\s*(issue\\.property\\[([^\\]]+)]\\.([\\w.]+)|[\\w]+)\\s*(=|in)\\s*(\\((?:" + QUOTED + "|[^)\"']+)*+\\)|"
                     + QUOTED + "|[^\\s)]+)\\s*",
             Pattern.CASE_INSENSITIVE);
     /** Jira's relative date: a signed whole number of weeks, days, hours or minutes from now. */
