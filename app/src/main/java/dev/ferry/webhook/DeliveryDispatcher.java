@@ -1,6 +1,7 @@
 package dev.ferry.webhook;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -9,16 +10,20 @@ import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-/** Reads a stored delivery's body and hands it to the processor of its event. */
+/**
+ * Reads a stored delivery's body and hands it to every processor of its event (links follow an issue event, and
+ * activity ingest stores it too); each is idempotent, so a delivery processed again after a crash changes nothing.
+ */
 @Component
 class DeliveryDispatcher {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
-    private final Map<String, WebhookProcessor> byEvent = new HashMap<>();
+    private final Map<String, List<WebhookProcessor>> byEvent = new HashMap<>();
 
     DeliveryDispatcher(List<WebhookProcessor> processors) {
-        processors.forEach(processor -> processor.events().forEach(event -> byEvent.put(event, processor)));
+        processors.forEach(processor -> processor.events()
+                .forEach(event -> byEvent.computeIfAbsent(event, any -> new ArrayList<>()).add(processor)));
     }
 
     /** Returns what was done; throws {@link RejectedDeliveryException} for input that can never be applied. */
@@ -27,12 +32,18 @@ class DeliveryDispatcher {
             throw new RejectedDeliveryException("no webhook is declared at /webhooks/" + delivery.event().substring(8));
         }
         WebhookEvent event = parse(delivery);
-        WebhookProcessor processor = byEvent.get(delivery.event());
-        if (processor == null) {
+        List<WebhookProcessor> processors = byEvent.getOrDefault(delivery.event(), List.of());
+        if (processors.isEmpty()) {
             return "stored; nothing processes " + delivery.event() + " yet";
         }
-        processor.process(event);
-        return "processed " + delivery.event();
+        StringBuilder outcome = new StringBuilder("processed ").append(delivery.event());
+        for (WebhookProcessor processor : processors) {
+            String told = processor.processAndTell(event);
+            if (told != null && !told.isBlank()) {
+                outcome.append("; ").append(told);
+            }
+        }
+        return outcome.toString();
     }
 
     private static WebhookEvent parse(StoredDelivery delivery) {

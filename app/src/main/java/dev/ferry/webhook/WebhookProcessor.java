@@ -12,4 +12,13 @@ public interface WebhookProcessor {
     Set<String> events();
 
     void process(WebhookEvent event);
+
+    /**
+     * Applies the event and says what came of it for the delivery's outcome, when there is something to say
+     * (for example "stored nothing: the site is linked to no organization"); empty otherwise.
+     */
+    default String processAndTell(WebhookEvent event) {
+        process(event);
+        return "";
+    }
 }

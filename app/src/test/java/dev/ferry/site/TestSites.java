@@ -20,6 +20,16 @@ public class TestSites {
         return install(clientKey, sharedSecret, null);
     }
 
+    /** An install whose site lives at {@code baseUrl} (a simulated Jira that Ferry then calls). */
+    public Site installAt(String clientKey, String sharedSecret, String baseUrl) {
+        var installation = new Installation(baseUrl, null, null, "jira", null, "cloud-1", null, null, null, null, null,
+                null, null);
+        Site site = sites.save(Site.install(clientKey, installation, secrets.seal(clientKey, sharedSecret), null,
+                Instant.now()));
+        secrets.forget(clientKey);
+        return site;
+    }
+
     /** A site restored from another's backup: installed with the address (clientKey) of {@code earlier}. */
     public Site install(String clientKey, String sharedSecret, String earlier) {
         var installation = new Installation("https://" + clientKey.replaceAll("[^a-z0-9]", "") + ".atlassian.net",

@@ -10,6 +10,7 @@ import dev.ferry.simulator.install.InstallKeyPair;
 import dev.ferry.simulator.install.Installer;
 import dev.ferry.simulator.install.SiteIdentity;
 import dev.ferry.simulator.rest.JiraData;
+import dev.ferry.simulator.rest.SiteChanges;
 import dev.ferry.simulator.rest.Users;
 import dev.ferry.simulator.webhook.Delivery;
 import dev.ferry.simulator.webhook.Webhooks;
@@ -159,7 +160,12 @@ public final class SiteActions {
     public Delivery prepareWebhook(String event, String issueKey, Map<String, String[]> changes, Instant happenedAt) {
         JsonNode issue = data.issueJson(issueKey, identity.baseUrl())
                 .orElseThrow(() -> new IllegalArgumentException("no issue " + issueKey + " on the simulated site"));
-        return webhooks.prepare(descriptor(), event, issue, changes, Users.ADMIN_ACCOUNT_ID, identity.baseUrl(), happenedAt);
+        // An update's changes go into the issue's changelog, so the webhook and the REST API name it the same.
+        JsonNode changelog = event.equals("jira:issue_updated") && !changes.isEmpty()
+                ? new SiteChanges(data, identity.baseUrl()).recordChanges(Users.ADMIN_ACCOUNT_ID, issueKey, changes, happenedAt)
+                : null;
+        return webhooks.prepare(descriptor(), event, issue, changes, changelog, Users.ADMIN_ACCOUNT_ID, identity.baseUrl(),
+                happenedAt);
     }
 
     /** Sends a delivery; sending the returned delivery again is Jira's retry. */
@@ -175,6 +181,18 @@ public final class SiteActions {
     /** Prepares and sends a webhook that happened now. */
     public Webhooks.Sent webhook(String event, String issueKey) {
         return send(prepareWebhook(event, issueKey, Map.of(), clock.instant()));
+    }
+
+    /**
+     * Sends a webhook body as Jira would for a change on the site, when an app is installed, enabled and subscribed
+     * to the event; empty otherwise (no app, or it does not listen), as Jira then sends nothing.
+     */
+    public Optional<Webhooks.Sent> sendIfSubscribed(String event, String body) {
+        Descriptor installed = descriptor;
+        if (installed == null || secret == null || uninstalled) {
+            return Optional.empty();
+        }
+        return webhooks.prepareBody(installed, event, body).map(this::send);
     }
 
     public SiteIdentity identity() {

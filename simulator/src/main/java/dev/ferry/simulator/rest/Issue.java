@@ -26,6 +26,9 @@ final class Issue {
     String priority;
     String assigneeAccountId;
     Instant updated;
+    /** The resolution's name while the issue is resolved (Jira's workflow sets it on the way into Done). */
+    String resolution;
+    Instant resolved;
     final List<ObjectNode> comments = new ArrayList<>();
     /** Comment properties by comment id: shown only with {@code expand=properties}, as Jira does. */
     final Map<String, ArrayNode> commentProperties = new LinkedHashMap<>();
@@ -46,12 +49,17 @@ final class Issue {
 
     /** Jira's issue representation; {@code fields} limits the fields returned, empty means all. */
     ObjectNode json(String siteUrl, List<String> fields) {
+        return json(siteUrl, fields, Integer.MAX_VALUE);
+    }
+
+    /** As a search shows it: the comment field carries at most {@code maxComments}, the oldest first. */
+    ObjectNode json(String siteUrl, List<String> fields, int maxComments) {
         ObjectNode issue = Json.object();
         issue.put("expand", "renderedFields,names,schema,operations,editmeta,changelog,versionedRepresentations");
         issue.put("id", id);
         issue.put("self", siteUrl + "/rest/api/3/issue/" + id);
         issue.put("key", key);
-        ObjectNode all = allFields(siteUrl);
+        ObjectNode all = allFields(siteUrl, maxComments);
         ObjectNode chosen = issue.putObject("fields");
         all.fieldNames().forEachRemaining(name -> {
             if (fields.isEmpty() || fields.contains("*all") || fields.contains(name)) {
@@ -61,7 +69,7 @@ final class Issue {
         return issue;
     }
 
-    private ObjectNode allFields(String siteUrl) {
+    private ObjectNode allFields(String siteUrl, int maxComments) {
         ObjectNode fields = Json.object();
         fields.put("summary", summary);
         fields.set("description", description);
@@ -89,12 +97,21 @@ final class Issue {
         fields.put("updated", Json.time(updated));
         fields.putNull("resolutiondate");
         if (status == Status.DONE) {
-            fields.put("resolutiondate", Json.time(updated));
+            fields.put("resolutiondate", Json.time(resolved == null ? updated : resolved));
         }
+        if (resolution == null) {
+            fields.putNull("resolution");
+        } else {
+            fields.putObject("resolution").put("id", Changes.DONE_RESOLUTION_ID).put("name", resolution);
+        }
+        // Jira's comment field: a page of the comments (a search shows the first ones only) and the total.
         ObjectNode comment = fields.putObject("comment");
         ArrayNode list = comment.putArray("comments");
-        comments.forEach(list::add);
+        comments.stream().limit(maxComments).forEach(list::add);
+        comment.put("self", siteUrl + "/rest/api/3/issue/" + id + "/comment");
+        comment.put("maxResults", Math.min(maxComments, comments.size()));
         comment.put("total", comments.size());
+        comment.put("startAt", 0);
         return fields;
     }
 }

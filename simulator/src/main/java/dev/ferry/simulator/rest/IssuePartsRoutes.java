@@ -61,18 +61,26 @@ final class IssuePartsRoutes {
         if (target.isEmpty()) {
             return Reply.error(400, "Transition id '" + id + "' is not valid for this issue.");
         }
-        Changes.record(issue, data, "status", issue.status.statusName, target.get().statusName);
-        issue.status = target.get();
+        Changes.transition(issue, data, target.get(), actor(call), data.now());
         return Reply.noContent();
+    }
+
+    private static String actor(Call call) {
+        return call.caller() != null ? call.caller() : Users.ADMIN_ACCOUNT_ID;
     }
 
     private Reply comments(Issue issue, Call call) {
         int startAt = Math.max(0, call.intParam("startAt", 0));
         int maxResults = Math.min(Math.max(1, call.intParam("maxResults", 5000)), 5000);
         boolean withProperties = call.listParam("expand").contains("properties");
+        // Jira's orderBy: created (oldest first, the default) or -created; the simulator's list is in creation order.
+        List<ObjectNode> ordered = new ArrayList<>(issue.comments);
+        if (call.param("orderBy", "created").replace("+", "").equals("-created")) {
+            java.util.Collections.reverse(ordered);
+        }
         List<ObjectNode> shown = new ArrayList<>();
-        for (ObjectNode comment : issue.comments.subList(Math.min(startAt, issue.comments.size()),
-                Math.min(startAt + maxResults, issue.comments.size()))) {
+        for (ObjectNode comment : ordered.subList(Math.min(startAt, ordered.size()),
+                Math.min(startAt + maxResults, ordered.size()))) {
             ObjectNode copy = comment.deepCopy();
             if (withProperties) {
                 copy.set("properties", issue.commentProperties.getOrDefault(comment.path("id").asText(), Json.array()));
@@ -93,36 +101,19 @@ final class IssuePartsRoutes {
         if (problem.isPresent()) {
             return Reply.fieldErrors(java.util.Map.of("comment", problem.get()));
         }
-        ObjectNode comment = Json.object();
-        String id = data.nextId();
-        comment.put("self", call.siteUrl() + "/rest/api/3/issue/" + issue.id + "/comment/" + id);
-        comment.put("id", id);
-        comment.set("author", Users.user(call.siteUrl(), Users.ADMIN_ACCOUNT_ID));
-        comment.set("body", body);
-        comment.put("created", Json.time(data.now()));
-        comment.put("updated", Json.time(data.now()));
-        issue.comments.add(comment);
+        ObjectNode comment = SiteChanges.newComment(data, issue, call.siteUrl(), Users.ADMIN_ACCOUNT_ID, body, data.now());
+        String id = comment.path("id").asText();
         if (call.body().has("properties")) {
             issue.commentProperties.put(id, (ArrayNode) call.body().get("properties").deepCopy());
         }
-        issue.updated = data.now();
         return Reply.created(comment);
     }
 
     private Reply worklog(Issue issue, Call call) {
-        ObjectNode worklog = Json.object();
-        String id = data.nextId();
-        worklog.put("id", id);
-        worklog.put("issueId", issue.id);
-        worklog.put("self", call.siteUrl() + "/rest/api/3/issue/" + issue.id + "/worklog/" + id);
-        worklog.set("author", Users.user(call.siteUrl(), Users.ADMIN_ACCOUNT_ID));
-        worklog.put("timeSpentSeconds", call.body() == null ? 60 : call.body().path("timeSpentSeconds").asInt(60));
-        worklog.put("started", Json.time(data.now()));
-        worklog.put("created", Json.time(data.now()));
-        worklog.put("updated", Json.time(data.now()));
-        worklog.put("updatedMillis", data.now().toEpochMilli());
-        issue.worklogs.add(worklog);
-        return Reply.created(worklog);
+        int seconds = call.body() == null ? 60 : call.body().path("timeSpentSeconds").asInt(60);
+        ObjectNode worklog = SiteChanges.newWorklog(data, issue, call.siteUrl(), Users.ADMIN_ACCOUNT_ID, seconds,
+                data.now(), data.now());
+        return Reply.created(SiteChanges.shown(worklog));
     }
 
     /** The same globalId updates the existing link instead of adding a second one. */

@@ -18,7 +18,13 @@ import java.util.concurrent.atomic.AtomicLong;
 public final class JiraData {
 
     private final Map<String, Project> projects = new LinkedHashMap<>();
+    /** By upper-case key, in the order the issues were filed (a moved issue goes last). */
     private final Map<String, Issue> issuesByKey = new LinkedHashMap<>();
+    private final Map<String, Issue> issuesById = new java.util.HashMap<>();
+    /** Every worklog on the site by id, and the ids Jira reports deleted with when: worklog/updated, /deleted, /list. */
+    final Map<String, ObjectNode> worklogsById = new LinkedHashMap<>();
+    final List<long[]> deletedWorklogs = new ArrayList<>();
+    private volatile boolean searchRepeats;
     private final Map<String, Integer> nextNumber = new LinkedHashMap<>();
     private final List<ObjectNode> auditRecords = new ArrayList<>();
     final List<ObjectNode> pages = new ArrayList<>();
@@ -121,24 +127,77 @@ public final class JiraData {
     }
 
     synchronized Optional<Issue> issue(String idOrKey) {
-        return issuesByKey.values().stream()
-                .filter(issue -> issue.key.equalsIgnoreCase(idOrKey) || issue.id.equals(idOrKey)).findFirst();
+        if (idOrKey == null) {
+            return Optional.empty();
+        }
+        Issue byId = issuesById.get(idOrKey);
+        return byId != null ? Optional.of(byId)
+                : Optional.ofNullable(issuesByKey.get(idOrKey.toUpperCase(java.util.Locale.ROOT)));
     }
 
     synchronized List<Issue> issues() {
         return List.copyOf(issuesByKey.values());
     }
 
+    /** The issues in filing order, without a copy: only for a caller holding this object's lock. */
+    java.util.Collection<Issue> issuesView() {
+        return java.util.Collections.unmodifiableCollection(issuesByKey.values());
+    }
+
+    /**
+     * Jira's search shows an issue again on the next page when issues change while a client pages (the page
+     * boundaries move under it). Turned on, every page after the first starts with the previous page's last issue.
+     */
+    public void searchRepeatsIssues(boolean on) {
+        searchRepeats = on;
+    }
+
+    boolean searchRepeats() {
+        return searchRepeats;
+    }
+
+    private void index(Issue issue) {
+        issuesByKey.put(issue.key.toUpperCase(java.util.Locale.ROOT), issue);
+        issuesById.put(issue.id, issue);
+    }
+
+    private void unindex(Issue issue) {
+        issuesByKey.remove(issue.key.toUpperCase(java.util.Locale.ROOT));
+        issuesById.remove(issue.id);
+    }
+
     synchronized Issue newIssue(Project project, Project.IssueType type, String reporter) {
+        return newIssue(project, type, reporter, clock.instant());
+    }
+
+    /** An issue filed at a given time (a generated history, or a person acting now). */
+    synchronized Issue newIssue(Project project, Project.IssueType type, String reporter, Instant created) {
         int number = nextNumber.merge(project.key(), 1, Integer::sum) - 1;
-        Issue issue = new Issue(nextId(), project.key() + "-" + number, project, type, clock.instant(), reporter);
-        issuesByKey.put(issue.key, issue);
+        Issue issue = new Issue(nextId(), project.key() + "-" + number, project, type, created, reporter);
+        index(issue);
         return issue;
     }
 
     /** Deletes an issue, as a user would behind the app's back; true if it existed. */
     public synchronized boolean deleteIssue(String idOrKey) {
-        return issue(idOrKey).map(issue -> issuesByKey.remove(issue.key) != null).orElse(false);
+        Optional<Issue> found = issue(idOrKey);
+        found.ifPresent(issue -> {
+            unindex(issue);
+            // Jira deletes an issue's worklogs with it and reports them in worklog/deleted.
+            long now = clock.instant().toEpochMilli();
+            issue.worklogs.forEach(worklog -> worklogDeleted(worklog.path("id").asText(), now));
+        });
+        return found.isPresent();
+    }
+
+    synchronized void worklogAdded(ObjectNode worklog) {
+        worklogsById.put(worklog.path("id").asText(), worklog);
+    }
+
+    synchronized void worklogDeleted(String id, long at) {
+        if (worklogsById.remove(id) != null) {
+            deletedWorklogs.add(new long[] {Long.parseLong(id), at});
+        }
     }
 
     /**
@@ -148,11 +207,11 @@ public final class JiraData {
     public synchronized String moveIssue(String idOrKey, String projectKey) {
         Issue issue = issue(idOrKey).orElseThrow(() -> new IllegalArgumentException("no issue " + idOrKey));
         Project target = project(projectKey).orElseThrow(() -> new IllegalArgumentException("no project " + projectKey));
-        issuesByKey.remove(issue.key);
+        unindex(issue);
         issue.project = target;
         issue.key = target.key() + "-" + (nextNumber.merge(target.key(), 1, Integer::sum) - 1);
         issue.updated = clock.instant();
-        issuesByKey.put(issue.key, issue);
+        index(issue);
         return issue.key;
     }
 
@@ -216,7 +275,8 @@ public final class JiraData {
         return Long.toString(ids.incrementAndGet());
     }
 
-    Instant now() {
+    /** The site's clock: what a person acting now, or a generated history, counts back from. */
+    public Instant now() {
         return clock.instant();
     }
 

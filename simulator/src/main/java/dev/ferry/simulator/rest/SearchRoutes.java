@@ -16,6 +16,8 @@ final class SearchRoutes {
     static final int MAX_BULK = 100;
     /** Jira's cap on the issue properties one search returns. */
     static final int MAX_PROPERTIES = 5;
+    /** A search's comment field carries the first 20 comments of an issue; the rest are read from its comment list. */
+    static final int COMMENTS_IN_SEARCH = 20;
 
     private final JiraData data;
 
@@ -51,20 +53,31 @@ final class SearchRoutes {
             return Reply.error(400, "A search can return at most " + MAX_PROPERTIES + " issue properties.");
         }
         Predicate<Issue> filter;
+        java.util.Optional<java.util.Comparator<Issue>> order;
         try {
             filter = Jql.parse(jql, data.now());
+            order = Jql.order(jql);
         } catch (IllegalArgumentException e) {
             return Reply.error(400, e.getMessage());
         }
         int start = pageToken == null ? 0 : decodeToken(pageToken);
+        if (start > 0 && data.searchRepeats()) {
+            start--;
+        }
         int size = Math.max(1, Math.min(maxResults, 5000));
         ObjectNode page = Json.object();
         ArrayNode issues = page.putArray("issues");
         synchronized (data) {
-            List<Issue> matching = data.issues().stream().filter(filter).toList();
+            List<Issue> matching = new ArrayList<>();
+            for (Issue issue : data.issuesView()) {
+                if (filter.test(issue)) {
+                    matching.add(issue);
+                }
+            }
+            order.ifPresent(matching::sort);
             List<String> chosen = fields.isEmpty() ? List.of("id") : fields;
-            matching.stream().skip(start).limit(size)
-                    .forEach(issue -> issues.add(withProperties(issue.json(call.siteUrl(), chosen), issue, properties)));
+            matching.stream().skip(start).limit(size).forEach(issue -> issues.add(
+                    withProperties(issue.json(call.siteUrl(), chosen, COMMENTS_IN_SEARCH), issue, properties)));
             boolean last = start + size >= matching.size();
             page.put("isLast", last);
             if (!last) {

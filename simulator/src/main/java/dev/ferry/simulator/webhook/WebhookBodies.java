@@ -24,6 +24,15 @@ final class WebhookBodies {
      */
     static ObjectNode body(String event, JsonNode issue, Map<String, String[]> changes, String accountId, String siteUrl,
             Instant at, long changeId) {
+        return body(event, issue, changes, null, accountId, siteUrl, at, changeId);
+    }
+
+    /**
+     * @param changelog the changelog entry {id, items} the site recorded for an update, carried as is (the same id
+     *                  and item order the REST API then shows); null to build one from {@code changes}
+     */
+    static ObjectNode body(String event, JsonNode issue, Map<String, String[]> changes, JsonNode changelog,
+            String accountId, String siteUrl, Instant at, long changeId) {
         ObjectNode body = JSON.createObjectNode();
         body.put("timestamp", at.toEpochMilli());
         body.put("webhookEvent", event);
@@ -36,10 +45,12 @@ final class WebhookBodies {
             return body;
         }
         body.set("issue", issue);
-        if (event.equals("jira:issue_updated") && !changes.isEmpty()) {
-            ObjectNode changelog = body.putObject("changelog");
-            changelog.put("id", Long.toString(changeId));
-            changes.forEach((field, fromTo) -> changelog.withArray("items").addObject().put("field", field)
+        if (event.equals("jira:issue_updated") && changelog != null) {
+            body.set("changelog", changelog);
+        } else if (event.equals("jira:issue_updated") && !changes.isEmpty()) {
+            ObjectNode built = body.putObject("changelog");
+            built.put("id", Long.toString(changeId));
+            changes.forEach((field, fromTo) -> built.withArray("items").addObject().put("field", field)
                     .put("fieldtype", "jira").put("fromString", fromTo[0]).put("toString", fromTo[1]));
         }
         if (event.startsWith("comment_")) {

@@ -37,10 +37,22 @@ public final class Webhooks {
      */
     public Delivery prepare(Descriptor descriptor, String event, JsonNode issue, Map<String, String[]> changes,
             String accountId, String siteUrl, Instant happenedAt) {
+        return prepare(descriptor, event, issue, changes, null, accountId, siteUrl, happenedAt);
+    }
+
+    /** As above, carrying the changelog entry {id, items} the site recorded for an update. */
+    public Delivery prepare(Descriptor descriptor, String event, JsonNode issue, Map<String, String[]> changes,
+            JsonNode changelog, String accountId, String siteUrl, Instant happenedAt) {
         String url = descriptor.webhookUrl(event)
                 .orElseThrow(() -> new IllegalArgumentException("the app's descriptor has no webhook for " + event));
-        String body = WebhookBodies.body(event, issue, changes, accountId, siteUrl, happenedAt, ids.incrementAndGet()).toString();
+        String body = WebhookBodies.body(event, issue, changes, changelog, accountId, siteUrl, happenedAt,
+                ids.incrementAndGet()).toString();
         return new Delivery(UUID.randomUUID().toString(), event, url, body, 0);
+    }
+
+    /** A delivery of a body built elsewhere (a person's change on the site); empty when the app did not subscribe. */
+    public java.util.Optional<Delivery> prepareBody(Descriptor descriptor, String event, String body) {
+        return descriptor.webhookUrl(event).map(url -> new Delivery(UUID.randomUUID().toString(), event, url, body, 0));
     }
 
     /** Sends (or re-sends) a delivery; a delivery sent before goes out as Jira's retry with the retry count. */
