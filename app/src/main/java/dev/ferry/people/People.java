@@ -11,6 +11,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -122,7 +123,13 @@ public class People {
 
     /** Stores the identity and its audit record, in the caller's transaction. */
     void map(String organizationId, String actor, Identity identity) {
-        store.insertIdentity(organizationId, identity);
+        try {
+            store.insertIdentity(organizationId, identity);
+        } catch (DuplicateKeyException raced) {
+            // checked before, but another request mapped the same account in between
+            throw Refusal.conflict("accountId " + identity.accountId() + " on connection " + identity.connection()
+                    + " was just mapped to another person; read the directory again");
+        }
         audit.record(organizationId, actor, AuditAction.PERSON_IDENTITY_MAPPED, identity.personId(),
                 "connection " + identity.connection() + ", " + identity.state());
     }

@@ -39,9 +39,11 @@ class PeoplePagesController {
     private final UnmappedActors unmapped;
     private final PeopleTransfer transfer;
     private final Connections connections;
+    private final JiraUserDirectory jiraUsers;
 
     PeoplePagesController(People people, PersonErasure erasure, UnmappedActors unmapped, PeopleTransfer transfer,
-            Connections connections) {
+            Connections connections, JiraUserDirectory jiraUsers) {
+        this.jiraUsers = jiraUsers;
         this.people = people;
         this.erasure = erasure;
         this.unmapped = unmapped;
@@ -87,6 +89,18 @@ class PeoplePagesController {
                     + people.find(viewer.organizationId(), person).name() + ".");
         } catch (Refusal refused) {
             return show(viewer, HttpStatus.BAD_REQUEST, connection, refused.getMessage(), "");
+        }
+    }
+
+    /** Lists the connection's users from Jira, so the actors show their names, types and whether they are active. */
+    @PostMapping(PATH + "/jira-users/refresh")
+    ModelAndView refresh(dev.ferry.principal.Person viewer, RedirectAttributes redirect,
+            @RequestParam(defaultValue = "") String connection) {
+        try {
+            int listed = jiraUsers.refresh(viewer.organizationId(), connection);
+            return ConsoleView.seeOther(redirect, back(connection), "Jira listed " + listed + " users.");
+        } catch (Refusal refused) {
+            return show(viewer, HttpStatus.BAD_GATEWAY, connection, refused.getMessage(), "");
         }
     }
 

@@ -60,7 +60,11 @@ class PeopleBrowserTest {
             browser.click("People");
             assertThat(browser.path()).isEqualTo("/admin/people");
             var row = browser.find(By.cssSelector("tr[data-account-id='" + actor + "']"));
-            assertThat(row.getText()).contains("Bea Busy").contains("3");
+            assertThat(row.getText()).contains("Bea Busy").contains("3").contains("unknown");
+            browser.click("Refresh Jira users");
+            assertThat(browser.testId("flash").getText()).contains("Jira listed");
+            row = browser.find(By.cssSelector("tr[data-account-id='" + actor + "']"));
+            assertThat(row.getText()).contains("atlassian").contains("active");
             fitsAndShoot("people-unmapped-" + width);
 
             browser.find(By.id("map-id-" + actor)).sendKeys("u-bea");

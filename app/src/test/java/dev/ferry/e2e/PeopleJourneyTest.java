@@ -133,6 +133,11 @@ class PeopleJourneyTest {
         refused(api.get("/api/v1/people/unmapped?connection=c-nowhere"), 404, "no connection");
         refused(api.get("/api/v1/people?limit=0"), 400, "limit must be between 1 and 200");
 
+        ProductApi reader = journey.api(api.post("/api/v1/api-keys",
+                "{\"name\":\"reader\",\"scopes\":[\"people:read\"]}").json().path("key").asString());
+        refused(reader.post("/api/v1/people", person("u-3", "Third", identity(id("three"), null))), 403, "people:write");
+        assertThat(reader.get("/api/v1/people").status()).isEqualTo(200);
+
         JsonNode people = api.get("/api/v1/people").json().path("people");
         assertThat(people).hasSize(1);
         assertThat(people.get(0).path("name").asString()).isEqualTo("First");
@@ -220,6 +225,7 @@ class PeopleJourneyTest {
                 .contains("line 5: name is required").contains("line 6: accountId " + id("jo"))
                 .doesNotContain("line 2");
         text("POST", "/api/v1/people/import", "name,externalId\r\nx,y\r\n", 400);
+        refused(api.post("/api/v1/people/import", "{}"), 400, "send the file as text/csv");
         text("POST", "/api/v1/people/import", "externalId,name,connection,accountId,email\r\n\"u-1,open", 400);
         assertThat(api.get("/api/v1/people").json().path("people")).hasSize(3);
         assertThat(text("GET", "/api/v1/people/export.csv", null, 200)).isEqualTo(exported);
