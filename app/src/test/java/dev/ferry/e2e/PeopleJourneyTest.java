@@ -258,6 +258,23 @@ class PeopleJourneyTest {
         refused(api.delete("/api/v1/people/" + erased.path("id").asString() + "?erase=true"), 404, "no person");
     }
 
+    @Test
+    void usersAreReadInBulkByAccountIdInChunksJiraAccepts() {
+        List<String> ids = new ArrayList<>();
+        for (int i = 0; i < 95; i++) {
+            ids.add(id("bulk" + i));
+            jira.data().accounts().add(ids.get(i), null, "Bulk " + i);
+        }
+        ids.add(id("nobody"));
+        JiraSite site = context.getBean(SiteDirectory.class).callable(connection).orElseThrow();
+
+        List<dev.ferry.jira.JiraUser> found = context.getBean(dev.ferry.jira.JiraUsers.class).byAccountIds(site, ids);
+
+        assertThat(found).hasSize(95);
+        assertThat(found.get(94).displayName()).isEqualTo("Bulk 94");
+        assertThat(journey.answered("GET", "/rest/api/3/user/bulk")).isEqualTo(2);
+    }
+
     private String id(String name) {
         return "557058:" + name + "-" + run;
     }
