@@ -22,7 +22,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 class UsersController {
 
     static final String PATH = "/admin/users";
-    static final String TITLE = "People";
+    static final String TITLE = "Users";
 
     private final Accounts accounts;
     private final PersonSessions sessions;

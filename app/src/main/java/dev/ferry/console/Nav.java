@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * The console's sections, in menu order; API keys, people and settings only for Admins, the integration
+ * The console's sections, in menu order; API keys, console users and settings only for Admins, the integration
  * configuration (connections, destinations) for Admins and Managers. The server refuses the same pages.
  */
 final class Nav {
@@ -32,9 +32,10 @@ final class Nav {
             new Section("links", "Linked tickets", "/admin/links"),
             new Section("data-sources", "Data sources", "/admin/data-sources"),
             new Section("activities", "Activities", "/admin/activities"),
+            new Section("people", "People", "/admin/people"),
             new Section("audit", "Audit log", "/admin/audit"),
             new Section(API_KEYS, "API keys", "/admin/api-keys"),
-            new Section(USERS, "People", "/admin/users"),
+            new Section(USERS, "Users", "/admin/users"),
             new Section(SETTINGS, "Settings", "/admin/settings"));
 
     private Nav() {

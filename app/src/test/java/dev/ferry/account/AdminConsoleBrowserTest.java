@@ -80,7 +80,7 @@ class AdminConsoleBrowserTest {
     void anAdminAddsAMemberWhoSignsInAndSeesNoEditControls() {
         String orgId = organizations.create("Acme").id();
         browser.loginAs(base(), people.create(orgId, Role.ADMIN));
-        browser.click("People");
+        browser.click("Users");
         assertThat(browser.path()).isEqualTo("/admin/users");
 
         browser.fill("Email", "new.member@acme.test").select("Role", "Member").click("Add person");
@@ -100,7 +100,8 @@ class AdminConsoleBrowserTest {
         browser.open(base() + "/admin/integrations/jira");
         assertThat(browser.testId("role").getText()).isEqualToIgnoringCase("Member");
         assertThat(browser.findAll(By.cssSelector("nav a")).stream().map(a -> a.getText()).toList())
-                .containsExactly("Home", "Jira sites", "Deliveries", "Linked tickets", "Data sources", "Activities", "Audit log");
+                .containsExactly("Home", "Jira sites", "Deliveries", "Linked tickets", "Data sources", "Activities", "People",
+                        "Audit log");
         assertThat(browser.findAll(By.cssSelector("main form, main button"))).as("no edit controls").isEmpty();
         browser.open(base() + "/admin/users");
         assertThat(browser.testId("error-message").getText()).contains("Your role does not allow this");

@@ -39,7 +39,8 @@ class ApiDocumentTest {
             "POST /api/v1/destinations/{id}/test-ticket", "PATCH /api/v1/destinations/{id}", "DELETE /api/v1/destinations/{id}/test-tickets/{issueKey}",
             "POST /api/v1/links", "POST /api/v1/sites", "POST /api/v1/sites/requests/{id}/confirm",
             "DELETE /api/v1/sites/requests/{id}", "DELETE /api/v1/sites/{clientKey}", "PATCH /api/v1/connections/{id}",
-            "POST /api/v1/callbacks/messages/{id}/retry", "POST /api/v1/connections/{id}/fetch");
+            "POST /api/v1/callbacks/messages/{id}/retry", "POST /api/v1/connections/{id}/fetch", "POST /api/v1/people",
+            "PATCH /api/v1/people/{id}", "POST /api/v1/people/{id}/identities");
     /** The operator's endpoint takes the operator token, which has no scopes to lack. */
     static final String OPERATOR = "POST /api/v1/organizations";
 
@@ -107,7 +108,7 @@ class ApiDocumentTest {
     @Test
     void theDocumentIsOpenApi31AndDescribesEveryProductApiOperation() {
         assertThat(document.path("openapi").asString()).startsWith("3.1.");
-        assertThat(operations()).hasSize(67).containsKeys("POST /api/v1/events", "GET /api/v1/links", OPERATOR);
+        assertThat(operations()).hasSize(79).containsKeys("POST /api/v1/events", "GET /api/v1/links", OPERATOR);
     }
 
     /** An entry left behind by a moved or removed endpoint would describe nothing, silently. */

@@ -6,8 +6,10 @@ import java.util.Map;
 public final class JiraRest {
 
     private final Routes routes = new Routes();
+    private final JiraData data;
 
     public JiraRest(JiraData data, Adf adf) {
+        this.data = data;
         new SearchRoutes(data).register(routes);
         new IssueRoutes(data, adf).register(routes);
         new IssuePartsRoutes(data, adf).register(routes);
@@ -18,6 +20,7 @@ public final class JiraRest {
         new MyPermissionsRoutes(data).register(routes);
         new FieldRoutes(data).register(routes);
         new LicenseRoutes(data).register(routes);
+        new UserRoutes(data).register(routes);
         new ReportAccountsRoutes(data).register(routes);
     }
 
@@ -37,7 +40,7 @@ public final class JiraRest {
         }
         Call call = new Call(method, rawPath, match.get().variables(), Call.parseQuery(rawQuery), Json.parse(body),
                 body == null ? "" : body, siteUrl, callerAccountId);
-        return answer(match.get().handler().apply(call));
+        return answer(Users.answering(data.accounts(), () -> match.get().handler().apply(call)));
     }
 
     private static Answer answer(Reply reply) {
