@@ -34,11 +34,11 @@ class ActivitiesPages {
     private final ActivityReader reader;
     private final ActivityExport export;
     private final Explanations explanations;
-    private final People people;
+    private final MappedPeople people;
     private final Connections connections;
 
     ActivitiesPages(ActivityFilters filters, ActivityReader reader, ActivityExport export, Explanations explanations,
-            People people, Connections connections) {
+            MappedPeople people, Connections connections) {
         this.filters = filters;
         this.reader = reader;
         this.export = export;

@@ -18,9 +18,9 @@ import org.springframework.stereotype.Component;
 class ActivityFilters {
 
     private final JdbcClient jdbc;
-    private final People people;
+    private final MappedPeople people;
 
-    ActivityFilters(JdbcClient jdbc, People people) {
+    ActivityFilters(JdbcClient jdbc, MappedPeople people) {
         this.jdbc = jdbc;
         this.people = people;
     }

@@ -30,7 +30,7 @@ import org.springframework.stereotype.Component;
 class Explanations {
 
     private final ActivityFilters filters;
-    private final People people;
+    private final MappedPeople people;
     private final Connections connections;
     private final ConnectionStore store;
     private final ConnectionTargets targets;
@@ -40,7 +40,7 @@ class Explanations {
     private final LastReads lastReads;
     private final NamedParameterJdbcTemplate jdbc;
 
-    Explanations(ActivityFilters filters, People people, Connections connections, ConnectionStore store,
+    Explanations(ActivityFilters filters, MappedPeople people, Connections connections, ConnectionStore store,
             ConnectionTargets targets, SiteDirectory sites, JiraVisibility visibility, JiraClient jira,
             LastReads lastReads, JdbcTemplate jdbc) {
         this.filters = filters;

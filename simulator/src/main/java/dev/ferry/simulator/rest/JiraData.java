@@ -31,7 +31,7 @@ public final class JiraData {
     private final AtomicLong ids = new AtomicLong(10_000);
     private final Grants grants = new Grants();
     private final Accounts accounts = new Accounts();
-    private final PersonalDataAccounts personalData = new PersonalDataAccounts();
+    private final PersonalDataAccounts personalData = new PersonalDataAccounts(accounts);
     private final List<String> priorities = new ArrayList<>(List.of("Highest", "High", "Medium", "Low", "Lowest"));
     /** Accounts that may not be assigned issues, per project key; every other person's account may. */
     private final Map<String, java.util.Set<String>> unassignable = new LinkedHashMap<>();

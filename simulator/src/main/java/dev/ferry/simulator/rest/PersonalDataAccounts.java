@@ -21,14 +21,25 @@ public final class PersonalDataAccounts {
     /** Atlassian's limit: "Each request allows up to 90 accounts to be reported on." */
     public static final int MAX_ACCOUNTS = 90;
 
+    private final Accounts accounts;
     private final Set<String> closed = new HashSet<>();
     private final Map<String, Instant> changedAt = new HashMap<>();
     private final List<List<String>> reports = new ArrayList<>();
     private Duration cyclePeriod = Duration.ofDays(7);
 
-    /** The account's owner closed it: every later report answers {@code closed} for it. */
+    PersonalDataAccounts(Accounts accounts) {
+        this.accounts = accounts;
+    }
+
+    /**
+     * The account's owner closed it: every later report answers {@code closed} for it, and Jira shows it as an
+     * inactive "Former user" without an email from then on.
+     */
     public synchronized void close(String accountId) {
         closed.add(accountId);
+        if (accounts.find(accountId).isPresent()) {
+            accounts.add(accountId, null, "Former user", accounts.find(accountId).get().accountType(), false);
+        }
     }
 
     /** The account's profile changed at {@code when}: reports of older data answer {@code updated}. */

@@ -28,9 +28,6 @@ final class ReportAccountsRoutes {
 
     void register(Routes routes) {
         routes.add("POST", PATH, this::report);
-        if (routes.find("GET", "/rest/api/3/user").isEmpty()) {
-            routes.add("GET", "/rest/api/3/user", this::user);
-        }
     }
 
     private Reply report(Call call) {
@@ -66,24 +63,5 @@ final class ReportAccountsRoutes {
         ArrayNode answered = body.putArray("accounts");
         statuses.forEach((accountId, status) -> answered.addObject().put("accountId", accountId).put("status", status));
         return new Reply(200, body, headers);
-    }
-
-    /** Jira's user, or 404 for an account the site does not know; a closed account is inactive. */
-    private Reply user(Call call) {
-        String accountId = call.param("accountId", "");
-        return data.accounts().find(accountId).map(account -> {
-            boolean closed = data.personalData().isClosed(accountId);
-            ObjectNode user = Json.object();
-            user.put("self", call.siteUrl() + "/rest/api/3/user?accountId=" + accountId);
-            user.put("accountId", accountId);
-            user.put("accountType", account.accountType());
-            if (account.emailAddress() != null && !closed) {
-                user.put("emailAddress", account.emailAddress());
-            }
-            user.put("displayName", closed ? "Former user" : account.displayName());
-            user.put("active", !closed);
-            user.put("timeZone", "Etc/UTC");
-            return Reply.ok(user);
-        }).orElseGet(() -> Reply.notFound("Specified user does not exist or you do not have required permissions"));
     }
 }

@@ -10,11 +10,11 @@ import org.springframework.stereotype.Component;
  * to them. Read here with SQL so that reading depends on the tables, not on the people API's code.
  */
 @Component
-class People {
+class MappedPeople {
 
     private final JdbcClient jdbc;
 
-    People(JdbcClient jdbc) {
+    MappedPeople(JdbcClient jdbc) {
         this.jdbc = jdbc;
     }
 
