@@ -92,7 +92,7 @@ class SimulatedConfluenceTest {
         String opsId = get("/wiki/api/v2/spaces?keys=OPS").path("results").get(0).path("id").asText();
         assertThat(get("/wiki/api/v2/pages?space-id=" + opsId).path("results")).extracting(p -> p.path("id").asText())
                 .containsExactly(second);
-        assertThat(get("/wiki/api/v2/pages?id=" + first + "," + second).path("results")).hasSize(2);
+        assertThat(get("/wiki/api/v2/pages?id=" + first + "&id=" + second).path("results")).hasSize(2);
     }
 
     @Test
