@@ -14,6 +14,7 @@ import dev.ferry.jira.JiraSite;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 /**
@@ -30,10 +31,18 @@ class ConfluenceCommentsStream implements ActivityStream {
 
     private final ConfluenceReads reads;
     private final ConfluenceSpaces spaces;
+    private final int pageSize;
 
+    @Autowired
     ConfluenceCommentsStream(ConfluenceReads reads, ConfluenceSpaces spaces) {
+        this(reads, spaces, ConfluenceReads.MAX_PAGE);
+    }
+
+    /** With listing pages smaller than Confluence's largest, for tests that need many pages of a small site. */
+    ConfluenceCommentsStream(ConfluenceReads reads, ConfluenceSpaces spaces, int pageSize) {
         this.reads = reads;
         this.spaces = spaces;
+        this.pageSize = pageSize;
     }
 
     @Override
@@ -52,7 +61,7 @@ class ConfluenceCommentsStream implements ActivityStream {
         WalkCursor at = cursor == null ? WalkCursor.start(FOOTER) : WalkCursor.decode(cursor);
         boolean inline = INLINE.equals(at.listing());
         NewestFirstWalk.Step step = NewestFirstWalk.step(at, window,
-                after -> reads.commentsNewestFirst(confluence, inline, after, ConfluenceReads.MAX_PAGE));
+                after -> reads.commentsNewestFirst(confluence, inline, after, pageSize));
         List<Activity> activities = new ArrayList<>();
         List<Pending> pending = new ArrayList<>();
         for (ConfluenceContent comment : step.items()) {

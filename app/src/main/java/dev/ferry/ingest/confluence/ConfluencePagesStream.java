@@ -13,6 +13,7 @@ import dev.ferry.jira.ConfluenceReads;
 import dev.ferry.jira.JiraSite;
 import java.util.ArrayList;
 import java.util.List;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 /**
@@ -29,10 +30,18 @@ class ConfluencePagesStream implements ActivityStream {
 
     private final ConfluenceReads reads;
     private final ConfluenceSpaces spaces;
+    private final int pageSize;
 
+    @Autowired
     ConfluencePagesStream(ConfluenceReads reads, ConfluenceSpaces spaces) {
+        this(reads, spaces, ConfluenceReads.MAX_PAGE);
+    }
+
+    /** With listing pages smaller than Confluence's largest, for tests that need many pages of a small site. */
+    ConfluencePagesStream(ConfluenceReads reads, ConfluenceSpaces spaces, int pageSize) {
         this.reads = reads;
         this.spaces = spaces;
+        this.pageSize = pageSize;
     }
 
     @Override
@@ -50,7 +59,7 @@ class ConfluencePagesStream implements ActivityStream {
         JiraSite confluence = ConfluenceTargets.of(target);
         WalkCursor at = cursor == null ? WalkCursor.start("p") : WalkCursor.decode(cursor);
         NewestFirstWalk.Step step = NewestFirstWalk.step(at, window,
-                after -> reads.pagesNewestFirst(confluence, after, ConfluenceReads.MAX_PAGE));
+                after -> reads.pagesNewestFirst(confluence, after, pageSize));
         String base = ConfluenceTargets.base(step.base(), confluence);
         List<Activity> activities = new ArrayList<>();
         for (ConfluenceContent page : step.items()) {

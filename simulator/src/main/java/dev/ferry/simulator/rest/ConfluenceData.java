@@ -106,6 +106,16 @@ public final class ConfluenceData {
         return comments.size();
     }
 
+    /** Every page, in the order they were made. */
+    public synchronized List<Page> pages() {
+        return List.copyOf(pages.values());
+    }
+
+    /** Every footer and inline comment, in the order they were made. */
+    public synchronized List<Comment> comments() {
+        return List.copyOf(comments.values());
+    }
+
     synchronized Optional<Page> page(String id) {
         return Optional.ofNullable(pages.get(id));
     }
@@ -188,7 +198,8 @@ public final class ConfluenceData {
             return number;
         }
 
-        List<Version> versions() {
+        /** The versions, oldest first. */
+        public List<Version> versions() {
             return List.copyOf(versions);
         }
     }
@@ -212,6 +223,10 @@ public final class ConfluenceData {
         public String title() {
             return title;
         }
+
+        public String spaceId() {
+            return spaceId;
+        }
     }
 
     /** A footer comment (below the page) or an inline comment (on a piece of its text). */
@@ -224,6 +239,14 @@ public final class ConfluenceData {
             super(id);
             this.pageId = pageId;
             this.inline = inline;
+        }
+
+        public String pageId() {
+            return pageId;
+        }
+
+        public boolean inline() {
+            return inline;
         }
     }
 }
