@@ -55,13 +55,17 @@ final class ConfluenceSearch {
             }
             filter = filter.and(condition);
         }
-        List<Hit> hits = hits().stream().filter(filter).sorted(ascending ? NEWEST_LAST : NEWEST_LAST.reversed()).toList();
         int start = call.param("cursor", null) != null ? SearchRoutes.decodeToken(call.param("cursor", null))
                 : Math.max(0, call.intParam("start", 0));
         int limit = Math.max(1, Math.min(call.intParam("limit", 25), MAX_LIMIT));
         ObjectNode result = Json.object();
         ArrayNode results = result.putArray("results");
-        hits.stream().skip(start).limit(limit).forEach(hit -> results.add(hit.json()));
+        List<Hit> hits;
+        // Versions grow under the data's lock: filter and render under it too.
+        synchronized (data) {
+            hits = hits().stream().filter(filter).sorted(ascending ? NEWEST_LAST : NEWEST_LAST.reversed()).toList();
+            hits.stream().skip(start).limit(limit).forEach(hit -> results.add(hit.json()));
+        }
         result.put("start", start).put("limit", limit).put("size", results.size()).put("totalSize", hits.size())
                 .put("cqlQuery", cql).put("searchDuration", 7);
         ObjectNode links = result.putObject("_links").put("base", call.siteUrl() + "/wiki").put("context", "/wiki");
