@@ -27,7 +27,7 @@ public final class JiraData {
     private volatile boolean searchRepeats;
     private final Map<String, Integer> nextNumber = new LinkedHashMap<>();
     private final List<ObjectNode> auditRecords = new ArrayList<>();
-    final List<ObjectNode> pages = new ArrayList<>();
+    private final ConfluenceData confluence = new ConfluenceData(this);
     private final AtomicLong ids = new AtomicLong(10_000);
     private final Grants grants = new Grants();
     private final Accounts accounts = new Accounts();
@@ -69,6 +69,11 @@ public final class JiraData {
 
     public String plan() {
         return plan;
+    }
+
+    /** The site's Confluence: spaces, pages and comments. */
+    public ConfluenceData confluence() {
+        return confluence;
     }
 
     /** Who has an account on the site: whoever the app's credentials stand for. */
