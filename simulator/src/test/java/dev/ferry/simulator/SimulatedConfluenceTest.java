@@ -25,6 +25,10 @@ import org.junit.jupiter.api.Test;
 /** Simulated Confluence Cloud: spaces, pages and comments with versions, cursor paging and CQL search. */
 class SimulatedConfluenceTest {
 
+    /** HTTP/1.1: over cleartext the default HTTP/2 client tries an h2c upgrade, which a loaded simulator may drop. */
+    private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+
+
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Instant NOW = Instant.parse("2026-12-01T12:00:00Z");
     private JiraSimulator jira;
@@ -49,7 +53,7 @@ class SimulatedConfluenceTest {
             other.credentials().addBearerToken("system-token", "app-account");
             ConfluenceDataset.fill(other.data(), 300, 42);
             assertThat(get("/wiki/api/v2/pages?sort=-modified-date&limit=250").path("results"))
-                    .isEqualTo(JSON.readTree(HttpClient.newHttpClient().send(bearer(other.baseUrl()
+                    .isEqualTo(JSON.readTree(HTTP.send(bearer(other.baseUrl()
                             + "/wiki/api/v2/pages?sort=-modified-date&limit=250"), HttpResponse.BodyHandlers.ofString())
                             .body()).path("results"));
         } finally {
@@ -164,12 +168,12 @@ class SimulatedConfluenceTest {
     }
 
     private JsonNode get(String pathAndQuery) throws Exception {
-        return JSON.readTree(HttpClient.newHttpClient().send(bearer(jira.baseUrl() + pathAndQuery),
+        return JSON.readTree(HTTP.send(bearer(jira.baseUrl() + pathAndQuery),
                 HttpResponse.BodyHandlers.ofString()).body());
     }
 
     private int status(String pathAndQuery) throws Exception {
-        return HttpClient.newHttpClient().send(bearer(jira.baseUrl() + pathAndQuery), HttpResponse.BodyHandlers.ofString())
+        return HTTP.send(bearer(jira.baseUrl() + pathAndQuery), HttpResponse.BodyHandlers.ofString())
                 .statusCode();
     }
 
