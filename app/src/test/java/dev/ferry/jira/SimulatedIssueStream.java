@@ -66,7 +66,8 @@ public class SimulatedIssueStream implements ActivityStream {
             Instant created = OffsetDateTime.parse(fields.path("created").asString(), JIRA_TIME).toInstant();
             reached = created;
             if (window.contains(created)) {
-                found.add(new Activity(NaturalKeys.issueCreated(issue.path("id").asString()), ActivityKind.ISSUE_CREATED,
+                // A key of its own: the real jira-issues stream stores the same issues' creations in the same runs.
+                found.add(new Activity("test-" + NaturalKeys.issueCreated(issue.path("id").asString()), ActivityKind.ISSUE_CREATED,
                         fields.path("reporter").path("accountId").asString(null),
                         fields.path("reporter").path("displayName").asString(null), created, "issue",
                         issue.path("id").asString(), issue.path("key").asString(), fields.path("project").path("key")
