@@ -97,7 +97,7 @@ public final class DeliveryBench {
     }
 
     /** The Ferry process's CPU time so far (user and system), as the operating system counts it. */
-    private static Duration cpu(Process process) {
+    static Duration cpu(Process process) {
         return process.toHandle().info().totalCpuDuration().orElse(Duration.ZERO);
     }
 
@@ -107,7 +107,7 @@ public final class DeliveryBench {
     }
 
     /** The simulators' request logging would cost more CPU than the benchmark measures. */
-    private static void quietLogs() {
+    static void quietLogs() {
         ((ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME))
                 .setLevel(ch.qos.logback.classic.Level.WARN);
     }
@@ -246,7 +246,7 @@ public final class DeliveryBench {
         }
     }
 
-    private static JsonNode call(String ferry, String key, String method, String path, String body, int expected) {
+    static JsonNode call(String ferry, String key, String method, String path, String body, int expected) {
         try {
             HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(ferry + path))
                     .header("Authorization", "Bearer " + key).header("Content-Type", "application/json")
@@ -261,7 +261,7 @@ public final class DeliveryBench {
         }
     }
 
-    private static Map<String, String> options(String[] args) {
+    static Map<String, String> options(String[] args) {
         Map<String, String> options = new HashMap<>();
         for (String arg : args) {
             String[] pair = arg.replaceFirst("^--", "").split("=", 2);
