@@ -53,7 +53,8 @@ class OrganizationBootstrapTest {
                 .startsWith("fy_" + key.path("prefix").asString() + "_");
         assertThat(key.path("scopes").valueStream().map(JsonNode::asString).toList())
                 .containsExactlyInAnyOrder("events:write", "events:read", "links:read", "links:write", "config:read",
-                        "config:write", "keys:manage", "audit:read");
+                        "config:write", "keys:manage", "audit:read", "activity:read", "ingest:manage", "people:read",
+                        "people:write");
         assertThat(jdbc.queryForObject("select name from organization where id = ?", String.class, id))
                 .isEqualTo("Acme Experiments");
         var keys = http.get("/api/v1/api-keys", "Authorization", "Bearer " + key.path("key").asString());
