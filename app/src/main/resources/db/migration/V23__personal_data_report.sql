@@ -11,5 +11,3 @@ create table personal_data_report (
 
 create index personal_data_report_due on personal_data_report (next_due_at);
 
--- Retention prunes activities by age, oldest first.
-create index activity_occurred on activity (occurred_at, id);

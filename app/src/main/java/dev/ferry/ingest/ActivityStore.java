@@ -46,7 +46,7 @@ public class ActivityStore {
         this.named = new NamedParameterJdbcTemplate(jdbc);
         this.clock = clock;
         this.postgres = dialect.postgres();
-        this.insertNew = postgres ? INSERT + " on conflict (organization_id, site_key, natural_key) do nothing" : INSERT;
+        this.insertNew = postgres ? INSERT + " on conflict (natural_key, site_key, organization_id) do nothing" : INSERT;
     }
 
     /** Stores the activities not stored yet for the target's site; returns how many were new. */

@@ -47,16 +47,21 @@ class ActivityPruner {
         Instant cutoff = clock.instant().minus(properties.retention());
         int activities = 0;
         int batches = 0;
-        int deleted;
-        do {
-            // Portable on H2 and PostgreSQL: neither takes a limit on delete itself.
-            deleted = jdbc.sql("""
-                    delete from activity where id in (
-                        select id from activity where occurred_at < ? order by occurred_at, id limit ?)""")
-                    .param(Timestamp.from(cutoff)).param(properties.pruneBatch()).update();
-            activities += deleted;
-            batches += deleted > 0 ? 1 : 0;
-        } while (deleted == properties.pruneBatch());
+        // Organization by organization, along the (organization, time) index the reading side has anyway: an index
+        // on time alone would cost every stored activity one more index entry, for an hourly prune.
+        for (String organization : jdbc.sql("select id from organization").query(String.class).list()) {
+            int deleted;
+            do {
+                // Portable on H2 and PostgreSQL: neither takes a limit on delete itself.
+                deleted = jdbc.sql("""
+                        delete from activity where id in (
+                            select id from activity where organization_id = ? and occurred_at < ?
+                            order by occurred_at, id limit ?)""")
+                        .param(organization).param(Timestamp.from(cutoff)).param(properties.pruneBatch()).update();
+                activities += deleted;
+                batches += deleted > 0 ? 1 : 0;
+            } while (deleted == properties.pruneBatch());
+        }
         int names = jdbc.sql("""
                 delete from jira_user where seen_at < ? and not exists (
                     select 1 from activity a

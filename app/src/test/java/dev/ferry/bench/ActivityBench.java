@@ -106,6 +106,8 @@ public final class ActivityBench {
                     heapAtEnd / 1024.0);
 
             incremental(ferry, key, connection, jira);
+            // A clean stop, so a flight recording asked for with --jvm=-XX:StartFlightRecording... is written.
+            WebhookBench.stop(process);
         } finally {
             process.destroyForcibly();
             jira.close();
@@ -128,15 +130,16 @@ public final class ActivityBench {
         byEndpoint(calls).forEach((endpoint, count) -> System.out.printf("  %6d  %s%n", count, endpoint));
     }
 
+    /** The connection's last scheduled run, once one created after {@code after} is done. */
     private static JsonNode awaitScheduledRunAfter(String ferry, String key, String connection, Instant after)
             throws InterruptedException {
         long deadline = System.nanoTime() + Duration.ofMinutes(12).toNanos();
         while (System.nanoTime() < deadline) {
-            for (JsonNode job : DeliveryBench.call(ferry, key, "GET", "/api/v1/connections/" + connection + "/fetches",
-                    "", 200).path("jobs")) {
-                if ("scheduled".equals(job.path("kind").asString()) && "done".equals(job.path("state").asString())
-                        && Instant.parse(job.path("createdAt").asString()).isAfter(after)) {
-                    return job;
+            for (JsonNode source : DeliveryBench.call(ferry, key, "GET", "/api/v1/data-sources", "", 200).path("dataSources")) {
+                JsonNode run = source.path("lastRun");
+                if (source.path("connection").asString().equals(connection) && "done".equals(run.path("state").asString())
+                        && Instant.parse(run.path("createdAt").asString()).isAfter(after)) {
+                    return run;
                 }
             }
             Thread.sleep(500);
@@ -144,12 +147,14 @@ public final class ActivityBench {
         throw new IllegalStateException("no scheduled run finished after " + after);
     }
 
+    /** Until the schedule's first run, which may have started before the pause, has ended. */
     private static void awaitNoOpenJob(String ferry, String key, String connection) throws InterruptedException {
         for (int i = 0; i < 600; i++) {
             boolean open = false;
-            for (JsonNode job : DeliveryBench.call(ferry, key, "GET", "/api/v1/connections/" + connection + "/fetches",
-                    "", 200).path("jobs")) {
-                open |= job.path("state").asString().matches("queued|running|waiting");
+            for (JsonNode source : DeliveryBench.call(ferry, key, "GET", "/api/v1/data-sources", "", 200)
+                    .path("dataSources")) {
+                open |= source.path("connection").asString().equals(connection)
+                        && source.path("lastRun").path("state").asString().matches("queued|running|waiting");
             }
             if (!open) {
                 return;
@@ -162,7 +167,7 @@ public final class ActivityBench {
     private static Map<String, Long> byEndpoint(List<RecordedCall> calls) {
         Map<String, Long> counts = new TreeMap<>();
         for (RecordedCall call : calls) {
-            counts.merge(call.method() + " " + call.path().replaceAll("/\\d+(?=/|$)", "/{id}"), 1L, Long::sum);
+            counts.merge(call.method() + " " + call.path().replaceAll("/\\d{4,}(?=/|$)", "/{id}"), 1L, Long::sum);
         }
         return counts;
     }

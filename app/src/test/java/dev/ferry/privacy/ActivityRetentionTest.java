@@ -8,6 +8,7 @@ import dev.ferry.ingest.ActivityStore;
 import dev.ferry.ingest.IngestTarget;
 import dev.ferry.jira.JiraSite;
 import dev.ferry.support.FerryIntegrationTest;
+import dev.ferry.support.Organizations;
 import dev.ferry.support.SettableClock;
 import java.net.URI;
 import java.sql.Timestamp;
@@ -28,7 +29,6 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 @FerryIntegrationTest
 class ActivityRetentionTest {
 
-    private static final String ORGANIZATION = "00000000-0000-0000-0000-0000000000aa";
     private static final String CONNECTION = "jira:retention-site";
     private static final Duration RETENTION = Duration.ofDays(400);
 
@@ -36,12 +36,17 @@ class ActivityRetentionTest {
     ActivityStore store;
     @Autowired
     JdbcClient jdbc;
+    @Autowired
+    Organizations organizations;
+
+    private String organization;
 
     private final Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
     private final SettableClock clock = new SettableClock(now);
 
     @Test
     void oldActivitiesGoInBatchesAndNamesGoOnceNothingRefersToThem() {
+        organization = organizations.create("Acme Retention").id();
         ActivityPruner pruner = new ActivityPruner(jdbc, new RetentionProperties(RETENTION, Duration.ofHours(1), 1000,
                 false), clock);
         List<Activity> activities = new ArrayList<>();
@@ -53,7 +58,7 @@ class ActivityRetentionTest {
                     now.minus(RETENTION).plus(Duration.ofDays(1)).plusSeconds(i)));
         }
         activities.add(activity("exactly-at-the-limit", "acc-d", now.minus(RETENTION)));
-        store.store(new IngestTarget(ORGANIZATION, CONNECTION, new JiraSite(CONNECTION,
+        store.store(new IngestTarget(organization, CONNECTION, new JiraSite(CONNECTION,
                 URI.create("https://retention.example.net"), "unused"), Optional.empty()), activities);
         Timestamp longAgo = Timestamp.from(now.minus(Duration.ofDays(500)));
         jdbc.sql("update jira_user set seen_at = ?").param(longAgo).update();
@@ -82,7 +87,7 @@ class ActivityRetentionTest {
 
     private void insertName(String accountId, Timestamp seenAt) {
         jdbc.sql("insert into jira_user (organization_id, connection_id, account_id, display_name, seen_at) values (?, ?, ?, ?, ?)")
-                .params(ORGANIZATION, CONNECTION, accountId, "Name of " + accountId, seenAt).update();
+                .params(organization, CONNECTION, accountId, "Name of " + accountId, seenAt).update();
     }
 
     private List<String> names() {
