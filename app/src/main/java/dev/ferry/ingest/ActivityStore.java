@@ -21,10 +21,11 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Stores activities once. A page's activities go in with one lookup of the keys already stored and one batch
- * insert of the rest, in the caller's transaction (a job commits them with its cursor). On PostgreSQL a key
- * racing in from another node is skipped by {@code on conflict do nothing}; on H2 a batch that meets one fails
- * and the page is stored row by row. The actors' names go to {@code jira_user} in the same transaction.
+ * Stores activities once, a page in one batch insert in the caller's transaction (a job commits them with its
+ * cursor). On PostgreSQL {@code on conflict do nothing} skips a key stored already, or racing in from another
+ * node. H2 has no such clause outside its PostgreSQL mode: there the page's keys are looked up first (one IN
+ * list, seeking the unique index) and only the rest inserted; a batch that still meets one, stored by another
+ * writer meanwhile, fails and the page is stored row by row. The actors' names go to {@code jira_user} in the same transaction.
  */
 @Component
 public class ActivityStore {
@@ -57,7 +58,8 @@ public class ActivityStore {
         }
         Map<String, Activity> byKey = new LinkedHashMap<>();
         activities.forEach(activity -> byKey.putIfAbsent(activity.naturalKey(), activity));
-        Set<String> stored = storedKeys(target, new ArrayList<>(byKey.keySet()));
+        // PostgreSQL skips what is stored already by itself (on conflict do nothing); only H2 needs to be told.
+        Set<String> stored = postgres ? Set.of() : storedKeys(target, new ArrayList<>(byKey.keySet()));
         List<Activity> fresh = byKey.values().stream().filter(a -> !stored.contains(a.naturalKey())).toList();
         int added = insert(target, fresh, clock.instant());
         seen(target, activities);
