@@ -28,7 +28,8 @@ import org.springframework.stereotype.Component;
  * {@code jira-issues}: issues updated in the window, a page of them per read, ordered by updated time and id,
  * with ONE bulk changelog fetch for the page and the comments the search carries (an issue's comment list is read
  * only when it has more than the search showed). Creations, each changed field, resolutions and comments added or
- * edited in the window (widened by {@link #OVERLAP} for Jira's clock skew and late indexing) become activities.
+ * edited in the window become activities (a scheduled run's window already starts {@code ferry.ingest.overlap}
+ * before its checkpoint, for Jira's clock skew and late indexing).
  *
  * <p>The cursor is the last issue's updated time and id, not Jira's nextPageToken: a token does not outlive a
  * restart hours later, and paging by offset skips an issue that moves to the end while a client pages. Each read
@@ -39,8 +40,6 @@ class JiraIssueStream implements ActivityStream {
 
     static final String NAME = "jira-issues";
     static final int PAGE_SIZE = 100;
-    /** Read this much before the window too: Jira indexes late and its clock is not ours. */
-    static final Duration OVERLAP = Duration.ofMinutes(10);
     /** Token pages followed within one read when a page holds only issues read already (many in one minute). */
     private static final int MAX_HOPS = 50;
     private static final DateTimeFormatter JQL_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
@@ -67,7 +66,7 @@ class JiraIssueStream implements ActivityStream {
     public StreamPage read(IngestTarget target, TimeWindow window, String cursor) {
         JiraSite site = target.jira();
         Position after = Position.parse(cursor);
-        Instant from = window.from().minus(OVERLAP);
+        Instant from = window.from();
         ZoneId zone = zones.computeIfAbsent(target.connectionId(), any -> reads.timeZone(site));
         String jql = jql(after == null ? from : after.updated(), window.to(), zone);
         JiraActivityReads.SearchPage page = reads.search(site, jql, PAGE_SIZE, null);
@@ -79,8 +78,7 @@ class JiraIssueStream implements ActivityStream {
         if (fresh.isEmpty()) {
             return new StreamPage(List.of(), null, window.to());
         }
-        TimeWindow widened = new TimeWindow(from, window.to());
-        List<Activity> activities = activities(site, fresh, widened);
+        List<Activity> activities = activities(site, fresh, window);
         Issue last = fresh.get(fresh.size() - 1);
         String next = page.nextPageToken() == null ? null : new Position(last.updated(), Long.parseLong(last.id())).text();
         return new StreamPage(activities, next, last.updated());

@@ -48,7 +48,7 @@ class JiraWorklogStream implements ActivityStream {
 
     @Override
     public StreamPage read(IngestTarget target, TimeWindow window, String cursor) {
-        long start = window.from().minus(JiraIssueStream.OVERLAP).toEpochMilli();
+        long start = window.from().toEpochMilli();
         boolean deleted = cursor != null && cursor.startsWith("d:");
         long since = cursor == null ? start : Long.parseLong(cursor.substring(2));
         long end = window.to().toEpochMilli();

@@ -53,7 +53,10 @@ public class IngestEngine {
         this.clock = clock;
     }
 
-    /** Claims due jobs one at a time and runs each until it ends or waits; returns how many it took. */
+    /**
+     * Claims due jobs one at a time and runs each until it ends, waits or its time slice is over; returns how many
+     * it took.
+     */
     public int runDue() {
         int taken = 0;
         List<IngestJob> claimed;
@@ -73,9 +76,14 @@ public class IngestEngine {
             return;
         }
         checkpoints.ensure(job.organizationId(), job.connectionId(), job.streams());
+        Instant sliceEnd = clock.instant().plus(properties.slice());
         IngestJob current = job;
         while (current != null) {
             current = page(target.get(), current);
+            if (current != null && !clock.instant().isBefore(sliceEnd)) {
+                jobs.requeue(current);
+                return;
+            }
         }
     }
 

@@ -22,6 +22,9 @@ import org.springframework.validation.annotation.Validated;
  * @param retryInitial   the wait before the first retry of a failed page; it doubles after each
  * @param credentialsRecheck how long a job waiting for repaired credentials waits before trying again by itself
  *                       (a replaced token or a reconnect wakes it at once)
+ * @param workerThreads  jobs one node runs at once
+ * @param slice          how long a worker stays with one job before putting it back in the queue, behind the jobs
+ *                       due meanwhile: one organization's year-long backfill never holds a worker from the others
  */
 @Validated
 @ConfigurationProperties("ferry.ingest")
@@ -29,7 +32,8 @@ record IngestProperties(@DefaultValue("true") boolean workerEnabled, @DefaultVal
         @DefaultValue("2m") Duration lease, @DefaultValue("15m") Duration every, @DefaultValue("10m") Duration overlap,
         @DefaultValue("30") @Min(1) int firstRunDays, @DefaultValue("400") @Min(1) int maxFetchDays,
         @DefaultValue("6") @Min(1) int maxAttempts, @DefaultValue("10s") Duration retryInitial,
-        @DefaultValue("1h") Duration credentialsRecheck) {
+        @DefaultValue("1h") Duration credentialsRecheck, @DefaultValue("4") @Min(1) int workerThreads,
+        @DefaultValue("30s") Duration slice) {
 
     /** The longest wait between two tries of a failed page. */
     Duration retryMax() {

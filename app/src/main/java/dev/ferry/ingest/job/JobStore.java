@@ -124,6 +124,14 @@ class JobStore {
                         Timestamp.from(job.leaseUntil())).update() == 1;
     }
 
+    /** The worker's time slice is over: the job is queued again, due now, behind every job due before it. */
+    boolean requeue(IngestJob job) {
+        return jdbc.sql("""
+                update ingest_job set state = 'QUEUED', next_attempt_at = ?, lease_until = null
+                where id = ? and lease_until = ? and state = 'RUNNING'""")
+                .params(Timestamp.from(clock.instant()), job.id(), Timestamp.from(job.leaseUntil())).update() == 1;
+    }
+
     /** Whether someone asked to cancel the job since it was claimed. */
     boolean cancelRequested(String id) {
         return jdbc.sql("select cancel_requested from ingest_job where id = ?").param(id).query(Boolean.class)
