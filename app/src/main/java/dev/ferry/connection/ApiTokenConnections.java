@@ -12,6 +12,7 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -31,10 +32,13 @@ public class ApiTokenConnections {
     private final AuditLog audit;
     private final TransactionTemplate transaction;
     private final FreePlanGate freePlan;
+    private final ApplicationEventPublisher events;
     private final Clock clock;
 
     ApiTokenConnections(ConnectionStore store, SiteAddresses addresses, TokenRoutes routes, SiteLinks siteLinks,
-            AuditLog audit, TransactionTemplate transaction, FreePlanGate freePlan, Clock clock) {
+            AuditLog audit, TransactionTemplate transaction, FreePlanGate freePlan, ApplicationEventPublisher events,
+            Clock clock) {
+        this.events = events;
         this.freePlan = freePlan;
         this.store = store;
         this.addresses = addresses;
@@ -144,6 +148,9 @@ public class ApiTokenConnections {
                     : AuditAction.CONNECTION_EDITED, id, edited(changes));
             if (newCredentials) {
                 siteLinks.credentialsRenewed(id);
+            }
+            if (changes.confluenceUrl() != null || changes.confluenceEmail() != null || changes.confluenceToken() != null) {
+                events.publishEvent(new ConfluenceCredentialsChanged(id));
             }
         });
         log.info("connection {} edited by {} ({})", id, actor, edited(changes));

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.ferry.ingest.job.IngestDrain;
 import dev.ferry.jira.SimulatedIssueStream;
+import dev.ferry.jira.SimulatedPageStream;
 import dev.ferry.simulator.JiraSimulator;
 import dev.ferry.simulator.fault.Fault;
 import java.time.Duration;
@@ -234,6 +235,25 @@ class IngestFetchJourneyTest {
         assertThat(done.path("state").asString()).as(done.toString()).isEqualTo("done");
         assertThat(done.path("records").asLong()).isEqualTo(5);
         assertThat(stored()).isEqualTo(5);
+    }
+
+    @Test
+    void aConfluenceRefusalWaitsAndNewConfluenceCredentialsWakeItAtOnce() {
+        jira.faults().add("GET", "/wiki/api/v2/spaces", Fault.unauthorized(), 1);
+        ProductApi.Reply started = api.post("/api/v1/connections/" + connection + "/fetch", "{\"from\":\"" + from
+                + "\",\"to\":\"" + Instant.now() + "\",\"streams\":[\"" + SimulatedPageStream.NAME + "\"]}");
+        assertThat(started.status()).as(started.body()).isEqualTo(202);
+        String id = started.json().path("id").asString();
+        IngestDrain.drain(context);
+        assertThat(job(id).path("state").asString()).isEqualTo("waiting");
+        IngestDrain.drain(context);
+        assertThat(job(id).path("state").asString()).as("an hour's recheck away").isEqualTo("waiting");
+
+        ProductApi.Reply replaced = api.patch("/api/v1/connections/" + connection, "{\"confluenceToken\":\"" + FIRST + "\"}");
+        assertThat(replaced.status()).as(replaced.body()).isEqualTo(200);
+        IngestDrain.drain(context);
+
+        assertThat(job(id).path("state").asString()).as(job(id).toString()).isEqualTo("done");
     }
 
     @Test

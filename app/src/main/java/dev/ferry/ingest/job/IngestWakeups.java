@@ -1,5 +1,6 @@
 package dev.ferry.ingest.job;
 
+import dev.ferry.connection.ConfluenceCredentialsChanged;
 import dev.ferry.sitelink.CredentialsRenewed;
 import dev.ferry.sitelink.SiteDisconnected;
 import org.springframework.context.event.EventListener;
@@ -26,6 +27,12 @@ class IngestWakeups {
     @EventListener
     void on(CredentialsRenewed renewed) {
         jobs.wake(renewed.clientKey());
+    }
+
+    /** A Confluence stream that Confluence refused (401, 403) waits for this, not only for a Jira token. */
+    @EventListener
+    void on(ConfluenceCredentialsChanged changed) {
+        jobs.wake(changed.connectionId());
     }
 
     @EventListener
