@@ -7,6 +7,7 @@ import java.io.OutputStreamWriter;
 import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.List;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
@@ -52,7 +53,7 @@ class ActivityExport {
 
     private static List<String> cells(ActivityItem a) {
         ActivityItem.Person p = a.actor().person();
-        return java.util.Arrays.asList(String.valueOf(a.id()), a.occurredAt().toString(), a.connection(), a.site(),
+        return Arrays.asList(String.valueOf(a.id()), a.occurredAt().toString(), a.connection(), a.site(),
                 a.source(), a.kind(), a.actor().accountId(), a.actor().displayName(), p == null ? null : p.id(),
                 p == null ? null : p.externalId(), p == null ? null : p.name(), a.object().type(), a.object().id(),
                 a.object().key(), a.object().container(), a.object().title(), a.object().url(), a.detail().toString());

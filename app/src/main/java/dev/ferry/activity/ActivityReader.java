@@ -4,6 +4,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.OffsetDateTime;
 import java.util.List;
+import java.util.Locale;
 import java.util.function.Consumer;
 import javax.sql.DataSource;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -81,7 +82,7 @@ class ActivityReader {
         ActivityItem.Person person = personId == null ? null
                 : new ActivityItem.Person(personId, rs.getString("external_id"), rs.getString("person_name"));
         return new ActivityItem(rs.getLong("id"), rs.getString("connection_id"), rs.getString("site_key"),
-                rs.getString("source").toLowerCase(java.util.Locale.ROOT), rs.getString("kind").toLowerCase(java.util.Locale.ROOT),
+                rs.getString("source").toLowerCase(Locale.ROOT), rs.getString("kind").toLowerCase(Locale.ROOT),
                 rs.getObject("occurred_at", OffsetDateTime.class).toInstant(),
                 new ActivityItem.Actor(rs.getString("actor_account_id"), rs.getString("display_name"), person),
                 new ActivityItem.ActivityObject(rs.getString("object_type"), rs.getString("object_id"),

@@ -9,6 +9,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -50,7 +51,7 @@ class ActivitySummaries {
         jdbc.query("select " + DAY + " as utc_day, a.kind, count(*) as n from activity a" + where.sql() + " group by " + DAY
                 + ", a.kind", where.params(), (RowCallbackHandler) rs -> {
                     days.computeIfAbsent(rs.getObject("utc_day", LocalDate.class), d -> new TreeMap<>())
-                            .put(rs.getString("kind").toLowerCase(java.util.Locale.ROOT), rs.getLong("n"));
+                            .put(rs.getString("kind").toLowerCase(Locale.ROOT), rs.getLong("n"));
                 });
         Map<String, Long> byKind = new TreeMap<>();
         List<Day> byDay = new ArrayList<>();

@@ -2,6 +2,7 @@ package dev.ferry.activity;
 
 import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.util.Locale;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -41,7 +42,7 @@ class LastReads {
                     return ("FETCH".equals(rs.getString("kind")) ? "the last fetch" : "the last scheduled run") + " read "
                             + rs.getObject("range_from", OffsetDateTime.class).toInstant() + " to "
                             + rs.getObject("range_to", OffsetDateTime.class).toInstant() + " and is "
-                            + rs.getString("state").toLowerCase(java.util.Locale.ROOT)
+                            + rs.getString("state").toLowerCase(Locale.ROOT)
                             + (finished == null ? "" : " since " + finished.toInstant())
                             + (error == null ? "" : " (" + error + ")");
                 }).list().stream().findFirst();

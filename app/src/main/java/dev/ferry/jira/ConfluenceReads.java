@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import org.springframework.stereotype.Component;
@@ -53,7 +54,7 @@ public class ConfluenceReads {
 
     /** The pages with these ids that the account may see, by id: {@code GET /api/v2/pages?id=…}, 250 a call. */
     public Map<String, ConfluenceContent> pagesById(JiraSite confluence, Collection<String> ids) {
-        List<String> all = List.copyOf(new java.util.LinkedHashSet<>(ids));
+        List<String> all = List.copyOf(new LinkedHashSet<>(ids));
         Map<String, ConfluenceContent> pages = new LinkedHashMap<>();
         for (int from = 0; from < all.size(); from += MAX_PAGE) {
             UriComponentsBuilder builder = UriComponentsBuilder.fromUri(confluence.apiBase()).path("/api/v2/pages")

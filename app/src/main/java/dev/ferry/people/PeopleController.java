@@ -5,13 +5,14 @@ import dev.ferry.principal.ApiCaller;
 import dev.ferry.principal.ApiScope;
 import dev.ferry.principal.RequiresScope;
 import dev.ferry.refusal.Refusal;
-import jakarta.servlet.http.HttpServletRequest;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
+import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Locale;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -140,7 +141,7 @@ class PeopleController {
             schema = @Schema(type = "string")))
     @RequiresScope(ApiScope.PEOPLE_WRITE)
     PeopleTransfer.Imported importCsv(ApiCaller caller, HttpServletRequest request) throws IOException {
-        String type = request.getContentType() == null ? "" : request.getContentType().toLowerCase(java.util.Locale.ROOT);
+        String type = request.getContentType() == null ? "" : request.getContentType().toLowerCase(Locale.ROOT);
         Refusal.require(type.startsWith("text/csv") || type.startsWith("text/plain"),
                 "send the file as text/csv (Content-Type: text/csv), not " + (type.isEmpty() ? "without a type" : type));
         String body = new String(request.getInputStream().readAllBytes(), StandardCharsets.UTF_8);

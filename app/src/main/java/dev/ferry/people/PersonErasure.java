@@ -4,6 +4,7 @@ import dev.ferry.audit.AuditAction;
 import dev.ferry.audit.AuditLog;
 import java.util.ArrayList;
 import java.util.List;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -26,7 +27,7 @@ class PersonErasure {
     private final TransactionTemplate transaction;
     private final PeopleProperties properties;
 
-    PersonErasure(People people, Attribution attribution, org.springframework.jdbc.core.JdbcTemplate jdbc, PersonStore store,
+    PersonErasure(People people, Attribution attribution, JdbcTemplate jdbc, PersonStore store,
             AuditLog audit, TransactionTemplate transaction, PeopleProperties properties) {
         this.people = people;
         this.attribution = attribution;

@@ -6,6 +6,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ferry.simulator.rest.SiteChanges;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
  * People working on the simulated site, each change as a given accountId at the site clock: what Jira records
@@ -16,7 +18,7 @@ public final class PersonActions {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private final java.util.List<Webhook> webhooks = new java.util.concurrent.CopyOnWriteArrayList<>();
+    private final List<Webhook> webhooks = new CopyOnWriteArrayList<>();
     private final SiteChanges changes;
     private final SiteActions site;
     private final Clock clock;
@@ -149,7 +151,7 @@ public final class PersonActions {
     }
 
     /** Every webhook body made so far, oldest first: what Jira sent, or would have sent to a subscribed app. */
-    public java.util.List<Webhook> webhooks() {
-        return java.util.List.copyOf(webhooks);
+    public List<Webhook> webhooks() {
+        return List.copyOf(webhooks);
     }
 }

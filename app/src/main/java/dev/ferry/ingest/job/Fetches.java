@@ -9,6 +9,7 @@ import dev.ferry.refusal.Refusal;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
@@ -69,7 +70,7 @@ public class Fetches {
     }
 
     private static Refusal busy(IngestJob open) {
-        return Refusal.conflict("a fetch is already " + open.state().name().toLowerCase(java.util.Locale.ROOT)
+        return Refusal.conflict("a fetch is already " + open.state().name().toLowerCase(Locale.ROOT)
                 + " for this connection: job " + open.id() + " (" + open.rangeFrom() + " to " + open.rangeTo()
                 + "); wait for it or cancel it (POST /api/v1/fetches/" + open.id() + "/cancel)");
     }
@@ -111,7 +112,7 @@ public class Fetches {
     JobView cancel(String organizationId, String actor, String jobId) {
         IngestJob job = owned(organizationId, jobId);
         Refusal.require(job.state().open(), "job " + jobId + " has already ended (" + job.state().name()
-                .toLowerCase(java.util.Locale.ROOT) + ")");
+                .toLowerCase(Locale.ROOT) + ")");
         IngestJob after = transaction.execute(status -> {
             IngestJob cancelled = jobs.cancel(jobId).orElseThrow();
             audit.record(organizationId, actor, AuditAction.INGEST_FETCH_CANCELLED, jobId, job.connectionId());

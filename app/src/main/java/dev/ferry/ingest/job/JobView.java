@@ -2,6 +2,7 @@ package dev.ferry.ingest.job;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * A job as the API shows it.
@@ -18,8 +19,8 @@ public record JobView(String id, String connection, String kind, String state, I
         Instant startedAt, Instant finishedAt) {
 
     static JobView of(IngestJob job) {
-        String state = job.state().name().toLowerCase(java.util.Locale.ROOT);
-        return new JobView(job.id(), job.connectionId(), job.kind().name().toLowerCase(java.util.Locale.ROOT), state,
+        String state = job.state().name().toLowerCase(Locale.ROOT);
+        return new JobView(job.id(), job.connectionId(), job.kind().name().toLowerCase(Locale.ROOT), state,
                 job.rangeFrom(), job.rangeTo(), job.streams(), job.currentStream(), job.records(), job.pages(),
                 job.reachedAt(), job.progress(), job.error(), job.cancelRequested(),
                 job.state() == JobState.WAITING ? job.nextAttemptAt() : null, job.createdBy(), job.createdAt(),

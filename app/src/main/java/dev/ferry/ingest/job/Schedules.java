@@ -7,6 +7,7 @@ import dev.ferry.refusal.Refusal;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -97,7 +98,7 @@ class Schedules {
                 Timestamp.from(schedule.nextRunAt()), Timestamp.from(now)).update() == 1;
     }
 
-    java.util.List<Schedule> due(Instant now, int limit) {
+    List<Schedule> due(Instant now, int limit) {
         return jdbc.sql("select * from ingest_schedule where paused = false and next_run_at <= ? order by next_run_at limit ?")
                 .params(Timestamp.from(now), limit).query(Schedules::read).list();
     }

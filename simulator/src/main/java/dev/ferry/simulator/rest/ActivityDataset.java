@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -143,7 +145,7 @@ public final class ActivityDataset {
         for (int n = 0; n < count; n++) {
             offsets[n] = 1 + random.nextLong(span);
         }
-        java.util.Arrays.sort(offsets);
+        Arrays.sort(offsets);
         List<Instant> times = new ArrayList<>(count);
         for (long offset : offsets) {
             times.add(created.plusMillis(offset));
@@ -163,7 +165,7 @@ public final class ActivityDataset {
             kinds.add('w');
         }
         for (int n = kinds.size() - 1; n > 0; n--) {
-            java.util.Collections.swap(kinds, n, random.nextInt(n + 1));
+            Collections.swap(kinds, n, random.nextInt(n + 1));
         }
         return kinds;
     }

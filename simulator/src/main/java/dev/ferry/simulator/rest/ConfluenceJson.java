@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.Map;
 
 /** Confluence v2's shapes of spaces, pages, comments and versions, and its error body. */
 final class ConfluenceJson {
@@ -70,6 +71,6 @@ final class ConfluenceJson {
         ObjectNode body = Json.object();
         body.putArray("errors").addObject().put("status", status).put("code", code).put("title", detail)
                 .putNull("detail");
-        return new Reply(status, body, java.util.Map.of());
+        return new Reply(status, body, Map.of());
     }
 }

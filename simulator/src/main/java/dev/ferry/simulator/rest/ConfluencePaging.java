@@ -1,7 +1,9 @@
 package dev.ferry.simulator.rest;
 
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.Base64;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
@@ -49,8 +51,8 @@ final class ConfluencePaging {
     }
 
     private static <T> List<T> reversed(List<T> list) {
-        List<T> copy = new java.util.ArrayList<>(list);
-        java.util.Collections.reverse(copy);
+        List<T> copy = new ArrayList<>(list);
+        Collections.reverse(copy);
         return copy;
     }
 

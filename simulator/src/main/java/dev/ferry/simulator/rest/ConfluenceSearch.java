@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.function.Predicate;
 import java.util.regex.Matcher;
@@ -144,7 +145,7 @@ final class ConfluenceSearch {
         ObjectNode body = Json.object().put("statusCode", 400).put("message",
                 "com.atlassian.confluence.api.service.exceptions.BadRequestException: Could not parse cql : " + cql);
         body.putObject("data").put("authorized", false).put("valid", true).putArray("errors");
-        return new Reply(400, body, java.util.Map.of());
+        return new Reply(400, body, Map.of());
     }
 
     /** Pages and comments as the search sees them, with their space, under the data's lock. */

@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -76,7 +77,7 @@ public final class PersonalDataAccounts {
     /** Records an accepted report and answers each account's status, or empty when there is nothing to do. */
     synchronized Map<String, String> report(Map<String, Instant> accounts) {
         reports.add(List.copyOf(accounts.keySet()));
-        Map<String, String> statuses = new java.util.LinkedHashMap<>();
+        Map<String, String> statuses = new LinkedHashMap<>();
         accounts.forEach((accountId, updatedAt) -> status(accountId, updatedAt)
                 .ifPresent(status -> statuses.put(accountId, status)));
         return statuses;

@@ -3,7 +3,10 @@ package dev.ferry.simulator.rest;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -95,7 +98,7 @@ public final class SiteChanges {
     /** Moves the issue to a status ("To Do", "In Progress", "Done"); answers the changelog entry {id, items}. */
     public ObjectNode transition(String accountId, String issueKey, String statusName) {
         synchronized (data) {
-            Status target = java.util.Arrays.stream(Status.values()).filter(s -> s.statusName.equalsIgnoreCase(statusName))
+            Status target = Arrays.stream(Status.values()).filter(s -> s.statusName.equalsIgnoreCase(statusName))
                     .findFirst().orElseThrow(() -> new IllegalArgumentException("no status " + statusName));
             return history(Changes.transition(issue(issueKey), data, target, accountId, data.now()));
         }
@@ -125,9 +128,9 @@ public final class SiteChanges {
      * Records field changes (field → {fromString, toString}) as one changelog entry at {@code at}, in the map's
      * order, without changing the fields: what a webhook prepared by a test says happened. Answers {id, items}.
      */
-    public ObjectNode recordChanges(String accountId, String issueKey, java.util.Map<String, String[]> changes, Instant at) {
+    public ObjectNode recordChanges(String accountId, String issueKey, Map<String, String[]> changes, Instant at) {
         synchronized (data) {
-            List<Changes.Item> items = new java.util.ArrayList<>();
+            List<Changes.Item> items = new ArrayList<>();
             changes.forEach((field, fromTo) -> items.add(new Changes.Item(field, field, null, fromTo[0], null, fromTo[1])));
             return history(Changes.record(issue(issueKey), data, accountId, at, items));
         }

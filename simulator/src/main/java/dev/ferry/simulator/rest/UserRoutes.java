@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -83,7 +84,7 @@ final class UserRoutes {
         }
         Set<String> seen = new HashSet<>();
         List<Account> found = ids.stream().filter(seen::add).map(id -> data.accounts().find(id))
-                .flatMap(java.util.Optional::stream).toList();
+                .flatMap(Optional::stream).toList();
         int startAt = Math.max(0, call.intParam("startAt", 0));
         int maxResults = Math.max(1, Math.min(call.intParam("maxResults", 10), MAX_BULK));
         int end = Math.min(found.size(), startAt + maxResults);
