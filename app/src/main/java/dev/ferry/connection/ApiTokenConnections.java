@@ -149,7 +149,7 @@ public class ApiTokenConnections {
             if (newCredentials) {
                 siteLinks.credentialsRenewed(id);
             }
-            if (changes.confluenceUrl() != null || changes.confluenceEmail() != null || changes.confluenceToken() != null) {
+            if (touchesConfluence(changes)) {
                 events.publishEvent(new ConfluenceCredentialsChanged(id));
             }
         });
@@ -164,6 +164,11 @@ public class ApiTokenConnections {
                 found.account().displayName(), c.createdAt(), c.createdBy(), c.updatedAt());
     }
 
+    /** Whether an edit names any of the Confluence URL, email or token (an empty value clears it). */
+    private static boolean touchesConfluence(ConnectionChanges changes) {
+        return changes.confluenceUrl() != null || changes.confluenceEmail() != null || changes.confluenceToken() != null;
+    }
+
     /** Which fields an edit touched, for the audit log: names only, never a value that could be a secret. */
     private static String edited(ConnectionChanges changes) {
         java.util.List<String> fields = new java.util.ArrayList<>();
@@ -176,7 +181,7 @@ public class ApiTokenConnections {
         if (changes.tokenExpiresOn() != null || Boolean.TRUE.equals(changes.clearTokenExpiry())) {
             fields.add("token expiry");
         }
-        if (changes.confluenceUrl() != null || changes.confluenceEmail() != null || changes.confluenceToken() != null) {
+        if (touchesConfluence(changes)) {
             fields.add("Confluence");
         }
         if (changes.defaultProject() != null) {

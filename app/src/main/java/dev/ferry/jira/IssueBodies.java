@@ -64,11 +64,6 @@ final class IssueBodies {
         return JSON.writeValueAsString(body);
     }
 
-    /** A search/jql page asking only for the status. */
-    static String search(String jql, int maxResults, String nextPageToken) {
-        return search(jql, maxResults, nextPageToken, List.of());
-    }
-
     /** A search/jql page asking for the status and, with each issue, the issue properties named (Jira allows 5). */
     static String search(String jql, int maxResults, String nextPageToken, List<String> properties) {
         ObjectNode body = JSON.createObjectNode().put("jql", jql).put("maxResults", maxResults);

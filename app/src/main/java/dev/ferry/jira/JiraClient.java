@@ -53,7 +53,7 @@ public class JiraClient {
     public JiraIssue getIssueStatus(JiraSite site, String issueIdOrKey) {
         URI uri = UriComponentsBuilder.fromUri(site.apiBase()).path("/rest/api/3/issue/{issue}")
                 .queryParam("fields", "status").buildAndExpand(issueIdOrKey).encode().toUri();
-        return IssueBodies.issue(json(site, JiraRequest.get(uri)));
+        return IssueBodies.issue(calls.json(site, JiraRequest.get(uri)));
     }
 
     /**
@@ -62,7 +62,7 @@ public class JiraClient {
      */
     public CreatedIssue createIssue(JiraSite site, IssueDraft draft) {
         URI uri = uri(site, "/rest/api/3/issue");
-        JsonNode created = json(site, JiraRequest.creatingPost(uri, IssueBodies.create(draft)));
+        JsonNode created = calls.json(site, JiraRequest.creatingPost(uri, IssueBodies.create(draft)));
         return new CreatedIssue(created.path("id").asString(), created.path("key").asString());
     }
 
@@ -74,7 +74,7 @@ public class JiraClient {
     /** As {@link #addComment(JiraSite, String, JsonNode)}, with comment properties written atomically with it. */
     public String addComment(JiraSite site, String issueIdOrKey, JsonNode adfBody, Map<String, JsonNode> properties) {
         URI uri = uri(site, "/rest/api/3/issue/{issue}/comment", issueIdOrKey);
-        return json(site, JiraRequest.creatingPost(uri, IssueBodies.comment(adfBody, properties))).path("id").asString();
+        return calls.json(site, JiraRequest.creatingPost(uri, IssueBodies.comment(adfBody, properties))).path("id").asString();
     }
 
     /**
@@ -91,7 +91,7 @@ public class JiraClient {
             URI uri = UriComponentsBuilder.fromUri(site.apiBase()).path("/rest/api/3/issue/{issue}/comment")
                     .queryParam("startAt", seen).queryParam("maxResults", COMMENTS_PER_PAGE)
                     .queryParam("expand", "properties").buildAndExpand(issueIdOrKey).encode().toUri();
-            JsonNode page = json(site, JiraRequest.get(uri));
+            JsonNode page = calls.json(site, JiraRequest.get(uri));
             for (JsonNode comment : page.path("comments")) {
                 seen++;
                 for (JsonNode property : comment.path("properties")) {
@@ -149,7 +149,7 @@ public class JiraClient {
             URI uri = UriComponentsBuilder.fromUri(site.apiBase())
                     .path("/rest/api/3/issue/createmeta/{project}/issuetypes").queryParam("startAt", types.size())
                     .queryParam("maxResults", ISSUE_TYPES_PER_PAGE).buildAndExpand(projectKey).encode().toUri();
-            JsonNode page = json(site, JiraRequest.get(uri));
+            JsonNode page = calls.json(site, JiraRequest.get(uri));
             int before = types.size();
             page.path("issueTypes").forEach(type -> types.add(new IssueType(type.path("id").asString(),
                     type.path("name").asString(), type.path("subtask").asBoolean(false))));
@@ -169,7 +169,7 @@ public class JiraClient {
             URI uri = UriComponentsBuilder.fromUri(site.apiBase()).path("/rest/api/3/project/search")
                     .queryParam("startAt", projects.size()).queryParam("maxResults", PROJECTS_PER_PAGE)
                     .queryParam("action", "create").build().encode().toUri();
-            JsonNode page = json(site, JiraRequest.get(uri));
+            JsonNode page = calls.json(site, JiraRequest.get(uri));
             int before = projects.size();
             page.path("values").forEach(project -> projects.add(new JiraProject(project.path("id").asString(),
                     project.path("key").asString(), project.path("name").asString())));
@@ -185,7 +185,7 @@ public class JiraClient {
 
     /** {@code GET /rest/api/3/myself}: who the connection calls Jira as. */
     public JiraAccount myself(JiraSite site) {
-        JsonNode me = json(site, JiraRequest.get(uri(site, "/rest/api/3/myself")));
+        JsonNode me = calls.json(site, JiraRequest.get(uri(site, "/rest/api/3/myself")));
         return new JiraAccount(me.path("accountId").asString(null), me.path("displayName").asString(null),
                 me.path("emailAddress").asString(null));
     }
@@ -197,7 +197,7 @@ public class JiraClient {
     public int confluenceSpaces(JiraSite confluence) {
         URI uri = UriComponentsBuilder.fromUri(confluence.apiBase()).path("/api/v2/spaces").queryParam("limit", 1)
                 .build().encode().toUri();
-        return json(confluence, JiraRequest.get(uri)).path("results").size();
+        return calls.json(confluence, JiraRequest.get(uri)).path("results").size();
     }
 
     /**
@@ -206,7 +206,7 @@ public class JiraClient {
      */
     public String cloudId(URI siteUrl) {
         JiraSite anonymous = new JiraSite(siteUrl.toString(), siteUrl, siteUrl, new JiraAuth.Anonymous());
-        String cloudId = json(anonymous, JiraRequest.get(uri(anonymous, "/_edge/tenant_info"))).path("cloudId").asString("");
+        String cloudId = calls.json(anonymous, JiraRequest.get(uri(anonymous, "/_edge/tenant_info"))).path("cloudId").asString("");
         if (cloudId.isBlank()) {
             throw new JiraException(JiraException.Kind.NOT_FOUND, 200, "the site told no cloudId at /_edge/tenant_info",
                     "no cloudId", null);
@@ -226,15 +226,11 @@ public class JiraClient {
         URI uri = uri(site, "/rest/api/3/search/jql");
         String token = null;
         do {
-            JsonNode page = json(site, JiraRequest.idempotentPost(uri,
+            JsonNode page = calls.json(site, JiraRequest.idempotentPost(uri,
                     IssueBodies.search(jql, IDS_PER_SEARCH, token, properties)));
             page.path("issues").forEach(each);
             token = page.path("nextPageToken").asString(null);
         } while (token != null);
-    }
-
-    private JsonNode json(JiraSite site, JiraRequest request) {
-        return IssueBodies.JSON.readTree(calls.exchange(site, request));
     }
 
     private static URI uri(JiraSite site, String path, Object... variables) {

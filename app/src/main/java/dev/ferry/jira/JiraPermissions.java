@@ -33,7 +33,7 @@ public class JiraPermissions {
     public boolean isJiraAdmin(JiraSite site, String accountId) {
         var body = IssueBodies.JSON.createObjectNode().put("accountId", accountId);
         body.putArray("globalPermissions").add(ADMINISTER);
-        JsonNode grants = json(site, JiraRequest.idempotentPost(uri(site, "/rest/api/3/permissions/check"),
+        JsonNode grants = calls.json(site, JiraRequest.idempotentPost(uri(site, "/rest/api/3/permissions/check"),
                 IssueBodies.JSON.writeValueAsString(body)));
         for (JsonNode granted : grants.path("globalPermissions")) {
             if (ADMINISTER.equals(granted.asString())) {
@@ -59,7 +59,7 @@ public class JiraPermissions {
         var asked = body.putArray("projectPermissions").addObject();
         asked.putArray("permissions").add(EDIT_ISSUES);
         asked.putArray("issues").add(id);
-        JsonNode grants = json(site, JiraRequest.idempotentPost(uri(site, "/rest/api/3/permissions/check"),
+        JsonNode grants = calls.json(site, JiraRequest.idempotentPost(uri(site, "/rest/api/3/permissions/check"),
                 IssueBodies.JSON.writeValueAsString(body)));
         for (JsonNode grant : grants.path("projectPermissions")) {
             if (EDIT_ISSUES.equals(grant.path("permission").asString())) {
@@ -83,14 +83,10 @@ public class JiraPermissions {
         if (projectKey != null) {
             builder.queryParam("projectKey", projectKey);
         }
-        JsonNode held = json(site, JiraRequest.get(builder.build().encode().toUri())).path("permissions");
+        JsonNode held = calls.json(site, JiraRequest.get(builder.build().encode().toUri())).path("permissions");
         Map<String, Boolean> answer = new java.util.LinkedHashMap<>();
         permissions.forEach(key -> answer.put(key, held.path(key).path("havePermission").asBoolean(false)));
         return answer;
-    }
-
-    private JsonNode json(JiraSite site, JiraRequest request) {
-        return IssueBodies.JSON.readTree(calls.exchange(site, request));
     }
 
     private static URI uri(JiraSite site, String path) {
