@@ -10,8 +10,6 @@ import dev.ferry.refusal.Refusal;
 import dev.ferry.sitelink.LinkedSite;
 import dev.ferry.sitelink.LinkedSites;
 import dev.ferry.web.RefusalStatus;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -65,7 +63,7 @@ class LinkPages {
             manual.link(person, new LinksController.NewLink(site, form.issueKey(),
                     new EventRequest.SubjectBody(form.subjectType(), form.subjectId(), form.subjectTitle(),
                             form.subjectUrl().isEmpty() ? null : form.subjectUrl())));
-            return ConsoleView.seeOther(redirect, objectPath(form.subjectType(), form.subjectId()),
+            return ConsoleView.seeOther(redirect, LinkedObject.consolePath(form.subjectType(), form.subjectId()),
                     form.issueKey() + " linked to " + form.subjectType() + " " + form.subjectId() + ".");
         } catch (Refusal refused) {
             return show(person, RefusalStatus.of(refused), form, refused.getMessage());
@@ -79,7 +77,7 @@ class LinkPages {
         return links.findForOrganization(person.organizationId(), id)
                 .map(link -> ConsoleView.titled(frame, "Unlink " + link.issueKey(), "link-unlink",
                         new UnlinkPage(id, link.issueKey(), link.object().type(), link.object().id(),
-                                objectPath(link.object().type(), link.object().id()))))
+                                LinkedObject.consolePath(link.object().type(), link.object().id()))))
                 .orElseGet(() -> ConsoleView.notFound(frame, "No such link", LinksController.noLink(id).getMessage()));
     }
 
@@ -92,7 +90,7 @@ class LinkPages {
             @RequestParam(defaultValue = "") String subjectType, @RequestParam(defaultValue = "") String subjectId) {
         try {
             manual.unlink(person, id);
-            return ConsoleView.seeOther(redirect, objectPath(subjectType, subjectId), "Link removed; the ticket in Jira is untouched.");
+            return ConsoleView.seeOther(redirect, LinkedObject.consolePath(subjectType, subjectId), "Link removed; the ticket in Jira is untouched.");
         } catch (Refusal refused) {
             return show(person, RefusalStatus.of(refused),
                     new LinksPage.NewLink("", subjectType, subjectId, "", ""), refused.getMessage());
@@ -116,8 +114,4 @@ class LinkPages {
         return ConsoleView.page(status, "links", page);
     }
 
-    private static String objectPath(String subjectType, String subjectId) {
-        return PATH + "?subjectType=" + URLEncoder.encode(subjectType, StandardCharsets.UTF_8) + "&subjectId="
-                + URLEncoder.encode(subjectId, StandardCharsets.UTF_8);
-    }
 }

@@ -11,8 +11,6 @@ import dev.ferry.refusal.Refusal;
 import dev.ferry.ticket.HandTicket;
 import dev.ferry.ticket.HandTickets;
 import dev.ferry.web.RefusalStatus;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -80,7 +78,7 @@ class TicketFormPages {
 
     /** Back to the object's tickets naming the new one; a ticket Jira has not confirmed yet is said to be coming. */
     private ModelAndView filed(Person person, RedirectAttributes redirect, TicketForm form, HandTicket ticket) {
-        String back = objectPath(form.subjectType(), form.subjectId());
+        String back = LinkedObject.consolePath(form.subjectType(), form.subjectId());
         String object = form.subjectType() + " " + form.subjectId();
         String filed = ticket.issueKey() + " filed in Jira and linked to " + object + ".";
         return switch (ticket.state()) {
@@ -96,13 +94,9 @@ class TicketFormPages {
 
     static TicketFormPage.Subject subject(TicketForm form) {
         return new TicketFormPage.Subject(form.subjectType(), form.subjectId(), form.subjectTitle(), form.subjectUrl(),
-                objectPath(form.subjectType(), form.subjectId()));
+                LinkedObject.consolePath(form.subjectType(), form.subjectId()));
     }
 
-    static String objectPath(String subjectType, String subjectId) {
-        return LINKS + "?subjectType=" + URLEncoder.encode(subjectType, StandardCharsets.UTF_8) + "&subjectId="
-                + URLEncoder.encode(subjectId, StandardCharsets.UTF_8);
-    }
 
     private LinkedObject known(Person person, String subjectType, String subjectId) {
         return links.forObject(person.organizationId(), subjectType, subjectId).stream().findFirst()
