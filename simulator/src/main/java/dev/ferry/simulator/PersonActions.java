@@ -3,9 +3,8 @@ package dev.ferry.simulator;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.ferry.simulator.rest.JiraData;
 import dev.ferry.simulator.rest.SiteChanges;
-import java.time.Clock;
-import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
@@ -21,27 +20,12 @@ public final class PersonActions {
     private final List<Webhook> webhooks = new CopyOnWriteArrayList<>();
     private final SiteChanges changes;
     private final SiteActions site;
-    private final Clock clock;
+    private final JiraData data;
 
     public PersonActions(JiraSimulator jira) {
         this.changes = new SiteChanges(jira.data(), jira.baseUrl());
         this.site = jira.site();
-        this.clock = new Clock() {
-            @Override
-            public java.time.ZoneId getZone() {
-                return java.time.ZoneOffset.UTC;
-            }
-
-            @Override
-            public Clock withZone(java.time.ZoneId zone) {
-                return this;
-            }
-
-            @Override
-            public Instant instant() {
-                return jira.data().now();
-            }
-        };
+        this.data = jira.data();
     }
 
     /** Files an issue ({@code jira:issue_created}); answers its key. */
@@ -72,7 +56,7 @@ public final class PersonActions {
 
     /** Logs work ({@code worklog_created}); answers the worklog id. */
     public String addWorklog(String accountId, String issueKey, int timeSpentSeconds) {
-        ObjectNode worklog = changes.addWorklog(accountId, issueKey, timeSpentSeconds, clock.instant().minusSeconds(timeSpentSeconds));
+        ObjectNode worklog = changes.addWorklog(accountId, issueKey, timeSpentSeconds, data.now().minusSeconds(timeSpentSeconds));
         fire("worklog_created", accountId, null, null, null, worklog);
         return worklog.path("id").asText();
     }
@@ -115,7 +99,7 @@ public final class PersonActions {
     private void fire(String event, String accountId, JsonNode issue, ObjectNode changelog, ObjectNode comment,
             ObjectNode worklog) {
         ObjectNode body = JSON.createObjectNode();
-        body.put("timestamp", clock.instant().toEpochMilli());
+        body.put("timestamp", data.now().toEpochMilli());
         body.put("webhookEvent", event);
         String typeName = switch (event) {
             case "jira:issue_created" -> "issue_created";

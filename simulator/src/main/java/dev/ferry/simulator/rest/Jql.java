@@ -150,17 +150,7 @@ final class Jql {
             case "h" -> Duration.ofHours(amount);
             default -> Duration.ofMinutes(amount);
         });
-        boolean created = matcher.group(1).equalsIgnoreCase("created");
-        String operator = matcher.group(2);
-        return issue -> {
-            int order = (created ? issue.created : issue.updated).compareTo(bound);
-            return switch (operator) {
-                case ">=" -> order >= 0;
-                case ">" -> order > 0;
-                case "<=" -> order <= 0;
-                default -> order < 0;
-            };
-        };
+        return compare(matcher.group(1).equalsIgnoreCase("created"), matcher.group(2), bound);
     }
 
     /** Splits on AND outside quoted strings, so a value may itself contain " and ". */

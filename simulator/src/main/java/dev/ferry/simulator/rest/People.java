@@ -12,13 +12,14 @@ final class People {
     }
 
     static ObjectNode user(JiraData data, String siteUrl, String accountId) {
+        java.util.Optional<Account> account = data.accounts().find(accountId);
         ObjectNode user = Json.object();
         user.put("self", siteUrl + "/rest/api/3/user?accountId=" + accountId);
         user.put("accountId", accountId);
-        user.put("displayName", data.accounts().find(accountId).map(Account::displayName).orElse(accountId));
+        user.put("displayName", account.map(Account::displayName).orElse(accountId));
         user.put("active", true);
         user.put("timeZone", "Etc/UTC");
-        user.put("accountType", data.accounts().find(accountId).map(Account::accountType).orElse("atlassian"));
+        user.put("accountType", account.map(Account::accountType).orElse("atlassian"));
         return user;
     }
 }
