@@ -35,26 +35,22 @@ public class JiraUsers {
      */
     public void eachPage(JiraSite site, Consumer<List<JiraUser>> page) {
         int startAt = 0;
-        while (true) {
-            URI uri = UriComponentsBuilder.fromUri(site.apiBase()).path("/rest/api/3/users/search")
-                    .queryParam("startAt", startAt).queryParam("maxResults", USERS_PER_PAGE).build().encode().toUri();
-            List<JiraUser> users = users(calls.json(site, JiraRequest.get(uri)));
-            if (!users.isEmpty()) {
-                page.accept(users);
-            }
-            // Jira may answer fewer than asked before the end (it filters what the caller may not see), so
-            // only an empty page ends the list.
-            if (users.isEmpty()) {
-                return;
-            }
+        // Jira may answer fewer than asked before the end (it filters what the caller may not see), so only an
+        // empty page ends the list.
+        for (List<JiraUser> users = page(site, startAt); !users.isEmpty(); users = page(site, startAt)) {
+            page.accept(users);
             startAt += users.size();
         }
     }
 
     /** The first page of the site's users: enough to tell whether the site shows emails at all. */
     public List<JiraUser> firstPage(JiraSite site) {
+        return page(site, 0);
+    }
+
+    private List<JiraUser> page(JiraSite site, int startAt) {
         URI uri = UriComponentsBuilder.fromUri(site.apiBase()).path("/rest/api/3/users/search")
-                .queryParam("startAt", 0).queryParam("maxResults", USERS_PER_PAGE).build().encode().toUri();
+                .queryParam("startAt", startAt).queryParam("maxResults", USERS_PER_PAGE).build().encode().toUri();
         return users(calls.json(site, JiraRequest.get(uri)));
     }
 
