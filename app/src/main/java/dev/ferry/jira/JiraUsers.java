@@ -10,7 +10,7 @@ import org.springframework.web.util.UriComponentsBuilder;
 import tools.jackson.databind.JsonNode;
 
 /**
- * A site's users: every one page by page, a search by email, and users in bulk by accountId. Beside
+ * A site's users: every one page by page, a search by email, one or many by accountId. Beside
  * {@link JiraClient}, through the same {@link JiraCalls} (rate budget, signing, retries).
  */
 @Component
@@ -97,11 +97,29 @@ public class JiraUsers {
         return found;
     }
 
+    /** The user now ({@code GET /rest/api/3/user?accountId=}), or empty when Jira no longer knows the account. */
+    public Optional<JiraUser> byAccountId(JiraSite site, String accountId) {
+        URI uri = UriComponentsBuilder.fromUri(site.apiBase()).path("/rest/api/3/user")
+                .queryParam("accountId", accountId).build().encode().toUri();
+        try {
+            return Optional.of(user(calls.json(site, JiraRequest.get(uri))));
+        } catch (JiraException e) {
+            if (e.status() == 404) {
+                return Optional.empty();
+            }
+            throw e;
+        }
+    }
+
     private static List<JiraUser> users(JsonNode array) {
         List<JiraUser> users = new ArrayList<>();
-        array.forEach(user -> users.add(new JiraUser(user.path("accountId").asString(null),
-                user.path("displayName").asString(null), user.path("emailAddress").asString(null),
-                user.path("accountType").asString(null), user.path("active").asBoolean(true))));
+        array.forEach(user -> users.add(user(user)));
         return users;
+    }
+
+    private static JiraUser user(JsonNode user) {
+        return new JiraUser(user.path("accountId").asString(null), user.path("displayName").asString(null),
+                user.path("emailAddress").asString(null), user.path("accountType").asString(null),
+                user.path("active").asBoolean(true));
     }
 }
