@@ -1,12 +1,13 @@
 package dev.ferry.activity;
 
+import dev.ferry.people.Csv;
 import java.util.List;
 import java.util.stream.Collectors;
 
 /**
- * CSV cells a spreadsheet shows as text: each quoted (RFC 4180), and one starting with {@code = + - @}, a tab or
- * a carriage return prefixed with an apostrophe, since a title or a name typed in Jira by anyone would otherwise
- * run as a formula on the reader's machine (OWASP's CSV injection advice).
+ * CSV cells a spreadsheet shows as text: each quoted (RFC 4180), and one a spreadsheet would read as a formula
+ * prefixed with an apostrophe ({@link Csv#guarded}, the people export's guard too), since a title or a name typed
+ * in Jira by anyone would otherwise run as a formula on the reader's machine (OWASP's CSV injection advice).
  */
 final class CsvCells {
 
@@ -21,7 +22,6 @@ final class CsvCells {
         if (value == null) {
             return "";
         }
-        String safe = !value.isEmpty() && "=+-@\t\r".indexOf(value.charAt(0)) >= 0 ? "'" + value : value;
-        return "\"" + safe.replace("\"", "\"\"") + "\"";
+        return "\"" + Csv.guarded(value).replace("\"", "\"\"") + "\"";
     }
 }

@@ -10,7 +10,7 @@ import org.springframework.web.util.UriComponentsBuilder;
 import tools.jackson.databind.JsonNode;
 
 /**
- * A site's users: every one page by page, a search by email, and users in bulk by accountId. Beside
+ * A site's users: every one page by page, a search by email, one or many by accountId. Beside
  * {@link JiraClient}, through the same {@link JiraCalls} (rate budget, signing, retries).
  */
 @Component
@@ -35,26 +35,22 @@ public class JiraUsers {
      */
     public void eachPage(JiraSite site, Consumer<List<JiraUser>> page) {
         int startAt = 0;
-        while (true) {
-            URI uri = UriComponentsBuilder.fromUri(site.apiBase()).path("/rest/api/3/users/search")
-                    .queryParam("startAt", startAt).queryParam("maxResults", USERS_PER_PAGE).build().encode().toUri();
-            List<JiraUser> users = users(calls.json(site, JiraRequest.get(uri)));
-            if (!users.isEmpty()) {
-                page.accept(users);
-            }
-            // Jira may answer fewer than asked before the end (it filters what the caller may not see), so
-            // only an empty page ends the list.
-            if (users.isEmpty()) {
-                return;
-            }
+        // Jira may answer fewer than asked before the end (it filters what the caller may not see), so only an
+        // empty page ends the list.
+        for (List<JiraUser> users = page(site, startAt); !users.isEmpty(); users = page(site, startAt)) {
+            page.accept(users);
             startAt += users.size();
         }
     }
 
     /** The first page of the site's users: enough to tell whether the site shows emails at all. */
     public List<JiraUser> firstPage(JiraSite site) {
+        return page(site, 0);
+    }
+
+    private List<JiraUser> page(JiraSite site, int startAt) {
         URI uri = UriComponentsBuilder.fromUri(site.apiBase()).path("/rest/api/3/users/search")
-                .queryParam("startAt", 0).queryParam("maxResults", USERS_PER_PAGE).build().encode().toUri();
+                .queryParam("startAt", startAt).queryParam("maxResults", USERS_PER_PAGE).build().encode().toUri();
         return users(calls.json(site, JiraRequest.get(uri)));
     }
 
@@ -101,11 +97,29 @@ public class JiraUsers {
         return found;
     }
 
+    /** The user now ({@code GET /rest/api/3/user?accountId=}), or empty when Jira no longer knows the account. */
+    public Optional<JiraUser> byAccountId(JiraSite site, String accountId) {
+        URI uri = UriComponentsBuilder.fromUri(site.apiBase()).path("/rest/api/3/user")
+                .queryParam("accountId", accountId).build().encode().toUri();
+        try {
+            return Optional.of(user(calls.json(site, JiraRequest.get(uri))));
+        } catch (JiraException e) {
+            if (e.status() == 404) {
+                return Optional.empty();
+            }
+            throw e;
+        }
+    }
+
     private static List<JiraUser> users(JsonNode array) {
         List<JiraUser> users = new ArrayList<>();
-        array.forEach(user -> users.add(new JiraUser(user.path("accountId").asString(null),
-                user.path("displayName").asString(null), user.path("emailAddress").asString(null),
-                user.path("accountType").asString(null), user.path("active").asBoolean(true))));
+        array.forEach(user -> users.add(user(user)));
         return users;
+    }
+
+    private static JiraUser user(JsonNode user) {
+        return new JiraUser(user.path("accountId").asString(null), user.path("displayName").asString(null),
+                user.path("emailAddress").asString(null), user.path("accountType").asString(null),
+                user.path("active").asBoolean(true));
     }
 }

@@ -20,9 +20,8 @@ import tools.jackson.databind.node.ObjectNode;
 /**
  * Atlassian's personal data reporting API as a Connect app calls it: {@code POST
  * /rest/atlassian-connect/latest/report-accounts} on the installed site, signed with the install's JWT (qsh of
- * this exact request), at most {@value #MAX_ACCOUNTS} accounts a request. And the one user read the answer
- * needs: {@code GET /rest/api/3/user?accountId=} to refresh an updated account's name. A 429 comes back as a
- * {@link JiraException} with its {@code retryAfter}, after the inline retries {@link JiraCalls} allows.
+ * this exact request), at most {@value #MAX_ACCOUNTS} accounts a request ({@link JiraUsers#byAccountId}
+ * refreshes an account the answer says was updated). A 429 comes back as a {@link JiraException} with its {@code retryAfter}, after the inline retries {@link JiraCalls} allows.
  */
 @Component
 public class PersonalDataReports {
@@ -44,10 +43,6 @@ public class PersonalDataReports {
 
     /** Atlassian's answer: the accounts to erase ({@code closed}) or refresh ({@code updated}), and the cycle. */
     public record Answer(List<String> closed, List<String> updated, Optional<Duration> cyclePeriod) {
-    }
-
-    /** A user as Jira shows it now. */
-    public record User(String accountId, String displayName, String emailAddress, String accountType, boolean active) {
     }
 
     /** Reports up to {@value #MAX_ACCOUNTS} accounts; a {@link JiraException} when Atlassian refuses. */
@@ -79,22 +74,6 @@ public class PersonalDataReports {
                 response.headers().firstValue("Cycle-Period").flatMap(PersonalDataReports::cyclePeriod));
     }
 
-    /** The user now, or empty when Jira no longer knows the account (404). */
-    public Optional<User> user(JiraSite site, String accountId) {
-        URI uri = UriComponentsBuilder.fromUri(site.apiBase()).path("/rest/api/3/user")
-                .queryParam("accountId", accountId).build().encode().toUri();
-        try {
-            JsonNode user = calls.json(site, JiraRequest.get(uri));
-            return Optional.of(new User(accountId, text(user, "displayName"), text(user, "emailAddress"),
-                    text(user, "accountType"), user.path("active").asBoolean(true)));
-        } catch (JiraException e) {
-            if (e.status() == 404) {
-                return Optional.empty();
-            }
-            throw e;
-        }
-    }
-
     /**
      * The header's period. Its format is not spelled out in the guide: seconds, an ISO-8601 duration
      * ({@code P7D}) and "N days" are all read; anything else is ignored (Ferry keeps its default cycle).
@@ -117,10 +96,5 @@ public class PersonalDataReports {
 
     private static Optional<Duration> positive(Duration period) {
         return period.isNegative() || period.isZero() ? Optional.empty() : Optional.of(period);
-    }
-
-    private static String text(JsonNode node, String field) {
-        JsonNode value = node.get(field);
-        return value == null || value.isNull() ? null : value.asString();
     }
 }

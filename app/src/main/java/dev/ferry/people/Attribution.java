@@ -3,7 +3,6 @@ package dev.ferry.people;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -34,27 +33,11 @@ public class Attribution {
         return people;
     }
 
-    /** The person an accountId is on the connection, if anyone. */
-    public Optional<PersonRef> personOf(String organizationId, String connectionId, String accountId) {
-        return jdbc.query("""
-                select p.id, p.external_id, p.name from person_identity i join person p on p.id = i.person_id
-                where i.organization_id = ? and i.connection_id = ? and i.account_id = ?""",
-                (rs, n) -> new PersonRef(rs.getString(1), rs.getString(2), rs.getString(3)), organizationId, connectionId,
-                accountId).stream().findFirst();
-    }
-
     /** Every accountId mapped to the person, on any connection: the actors whose activities are theirs. */
     public Set<String> accountIdsOf(String organizationId, String personId) {
         return new LinkedHashSet<>(jdbc.queryForList("""
                 select distinct account_id from person_identity
                 where organization_id = ? and person_id = ? and account_id is not null order by account_id""",
                 String.class, organizationId, personId));
-    }
-
-    /** The person of the product's id ({@code externalId}), for a reader asked by the product's own id. */
-    public Optional<PersonRef> byExternalId(String organizationId, String externalId) {
-        return jdbc.query("select id, external_id, name from person where organization_id = ? and external_id = ?",
-                (rs, n) -> new PersonRef(rs.getString(1), rs.getString(2), rs.getString(3)), organizationId, externalId)
-                .stream().findFirst();
     }
 }

@@ -7,7 +7,7 @@ import java.util.List;
  * RFC 4180 CSV, the little the people import and export need: quoted cells holding commas, quotes and line
  * breaks, CRLF or LF line ends, and each record's first line number for the errors an import reports.
  */
-final class Csv {
+public final class Csv {
 
     /** Characters a spreadsheet reads as the start of a formula (CSV injection), and the tab and CR some also do. */
     private static final String FORMULA_START = "=+-@\t\r";
@@ -100,8 +100,11 @@ final class Csv {
         return '"' + text.replace("\"", "\"\"") + '"';
     }
 
-    /** A cell a spreadsheet would run as a formula, prefixed with an apostrophe so it shows as text. */
-    static String guarded(String value) {
+    /**
+     * A cell a spreadsheet would run as a formula, prefixed with an apostrophe so it shows as text: the one guard
+     * of every CSV Ferry writes (the activity export uses it too).
+     */
+    public static String guarded(String value) {
         return !value.isEmpty() && FORMULA_START.indexOf(value.charAt(0)) >= 0 ? "'" + value : value;
     }
 

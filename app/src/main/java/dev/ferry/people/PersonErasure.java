@@ -2,8 +2,8 @@ package dev.ferry.people;
 
 import dev.ferry.audit.AuditAction;
 import dev.ferry.audit.AuditLog;
-import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
@@ -20,17 +20,15 @@ import org.springframework.transaction.support.TransactionTemplate;
 class PersonErasure {
 
     private final People people;
-    private final Attribution attribution;
     private final NamedParameterJdbcTemplate named;
     private final PersonStore store;
     private final AuditLog audit;
     private final TransactionTemplate transaction;
     private final PeopleProperties properties;
 
-    PersonErasure(People people, Attribution attribution, JdbcTemplate jdbc, PersonStore store,
+    PersonErasure(People people, JdbcTemplate jdbc, PersonStore store,
             AuditLog audit, TransactionTemplate transaction, PeopleProperties properties) {
         this.people = people;
-        this.attribution = attribution;
         this.named = new NamedParameterJdbcTemplate(jdbc);
         this.store = store;
         this.audit = audit;
@@ -40,7 +38,9 @@ class PersonErasure {
 
     Erased erase(String organizationId, String actor, String personId) {
         Person person = people.find(organizationId, personId);
-        List<String> accountIds = new ArrayList<>(attribution.accountIdsOf(organizationId, personId));
+        // The person as found already holds their identities: no second read of the mapping.
+        List<String> accountIds = person.identities().stream().map(Identity::accountId).filter(Objects::nonNull)
+                .distinct().toList();
         long activities = 0;
         int jiraUsers = 0;
         if (!accountIds.isEmpty()) {

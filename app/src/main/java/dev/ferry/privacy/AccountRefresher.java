@@ -1,7 +1,7 @@
 package dev.ferry.privacy;
 
 import dev.ferry.jira.JiraSite;
-import dev.ferry.jira.PersonalDataReports;
+import dev.ferry.jira.JiraUsers;
 import dev.ferry.persistence.Columns;
 import java.sql.Timestamp;
 import java.time.Clock;
@@ -16,11 +16,11 @@ import org.springframework.stereotype.Component;
 @Component
 class AccountRefresher {
 
-    private final PersonalDataReports jira;
+    private final JiraUsers jira;
     private final JdbcClient jdbc;
     private final Clock clock;
 
-    AccountRefresher(PersonalDataReports jira, JdbcClient jdbc, Clock clock) {
+    AccountRefresher(JiraUsers jira, JdbcClient jdbc, Clock clock) {
         this.jira = jira;
         this.jdbc = jdbc;
         this.clock = clock;
@@ -28,10 +28,10 @@ class AccountRefresher {
 
     /** True when Jira still knows the account and its row on the connection was refreshed. */
     boolean refresh(JiraSite site, String connectionId, String accountId) {
-        return jira.user(site, accountId).map(user -> jdbc.sql("""
+        return jira.byAccountId(site, accountId).map(user -> jdbc.sql("""
                 update jira_user set display_name = ?, email = ?, account_type = ?, active = ?, refreshed_at = ?
                 where connection_id = ? and account_id = ?""")
-                .param(Columns.clip(user.displayName(), 255)).param(Columns.clip(user.emailAddress(), 320))
+                .param(Columns.clip(user.displayName(), 255)).param(Columns.clip(user.email(), 320))
                 .param(Columns.clip(user.accountType(), 32)).param(user.active())
                 .param(Timestamp.from(clock.instant())).param(connectionId).param(accountId).update() > 0)
                 .orElse(false);
