@@ -8,6 +8,8 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.stream.Stream;
 import org.springframework.stereotype.Component;
 import org.springframework.web.util.UriComponentsBuilder;
 import tools.jackson.databind.JsonNode;
@@ -72,7 +74,8 @@ public class ConfluenceReads {
         Map<String, String> keys = new LinkedHashMap<>();
         String cursor = null;
         do {
-            JsonNode answer = calls.json(confluence, JiraRequest.get(uri(confluence, "/api/v2/spaces", null, cursor, MAX_PAGE)));
+            JsonNode answer = calls.json(confluence,
+                    JiraRequest.get(uri(confluence, "/api/v2/spaces", null, null, cursor, MAX_PAGE)));
             answer.path("results").forEach(space -> keys.put(space.path("id").asString(), space.path("key").asString()));
             cursor = nextCursor(answer);
         } while (cursor != null);
@@ -80,7 +83,7 @@ public class ConfluenceReads {
     }
 
     private ConfluenceListing listing(JiraSite confluence, String path, String cursor, int limit) {
-        URI uri = uri(confluence, path, "-modified-date", cursor, Math.max(1, Math.min(limit, MAX_PAGE)));
+        URI uri = uri(confluence, path, null, "-modified-date", cursor, Math.max(1, Math.min(limit, MAX_PAGE)));
         return parse(calls.json(confluence, JiraRequest.get(uri)));
     }
 
@@ -88,14 +91,8 @@ public class ConfluenceReads {
         List<ConfluenceContent.Version> versions = new ArrayList<>();
         String cursor = null;
         do {
-            UriComponentsBuilder builder = UriComponentsBuilder.fromUri(confluence.apiBase()).path(path)
-                    .queryParam("sort", "-modified-date").queryParam("limit", MAX_PAGE);
-            if (cursor != null) {
-                builder.queryParam("cursor", "{cursor}");
-            }
-            URI uri = cursor == null ? builder.encode().buildAndExpand(id).toUri()
-                    : builder.encode().buildAndExpand(id, cursor).toUri();
-            JsonNode answer = calls.json(confluence, JiraRequest.get(uri));
+            JsonNode answer = calls.json(confluence,
+                    JiraRequest.get(uri(confluence, path, id, "-modified-date", cursor, MAX_PAGE)));
             for (JsonNode json : answer.path("results")) {
                 ConfluenceContent.Version version = ConfluenceContent.version(json);
                 if (version.createdAt().isBefore(since)) {
@@ -108,16 +105,18 @@ public class ConfluenceReads {
         return versions;
     }
 
-    private static URI uri(JiraSite confluence, String path, String sort, String cursor, int limit) {
+    /** A listing's address; {@code id} fills a path's {@code {id}}, and it, {@code sort} and {@code cursor} may be null. */
+    private static URI uri(JiraSite confluence, String path, String id, String sort, String cursor, int limit) {
         UriComponentsBuilder builder = UriComponentsBuilder.fromUri(confluence.apiBase()).path(path);
         if (sort != null) {
             builder.queryParam("sort", sort);
         }
         builder.queryParam("limit", limit);
-        if (cursor == null) {
-            return builder.build().encode().toUri();
+        if (cursor != null) {
+            builder.queryParam("cursor", "{cursor}");
         }
-        return builder.queryParam("cursor", "{cursor}").encode().buildAndExpand(cursor).toUri();
+        // Expanded rather than appended, so a cursor's or id's reserved characters are encoded.
+        return builder.encode().buildAndExpand(Stream.of(id, cursor).filter(Objects::nonNull).toArray()).toUri();
     }
 
     private static ConfluenceListing parse(JsonNode answer) {

@@ -93,15 +93,7 @@ public class JiraActivityReads {
 
     /** One page of {@code POST /rest/api/3/search/jql}; {@code nextPageToken} null for the first page. */
     public SearchPage search(JiraSite site, String jql, int maxResults, String nextPageToken) {
-        ObjectNode body = IssueBodies.JSON.createObjectNode();
-        body.put("jql", jql);
-        body.put("maxResults", maxResults);
-        ArrayNode fields = body.putArray("fields");
-        SEARCH_FIELDS.forEach(fields::add);
-        if (nextPageToken != null) {
-            body.put("nextPageToken", nextPageToken);
-        }
-        JsonNode page = post(site, "/rest/api/3/search/jql", body);
+        JsonNode page = searchJql(site, jql, maxResults, SEARCH_FIELDS, nextPageToken);
         List<Issue> issues = new ArrayList<>(page.path("issues").size());
         for (JsonNode issue : page.path("issues")) {
             JsonNode f = issue.path("fields");
@@ -224,14 +216,7 @@ public class JiraActivityReads {
                     + ") ORDER BY id ASC";
             String token = null;
             do {
-                ObjectNode body = IssueBodies.JSON.createObjectNode();
-                body.put("jql", jql);
-                body.put("maxResults", MAX_KEYS_PER_SEARCH);
-                body.putArray("fields").add("id");
-                if (token != null) {
-                    body.put("nextPageToken", token);
-                }
-                JsonNode page = post(site, "/rest/api/3/search/jql", body);
+                JsonNode page = searchJql(site, jql, MAX_KEYS_PER_SEARCH, List.of("id"), token);
                 page.path("issues").forEach(issue -> keys.put(issue.path("id").asString(), issue.path("key").asString()));
                 token = text(page.path("nextPageToken"));
             } while (token != null);
@@ -262,6 +247,19 @@ public class JiraActivityReads {
             }
         }
         return new WorklogChanges(values, last || next == null, next, page.path("until").asLong(since));
+    }
+
+    /** One page of {@code POST /rest/api/3/search/jql} as Jira answers it; {@code nextPageToken} null for the first. */
+    private JsonNode searchJql(JiraSite site, String jql, int maxResults, List<String> fields, String nextPageToken) {
+        ObjectNode body = IssueBodies.JSON.createObjectNode();
+        body.put("jql", jql);
+        body.put("maxResults", maxResults);
+        ArrayNode names = body.putArray("fields");
+        fields.forEach(names::add);
+        if (nextPageToken != null) {
+            body.put("nextPageToken", nextPageToken);
+        }
+        return post(site, "/rest/api/3/search/jql", body);
     }
 
     private JsonNode post(JiraSite site, String path, ObjectNode body) {

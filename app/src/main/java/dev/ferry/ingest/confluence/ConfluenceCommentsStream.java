@@ -78,7 +78,7 @@ class ConfluenceCommentsStream implements ActivityStream {
             for (Pending p : pending) {
                 ConfluenceContent page = pages.get(p.comment.pageId());
                 String space = page == null ? null : spaces.key(confluence, page.spaceId());
-                String url = p.comment.webui() == null ? null : base + p.comment.webui();
+                String url = ConfluenceTargets.url(base, p.comment.webui());
                 p.versions.forEach(version -> activities.add(activity(p.comment, version, inline, page, space, url)));
             }
         }

@@ -67,7 +67,7 @@ class ConfluencePagesStream implements ActivityStream {
                     () -> reads.pageVersions(confluence, page.id(), window.from()));
             if (!versions.isEmpty()) {
                 String space = spaces.key(confluence, page.spaceId());
-                String url = page.webui() == null ? null : base + page.webui();
+                String url = ConfluenceTargets.url(base, page.webui());
                 versions.forEach(version -> activities.add(activity(page, version, space, url)));
             }
         }

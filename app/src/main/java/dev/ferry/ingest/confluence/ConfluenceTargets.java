@@ -23,6 +23,11 @@ final class ConfluenceTargets {
         return confluence.baseUrl().toString().replaceAll("/+$", "") + "/wiki";
     }
 
+    /** Where a page or comment is seen: its {@code _links.webui} under the wiki's {@link #base}; null without one. */
+    static String url(String base, String webui) {
+        return webui == null ? null : base + webui;
+    }
+
     /** A small detail object: {@code {"version":3,"message":"…"}} and any more string members, in order. */
     static String detail(int version, String... namesAndValues) {
         StringBuilder json = new StringBuilder(64).append("{\"version\":").append(version);

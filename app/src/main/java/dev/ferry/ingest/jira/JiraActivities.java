@@ -26,6 +26,11 @@ final class JiraActivities {
 
     /** The issue's subject: id, key, project, summary and where to see it. */
     record Subject(String issueId, String key, String project, String summary, String url) {
+
+        /** The issue on the site, seen at {@link #browse}. */
+        static Subject on(URI site, String issueId, String key, String project, String summary) {
+            return new Subject(issueId, key, project, summary, browse(site, key));
+        }
     }
 
     static Activity created(Subject issue, String actorId, String actorName, Instant at) {

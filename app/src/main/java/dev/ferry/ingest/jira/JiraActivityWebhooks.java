@@ -82,9 +82,8 @@ class JiraActivityWebhooks implements WebhookProcessor {
             return activities;
         }
         JsonNode fields = issue.path("fields");
-        JiraActivities.Subject subject = new JiraActivities.Subject(text(issue.path("id")), text(issue.path("key")),
-                text(fields.path("project").path("key")), text(fields.path("summary")),
-                JiraActivities.browse(site.baseUrl(), text(issue.path("key"))));
+        JiraActivities.Subject subject = JiraActivities.Subject.on(site.baseUrl(), text(issue.path("id")),
+                text(issue.path("key")), text(fields.path("project").path("key")), text(fields.path("summary")));
         switch (name) {
             case "jira:issue_created" -> {
                 JsonNode reporter = fields.path("reporter");
@@ -165,8 +164,8 @@ class JiraActivityWebhooks implements WebhookProcessor {
         }
         try {
             JiraActivityReads.IssueRef ref = reads.issues(site, List.of(issueId)).get(issueId);
-            return ref == null ? null : new JiraActivities.Subject(ref.id(), ref.key(), ref.projectKey(), ref.summary(),
-                    JiraActivities.browse(site.baseUrl(), ref.key()));
+            return ref == null ? null
+                    : JiraActivities.Subject.on(site.baseUrl(), ref.id(), ref.key(), ref.projectKey(), ref.summary());
         } catch (JiraException unreadable) {
             // The worklog is stored without its issue's key; the stream may fill nothing in later (stored once).
             return null;

@@ -116,8 +116,8 @@ class JiraIssueStream implements ActivityStream {
         Map<String, Issue> byId = new HashMap<>();
         List<Activity> activities = new ArrayList<>();
         for (Issue issue : issues) {
-            JiraActivities.Subject subject = new JiraActivities.Subject(issue.id(), issue.key(), issue.projectKey(),
-                    issue.summary(), JiraActivities.browse(site.baseUrl(), issue.key()));
+            JiraActivities.Subject subject = JiraActivities.Subject.on(site.baseUrl(), issue.id(), issue.key(),
+                    issue.projectKey(), issue.summary());
             subjects.put(issue.id(), subject);
             byId.put(issue.id(), issue);
             if (issue.created() != null && window.contains(issue.created())) {

@@ -92,8 +92,8 @@ class JiraWorklogStream implements ActivityStream {
         for (Worklog worklog : worklogs) {
             String key = keys.get(worklog.issueId());
             // The project is the key's prefix; the summary is left out, which saves reading the issues in pages of 100.
-            JiraActivities.Subject subject = key == null ? null : new JiraActivities.Subject(worklog.issueId(), key,
-                    key.substring(0, Math.max(0, key.lastIndexOf('-'))), null, JiraActivities.browse(site.baseUrl(), key));
+            JiraActivities.Subject subject = key == null ? null : JiraActivities.Subject.on(site.baseUrl(),
+                    worklog.issueId(), key, key.substring(0, Math.max(0, key.lastIndexOf('-'))), null);
             boolean added = worklog.updated().equals(worklog.created());
             JiraActivityReads.Person actor = added || worklog.updateAuthor() == null ? worklog.author() : worklog.updateAuthor();
             activities.add(JiraActivities.worklog(subject, worklog.id(), added, worklog.timeSpentSeconds(),
