@@ -16,7 +16,11 @@ public enum ApiScope {
     INGEST_MANAGE("ingest:manage"),
     PEOPLE_READ("people:read"),
     /** Add, map, import and erase people. */
-    PEOPLE_WRITE("people:write");
+    PEOPLE_WRITE("people:write"),
+    /** List, export and follow Jira's audit records. */
+    AUDIT_RECORDS_READ("audit-records:read"),
+    /** Add, edit, pause, test and delete audit collectors and their sinks. */
+    AUDIT_COLLECTORS_MANAGE("audit-collectors:manage");
 
     private final String value;
 

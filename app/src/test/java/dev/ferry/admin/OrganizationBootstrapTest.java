@@ -54,7 +54,7 @@ class OrganizationBootstrapTest {
         assertThat(key.path("scopes").valueStream().map(JsonNode::asString).toList())
                 .containsExactlyInAnyOrder("events:write", "events:read", "links:read", "links:write", "config:read",
                         "config:write", "keys:manage", "audit:read", "activity:read", "ingest:manage", "people:read",
-                        "people:write");
+                        "people:write", "audit-records:read", "audit-collectors:manage");
         assertThat(jdbc.queryForObject("select name from organization where id = ?", String.class, id))
                 .isEqualTo("Acme Experiments");
         var keys = http.get("/api/v1/api-keys", "Authorization", "Bearer " + key.path("key").asString());
