@@ -89,7 +89,7 @@ class Sinks {
     }
 
     private AuditSinks.Settings settings(String collectorId, Request request, AuditSink existing) {
-        Map<String, String> given = request.headers() == null ? Map.of() : new LinkedHashMap<>(request.headers());
+        Map<String, String> given = new LinkedHashMap<>(request.headers() == null ? Map.of() : request.headers());
         boolean replace = !given.isEmpty() || Boolean.TRUE.equals(request.replaceHeaders()) || existing == null;
         int batchSize = request.batchSize() != null ? request.batchSize()
                 : existing != null ? existing.batchSize() : properties.defaultBatchSize();
