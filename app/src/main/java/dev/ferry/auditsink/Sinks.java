@@ -9,6 +9,7 @@ import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -73,6 +74,12 @@ class Sinks {
     WithLag find(String organizationId, String collectorId) {
         AuditSink sink = sink(organizationId, collectorId);
         return new WithLag(sink, sinks.behind(sink));
+    }
+
+    /** The collector's sink, if it has one; refused as not found when the organization has no such collector. */
+    Optional<WithLag> ofCollector(String organizationId, String collectorId) {
+        requireCollector(organizationId, collectorId);
+        return sinks.find(organizationId, collectorId).map(sink -> new WithLag(sink, sinks.behind(sink)));
     }
 
     @Transactional
