@@ -110,6 +110,8 @@ class AuditSinkJourneyTest {
         assertThat(SinkDrain.drain(context)).as("nothing new: no sink is due").isZero();
         assertThat(receiver.received()).hasSize(5);
         assertThat(output.getAll()).doesNotContain(TOKEN).doesNotContain("5f1c0e9a");
+        assertThat(jdbc.sql("select * from audit_sink").query().listOfRows().toString()).as("sealed in the table")
+                .doesNotContain("5f1c0e9a").contains("Authorization");
     }
 
     @Test
