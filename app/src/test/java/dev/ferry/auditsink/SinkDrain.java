@@ -35,6 +35,16 @@ public final class SinkDrain {
         return WorkerKilled.during(dying::drain);
     }
 
+    /**
+     * A worker that claims the sinks due now and then stalls, as one stuck in a long pause would; the runnable
+     * answered wakes it, and it goes on with the claims it holds (or held).
+     */
+    public static Runnable claimAndStall(ApplicationContext context) {
+        SinkProperties properties = context.getBean(SinkProperties.class);
+        var claimed = context.getBean(AuditSinks.class).claim(10, properties.lease());
+        return () -> claimed.forEach(context.getBean(SinkWorker.class)::send);
+    }
+
     /** Leases run out and back-offs end now: what a restarted node finds after waiting long enough. */
     public static void timePasses(ApplicationContext context) {
         context.getBean(JdbcClient.class).sql("update audit_sink set next_attempt_at = ?")

@@ -144,6 +144,26 @@ class AuditSinkJourneyTest {
     }
 
     @Test
+    void aStalledWorkerWhoseLeaseWasTakenOverPostsAgainButMovesNoPositionBack() {
+        SinkFixtures.store(context, org.id(), collector, 1, 6);
+        api.put(sinkPath, "{\"url\":\"" + SinkReceiver.url(journey.callbackPort()) + "\",\"batchSize\":3}");
+        Runnable stalled = SinkDrain.claimAndStall(context);
+        SinkDrain.timePasses(context);
+        SinkDrain.drain(context);
+        long position = api.get(sinkPath).json().path("position").asLong();
+        assertThat(receiver.kept()).hasSize(6);
+
+        stalled.run();
+
+        assertThat(receiver.received()).as("its first batch went out again, then it stopped").hasSize(3);
+        assertThat(receiver.received().get(2).body()).isEqualTo(receiver.received().get(0).body());
+        JsonNode sink = api.get(sinkPath).json();
+        assertThat(sink.path("position").asLong()).as("fenced: nothing written").isEqualTo(position);
+        assertThat(sink.path("sent").asLong()).isEqualTo(6);
+        assertThat(receiver.kept()).hasSize(6);
+    }
+
+    @Test
     void aRedirectIsAFailureThatSaysSoAndIsNotFollowed() {
         SinkFixtures.store(context, org.id(), collector, 1, 2);
         api.put(sinkPath, "{\"url\":\"" + SinkReceiver.url(journey.callbackPort()) + "\"}");
