@@ -21,6 +21,7 @@ class HandTicketRefusalJourneyTest extends WithLinkedDestination {
     @AfterEach
     void everyoneMayBeAssignedAgain() {
         jira.data().assignable("FERRY", Users.MEMBER_ACCOUNT_ID, true);
+        jira.data().priorityOnCreateScreen("FERRY", true);
     }
 
     @Test
@@ -37,6 +38,20 @@ class HandTicketRefusalJourneyTest extends WithLinkedDestination {
                 "{\"type\":\"doc\",\"version\":1,\"content\":[{\"type\":\"paragraph\",\"content\":[{\"type\":\"text\",\"text\":\"\"}]}]}")),
                 400, "/description", "ADF");
         badInput(body -> body.remove("object"), 400, "/object", "object is required");
+        journey.assertNoSpecViolations();
+    }
+
+    @Test
+    void aPriorityForACreateScreenWithoutThePriorityFieldIsRefusedBeforeAnyCreate() {
+        jira.data().priorityOnCreateScreen("FERRY", false);
+
+        badInput(body -> { }, 400, "/priority", "has no Priority field, so Jira would refuse any priority");
+        JsonNode offered = api.get("/api/v1/sites/" + clientKey + "/projects/FERRY/issue-types/Bug/priorities").json();
+        assertThat(offered.path("onCreateScreen").asBoolean(true)).isFalse();
+        assertThat(offered.path("priorities")).isEmpty();
+
+        ProductApi.Reply filed = api.post("/api/v1/tickets", body().put("priority", (String) null).toString());
+        assertThat(filed.status()).as("without a priority Jira takes it: " + filed.body()).isEqualTo(201);
         journey.assertNoSpecViolations();
     }
 

@@ -19,7 +19,13 @@ final class Scopes {
     /** Jira's license is site configuration: a work or user scope does not reach it (the spec names these two). */
     static final List<String> LICENSE_SCOPES = List.of("read:license:jira", "manage:jira-configuration");
 
+    /** The site-wide priority search is site configuration too: the spec names only this scope for it. */
+    static final String PRIORITY_SEARCH_SCOPE = "manage:jira-configuration";
+
     static boolean cover(List<String> scopes, String method, String sitePath) {
+        if (sitePath.equals("/rest/api/3/priority/search")) {
+            return scopes.contains(PRIORITY_SEARCH_SCOPE);
+        }
         if (sitePath.equals("/rest/api/3/instance/license")) {
             return scopes.stream().anyMatch(LICENSE_SCOPES::contains);
         }
