@@ -55,8 +55,9 @@ class HandTicketJourneyTest extends WithLinkedDestination {
         assertThat(links.get(0).path("statusKnown").asBoolean()).isTrue();
         assertThat(api.get("/api/v1/tickets/" + ticket.path("id").asLong()).json().path("issueKey").asString())
                 .isEqualTo(key);
-        assertThat(api.get("/api/v1/audit?action=TICKET_CREATED_BY_HAND").json().path("records").get(0)
-                .path("target").asString()).isEqualTo(key);
+        JsonNode audited = lastAudited("TICKET_CREATED_BY_HAND");
+        assertThat(audited.path("target").asString()).isEqualTo(key);
+        assertThat(audited.path("actor").asString()).as("by whom: the API key that asked").isEqualTo(keyActor());
         journey.assertNoSpecViolations();
     }
 
