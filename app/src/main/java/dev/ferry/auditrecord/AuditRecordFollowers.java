@@ -32,10 +32,12 @@ class AuditRecordFollowers {
     });
     private final Map<String, Set<AuditRecordFollower>> open = new ConcurrentHashMap<>();
     private final AuditRecordReader reader;
+    private final StreamSlots slots;
     private final AuditRecordsProperties properties;
 
-    AuditRecordFollowers(AuditRecordReader reader, AuditRecordsProperties properties) {
+    AuditRecordFollowers(AuditRecordReader reader, StreamSlots slots, AuditRecordsProperties properties) {
         this.reader = reader;
+        this.slots = slots;
         this.properties = properties;
     }
 
@@ -82,22 +84,22 @@ class AuditRecordFollowers {
     }
 
     private void admit(AuditRecordFollower follower) {
+        slots.take(follower.organizationId());
         synchronized (open) {
-            Set<AuditRecordFollower> ours = open.computeIfAbsent(follower.organizationId(),
-                    id -> ConcurrentHashMap.newKeySet());
-            if (ours.size() >= properties.maxStreamsPerOrganization()) {
-                throw new TooManyStreams(properties.maxStreamsPerOrganization());
-            }
-            ours.add(follower);
+            open.computeIfAbsent(follower.organizationId(), id -> ConcurrentHashMap.newKeySet()).add(follower);
         }
     }
 
+    /** Called once or more per stream (completion, timeout, error): the slot is given back once. */
     private void leave(AuditRecordFollower follower) {
         follower.close();
         synchronized (open) {
             Set<AuditRecordFollower> ours = open.get(follower.organizationId());
-            if (ours != null && ours.remove(follower) && ours.isEmpty()) {
-                open.remove(follower.organizationId());
+            if (ours != null && ours.remove(follower)) {
+                slots.release(follower.organizationId());
+                if (ours.isEmpty()) {
+                    open.remove(follower.organizationId());
+                }
             }
         }
     }

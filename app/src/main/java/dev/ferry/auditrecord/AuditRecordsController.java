@@ -6,11 +6,13 @@ import dev.ferry.audit.AuditLog;
 import dev.ferry.principal.ApiCaller;
 import dev.ferry.principal.ApiScope;
 import dev.ferry.principal.RequiresScope;
+import dev.ferry.refusal.Refusal;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.time.Duration;
 import java.util.List;
 import org.springframework.http.HttpHeaders;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -31,29 +33,36 @@ class AuditRecordsController {
     private final AuditRecordReader reader;
     private final AuditRecordExport export;
     private final AuditRecordFollowers followers;
+    private final AuditRecordLongPoll longPoll;
     private final AuditRecordsProperties properties;
     private final AuditLog audit;
 
     AuditRecordsController(AuditRecordFilters filters, AuditRecordReader reader, AuditRecordExport export,
-            AuditRecordFollowers followers, AuditRecordsProperties properties, AuditLog audit) {
+            AuditRecordFollowers followers, AuditRecordLongPoll longPoll, AuditRecordsProperties properties,
+            AuditLog audit) {
         this.filters = filters;
         this.reader = reader;
         this.export = export;
         this.followers = followers;
+        this.longPoll = longPoll;
         this.properties = properties;
         this.audit = audit;
     }
 
     @GetMapping("/api/v1/audit-records")
-    AuditRecordList list(ApiCaller caller, @RequestParam(required = false) String collector,
+    AuditRecordList listJiraAuditRecords(ApiCaller caller, @RequestParam(required = false) String collector,
             @RequestParam(required = false) String from, @RequestParam(required = false) String to,
             @RequestParam(required = false) String category, @RequestParam(required = false) String cursor,
-            @RequestParam(required = false) String limit) {
+            @RequestParam(required = false) String limit, @RequestParam(required = false) String after,
+            @RequestParam(required = false) String wait) throws InterruptedException {
         int size = AuditRecordFilters.limit(limit, properties.pageLimit(), properties.maxPageLimit());
-        long after = AuditRecordCursor.decode(cursor);
+        Refusal.require(cursor == null || after == null, "give cursor or after, not both");
+        long position = after != null ? AuditRecordFilters.position("after", after) : AuditRecordCursor.decode(cursor);
+        Duration waitFor = AuditRecordLongPoll.wait(wait);
         AuditRecordFilter filter = filters.parse(caller.organizationId(), collector, from, to, category);
         // One more than the page: the next cursor is null exactly when nothing follows.
-        List<StoredRecord> records = reader.records(filter, after, size + 1);
+        List<StoredRecord> records = waitFor.isZero() ? reader.records(filter, position, size + 1)
+                : longPoll.await(filter, position, size + 1, waitFor);
         List<StoredRecord> page = records.subList(0, Math.min(size, records.size()));
         String next = records.size() > size ? AuditRecordCursor.encode(page.get(page.size() - 1).position()) : null;
         return new AuditRecordList(page.stream().map(AuditRecordItem::of).toList(), next);
@@ -63,7 +72,7 @@ class AuditRecordsController {
     @GetMapping("/api/v1/audit-records/export")
     @ApiResponse(responseCode = "200", description = "The records, one per line", content = @Content(
             mediaType = "application/x-ndjson", schema = @Schema(type = "string")))
-    void export(ApiCaller caller, @RequestParam(required = false) String collector,
+    void exportJiraAuditRecords(ApiCaller caller, @RequestParam(required = false) String collector,
             @RequestParam(required = false) String from, @RequestParam(required = false) String to,
             @RequestParam(required = false) String category, HttpServletResponse response) throws IOException {
         AuditRecordFilter filter = filters.parse(caller.organizationId(), collector, from, to, category);
@@ -79,7 +88,7 @@ class AuditRecordsController {
     @GetMapping("/api/v1/audit-records/stream")
     @ApiResponse(responseCode = "200", description = "Server-Sent Events: one event per record", content = @Content(
             mediaType = "text/event-stream", schema = @Schema(type = "string")))
-    SseEmitter stream(ApiCaller caller, @RequestParam(required = false) String collector,
+    SseEmitter followJiraAuditRecords(ApiCaller caller, @RequestParam(required = false) String collector,
             @RequestParam(required = false) String after,
             @RequestHeader(name = "Last-Event-ID", required = false) String lastEventId) {
         long position = lastEventId != null && !lastEventId.isBlank()

@@ -9,6 +9,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.net.http.HttpResponse;
+import dev.ferry.support.Http;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -99,6 +103,31 @@ class AuditRecordStreamTest {
     }
 
     @Test
+    void aLongPollAnswersAsSoonAsARecordFollowsThePositionOrEmptyAtTheEndOfItsWait() throws Exception {
+        fixtures.store(acme.id(), collector, T, 2, "group management");
+        long last = jdbc.queryForObject("select max(position) from jira_audit_record", Long.class);
+        Http http = new Http(port);
+
+        long started = System.nanoTime();
+        JsonNode empty = JSON.readTree(http.get("/api/v1/audit-records?after=" + last + "&wait=1s", acme.auth()).body());
+        assertThat(empty.path("records")).isEmpty();
+        assertThat(Duration.ofNanos(System.nanoTime() - started)).isGreaterThanOrEqualTo(Duration.ofMillis(900));
+
+        CompletableFuture<HttpResponse<String>> waiting = CompletableFuture.supplyAsync(
+                () -> http.get("/api/v1/audit-records?after=" + last + "&wait=30s", acme.auth()));
+        Thread.sleep(300);
+        started = System.nanoTime();
+        fixtures.store(acme.id(), collector, T.plusSeconds(5), 1, "group management");
+        JsonNode page = JSON.readTree(waiting.get(10, TimeUnit.SECONDS).body());
+        assertThat(Duration.ofNanos(System.nanoTime() - started)).as("woken by the store").isLessThan(Duration.ofSeconds(5));
+        assertThat(page.path("records")).singleElement().satisfies(r -> assertThat(r.path("position").asLong())
+                .isGreaterThan(last));
+        AuditRecordsApiTest.assertProblem(http.get("/api/v1/audit-records?after=1&wait=2m", acme.auth()), 400, "wait");
+        AuditRecordsApiTest.assertProblem(http.get("/api/v1/audit-records?after=1&cursor=x", acme.auth()), 400,
+                "not both");
+    }
+
+    @Test
     void oneStreamMoreThanTheOrganizationMayHoldIsAnswered429() throws Exception {
         List<EventStream> open = new ArrayList<>();
         try {
@@ -106,7 +135,7 @@ class AuditRecordStreamTest {
                 open.add(EventStream.open(port, "/api/v1/audit-records/stream", acme.auth()));
                 assertThat(open.get(i).response.statusCode()).isEqualTo(200);
             }
-            var refused = new dev.ferry.support.Http(port).get("/api/v1/audit-records/stream", acme.auth());
+            var refused = new Http(port).get("/api/v1/audit-records/stream", acme.auth());
             AuditRecordsApiTest.assertProblem(refused, 429, "max-streams-per-organization");
             assertThat(refused.headers().firstValue("Retry-After")).isPresent();
 
