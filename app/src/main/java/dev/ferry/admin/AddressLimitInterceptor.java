@@ -1,5 +1,6 @@
 package dev.ferry.admin;
 
+import jakarta.servlet.DispatcherType;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.stereotype.Component;
@@ -17,7 +18,10 @@ class AddressLimitInterceptor implements HandlerInterceptor {
 
     @Override
     public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler) {
-        limits.admitAddress(request);
+        if (request.getDispatcherType() != DispatcherType.ASYNC) {
+            // a stream's end dispatched back is the same request, counted when it began
+            limits.admitAddress(request);
+        }
         return true;
     }
 }

@@ -3,6 +3,7 @@ package dev.ferry.admin;
 import dev.ferry.principal.ApiCaller;
 import dev.ferry.web.ApiProblem;
 import dev.ferry.web.AuthenticatedRequests;
+import jakarta.servlet.DispatcherType;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.stereotype.Component;
@@ -28,6 +29,11 @@ class ApiKeyInterceptor implements HandlerInterceptor {
 
     @Override
     public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler) {
+        if (request.getDispatcherType() == DispatcherType.ASYNC && request.getAttribute(CALLER) != null) {
+            // The end of a stream (Server-Sent Events) dispatched back: the call was authenticated and counted when
+            // it began, and a key revoked since must not turn the stream's last bytes into a 401.
+            return true;
+        }
         String presented = BearerToken.from(request).orElseThrow(() -> ApiProblem.unauthorized(
                 "the request has no API key; send Authorization: Bearer <key>", ApiKeys.CHALLENGE));
         ApiCaller caller;

@@ -12,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.BatchPreparedStatementSetter;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
@@ -44,11 +45,13 @@ public class AuditRecordStore {
     private final JdbcTemplate jdbc;
     private final NamedParameterJdbcTemplate named;
     private final Clock clock;
+    private final ApplicationEventPublisher events;
 
-    AuditRecordStore(JdbcTemplate jdbc, Clock clock) {
+    AuditRecordStore(JdbcTemplate jdbc, Clock clock, ApplicationEventPublisher events) {
         this.jdbc = jdbc;
         this.named = new NamedParameterJdbcTemplate(jdbc);
         this.clock = clock;
+        this.events = events;
     }
 
     /** Stores the records the collector has not stored yet, in the order given; returns how many were new. */
@@ -79,6 +82,8 @@ public class AuditRecordStore {
                 return fresh.size();
             }
         });
+        // Heard after the commit (a transactional listener): open follow streams look at once.
+        events.publishEvent(new AuditRecordsStored(organizationId, collectorId, first + fresh.size() - 1));
         return fresh.size();
     }
 

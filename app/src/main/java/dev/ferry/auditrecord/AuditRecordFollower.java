@@ -1,0 +1,83 @@
+package dev.ferry.auditrecord;
+
+import java.io.IOException;
+import java.util.List;
+import java.util.concurrent.ScheduledFuture;
+import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
+
+/**
+ * One open follow stream: sends the filter's records after the last position it sent, a chunk per query, and a
+ * comment now and then. Checks run on a shared scheduler, one at a time per stream (synchronized), so a wake-up and
+ * a poll never send the same record twice.
+ */
+class AuditRecordFollower {
+
+    private final SseEmitter emitter;
+    private final AuditRecordFilter filter;
+    private final AuditRecordReader reader;
+    private final int chunk;
+    private long last;
+    private boolean closed;
+    private List<ScheduledFuture<?>> timers = List.of();
+
+    AuditRecordFollower(SseEmitter emitter, AuditRecordFilter filter, AuditRecordReader reader, int chunk, long after) {
+        this.emitter = emitter;
+        this.filter = filter;
+        this.reader = reader;
+        this.chunk = chunk;
+        this.last = after;
+    }
+
+    String organizationId() {
+        return filter.organizationId();
+    }
+
+    synchronized void timers(List<ScheduledFuture<?>> timers) {
+        this.timers = timers;
+        if (closed) {
+            timers.forEach(timer -> timer.cancel(false));
+        }
+    }
+
+    /** Sends what was stored after the last position sent. */
+    synchronized void check() {
+        List<AuditRecordReader.Line> lines;
+        do {
+            if (closed) {
+                return;
+            }
+            lines = reader.lines(filter, last, chunk);
+            for (AuditRecordReader.Line line : lines) {
+                if (!send(SseEmitter.event().id(Long.toString(line.position())).name("record")
+                        .data(AuditRecordLines.of(line)))) {
+                    return;
+                }
+                last = line.position();
+            }
+        } while (lines.size() == chunk);
+    }
+
+    synchronized void heartbeat() {
+        if (!closed) {
+            send(SseEmitter.event().comment("heartbeat"));
+        }
+    }
+
+    /** Stops the timers; the stream's thread and connection are let go by the emitter's completion. */
+    synchronized void close() {
+        closed = true;
+        timers.forEach(timer -> timer.cancel(false));
+    }
+
+    private boolean send(SseEmitter.SseEventBuilder event) {
+        try {
+            emitter.send(event);
+            return true;
+        } catch (IOException | IllegalStateException e) {
+            // The client went away (or the stream already ended): nothing more to send it.
+            close();
+            emitter.completeWithError(e);
+            return false;
+        }
+    }
+}
