@@ -361,6 +361,25 @@ class AuditPollJourneyTest {
         assertThat(AuditPollDrain.collector(context, flowing).state()).isEqualTo(CollectorState.RUNNING);
     }
 
+    @Test
+    void aConnectionRemovedLeavesItsCollectorFailingWithWordsAndJiraUncalled() {
+        records(5, Instant.now().minus(Duration.ofHours(1)), Instant.now().minusSeconds(10));
+        String collector = collector(null);
+        int before = log.requests();
+
+        ProductApi.Reply deleted = api.delete("/api/v1/connections/" + connection);
+        assertThat(deleted.status()).as(deleted.body()).isBetween(200, 204);
+
+        AuditCollector gone = AuditPollDrain.collector(context, collector);
+        assertThat(gone.failure()).isEqualTo(CollectorFailure.CONNECTION_GONE);
+        assertThat(gone.lastError()).contains("Ferry cannot open the collector's connection");
+        assertThat(gone.nextPollAt()).isAfter(Instant.now().plus(Duration.ofMinutes(50)));
+        AuditPollDrain.timePasses(context);
+        assertThat(AuditPollDrain.drain(context)).isEqualTo(1);
+        assertThat(AuditPollDrain.collector(context, collector).failure()).isEqualTo(CollectorFailure.CONNECTION_GONE);
+        assertThat(log.requests()).isEqualTo(before);
+    }
+
     /** A second account's token connection to the same site, in the same organization. */
     private String secondConnection() {
         String account = "557058:otto";
