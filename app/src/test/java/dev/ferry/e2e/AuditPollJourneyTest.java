@@ -14,6 +14,8 @@ import dev.ferry.simulator.rest.AuditLog;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
@@ -344,6 +346,33 @@ class AuditPollJourneyTest {
                 .params(collector, id).query(String.class).single();
         assertThat(json.readTree(body)).isEqualTo(json.readTree(log.byId(id).orElseThrow().toString()));
         assertThat(body).contains("\"riskScore\":0.93").contains("\"policy\":\"p-7\"");
+    }
+
+    @Test
+    void aRecordFerryCannotReadStopsTheCollectorWithItsIdAndNothingIsSkippedOnceJiraAnswersIt() {
+        records(5, Instant.now().minus(Duration.ofHours(1)), Instant.now().minusSeconds(10));
+        Instant yesterday = Instant.now().minus(Duration.ofDays(1));
+        ObjectNode bad = new ObjectMapper().createObjectNode().put("summary", "Bad " + word).put("category", "x")
+                .put("created", yesterday.atZone(ZoneOffset.UTC).toLocalDate().toString());
+        long id = log.add(bad);
+        String collector = collector(null);
+
+        AuditPollDrain.drain(context);
+
+        AuditCollector stopped = AuditPollDrain.collector(context, collector);
+        assertThat(stopped.failure()).isEqualTo(CollectorFailure.UNREADABLE);
+        assertThat(stopped.lastError()).contains("audit record " + id + " has an unreadable created time")
+                .contains("no record is skipped");
+        assertThat(storedCount(collector)).as("the page waits whole").isZero();
+
+        bad.put("created", DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSZ").withZone(ZoneOffset.UTC)
+                .format(yesterday));
+        log.add(bad);
+        AuditPollDrain.timePasses(context);
+        AuditPollDrain.drain(context);
+
+        assertThat(storedIds(collector)).contains(id).isEqualTo(simulatorIds()).hasSize(6);
+        assertThat(AuditPollDrain.collector(context, collector).failure()).isNull();
     }
 
     @Test
