@@ -58,7 +58,7 @@ class CallbackSender {
             HttpResponse<InputStream> response = http.send(request, HttpResponse.BodyHandlers.ofInputStream());
             return new Sent(response.statusCode(), clipped(response.body()), null);
         } catch (HttpTimeoutException e) {
-            return new Sent(null, null, "no answer within " + properties.timeout().toSeconds() + " s");
+            return new Sent(null, null, "no answer within " + shown(properties.timeout()));
         } catch (IOException e) {
             return new Sent(null, null, "could not reach the endpoint: " + e.getClass().getSimpleName()
                     + (e.getMessage() == null ? "" : " " + e.getMessage()));
@@ -66,6 +66,11 @@ class CallbackSender {
             Thread.currentThread().interrupt();
             return new Sent(null, null, "interrupted while sending");
         }
+    }
+
+    /** A timeout as people read it: {@code 10 s}, or {@code 300 ms} under a second (never "0 s"). */
+    static String shown(java.time.Duration timeout) {
+        return timeout.toMillis() < 1000 ? timeout.toMillis() + " ms" : timeout.toSeconds() + " s";
     }
 
     /** Only the start of the answer is read: an endpoint cannot make Ferry hold a large one. */

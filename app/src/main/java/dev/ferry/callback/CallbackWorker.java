@@ -12,7 +12,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Sends due callback messages, one at a time, on one thread per node; any number of nodes may run against one
- * database. A failed attempt is tried again with back-off until the retry window ends, then the message is FAILED.
+ * database. A failed attempt (an answer other than 2xx, no answer in time, no connection) is tried again with
+ * back-off until the retry window ends ({@link RetryWindow}), then the message is FAILED.
  */
 @Component
 class CallbackWorker extends PollingWorker {
@@ -25,6 +26,7 @@ class CallbackWorker extends PollingWorker {
     private final CallbackSender sender;
     private final CallbackProperties properties;
     private final Backoff backoff;
+    private final RetryWindow window;
     private final Clock clock;
 
     CallbackWorker(CallbackOutbox outbox, CallbackEndpoints endpoints, CallbackSecrets secrets, CallbackSender sender,
@@ -37,6 +39,7 @@ class CallbackWorker extends PollingWorker {
         this.properties = properties;
         this.backoff = new Backoff(properties.backoffInitial(), properties.backoffMax(),
                 () -> ThreadLocalRandom.current().nextDouble());
+        this.window = new RetryWindow(properties.retryWindow());
         this.clock = clock;
     }
 
@@ -75,11 +78,11 @@ class CallbackWorker extends PollingWorker {
             return;
         }
         String error = sent.error() != null ? sent.error() : "the endpoint answered " + sent.status();
-        Instant next = clock.instant().plus(backoff.after(message.attempts()));
-        boolean giveUp = next.isAfter(message.windowFrom().plus(properties.retryWindow()));
-        outbox.attempted(message, giveUp ? "FAILED" : "PENDING", sent.status(), sent.answer(), error,
-                giveUp ? null : next);
+        Optional<Instant> next = window.nextAttempt(message.windowFrom(), clock.instant(),
+                backoff.after(message.attempts()));
+        outbox.attempted(message, next.isEmpty() ? "FAILED" : "PENDING", sent.status(), sent.answer(), error,
+                next.orElse(null));
         log.info("callback message {} ({}) to endpoint {}, attempt {}: {}; {}", message.id(), message.webhookId(),
-                message.endpointId(), message.attempts(), error, giveUp ? "failed for good" : "again at " + next);
+                message.endpointId(), message.attempts(), error, next.map(at -> "again at " + at).orElse("failed for good"));
     }
 }

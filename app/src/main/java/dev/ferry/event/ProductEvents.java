@@ -58,6 +58,14 @@ public class ProductEvents {
                 .params(organizationId, idempotencyKey).query(ProductEvents::event).optional();
     }
 
+    /** The newest event the product reported about the object, by when it happened. */
+    public Optional<ProductEvent> latestAbout(String organizationId, String subjectType, String subjectId) {
+        return jdbc.sql("select " + COLUMNS + """
+                 from product_event where organization_id = ? and subject_type = ? and subject_id = ?
+                order by occurred_at desc, received_at desc limit 1""")
+                .params(organizationId, subjectType, subjectId).query(ProductEvents::event).optional();
+    }
+
     private static ProductEvent event(ResultSet rs, int row) throws SQLException {
         Map<String, String> variables = JSON.readValue(rs.getString("variables"), VARIABLES);
         return new ProductEvent(rs.getString("id"), rs.getString("organization_id"), rs.getString("type"),

@@ -3,6 +3,7 @@ package dev.ferry.jira;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.springframework.stereotype.Component;
 import org.springframework.web.util.UriComponentsBuilder;
 import tools.jackson.databind.JsonNode;
@@ -14,8 +15,8 @@ import tools.jackson.databind.JsonNode;
 @Component
 public class JiraFieldChoices {
 
-    /** Jira's page size for the priority search. */
-    static final int PRIORITIES_PER_PAGE = 50;
+    /** Jira's largest page of a create screen's fields. */
+    static final int FIELDS_PER_PAGE = 200;
     /** Jira answers at most this many users per assignable-user search. */
     static final int USERS_PER_SEARCH = 1000;
 
@@ -25,20 +26,45 @@ public class JiraFieldChoices {
         this.calls = calls;
     }
 
-    /** The names of the site's priorities, in the scheme's order: {@code GET /rest/api/3/priority/search}, every page. */
-    public List<String> priorities(JiraSite site) {
-        List<String> names = new ArrayList<>();
-        boolean last;
+    /**
+     * The names of the priorities a new issue of this type may have in the project, in the scheme's order,
+     * from the create screen's fields ({@code GET /rest/api/3/issue/createmeta/{project}/issuetypes/{id}},
+     * every page); empty when the screen has no Priority field, so Jira would refuse any. The create screen
+     * needs only {@code read:jira-work}, where the site-wide priority search needs
+     * {@code manage:jira-configuration}, a scope an OAuth connection does not ask for.
+     */
+    public Optional<List<String>> priorities(JiraSite site, String projectKey, String issueTypeId) {
+        int seen = 0;
+        long total;
+        int before;
         do {
-            URI uri = UriComponentsBuilder.fromUri(site.apiBase()).path("/rest/api/3/priority/search")
-                    .queryParam("startAt", names.size()).queryParam("maxResults", PRIORITIES_PER_PAGE).build().encode()
-                    .toUri();
+            before = seen;
+            URI uri = UriComponentsBuilder.fromUri(site.apiBase())
+                    .path("/rest/api/3/issue/createmeta/{project}/issuetypes/{issueType}")
+                    .queryParam("startAt", seen).queryParam("maxResults", FIELDS_PER_PAGE).encode()
+                    .buildAndExpand(projectKey, issueTypeId).toUri();
             JsonNode page = json(site, uri);
-            int before = names.size();
-            page.path("values").forEach(priority -> names.add(priority.path("name").asString()));
-            last = names.size() == before || page.path("isLast").asBoolean(true);
-        } while (!last);
-        return names;
+            // The spec names the page's list both "fields" and "results"; Jira Cloud answers "fields".
+            JsonNode fields = page.has("fields") ? page.path("fields") : page.path("results");
+            Optional<List<String>> allowed = allowedPriorities(fields);
+            if (allowed.isPresent()) {
+                return allowed;
+            }
+            seen += fields.size();
+            total = page.path("total").asLong(seen);
+        } while (seen < total && seen > before);
+        return Optional.empty();
+    }
+
+    private static Optional<List<String>> allowedPriorities(JsonNode fields) {
+        for (JsonNode field : fields) {
+            if ("priority".equals(field.path("fieldId").asString(null))) {
+                List<String> names = new ArrayList<>();
+                field.path("allowedValues").forEach(priority -> names.add(priority.path("name").asString()));
+                return Optional.of(names);
+            }
+        }
+        return Optional.empty();
     }
 
     /**

@@ -18,8 +18,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * The checks only the site can answer, made before anything is stored or filed: the project (or the
- * connection's default), the issue type in the project's create metadata, the priority in the site's scheme
- * (by name, any case) and the assignee among the project's assignable users.
+ * connection's default), the issue type in the project's create metadata, the priority among those that
+ * issue type's create screen allows (by name, any case) and the assignee among the project's assignable users.
  */
 @Component
 class SiteChecks {
@@ -51,7 +51,7 @@ class SiteChecks {
         Optional<IssueType> type = issueType(types, draft.issueType());
         checks.require(type.isPresent(), "/issueType", "project " + project + " has no issue type " + draft.issueType()
                 + "; it has " + String.join(", ", types.stream().filter(t -> !t.subtask()).map(IssueType::name).toList()));
-        String priority = priority(site, draft.priority(), checks);
+        String priority = type.map(known -> priority(site, project, known, draft.priority(), checks)).orElse(null);
         if (draft.assigneeAccountId() != null) {
             boolean assignable = ask(() -> fields.isAssignable(site, project, draft.assigneeAccountId()),
                     "whether " + draft.assigneeAccountId() + " may be assigned", null);
@@ -81,15 +81,30 @@ class SiteChecks {
                 .filter(type -> type.id().equals(asked) || type.name().equalsIgnoreCase(asked)).findFirst();
     }
 
-    private String priority(JiraSite site, String wanted, BodyChecks checks) {
+    /**
+     * The site's spelling of the priority, among those the create screen of this project and issue type
+     * allows; a screen without the Priority field takes none, and Jira would refuse the whole create.
+     */
+    private String priority(JiraSite site, String project, IssueType type, String wanted, BodyChecks checks) {
         if (wanted == null) {
             return null;
         }
-        List<String> names = ask(() -> fields.priorities(site), "for its priorities", null);
-        Optional<String> known = match(names, wanted);
-        checks.require(known.isPresent(), "/priority", "the site has no priority " + wanted + "; it has "
-                + String.join(", ", names));
+        Optional<List<String>> allowed = ask(() -> fields.priorities(site, project, type.id()),
+                "for the priorities of " + project + " " + type.name(), null);
+        if (allowed.isEmpty()) {
+            checks.require(false, "/priority", noPriorityField(project, type));
+            return null;
+        }
+        Optional<String> known = match(allowed.get(), wanted);
+        checks.require(known.isPresent(), "/priority", "the site has no priority " + wanted + " for " + project + " "
+                + type.name() + "; it has " + String.join(", ", allowed.get()));
         return known.orElse(null);
+    }
+
+    /** Why no priority may be given: Jira refuses a field its create screen lacks. */
+    static String noPriorityField(String project, IssueType type) {
+        return "the create screen of " + project + " " + type.name() + " has no Priority field, so Jira would refuse"
+                + " any priority: leave priority out (Jira uses its default) or ask a Jira admin to add the field";
     }
 
     /** The site's spelling of the priority, matched by name in any case. */

@@ -20,7 +20,8 @@ import org.springframework.stereotype.Service;
 
 /**
  * What the site offers for a ticket filed by hand, asked from Jira for the caller's own linked sites:
- * projects, a project's issue types, the priority scheme's names and the users assignable in a project.
+ * projects, a project's issue types, the priorities an issue type's create screen allows and the users
+ * assignable in a project.
  */
 @Service
 public class TicketChoices {
@@ -64,10 +65,16 @@ public class TicketChoices {
                 Refusal.notFound("Jira has no project " + project + " the connection can file issues in"));
     }
 
-    /** The names of the site's priorities, in the scheme's order. */
-    public List<String> priorities(Caller caller, String site) {
+    /**
+     * The names of the priorities a new issue of the type (id or name) may have in the project, in the scheme's
+     * order; empty when its create screen has no Priority field, so a ticket there may not name one.
+     */
+    public Optional<List<String>> priorities(Caller caller, String site, String project, String issueType) {
+        IssueType type = SiteChecks.issueType(issueTypes(caller, site, project), issueType).orElseThrow(() ->
+                Refusal.notFound("project " + project + " has no issue type " + issueType));
         JiraSite jiraSite = site(caller, site);
-        return ask(() -> fields.priorities(jiraSite), "for its priorities", null);
+        return ask(() -> fields.priorities(jiraSite, project, type.id()),
+                "for the priorities of " + project + " " + type.name(), null);
     }
 
     /** Up to {@code max} users assignable in the project whose name or email starts with the query. */

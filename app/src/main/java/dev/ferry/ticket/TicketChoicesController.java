@@ -25,8 +25,16 @@ class TicketChoicesController {
     record Projects(String defaultProject, List<JiraProject> projects) {
     }
 
-    /** A priority of the site's scheme. */
+    /** A priority a new issue of the type may have. */
     record Priority(String name) {
+    }
+
+    /**
+     * The priorities the issue type's create screen allows, in the scheme's order.
+     *
+     * @param onCreateScreen false when the screen has no Priority field: then Jira refuses any priority
+     */
+    record Priorities(boolean onCreateScreen, List<Priority> priorities) {
     }
 
     @GetMapping("/api/v1/sites/{site}/projects")
@@ -42,10 +50,13 @@ class TicketChoicesController {
         return choices.issueTypes(caller, site, project).stream().filter(type -> !type.subtask()).toList();
     }
 
-    @GetMapping("/api/v1/sites/{site}/priorities")
+    @GetMapping("/api/v1/sites/{site}/projects/{project}/issue-types/{issueType}/priorities")
     @RequiresScope(ApiScope.LINKS_READ)
-    List<Priority> priorities(ApiCaller caller, @PathVariable String site) {
-        return choices.priorities(caller, site).stream().map(Priority::new).toList();
+    Priorities priorities(ApiCaller caller, @PathVariable String site, @PathVariable String project,
+            @PathVariable String issueType) {
+        return choices.priorities(caller, site, project, issueType)
+                .map(names -> new Priorities(true, names.stream().map(Priority::new).toList()))
+                .orElseGet(() -> new Priorities(false, List.of()));
     }
 
     @GetMapping("/api/v1/sites/{site}/projects/{project}/assignees")

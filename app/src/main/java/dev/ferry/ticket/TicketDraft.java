@@ -27,5 +27,21 @@ public record TicketDraft(String site, String project, String issueType, String 
      */
     public record TicketObject(String type, String id, String title, String url, String state,
             Map<String, String> facts) {
+
+        /**
+         * Facts Ferry gathered itself (not sent for this ticket), cut to what a ticket takes so they can never
+         * refuse it: the first {@value DraftChecks#MAX_FACTS}, names of at most 100 characters, values cut to
+         * {@value DraftChecks#MAX_FACT_CHARS}.
+         */
+        public static Map<String, String> fitted(Map<String, String> facts) {
+            Map<String, String> fitted = new java.util.LinkedHashMap<>();
+            facts.forEach((name, value) -> {
+                if (fitted.size() < DraftChecks.MAX_FACTS && name.length() <= 100 && value != null) {
+                    fitted.put(name, value.length() <= DraftChecks.MAX_FACT_CHARS ? value
+                            : value.substring(0, DraftChecks.MAX_FACT_CHARS - 1) + "…");
+                }
+            });
+            return fitted;
+        }
     }
 }

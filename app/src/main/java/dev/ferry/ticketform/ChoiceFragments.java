@@ -20,7 +20,8 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.ModelAndView;
 
 /**
- * The pieces of the create form htmx swaps in place: the issue types when the project changes, the
+ * The pieces of the create form htmx swaps in place: the issue types and their priorities when the project
+ * or issue type changes, the
  * assignable users as the assignee is typed, and the picker once one is chosen. Each answers HTML.
  */
 @Controller
@@ -41,14 +42,17 @@ class ChoiceFragments {
         this.view = view;
     }
 
+    /** The issue types of the project, and out of band the priorities of the chosen one. */
     @GetMapping(ISSUE_TYPES)
     ModelAndView issueTypes(Person person, @RequestParam(defaultValue = "") String site,
-            @RequestParam(defaultValue = "") String project, @RequestParam(defaultValue = "") String issueType) {
+            @RequestParam(defaultValue = "") String project, @RequestParam(defaultValue = "") String issueType,
+            @RequestParam(defaultValue = "") String priority) {
         if (!person.canManage()) {
             return ConsoleView.page(HttpStatus.FORBIDDEN, "ticket-issue-types",
                     new IssueTypeField(List.of(), TicketFormPages.MEMBERS));
         }
-        return ConsoleView.page("ticket-issue-types", view.issueTypes(person, site, project.strip(), issueType.strip()));
+        return ConsoleView.page("ticket-choices",
+                view.choices(person, site, project.strip(), issueType.strip(), priority.strip()));
     }
 
     /** {@code assigneeQuery}: what is typed so far; blank lists nobody. */

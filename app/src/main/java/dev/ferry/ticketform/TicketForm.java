@@ -48,9 +48,13 @@ record TicketForm(String site, String project, String issueType, String summary,
 
     /** The draft the service checks and files; blank optional fields are left out. */
     TicketDraft draft() {
+        return draft(new TicketDraft.TicketObject(subjectType, subjectId, subjectTitle, orNull(subjectUrl), null, Map.of()));
+    }
+
+    /** The draft for the object as Ferry knows it (its state and key facts, which the form does not ask for). */
+    TicketDraft draft(TicketDraft.TicketObject object) {
         return new TicketDraft(site, orNull(project), issueType, summary, description.isBlank() ? null : description,
-                null, orNull(priority), labelList(labels), orNull(assigneeAccountId),
-                new TicketDraft.TicketObject(subjectType, subjectId, subjectTitle, orNull(subjectUrl), null, Map.of()));
+                null, orNull(priority), labelList(labels), orNull(assigneeAccountId), object);
     }
 
     /** Comma-separated labels, each trimmed, empty ones dropped: {@code "a, b,,c "} is a, b and c. */

@@ -15,7 +15,7 @@ import java.util.List;
  */
 record TicketFormPage(Subject subject, List<Option> sites, boolean chooseSite, String site, String siteLabel,
         boolean noSites, ProjectField project, IssueTypeField issueType, String summary, String description,
-        List<Option> priorities, String labels, AssigneePicker assignee, String idempotencyKey, boolean refused,
+        PriorityField priority, String labels, AssigneePicker assignee, String idempotencyKey, boolean refused,
         List<String> errors, FormErrors.Fields fieldErrors, List<String> notices) {
 
     /** The product object, and the way back to its linked tickets. */
@@ -40,6 +40,21 @@ record TicketFormPage(Subject subject, List<Option> sites, boolean chooseSite, S
      * @param hint why there are none (no project yet, or Jira's refusal); null when there are
      */
     record IssueTypeField(List<Option> options, String hint) {
+    }
+
+    /**
+     * The priorities the chosen issue type allows; htmx swaps it in beside the issue types when they change.
+     *
+     * @param hint why these (no project yet, no Priority field on the screen, Jira's refusal); null otherwise
+     * @param swap true in the fragment, to swap it out of band
+     */
+    record PriorityField(List<Option> options, String hint, boolean swap) {
+    }
+
+    /**
+     * The issue types and the priorities of the one chosen, the fragment htmx swaps when either changes.
+     */
+    record Choices(IssueTypeField issueType, PriorityField priority) {
     }
 
     /**

@@ -36,11 +36,13 @@ class TicketFormPages {
     private final HandTickets tickets;
     private final TicketFormView view;
     private final TicketLinks links;
+    private final KnownObject objects;
 
-    TicketFormPages(HandTickets tickets, TicketFormView view, TicketLinks links) {
+    TicketFormPages(HandTickets tickets, TicketFormView view, TicketLinks links, KnownObject objects) {
         this.tickets = tickets;
         this.view = view;
         this.links = links;
+        this.objects = objects;
     }
 
     /** A blank form for the object; its title and address come from a ticket already linked to it if not given. */
@@ -67,7 +69,8 @@ class TicketFormPages {
     ModelAndView create(Person person, RedirectAttributes redirect, TicketForm form) {
         HandTicket ticket;
         try {
-            ticket = tickets.create(person, form.draft(), form.idempotencyKey().isEmpty() ? null : form.idempotencyKey());
+            ticket = tickets.create(person, form.draft(objects.of(person.organizationId(), form)),
+                    form.idempotencyKey().isEmpty() ? null : form.idempotencyKey());
         } catch (Refusal refused) {
             // Nothing was filed, so the next submit is a new request with a key of its own.
             return ConsoleView.page(RefusalStatus.of(refused), "ticket-new",

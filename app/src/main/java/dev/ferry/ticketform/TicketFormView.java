@@ -25,15 +25,14 @@ import org.springframework.stereotype.Component;
 @Component
 class TicketFormView {
 
-    /** Jira's default priority scheme, offered when the site's own cannot be read. */
-    static final List<String> USUAL_PRIORITIES = List.of("Highest", "High", "Medium", "Low", "Lowest");
-
     private final TicketChoices choices;
     private final LinkedSites sites;
+    private final PriorityOptions priorities;
 
-    TicketFormView(TicketChoices choices, LinkedSites sites) {
+    TicketFormView(TicketChoices choices, LinkedSites sites, PriorityOptions priorities) {
         this.choices = choices;
         this.sites = sites;
+        this.priorities = priorities;
     }
 
     /**
@@ -51,10 +50,12 @@ class TicketFormView {
                 key);
         var siteOptions = linked.stream()
                 .map(s -> new Option(s.clientKey(), label(s), s.clientKey().equals(form.site()))).toList();
+        IssueTypeField types = site == null ? new IssueTypeField(List.of(), null)
+                : issueTypes(person, form.site(), form.project(), form.issueType());
         return new TicketFormPage(TicketFormPages.subject(form), siteOptions, linked.size() > 1, form.site(),
-                site == null ? "" : label(site), site == null, projects(person, form, notices),
-                site == null ? new IssueTypeField(List.of(), null) : issueTypes(person, form.site(), form.project(), form.issueType()),
-                form.summary(), form.description(), priorities(person, form, notices), form.labels(),
+                site == null ? "" : label(site), site == null, projects(person, form, notices), types,
+                form.summary(), form.description(),
+                priorities.field(person, form.site(), form.project(), types, form.priority(), false), form.labels(),
                 ChoiceFragments.picker(form.assigneeAccountId(), form.assigneeName()),
                 form.idempotencyKey(), !errors.all().isEmpty(), errors.all(), errors.fields(), notices);
     }
@@ -106,19 +107,10 @@ class TicketFormView {
         return new ProjectField(chosen, options, !listed.isEmpty());
     }
 
-    /** No priority (the site's default), then the site's scheme in its order, else the usual five. */
-    private List<Option> priorities(Person person, TicketForm form, List<String> notices) {
-        List<String> names = USUAL_PRIORITIES;
-        if (!form.site().isEmpty()) {
-            try {
-                names = choices.priorities(person, form.site());
-            } catch (Refusal refused) {
-                notices.add("The site's priorities could not be read, so the usual five are offered: "
-                        + Shown.sentence(refused.getMessage()));
-            }
-        }
-        return Stream.concat(Stream.of(new Option("", "None (the site's default)", form.priority().isEmpty())),
-                names.stream().map(name -> new Option(name, name, name.equalsIgnoreCase(form.priority())))).toList();
+    /** The issue types of the project and the priorities of the chosen one, as htmx swaps them in. */
+    TicketFormPage.Choices choices(Person person, String site, String project, String issueType, String priority) {
+        IssueTypeField types = issueTypes(person, site, project, issueType);
+        return new TicketFormPage.Choices(types, priorities.field(person, site, project, types, priority, true));
     }
 
     /** The site as people know it: its address, and how Ferry reaches it. */

@@ -126,6 +126,39 @@ class FreePlanJourneyTest {
     }
 
     @Test
+    void anOAuthGrantWithALicenseScopeReadsThePlanAndAFreeSiteIsRefusedSayingWhy() {
+        OAuthConnections.registerClient(journey);
+        People.Login person = people.create(acme.organizationId(), Role.ADMIN);
+        var admin = ConsoleClient.signIn(journey.port(), person);
+        // Asked as a deployment whose ferry.oauth.scopes adds read:license:jira would ask: every journey shares
+        // one Ferry (one port, one context), so the setting itself cannot differ for this one test.
+        String authorize = withScope(OAuthConnections.start(admin, null), "read:license:jira");
+
+        var picked = OAuthConnections.pickTheSite(admin, OAuthConnections.consent(jira, authorize));
+
+        assertThat(picked.statusCode()).as(picked.body()).isEqualTo(409);
+        assertThat(picked.body()).contains("is on Jira&#39;s Free plan (jira-servicedesk FREE, jira-software FREE)")
+                .contains("Nothing was linked");
+        assertThat(jira.calls()).filteredOn(call -> Journey.sitePath(call.path()).equals(LICENSE))
+                .as("the grant's license scope reaches the plan").hasSize(1)
+                .allSatisfy(call -> assertThat(call.status()).isEqualTo(200));
+        assertThat(OAuthConnections.connectionIds(admin)).isEmpty();
+        JsonNode audit = acme.get("/api/v1/audit?action=SITE_LINK_REFUSED_FREE_PLAN").json().path("records");
+        assertThat(audit).hasSize(1);
+        assertThat(audit.get(0).path("actor").asString()).isEqualTo("user:" + person.email());
+        journey.assertNoSpecViolations();
+    }
+
+    /** The authorization URL Ferry redirected to, asking for one scope more. */
+    private static String withScope(String authorizeUrl, String scope) {
+        String scopes = OAuthConnections.query(authorizeUrl).get("scope");
+        assertThat(scopes).doesNotContain(scope);
+        return authorizeUrl.replace("scope=" + java.net.URLEncoder.encode(scopes, java.nio.charset.StandardCharsets.UTF_8)
+                .replace("+", "%20"), "scope=" + java.net.URLEncoder.encode(scopes + " " + scope,
+                java.nio.charset.StandardCharsets.UTF_8).replace("+", "%20"));
+    }
+
+    @Test
     void whereTheSettingAllowsFreeSitesJiraIsNotEvenAsked() {
         assertThat(acme.patch("/api/v1/organization/settings", "{\"allowFreePlanSites\":true}").status()).isEqualTo(200);
 

@@ -56,7 +56,10 @@ class HandTicketCrashJourneyTest extends WithLinkedDestination {
         assertThat(links.get(0).path("origin").asString()).isEqualTo("HAND");
         assertThat(jira.data().issueCount()).isEqualTo(before + 1);
         assertThat(journey.answered("POST", "/rest/api/3/issue")).isEqualTo(1);
-        assertThat(api.get("/api/v1/audit?action=TICKET_CREATED_BY_HAND").json().path("records")).hasSize(1);
+        JsonNode audited = api.get("/api/v1/audit?action=TICKET_CREATED_BY_HAND").json().path("records");
+        assertThat(audited).hasSize(1);
+        assertThat(audited.get(0).path("actor").asString()).as("the worker keeps who asked, not itself")
+                .isEqualTo("api-key:" + HandTicketDrain.DYING_KEY_ID);
         RecoverySearches.searchedRecentIssuesForTheMarkerWithoutAPropertyClause(jira);
         journey.assertNoSpecViolations();
     }
@@ -78,5 +81,7 @@ class HandTicketCrashJourneyTest extends WithLinkedDestination {
         assertThat(ticket.path("state").asString()).isEqualTo("CREATED");
         assertThat(jira.data().issueCount()).isEqualTo(before + 1);
         assertThat(api.get("/api/v1/links?subjectType=anomaly&subjectId=an-32").json()).hasSize(1);
+        assertThat(lastAudited("TICKET_CREATED_BY_HAND").path("actor").asString())
+                .as("filed by the worker, audited as the key that asked").isEqualTo(keyActor());
     }
 }

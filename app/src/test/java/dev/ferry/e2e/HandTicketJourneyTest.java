@@ -55,8 +55,9 @@ class HandTicketJourneyTest extends WithLinkedDestination {
         assertThat(links.get(0).path("statusKnown").asBoolean()).isTrue();
         assertThat(api.get("/api/v1/tickets/" + ticket.path("id").asLong()).json().path("issueKey").asString())
                 .isEqualTo(key);
-        assertThat(api.get("/api/v1/audit?action=TICKET_CREATED_BY_HAND").json().path("records").get(0)
-                .path("target").asString()).isEqualTo(key);
+        JsonNode audited = lastAudited("TICKET_CREATED_BY_HAND");
+        assertThat(audited.path("target").asString()).isEqualTo(key);
+        assertThat(audited.path("actor").asString()).as("by whom: the API key that asked").isEqualTo(keyActor());
         journey.assertNoSpecViolations();
     }
 
@@ -88,8 +89,12 @@ class HandTicketJourneyTest extends WithLinkedDestination {
         assertThat(projects.json().path("projects").findValuesAsString("key")).contains("FERRY", "OPS");
         assertThat(api.get(base + "/projects/FERRY/issue-types").json().findValuesAsString("name"))
                 .containsExactly("Task", "Bug", "Story");
-        assertThat(api.get(base + "/priorities").json().findValuesAsString("name"))
+        JsonNode priorities = api.get(base + "/projects/FERRY/issue-types/Bug/priorities").json();
+        assertThat(priorities.path("onCreateScreen").asBoolean()).isTrue();
+        assertThat(priorities.path("priorities").findValuesAsString("name"))
                 .containsExactly("Highest", "High", "Medium", "Low", "Lowest");
+        assertThat(jira.calls()).as("the site-wide search needs manage:jira-configuration, which OAuth does not ask for")
+                .noneMatch(call -> call.path().endsWith("/rest/api/3/priority/search"));
         JsonNode members = api.get(base + "/projects/FERRY/assignees?query=simulated%20m").json();
         assertThat(members.findValuesAsString("accountId")).containsExactly(Users.MEMBER_ACCOUNT_ID);
         refused(api.get(base + "/projects/NOPE/issue-types"), 404, "NOPE");

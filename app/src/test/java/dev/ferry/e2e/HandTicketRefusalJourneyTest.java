@@ -9,6 +9,7 @@ import dev.ferry.ticket.HandTicketDrain;
 import java.util.function.Consumer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -21,6 +22,7 @@ class HandTicketRefusalJourneyTest extends WithLinkedDestination {
     @AfterEach
     void everyoneMayBeAssignedAgain() {
         jira.data().assignable("FERRY", Users.MEMBER_ACCOUNT_ID, true);
+        jira.data().priorityOnCreateScreen("FERRY", true);
     }
 
     @Test
@@ -37,6 +39,22 @@ class HandTicketRefusalJourneyTest extends WithLinkedDestination {
                 "{\"type\":\"doc\",\"version\":1,\"content\":[{\"type\":\"paragraph\",\"content\":[{\"type\":\"text\",\"text\":\"\"}]}]}")),
                 400, "/description", "ADF");
         badInput(body -> body.remove("object"), 400, "/object", "object is required");
+        withoutDefaultProject();
+        badInput(body -> body.remove("project"), 400, "/project", "has no default project");
+        journey.assertNoSpecViolations();
+    }
+
+    @Test
+    void aPriorityForACreateScreenWithoutThePriorityFieldIsRefusedBeforeAnyCreate() {
+        jira.data().priorityOnCreateScreen("FERRY", false);
+
+        badInput(body -> { }, 400, "/priority", "has no Priority field, so Jira would refuse any priority");
+        JsonNode offered = api.get("/api/v1/sites/" + clientKey + "/projects/FERRY/issue-types/Bug/priorities").json();
+        assertThat(offered.path("onCreateScreen").asBoolean(true)).isFalse();
+        assertThat(offered.path("priorities")).isEmpty();
+
+        ProductApi.Reply filed = api.post("/api/v1/tickets", body().put("priority", (String) null).toString());
+        assertThat(filed.status()).as("without a priority Jira takes it: " + filed.body()).isEqualTo(201);
         journey.assertNoSpecViolations();
     }
 
@@ -72,6 +90,19 @@ class HandTicketRefusalJourneyTest extends WithLinkedDestination {
         refused(api.post("/api/v1/tickets", body().toString(), "Idempotency-Key", "refused-once"), 400,
                 "Sprint is required.");
         assertThat(jira.data().issueCount()).as("the failed key is not tried again").isEqualTo(before);
+    }
+
+    /**
+     * An install never has a default project; a token or OAuth connection's is cleared, as a connection made
+     * without one would be.
+     */
+    private void withoutDefaultProject() {
+        if (kind != SiteKind.INSTALL) {
+            context.getBean(JdbcClient.class).sql("update jira_connection set default_project = null where id = ?")
+                    .param(clientKey).update();
+        }
+        assertThat(api.get("/api/v1/sites/" + clientKey + "/projects").json().path("defaultProject").asString(null))
+                .isNull();
     }
 
     private ObjectNode body() {

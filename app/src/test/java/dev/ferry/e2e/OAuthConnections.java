@@ -59,20 +59,24 @@ final class OAuthConnections {
     static String connect(Journey journey, ConsoleClient console) {
         registerClient(journey);
         List<String> before = connectionIds(console);
-        String pick = callback(console, consent(journey.jira(), start(console, null))).headers()
-                .firstValue("Location").orElseThrow();
+        HttpResponse<String> picked = pickTheSite(console, consent(journey.jira(), start(console, null)));
+        assertThat(picked.statusCode()).as(picked.body()).isEqualTo(303);
+        List<String> after = connectionIds(console);
+        after.removeAll(before);
+        assertThat(after).hasSize(1);
+        return after.get(0);
+    }
+
+    /** Back at Ferry's callback from the consent, picks the one site the grant reaches; answers Ferry's answer to that. */
+    static HttpResponse<String> pickTheSite(ConsoleClient console, String callbackUrl) {
+        String pick = callback(console, callbackUrl).headers().firstValue("Location").orElseThrow();
         assertThat(pick).contains(BASE + "/pick?grant=");
         HttpResponse<String> page = console.get(pick);
         assertThat(page.statusCode()).as(page.body()).isEqualTo(200);
         Matcher site = SITE_BOX.matcher(page.body());
         assertThat(site.find()).as(page.body()).isTrue();
         String grant = pick.substring(pick.indexOf("grant=") + 6);
-        HttpResponse<String> picked = console.post(BASE + "/pick", "grant", grant, "site", site.group(1));
-        assertThat(picked.statusCode()).as(picked.body()).isEqualTo(303);
-        List<String> after = connectionIds(console);
-        after.removeAll(before);
-        assertThat(after).hasSize(1);
-        return after.get(0);
+        return console.post(BASE + "/pick", "grant", grant, "site", site.group(1));
     }
 
     /** Posts the start form ({@code connection}: reconnect it); answers Atlassian's consent URL Ferry redirected to. */

@@ -45,7 +45,9 @@ class ObjectStateJourneyTest extends ObjectStateJourneys {
         assertThat(history.get(0).path("state").asString()).isEqualTo("archived");
         assertThat(history.get(1).path("tickets").findValuesAsString("status")).containsExactly("DONE", "DONE");
         assertThat(objectStates("an-1")).containsOnly("archived");
-        assertThat(api.get("/api/v1/audit").json().toString()).contains("OBJECT_STATE_CHANGED");
+        JsonNode audited = lastAudited("OBJECT_STATE_CHANGED");
+        assertThat(audited.path("actor").asString()).as("by whom: the API key that told").isEqualTo(keyActor());
+        assertThat(audited.path("target").asString()).isEqualTo("anomaly an-1");
     }
 
     @Test
@@ -62,7 +64,9 @@ class ObjectStateJourneyTest extends ObjectStateJourneys {
         ObjectStateDrain.drain(context);
         assertThat(comments(early)).hasSize(2);
         assertThat(comments(late)).singleElement().asString().matches(HEADING + "comment:\nRoot cause: late feed.\nby Dana");
-        assertThat(api.get("/api/v1/audit").json().toString()).contains("OBJECT_COMMENTED");
+        JsonNode audited = lastAudited("OBJECT_COMMENTED");
+        assertThat(audited.path("actor").asString()).as("by whom: the API key that told").isEqualTo(keyActor());
+        assertThat(audited.path("detail").asString()).contains("Dana");
     }
 
     @Test

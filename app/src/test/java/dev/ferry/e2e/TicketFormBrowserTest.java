@@ -148,7 +148,8 @@ class TicketFormBrowserTest {
 
     @Test
     void aFormSubmittedTwiceWithItsKeyFilesOneTicket(Journey journey) {
-        var console = ConsoleClient.signIn(port, people.create(api.organizationId(), Role.ADMIN));
+        People.Login admin = people.create(api.organizationId(), Role.ADMIN);
+        var console = ConsoleClient.signIn(port, admin);
         String form = console.get("/admin/tickets/new?subjectType=anomaly&subjectId=an-twice&subjectTitle=Twice").body();
         Matcher key = KEY.matcher(form);
         assertThat(key.find()).as(form).isTrue();
@@ -164,6 +165,10 @@ class TicketFormBrowserTest {
         assertThat(jira.data().issueCount()).isEqualTo(before + 1);
         assertThat(journey.answered("POST", "/rest/api/3/issue")).isEqualTo(1);
         assertThat(api.get("/api/v1/links?subjectType=anomaly&subjectId=an-twice").json()).hasSize(1);
+        var audited = api.get("/api/v1/audit?action=TICKET_CREATED_BY_HAND").json().path("records");
+        assertThat(audited).hasSize(1);
+        assertThat(audited.get(0).path("actor").asString()).as("by whom: the person who sent the form")
+                .isEqualTo("user:" + admin.email());
     }
 
     /** Types into the assignee's type-ahead, waits for Jira's assignable users and picks one by name. */

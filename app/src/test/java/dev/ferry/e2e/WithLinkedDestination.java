@@ -11,6 +11,8 @@ import org.junit.jupiter.params.ParameterizedClass;
 import org.junit.jupiter.params.provider.ArgumentsSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationContext;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import tools.jackson.databind.JsonNode;
 
 /**
  * Where the journeys of tickets start: the organization Acme Experiments, the simulated site linked to it
@@ -43,6 +45,19 @@ abstract class WithLinkedDestination {
         api = site.api();
         clientKey = site.clientKey();
         destination = site.addDestination("FERRY");
+    }
+
+    /** How the audit log names Acme's API key, the one {@link #api} calls with. */
+    String keyActor() {
+        return "api-key:" + context.getBean(JdbcClient.class).sql("select id from api_key where organization_id = ?")
+                .param(api.organizationId()).query(String.class).single();
+    }
+
+    /** The newest audit record of the action, as the audit API answers it. */
+    JsonNode lastAudited(String action) {
+        JsonNode records = api.get("/api/v1/audit?action=" + action).json().path("records");
+        assertThat(records).as("audited " + action).isNotEmpty();
+        return records.get(0);
     }
 
     /** Ferry's one Jira client called the site the kind's way only: nothing above it chose another. */

@@ -42,17 +42,26 @@ class JiraFieldChoicesWireTest {
     }
 
     @Test
-    void prioritiesAreEveryNameOfTheSchemeInItsOrder() {
-        simulated.jira.data().priorities(List.of("P1", "P2", "P3", "P4", "P5", "P6", "P7", "P8", "P9", "P10", "P11",
-                "P12", "P13", "P14", "P15", "P16", "P17", "P18", "P19", "P20", "P21", "P22", "P23", "P24", "P25", "P26",
-                "P27", "P28", "P29", "P30", "P31", "P32", "P33", "P34", "P35", "P36", "P37", "P38", "P39", "P40", "P41",
-                "P42", "P43", "P44", "P45", "P46", "P47", "P48", "P49", "P50", "P51"));
+    void prioritiesAreEveryNameTheCreateScreenAllowsInTheSchemesOrder() {
+        simulated.jira.data().priorities(List.of("P1", "P2", "P3"));
         try {
-            assertThat(fields.priorities(site)).hasSize(51).startsWith("P1", "P2").endsWith("P51");
+            assertThat(fields.priorities(site, "FERRY", "10002")).hasValue(List.of("P1", "P2", "P3"));
         } finally {
             simulated.jira.data().priorities(List.of("Highest", "High", "Medium", "Low", "Lowest"));
         }
-        assertThat(fields.priorities(site)).containsExactly("Highest", "High", "Medium", "Low", "Lowest");
+        assertThat(fields.priorities(site, "FERRY", "10002")).hasValue(List.of("Highest", "High", "Medium", "Low", "Lowest"));
+        assertThat(simulated.jira.calls()).extracting(call -> call.path())
+                .allMatch(path -> path.equals("/rest/api/3/issue/createmeta/FERRY/issuetypes/10002"));
+    }
+
+    @Test
+    void aCreateScreenWithoutThePriorityFieldAllowsNone() {
+        simulated.jira.data().priorityOnCreateScreen("OPS", false);
+        try {
+            assertThat(fields.priorities(site, "OPS", "10001")).isEmpty();
+        } finally {
+            simulated.jira.data().priorityOnCreateScreen("OPS", true);
+        }
     }
 
     @Test

@@ -31,6 +31,9 @@ public final class HandTicketDrain {
      * answered the create, before Ferry links or records it: the row stays pending under its lease, as after
      * a crash. Answers whether it died.
      */
+    /** The API key id the request that dies asks as; the worker that finishes its ticket audits it as that key. */
+    public static final String DYING_KEY_ID = "journey";
+
     public static boolean createDyingAfterJiraAnswers(ApplicationContext context, String organizationId,
             TicketDraft draft, String idempotencyKey) {
         HandTicketStore store = context.getBean(HandTicketStore.class);
@@ -47,7 +50,7 @@ public final class HandTicketDrain {
                 new HandTicketFiler(context.getBean(JiraClient.class), context.getBean(SiteDirectory.class), store, dying,
                         properties, clock),
                 context.getBean(HandTicketViews.class), properties, context.getBean(TicketLinks.class));
-        ApiCaller caller = new ApiCaller(organizationId, "journey", Set.of(ApiScope.LINKS_WRITE));
+        ApiCaller caller = new ApiCaller(organizationId, DYING_KEY_ID, Set.of(ApiScope.LINKS_WRITE));
         return WorkerKilled.during(() -> tickets.create(caller, draft, idempotencyKey));
     }
 

@@ -77,7 +77,7 @@ class TicketFormPagesTest {
         when(choices.issueTypes(any(), eq(SITE), eq("FERRY"))).thenReturn(List.of(new IssueType("10001", "Task", false),
                 new IssueType("10002", "Bug", false), new IssueType("10003", "Sub-task", true)));
         when(choices.issueTypes(any(), eq(SITE), eq("OPS"))).thenReturn(List.of(new IssueType("20001", "Incident", false)));
-        when(choices.priorities(any(), eq(SITE))).thenReturn(List.of("Blocker", "High", "Low"));
+        when(choices.priorities(any(), eq(SITE), any(), any())).thenReturn(Optional.of(List.of("Blocker", "High", "Low")));
     }
 
     @Test
@@ -98,12 +98,27 @@ class TicketFormPagesTest {
     }
 
     @Test
-    void theIssueTypesFragmentFollowsTheChosenProject() {
-        var fragment = manager.get("/admin/tickets/new/issue-types?site=" + SITE + "&project=OPS&issueType=10001");
+    void theIssueTypesFragmentFollowsTheChosenProjectAndSwapsInItsPriorities() {
+        when(choices.priorities(any(), eq(SITE), eq("OPS"), eq("20001"))).thenReturn(Optional.of(List.of("P1", "P2")));
+
+        var fragment = manager.get("/admin/tickets/new/issue-types?site=" + SITE + "&project=OPS&issueType=10001&priority=P2");
 
         assertThat(fragment.statusCode()).isEqualTo(200);
         assertThat(fragment.body()).startsWith("<div class=\"field\" id=\"issue-type-field\"")
-                .contains("<option value=\"20001\" >Incident</option>").doesNotContain("Task").doesNotContain("<html");
+                .contains("<option value=\"20001\" >Incident</option>").doesNotContain("Task").doesNotContain("<html")
+                .contains("id=\"priority-field\" aria-live=\"polite\" hx-swap-oob=\"true\"")
+                .contains("<option value=\"P2\" selected>P2</option>").doesNotContain(">Blocker<");
+    }
+
+    @Test
+    void anIssueTypeWhoseCreateScreenHasNoPriorityFieldOffersNone() {
+        when(choices.priorities(any(), eq(SITE), eq("FERRY"), eq("10002"))).thenReturn(Optional.empty());
+
+        var fragment = manager.get("/admin/tickets/new/issue-types?site=" + SITE + "&project=FERRY&issueType=10002");
+
+        assertThat(fragment.body()).contains("has no Priority field, so Jira sets its default and refuses any other")
+                .contains("<option value=\"\" selected>None (the site&#39;s default)</option>")
+                .doesNotContain(">Blocker<");
     }
 
     @Test
@@ -167,7 +182,7 @@ class TicketFormPagesTest {
     @Test
     void aSiteJiraCannotReachStillOffersTheFormAndSaysWhy() {
         when(choices.projects(any(), eq(SITE))).thenThrow(new Refusal(Refusal.Kind.JIRA_UNAVAILABLE, "Jira did not answer"));
-        when(choices.priorities(any(), eq(SITE))).thenThrow(new Refusal(Refusal.Kind.JIRA_UNAVAILABLE, "Jira did not answer"));
+        when(choices.priorities(any(), eq(SITE), any(), any())).thenThrow(new Refusal(Refusal.Kind.JIRA_UNAVAILABLE, "Jira did not answer"));
 
         var page = manager.get(FORM);
 
@@ -196,7 +211,7 @@ class TicketFormPagesTest {
         linking.link(organization, "second-site");
         when(choices.defaultProject(any(), eq("second-site"))).thenReturn(Optional.empty());
         when(choices.projects(any(), eq("second-site"))).thenReturn(List.of(new JiraProject("7", "DQ", "Data quality")));
-        when(choices.priorities(any(), eq("second-site"))).thenReturn(List.of("P1", "P2"));
+        when(choices.priorities(any(), eq("second-site"), any(), any())).thenReturn(Optional.of(List.of("P1", "P2")));
 
         var first = manager.get(FORM).body();
         var second = manager.get(FORM + "&site=second-site").body();
@@ -205,7 +220,8 @@ class TicketFormPagesTest {
         assertThat(second).contains("id=\"ticket-site\" name=\"site\" value=\"second-site\"")
                 .contains("<option value=\"second-site\" selected>")
                 .contains("<option value=\"\" selected>Choose a project</option>").contains(">DQ · Data quality</option>")
-                .contains("Choose a project first.").contains(">P1</option>").doesNotContain(">Blocker</option>");
+                .contains("Choose a project first.").contains("The priorities of the issue type show once a project is chosen.")
+                .contains(">Highest</option>").doesNotContain(">Blocker</option>");
     }
 
     @Test

@@ -34,6 +34,38 @@ class SimulatedFieldsTest {
     @AfterEach
     void everyoneMayBeAssignedAgain() {
         jira.data().assignable("FERRY", Users.MEMBER_ACCOUNT_ID, true);
+        jira.data().priorityOnCreateScreen("FERRY", true);
+    }
+
+    @Test
+    void theCreateScreenListsThePrioritiesItAllowsUntilThePriorityFieldLeavesIt() throws Exception {
+        JsonNode screen = get("/rest/api/3/issue/createmeta/FERRY/issuetypes/10002");
+        JsonNode priority = field(screen, "priority");
+        assertThat(priority.path("allowedValues").findValuesAsText("name"))
+                .containsExactly("Highest", "High", "Medium", "Low", "Lowest");
+        JsonNode firstTwo = get("/rest/api/3/issue/createmeta/FERRY/issuetypes/10002?startAt=0&maxResults=2");
+        assertThat(firstTwo.path("fields")).hasSize(2);
+        assertThat(firstTwo.path("total").asInt()).isEqualTo(screen.path("total").asInt());
+
+        jira.data().priorityOnCreateScreen("FERRY", false);
+
+        assertThat(field(get("/rest/api/3/issue/createmeta/FERRY/issuetypes/10002"), "priority").isMissingNode()).isTrue();
+        HttpResponse<String> refused = SiteRequests.basic(jira, "POST", "/rest/api/3/issue", create("High", "dq",
+                Users.MEMBER_ACCOUNT_ID));
+        assertThat(refused.statusCode()).isEqualTo(400);
+        assertThat(JSON.readTree(refused.body()).path("errors").path("priority").asText()).contains("not on the appropriate screen");
+        assertThat(SiteRequests.basic(jira, "GET", "/rest/api/3/issue/createmeta/FERRY/issuetypes/Bug", null)
+                .statusCode()).as("Jira takes the issue type's id").isEqualTo(404);
+        jira.assertNoSpecViolations();
+    }
+
+    private static JsonNode field(JsonNode screen, String fieldId) {
+        for (JsonNode field : screen.path("fields")) {
+            if (field.path("fieldId").asText().equals(fieldId)) {
+                return field;
+            }
+        }
+        return com.fasterxml.jackson.databind.node.MissingNode.getInstance();
     }
 
     @Test

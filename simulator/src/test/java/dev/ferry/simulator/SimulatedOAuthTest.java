@@ -157,6 +157,19 @@ class SimulatedOAuthTest {
     }
 
     @Test
+    void thePrioritySearchNeedsConfigurationScopeWhereTheCreateScreenNeedsOnlyAWorkScope() throws Exception {
+        String jira = this.jira.gatewayUrl() + "/ex/jira/" + this.jira.cloudId();
+        String work = exchange("read:jira-work write:jira-work").path("access_token").asText();
+        String manage = exchange("read:jira-work manage:jira-configuration").path("access_token").asText();
+
+        var refused = bearer(jira + "/rest/api/3/priority/search", work);
+        assertThat(refused.statusCode()).isEqualTo(401);
+        assertThat(JSON.readTree(refused.body()).path("message").asText()).isEqualTo("Unauthorized; scope does not match");
+        assertThat(bearer(jira + "/rest/api/3/issue/createmeta/FERRY/issuetypes/10001", work).statusCode()).isEqualTo(200);
+        assertThat(bearer(jira + "/rest/api/3/priority/search", manage).statusCode()).isEqualTo(200);
+    }
+
+    @Test
     void withoutOfflineAccessThereIsNoRefreshToken() throws Exception {
         JsonNode tokens = exchange("read:jira-work");
 

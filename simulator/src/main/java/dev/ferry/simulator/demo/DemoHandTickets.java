@@ -50,7 +50,8 @@ final class DemoHandTickets {
         String project = projects.path("defaultProject").asText(projects.path("projects").path(0).path("key").asText());
         JsonNode types = api.get("/api/v1/sites/" + site + "/projects/" + project + "/issue-types");
         String issueType = pick(types, "name", "Bug");
-        String priority = pick(api.get("/api/v1/sites/" + site + "/priorities"), "name", "High");
+        String priority = pick(api.get("/api/v1/sites/" + site + "/projects/" + project + "/issue-types/" + issueType
+                + "/priorities").path("priorities"), "name", "High");
         JsonNode people = api.get("/api/v1/sites/" + site + "/projects/" + project + "/assignees?query=dana");
         if (people.isEmpty()) {
             throw new DemoRefusal("Ferry found nobody assignable in " + project + " for 'dana'");

@@ -63,7 +63,9 @@ final class IssueRoutes {
 
     /** Jira's checks on the optional fields: a priority of the scheme, labels without spaces, an assignable assignee. */
     private void fieldProblems(Project project, JsonNode fields, Map<String, String> errors) {
-        if (fields.has("priority") && priority(fields.get("priority")).isEmpty()) {
+        if (fields.has("priority") && !data.priorityOnCreateScreen(project)) {
+            errors.put("priority", "Field 'priority' cannot be set. It is not on the appropriate screen, or unknown.");
+        } else if (fields.has("priority") && priority(fields.get("priority")).isEmpty()) {
             errors.put("priority", "Specify the Priority (id or name) in the string format");
         }
         fields.path("labels").forEach(label -> {

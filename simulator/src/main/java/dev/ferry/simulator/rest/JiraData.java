@@ -33,6 +33,8 @@ public final class JiraData {
     private final Accounts accounts = new Accounts();
     private final PersonalDataAccounts personalData = new PersonalDataAccounts(accounts);
     private final List<String> priorities = new ArrayList<>(List.of("Highest", "High", "Medium", "Low", "Lowest"));
+    /** Projects whose create screen lacks the Priority field (by key), so a create may not set one. */
+    private final java.util.Set<String> noPriorityOnCreate = new java.util.HashSet<>();
     /** Accounts that may not be assigned issues, per project key; every other person's account may. */
     private final Map<String, java.util.Set<String>> unassignable = new LinkedHashMap<>();
     private volatile String plan = PAID;
@@ -98,6 +100,22 @@ public final class JiraData {
     public synchronized void priorities(List<String> names) {
         priorities.clear();
         priorities.addAll(names);
+    }
+
+    /**
+     * Puts the Priority field on the project's create screen, or takes it off, as an admin editing the screen
+     * scheme would: off, createmeta does not list it and a create that sets it is refused.
+     */
+    public synchronized void priorityOnCreateScreen(String projectKey, boolean on) {
+        if (on) {
+            noPriorityOnCreate.remove(projectKey);
+        } else {
+            noPriorityOnCreate.add(projectKey);
+        }
+    }
+
+    synchronized boolean priorityOnCreateScreen(Project project) {
+        return !noPriorityOnCreate.contains(project.key());
     }
 
     /**

@@ -20,6 +20,7 @@ public final class JiraRest {
         new PermissionRoutes(data).register(routes);
         new MyPermissionsRoutes(data).register(routes);
         new FieldRoutes(data).register(routes);
+        new CreateScreenRoutes(data).register(routes);
         new LicenseRoutes(data).register(routes);
         new UserRoutes(data).register(routes);
         new ReportAccountsRoutes(data).register(routes);
