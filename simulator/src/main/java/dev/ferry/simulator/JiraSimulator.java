@@ -211,11 +211,12 @@ public final class JiraSimulator implements AutoCloseable {
     }
 
     /**
-     * Forgets recorded calls, violations, scripted faults and any clock offset, and puts the site back on a paid
-     * plan; the site's data stays.
+     * Forgets recorded calls, violations, scripted faults (short audit pages too) and any clock offset, and puts
+     * the site back on a paid plan; the site's data stays.
      */
     public void reset() {
         data.plan(JiraData.PAID);
+        data.auditLog().shortPages(0);
         endpoint.auth().clockOffset(Duration.ZERO);
         endpoint.calls.clear();
         endpoint.violations.clear();

@@ -68,6 +68,9 @@ public final class SiteActions {
         secret = fresh;
         uninstalled = false;
         credentials.install(descriptor().key(), fresh);
+        // Jira puts the bot user of an app asking for ADMIN in atlassian-addons-admin, which administers Jira.
+        data.grant(data.accounts().app(descriptor().key()).accountId(), "ADMINISTER",
+                descriptor().scopes().contains("ADMIN"));
         return installer.enabled(descriptor(), identity, fresh);
     }
 

@@ -16,6 +16,13 @@ public record Descriptor(JsonNode json) {
         return json.path("key").asText();
     }
 
+    /** The Connect scopes the app asks for ({@code READ}, {@code WRITE}, {@code ADMIN}, ...), upper case. */
+    public List<String> scopes() {
+        List<String> scopes = new ArrayList<>();
+        json.path("scopes").forEach(scope -> scopes.add(scope.asText().toUpperCase(java.util.Locale.ROOT)));
+        return scopes;
+    }
+
     /** The base URL without a trailing slash, the {@code aud} of signed installs. */
     public String baseUrl() {
         return json.path("baseUrl").asText().replaceAll("/+$", "");

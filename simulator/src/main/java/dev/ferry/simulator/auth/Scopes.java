@@ -19,9 +19,17 @@ final class Scopes {
     /** Jira's license is site configuration: a work or user scope does not reach it (the spec names these two). */
     static final List<String> LICENSE_SCOPES = List.of("read:license:jira", "manage:jira-configuration");
 
+    /** The audit log: the classic configuration scope, or both granular scopes the spec names together. */
+    static final String AUDIT_PATH = "/rest/api/3/auditing/record";
+    static final String AUDIT_CLASSIC = "manage:jira-configuration";
+    static final List<String> AUDIT_GRANULAR = List.of("read:audit-log:jira", "read:user:jira");
+
     static boolean cover(List<String> scopes, String method, String sitePath) {
         if (sitePath.equals("/rest/api/3/instance/license")) {
             return scopes.stream().anyMatch(LICENSE_SCOPES::contains);
+        }
+        if (sitePath.equals(AUDIT_PATH)) {
+            return scopes.contains(AUDIT_CLASSIC) || scopes.containsAll(AUDIT_GRANULAR);
         }
         String product = sitePath.startsWith("/wiki/") ? "confluence" : "jira";
         boolean write = !method.equals("GET") && !method.equals("HEAD");

@@ -3,15 +3,13 @@ package dev.ferry.simulator.rest;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
-/** What activity and audit ingest read: updated worklogs, worklogs by id, changelogs in bulk, audit records. */
+/** What activity ingest reads: updated worklogs, worklogs by id, changelogs in bulk. */
 final class ActivityRoutes {
 
     /** Jira leaves the last minute out of {@code worklog/updated}, so late writers are not skipped. */
@@ -35,8 +33,7 @@ final class ActivityRoutes {
         routes.add("GET", "/rest/api/3/worklog/updated", call -> changedWorklogs(call, "updated"))
                 .add("GET", "/rest/api/3/worklog/deleted", call -> changedWorklogs(call, "deleted"))
                 .add("POST", "/rest/api/3/worklog/list", this::worklogs)
-                .add("POST", "/rest/api/3/changelog/bulkfetch", this::changelogs)
-                .add("GET", "/rest/api/3/auditing/record", this::audit);
+                .add("POST", "/rest/api/3/changelog/bulkfetch", this::changelogs);
     }
 
     /**
@@ -177,34 +174,5 @@ final class ActivityRoutes {
             }
         });
         return items;
-    }
-
-    private Reply audit(Call call) {
-        int offset = call.intParam("offset", 0);
-        int limit = Math.min(call.intParam("limit", 1000), 1000);
-        Instant from = instant(call.param("from", null), Instant.MIN);
-        Instant to = instant(call.param("to", null), Instant.MAX);
-        List<ObjectNode> matching = data.auditRecords().stream().filter(record -> {
-            Instant created = OffsetDateTime.parse(record.path("created").asText(), Json.JIRA_TIME_PARSER).toInstant();
-            return !created.isBefore(from) && !created.isAfter(to);
-        }).toList();
-        ObjectNode page = Json.object();
-        page.put("offset", offset);
-        page.put("limit", limit);
-        page.put("total", matching.size());
-        ArrayNode records = page.putArray("records");
-        matching.stream().skip(offset).limit(limit).forEach(records::add);
-        return Reply.ok(page);
-    }
-
-    private static Instant instant(String text, Instant fallback) {
-        if (text == null || text.isBlank()) {
-            return fallback;
-        }
-        try {
-            return OffsetDateTime.parse(text).toInstant();
-        } catch (RuntimeException notIso) {
-            return OffsetDateTime.parse(text, Json.JIRA_TIME_PARSER).toInstant();
-        }
     }
 }

@@ -26,7 +26,7 @@ public final class JiraData {
     final List<long[]> deletedWorklogs = new ArrayList<>();
     private volatile boolean searchRepeats;
     private final Map<String, Integer> nextNumber = new LinkedHashMap<>();
-    private final List<ObjectNode> auditRecords = new ArrayList<>();
+    private final AuditLog auditLog;
     private final ConfluenceData confluence = new ConfluenceData(this);
     private final AtomicLong ids = new AtomicLong(10_000);
     private final Grants grants = new Grants();
@@ -40,9 +40,12 @@ public final class JiraData {
 
     /** The plan a site is on unless a test says otherwise. */
     public static final String PAID = "PAID";
+    /** Jira's Free plan: no audit log, among other things. */
+    public static final String FREE = "FREE";
 
     public JiraData(Clock clock) {
         this.clock = clock;
+        this.auditLog = new AuditLog(clock);
         addProject("10000", "FERRY", "Ferry demo", List.of(new Project.IssueType("10001", "Task", false),
                 new Project.IssueType("10002", "Bug", false), new Project.IssueType("10003", "Story", false)));
         addProject("10001", "OPS", "Operations", List.of(new Project.IssueType("10001", "Task", false),
@@ -285,22 +288,13 @@ public final class JiraData {
         return clock.instant();
     }
 
-    /** Adds an audit record, as Jira writes one when an admin changes something. */
-    public synchronized void audit(String summary, String category, Instant created) {
-        ObjectNode record = Json.object();
-        record.put("id", ids.incrementAndGet());
-        record.put("summary", summary);
-        record.put("created", Json.time(created));
-        record.put("category", category);
-        record.put("eventSource", "");
-        record.put("authorAccountId", Users.ADMIN_ACCOUNT_ID);
-        record.putObject("objectItem").put("name", summary).put("typeName", category);
-        record.putArray("changedValues");
-        record.putArray("associatedItems");
-        auditRecords.add(record);
+    /** The site's audit log: what {@code GET /rest/api/3/auditing/record} reads. */
+    public AuditLog auditLog() {
+        return auditLog;
     }
 
-    synchronized List<ObjectNode> auditRecords() {
-        return List.copyOf(auditRecords);
+    /** Adds an audit record, as Jira writes one when an admin changes something. */
+    public void audit(String summary, String category, Instant created) {
+        auditLog.add(summary, category, created);
     }
 }

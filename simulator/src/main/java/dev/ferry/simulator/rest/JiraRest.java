@@ -15,6 +15,7 @@ public final class JiraRest {
         new IssuePartsRoutes(data, adf).register(routes);
         new MetaRoutes(data).register(routes);
         new ActivityRoutes(data).register(routes);
+        new AuditRoutes(data).register(routes);
         new ConfluenceRoutes(data).register(routes);
         new PermissionRoutes(data).register(routes);
         new MyPermissionsRoutes(data).register(routes);

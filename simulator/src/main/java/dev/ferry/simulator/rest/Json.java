@@ -16,9 +16,6 @@ final class Json {
     private static final DateTimeFormatter JIRA_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSZ")
             .withZone(ZoneOffset.UTC);
 
-    /** Parses both Jira's {@code +0000} offsets and ISO-8601 {@code +00:00}. */
-    static final DateTimeFormatter JIRA_TIME_PARSER = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS[XXX][XX]");
-
     private Json() {
     }
 
