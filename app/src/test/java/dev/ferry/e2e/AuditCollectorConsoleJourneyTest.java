@@ -58,7 +58,7 @@ class AuditCollectorConsoleJourneyTest {
         assertThat(admin.get("/admin").body()).contains("href=\"/admin/audit-collectors\"");
         var refused = admin.post("/admin/audit-collectors", "siteUrl", jira.baseUrl(), "email", Journey.FILER_EMAIL,
                 "apiToken", "ATATT3xFfGF0-wrong", "pollMinutes", "5");
-        assertThat(refused.statusCode()).isEqualTo(400);
+        assertThat(refused.statusCode()).as("the connection room's answer to a token Jira rejects").isEqualTo(502);
         assertThat(refused.body()).contains("Authentication failed at Jira").contains("No audit collectors yet.")
                 .doesNotContain("ATATT3xFfGF0-wrong");
 
