@@ -173,7 +173,7 @@ public final class ActivityBench {
     }
 
     /** The Ferry process's used heap (KB) right after a full collection, as {@code jcmd GC.heap_info} tells it. */
-    private static long heapAfterGc(Process process) throws Exception {
+    static long heapAfterGc(Process process) throws Exception {
         jcmd(process, "GC.run");
         Matcher used = HEAP_USED.matcher(jcmd(process, "GC.heap_info"));
         return used.find() ? Long.parseLong(used.group(1)) : -1;
@@ -190,6 +190,13 @@ public final class ActivityBench {
 
     private static Process start(Map<String, String> options, JiraSimulator jira, String database, int port, Path work)
             throws Exception {
+        return start(options, jira, database, port, work, List.of("--ferry.ingest.poll-interval=200ms",
+                "--ferry.ingest.every=1m", "--ferry.ingest.first-run-days=1"));
+    }
+
+    /** Starts the Ferry jar against the simulator, with the bench's settings and {@code settings} of its own. */
+    static Process start(Map<String, String> options, JiraSimulator jira, String database, int port, Path work,
+            List<String> settings) throws Exception {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(List.of(options.getOrDefault("jvm", "-Xmx1g").split(" ")));
@@ -199,11 +206,11 @@ public final class ActivityBench {
                 "--server.port=" + port, "--ferry.base-url=http://127.0.0.1:" + port,
                 "--spring.datasource.url=" + database, "--ferry.secret-key=" + Base64.getEncoder().encodeToString(key),
                 "--ferry.admin.operator-token=" + OPERATOR, "--ferry.outbound.allowed-hosts=127.0.0.1",
-                "--ferry.connections.gateway-url=" + jira.gatewayUrl(), "--ferry.ingest.poll-interval=200ms",
-                "--ferry.ingest.every=1m", "--ferry.ingest.first-run-days=1",
+                "--ferry.connections.gateway-url=" + jira.gatewayUrl(),
                 // Jira Cloud's budget is by cost points, far above Ferry's cautious default of 10 calls a second;
                 // what is measured here is Ferry's own work per record, not a throttle.
                 "--ferry.jira.requests-per-second=" + options.getOrDefault("budget", "1000"), "--logging.level.root=WARN"));
+        command.addAll(settings);
         return new ProcessBuilder(command).directory(work.toFile()).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(work.resolve("ferry.log").toFile())).start();
     }
