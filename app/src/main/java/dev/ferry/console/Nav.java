@@ -16,7 +16,7 @@ final class Nav {
     static final String SETTINGS = "settings";
     private static final Set<String> ADMIN_ONLY = Set.of(USERS, API_KEYS, SETTINGS);
     /** Configuration Admins and Managers change; Members do not see it. */
-    private static final Set<String> MANAGERS_ONLY = Set.of("connections", "destinations", CALLBACKS);
+    private static final Set<String> MANAGERS_ONLY = Set.of("connections", "destinations", CALLBACKS, "audit-collectors");
 
     /** A section: its key, its label and where it lives. */
     record Section(String key, String label, String href) {
@@ -32,6 +32,7 @@ final class Nav {
             new Section("links", "Linked tickets", "/admin/links"),
             new Section("data-sources", "Data sources", "/admin/data-sources"),
             new Section("activities", "Activities", "/admin/activities"),
+            new Section("audit-collectors", "Audit collectors", "/admin/audit-collectors"),
             new Section("people", "People", "/admin/people"),
             new Section("audit", "Audit log", "/admin/audit"),
             new Section(API_KEYS, "API keys", "/admin/api-keys"),

@@ -108,7 +108,7 @@ class ApiDocumentTest {
     @Test
     void theDocumentIsOpenApi31AndDescribesEveryProductApiOperation() {
         assertThat(document.path("openapi").asString()).startsWith("3.1.");
-        assertThat(operations()).hasSize(86).containsKeys("POST /api/v1/events", "GET /api/v1/links", OPERATOR);
+        assertThat(operations()).hasSize(94).containsKeys("POST /api/v1/events", "GET /api/v1/links", OPERATOR);
     }
 
     /** An entry left behind by a moved or removed endpoint would describe nothing, silently. */

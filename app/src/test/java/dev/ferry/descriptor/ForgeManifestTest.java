@@ -56,6 +56,7 @@ class ForgeManifestTest {
 
         List<String> scopes = new ArrayList<>();
         manifest.at("/permissions/scopes").forEach(scope -> scopes.add(scope.asString()));
-        assertThat(scopes).containsExactly("read:connect-jira", "write:connect-jira", "delete:connect-jira");
+        assertThat(scopes).containsExactly("read:connect-jira", "write:connect-jira", "delete:connect-jira",
+                "admin:connect-jira");
     }
 }

@@ -139,6 +139,11 @@ class ConsoleLayoutBrowserTest {
         pages.put("callbacks", ferry + "/admin/callbacks");
         pages.put("callback", ferry + "/admin/callbacks/" + callback);
         pages.put("callback-delete", ferry + "/admin/callbacks/" + callback + "/delete");
+        String collector = api.post("/api/v1/audit-collectors", "{\"connectionId\":\"" + connection
+                + "\",\"filter\":\"permission scheme\"}").json().path("id").asString();
+        pages.put("audit-collectors", ferry + "/admin/audit-collectors");
+        pages.put("audit-collector", ferry + "/admin/audit-collectors/" + collector);
+        pages.put("audit-collector-delete", ferry + "/admin/audit-collectors/" + collector + "/delete");
 
         List<String> failures = new ArrayList<>();
         for (int width : WIDTHS) {
