@@ -70,7 +70,7 @@ public final class AuditBench {
             Duration cpuBefore = DeliveryBench.cpu(process);
             long start = System.nanoTime();
             String collector = DeliveryBench.call(ferry, key, "POST", "/api/v1/audit-collectors", "{\"connectionId\":\""
-                    + connection + "\",\"pollSeconds\":" + poll.toSeconds() + ",\"startFrom\":\""
+                    + connection + "\",\"pollInterval\":\"" + poll + "\",\"startFrom\":\""
                     + first.minus(1, ChronoUnit.DAYS) + "\"}", 201).path("id").asString();
             long heapAtQuarter = -1;
             long stored;
@@ -96,8 +96,8 @@ public final class AuditBench {
             System.out.printf("heap after full GC during the backfill: %.0f MB at 25 %%, %.0f MB at 100 %%%n",
                     heapAtQuarter / 1024.0, ActivityBench.heapAfterGc(process) / 1024.0);
 
-            export(ferry, key, collector, process);
-            lag(ferry, key, collector, jira, poll, lagSeconds);
+            long last = export(ferry, key, collector, process);
+            lag(ferry, key, collector, last, jira, poll, lagSeconds);
             WebhookBench.stop(process);
         } finally {
             process.destroyForcibly();
@@ -105,8 +105,11 @@ public final class AuditBench {
         }
     }
 
-    /** The whole range as NDJSON: bytes per second as the client reads them, and the heap before, during and after. */
-    private static void export(String ferry, String key, String collector, Process process) throws Exception {
+    /**
+     * The whole range as NDJSON: bytes per second as the client reads them, and the heap before, during and after.
+     * Answers the last line's position.
+     */
+    private static long export(String ferry, String key, String collector, Process process) throws Exception {
         long heapBefore = ActivityBench.heapAfterGc(process);
         Duration cpuBefore = DeliveryBench.cpu(process);
         long start = System.nanoTime();
@@ -120,11 +123,19 @@ public final class AuditBench {
         long lines = 0;
         long heapDuring = -1;
         byte[] buffer = new byte[1 << 16];
+        StringBuilder tail = new StringBuilder();
+        String lastHead = "";
         try (InputStream body = response.body()) {
             for (int read; (read = body.read(buffer)) >= 0;) {
                 bytes += read;
                 for (int i = 0; i < read; i++) {
-                    lines += buffer[i] == '\n' ? 1 : 0;
+                    if (buffer[i] == '\n') {
+                        lines++;
+                        lastHead = tail.toString();
+                        tail.setLength(0);
+                    } else if (tail.length() < 40) {
+                        tail.append((char) buffer[i]);
+                    }
                 }
                 if (heapDuring < 0 && bytes > 100L << 20) {
                     heapDuring = ActivityBench.heapAfterGc(process);
@@ -133,19 +144,21 @@ public final class AuditBench {
         }
         double elapsed = (System.nanoTime() - start) / 1e9;
         Duration cpu = DeliveryBench.cpu(process).minus(cpuBefore);
+        long lastPosition = Long.parseLong(lastHead.replaceFirst("^\\{\"position\":(\\d+),.*$", "$1"));
         System.out.printf("export: %,d lines, %.0f MB in %.1f s = %.0f MB/s; Ferry CPU %.1f s%n", lines, bytes / 1e6,
                 elapsed, bytes / 1e6 / elapsed, cpu.toMillis() / 1e3);
         System.out.printf("heap after full GC: %.0f MB before the export, %.0f MB after 100 MB of it, %.0f MB after%n",
                 heapBefore / 1024.0, heapDuring / 1024.0, ActivityBench.heapAfterGc(process) / 1024.0);
+        return lastPosition;
     }
 
     /**
      * Records written one every 200 ms for {@code seconds}; each is timed from its creation in Jira until Ferry's
      * API lists it. A collector keeps up when the worst is under two poll intervals.
      */
-    private static void lag(String ferry, String key, String collector, JiraSimulator jira, Duration poll, int seconds)
-            throws Exception {
-        String cursor = lastCursor(ferry, key, collector);
+    private static void lag(String ferry, String key, String collector, long after, JiraSimulator jira,
+            Duration poll, int seconds) throws Exception {
+        long position = after;
         Map<Long, Instant> written = new HashMap<>();
         List<Duration> lags = new ArrayList<>();
         long end = System.nanoTime() + Duration.ofSeconds(seconds).toNanos();
@@ -158,18 +171,14 @@ public final class AuditBench {
                 nextWrite += 200_000_000L;
             }
             JsonNode page = DeliveryBench.call(ferry, key, "GET", "/api/v1/audit-records?collector=" + collector
-                    + (cursor == null ? "" : "&cursor=" + cursor) + "&limit=1000", "", 200);
+                    + "&after=" + position + "&limit=1000", "", 200);
             Instant seen = Instant.now();
             for (JsonNode record : page.path("records")) {
+                position = Math.max(position, record.path("position").asLong());
                 Instant created = written.get(record.path("recordId").asLong());
                 if (created != null) {
                     lags.add(Duration.between(created, seen));
                 }
-            }
-            if (!page.path("nextCursor").isNull() && !page.path("nextCursor").isMissingNode()) {
-                cursor = page.path("nextCursor").asString();
-            } else if (page.path("cursor").isString()) {
-                cursor = page.path("cursor").asString();
             }
             Thread.sleep(100);
         }
@@ -181,20 +190,6 @@ public final class AuditBench {
                 + " (poll interval %d s: max = %.2f intervals)%n", written.size(), seconds, lags.size(),
                 lags.get(lags.size() / 2).toMillis() / 1e3, lags.get(lags.size() - 1).toMillis() / 1e3, poll.toSeconds(),
                 lags.get(lags.size() - 1).toMillis() / (double) poll.toMillis());
-    }
-
-    /** A cursor after every record stored so far. */
-    private static String lastCursor(String ferry, String key, String collector) {
-        String cursor = null;
-        while (true) {
-            JsonNode page = DeliveryBench.call(ferry, key, "GET", "/api/v1/audit-records?collector=" + collector
-                    + (cursor == null ? "" : "&cursor=" + cursor) + "&limit=1000", "", 200);
-            JsonNode next = page.path("nextCursor");
-            if (next.isNull() || next.isMissingNode()) {
-                return cursor;
-            }
-            cursor = next.asString();
-        }
     }
 
     private AuditBench() {
