@@ -1,5 +1,6 @@
 package dev.ferry.auditsink;
 
+import dev.ferry.auditrecord.AuditRecordLines;
 import dev.ferry.auditrecord.AuditRecordStore;
 import dev.ferry.auditrecord.StoredRecord;
 import dev.ferry.persistence.DatabaseFailures;
@@ -84,7 +85,7 @@ class SinkWorker extends PollingWorker {
 
     /** Posts one batch; answers the sink as it is after an accepted batch, null when it must wait (or was lost). */
     private AuditSink post(AuditSink sink, List<StoredRecord> batch) {
-        SinkSender.Sent sent = sender.post(sink.url(), headers.open(sink), SinkLines.of(batch));
+        SinkSender.Sent sent = sender.post(sink.url(), headers.open(sink), AuditRecordLines.of(batch));
         long first = batch.get(0).position();
         long last = batch.get(batch.size() - 1).position();
         if (sent.accepted()) {
