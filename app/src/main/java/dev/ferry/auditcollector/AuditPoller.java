@@ -8,6 +8,7 @@ import dev.ferry.jira.JiraAuditReads;
 import dev.ferry.jira.JiraAuditReads.AuditPage;
 import dev.ferry.jira.JiraException;
 import dev.ferry.jira.JiraSite;
+import dev.ferry.persistence.Columns;
 import dev.ferry.sitelink.SiteLinks;
 import java.time.Clock;
 import java.time.Duration;
@@ -222,6 +223,6 @@ public class AuditPoller {
     }
 
     private Instant renewedLease() {
-        return CollectorPolls.fence(clock.instant().plus(properties.lease()));
+        return Columns.fence(clock.instant().plus(properties.lease()));
     }
 }

@@ -3,6 +3,7 @@ package dev.ferry.auditsink;
 import dev.ferry.auditrecord.AuditRecordLines;
 import dev.ferry.auditrecord.AuditRecordStore;
 import dev.ferry.auditrecord.StoredRecord;
+import dev.ferry.persistence.Columns;
 import dev.ferry.persistence.DatabaseFailures;
 import dev.ferry.persistence.PollingWorker;
 import dev.ferry.persistence.RetryDelay;
@@ -89,7 +90,7 @@ class SinkWorker extends PollingWorker {
         long first = batch.get(0).position();
         long last = batch.get(batch.size() - 1).position();
         if (sent.accepted()) {
-            Instant until = AuditSinks.fence(clock.instant().plus(properties.lease()));
+            Instant until = Columns.fence(clock.instant().plus(properties.lease()));
             if (!accepted(sink, last, batch.size(), sent, until)) {
                 log.info("audit sink of collector {}: claim ran out while positions {}..{} were sent; they go again",
                         sink.collectorId(), first, last);

@@ -8,6 +8,7 @@ import dev.ferry.ingest.IngestTargets;
 import dev.ferry.ingest.StreamPage;
 import dev.ferry.ingest.TimeWindow;
 import dev.ferry.jira.JiraException;
+import dev.ferry.persistence.Columns;
 import dev.ferry.sitelink.SiteLinks;
 import java.time.Clock;
 import java.time.Duration;
@@ -116,7 +117,7 @@ public class IngestEngine {
     private IngestJob commit(IngestTarget target, IngestJob job, TimeWindow window, StreamPage page) {
         String stream = job.stream();
         String following = page.last() ? job.nextStream() : stream;
-        Instant lease = JobStore.fence(clock.instant().plus(properties.lease()));
+        Instant lease = Columns.fence(clock.instant().plus(properties.lease()));
         return transaction.execute(status -> {
             int added = store.store(target, page.activities());
             IngestJob next = following == null || following.equals(stream)
