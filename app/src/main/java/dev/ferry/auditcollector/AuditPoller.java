@@ -9,6 +9,7 @@ import dev.ferry.jira.JiraAuditReads.AuditPage;
 import dev.ferry.jira.JiraException;
 import dev.ferry.jira.JiraSite;
 import dev.ferry.persistence.Columns;
+import dev.ferry.persistence.PollingWorker;
 import dev.ferry.sitelink.SiteLinks;
 import java.time.Clock;
 import java.time.Duration;
@@ -61,13 +62,7 @@ public class AuditPoller {
      * over; returns how many it took.
      */
     public int runDue() {
-        int taken = 0;
-        Optional<PollClaim> claimed;
-        while ((claimed = polls.claim(properties.lease())).isPresent()) {
-            poll(claimed.get());
-            taken++;
-        }
-        return taken;
+        return PollingWorker.drainBatches(() -> polls.claim(properties.lease()).stream().toList(), this::poll);
     }
 
     void poll(PollClaim claim) {

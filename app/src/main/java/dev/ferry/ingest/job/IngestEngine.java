@@ -9,11 +9,11 @@ import dev.ferry.ingest.StreamPage;
 import dev.ferry.ingest.TimeWindow;
 import dev.ferry.jira.JiraException;
 import dev.ferry.persistence.Columns;
+import dev.ferry.persistence.PollingWorker;
 import dev.ferry.sitelink.SiteLinks;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -59,13 +59,7 @@ public class IngestEngine {
      * it took.
      */
     public int runDue() {
-        int taken = 0;
-        List<IngestJob> claimed;
-        while (!(claimed = jobs.claim(1, properties.lease())).isEmpty()) {
-            claimed.forEach(this::run);
-            taken += claimed.size();
-        }
-        return taken;
+        return PollingWorker.drainBatches(() -> jobs.claim(1, properties.lease()), this::run);
     }
 
     void run(IngestJob job) {
