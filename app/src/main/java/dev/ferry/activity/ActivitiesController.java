@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.ferry.principal.ApiCaller;
 import dev.ferry.principal.ApiScope;
 import dev.ferry.principal.RequiresScope;
+import dev.ferry.refusal.PageLimit;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
@@ -47,7 +48,7 @@ class ActivitiesController {
             @RequestParam(required = false) String kind, @RequestParam(required = false) String from,
             @RequestParam(required = false) String to, @RequestParam(required = false) String order,
             @RequestParam(required = false) String cursor, @RequestParam(required = false) String limit) {
-        int size = ActivityFilters.limit(limit, DEFAULT_LIMIT, MAX_LIMIT);
+        int size = PageLimit.parse(limit, DEFAULT_LIMIT, MAX_LIMIT);
         ActivityFilter filter = filters.parse(caller.organizationId(),
                 new ActivityParams(person, connection, source, kind, from, to, order, cursor));
         ActivityReader.Page page = reader.page(filter, size);

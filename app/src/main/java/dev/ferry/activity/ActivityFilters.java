@@ -44,22 +44,6 @@ class ActivityFilters {
                 to, ascending, cursor);
     }
 
-    /** The limit of a page: 1 to {@code max}, {@code fallback} when not given. */
-    static int limit(String text, int fallback, int max) {
-        if (blank(text)) {
-            return fallback;
-        }
-        try {
-            int limit = Integer.parseInt(text.strip());
-            if (limit >= 1 && limit <= max) {
-                return limit;
-            }
-        } catch (NumberFormatException e) {
-            // answered below, like an out-of-range number
-        }
-        throw Refusal.invalid("limit must be a whole number from 1 to " + max);
-    }
-
     String connection(String organizationId, String text) {
         if (blank(text)) {
             return null;

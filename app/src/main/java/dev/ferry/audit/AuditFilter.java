@@ -1,5 +1,6 @@
 package dev.ferry.audit;
 
+import dev.ferry.refusal.PageLimit;
 import dev.ferry.refusal.Refusal;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
@@ -16,7 +17,8 @@ record AuditFilter(AuditAction action, Instant from, Instant to, int limit, int 
     static final int MAX_LIMIT = 1000;
 
     static AuditFilter parse(String action, String from, String to, String limit) {
-        AuditFilter filter = new AuditFilter(action(action), instant("from", from), instant("to", to), limit(limit), 0);
+        AuditFilter filter = new AuditFilter(action(action), instant("from", from), instant("to", to),
+                PageLimit.parse(limit, DEFAULT_LIMIT, MAX_LIMIT), 0);
         if (filter.from != null && filter.to != null && !filter.from.isBefore(filter.to)) {
             throw Refusal.invalid("from must be before to");
         }
@@ -52,21 +54,6 @@ record AuditFilter(AuditAction action, Instant from, Instant to, int limit, int 
         } catch (DateTimeParseException e) {
             throw Refusal.invalid(name + " must be an ISO-8601 instant such as 2026-01-31T12:00:00Z");
         }
-    }
-
-    private static int limit(String text) {
-        if (blank(text)) {
-            return DEFAULT_LIMIT;
-        }
-        try {
-            int limit = Integer.parseInt(text.strip());
-            if (limit >= 1 && limit <= MAX_LIMIT) {
-                return limit;
-            }
-        } catch (NumberFormatException e) {
-            // answered below, like an out-of-range number
-        }
-        throw Refusal.invalid("limit must be a whole number from 1 to " + MAX_LIMIT);
     }
 
     private static boolean blank(String text) {

@@ -8,6 +8,8 @@ import dev.ferry.jira.JiraAuditReads;
 import dev.ferry.jira.JiraAuditReads.AuditPage;
 import dev.ferry.jira.JiraException;
 import dev.ferry.jira.JiraSite;
+import dev.ferry.persistence.Columns;
+import dev.ferry.persistence.PollingWorker;
 import dev.ferry.sitelink.SiteLinks;
 import java.time.Clock;
 import java.time.Duration;
@@ -60,13 +62,7 @@ public class AuditPoller {
      * over; returns how many it took.
      */
     public int runDue() {
-        int taken = 0;
-        Optional<PollClaim> claimed;
-        while ((claimed = polls.claim(properties.lease())).isPresent()) {
-            poll(claimed.get());
-            taken++;
-        }
-        return taken;
+        return PollingWorker.drainBatches(() -> polls.claim(properties.lease()).stream().toList(), this::poll);
     }
 
     void poll(PollClaim claim) {
@@ -222,6 +218,6 @@ public class AuditPoller {
     }
 
     private Instant renewedLease() {
-        return CollectorPolls.fence(clock.instant().plus(properties.lease()));
+        return Columns.fence(clock.instant().plus(properties.lease()));
     }
 }

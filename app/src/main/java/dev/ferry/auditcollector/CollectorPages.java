@@ -7,7 +7,6 @@ import dev.ferry.console.ConsoleView;
 import dev.ferry.principal.Person;
 import dev.ferry.refusal.Refusal;
 import dev.ferry.web.RefusalStatus;
-import java.util.function.Supplier;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -28,6 +27,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 class CollectorPages {
 
     static final String PATH = "/admin/audit-collectors";
+    private static final String MANAGERS = "Only Admins and Managers see audit collectors. Ask an Admin of your organization.";
 
     private final Collectors collectors;
     private final CollectorTest tests;
@@ -44,7 +44,7 @@ class CollectorPages {
 
     @GetMapping(PATH)
     ModelAndView list(Person person) {
-        return managing(person, () -> list(person, HttpStatus.OK,
+        return ConsoleView.managersOnly(person, MANAGERS, () -> list(person, HttpStatus.OK,
                 CollectorsPage.Form.blank(properties.pollInterval()), null));
     }
 
@@ -70,7 +70,7 @@ class CollectorPages {
 
     @GetMapping(PATH + "/{id}")
     ModelAndView show(Person person, @ModelAttribute(ConsoleView.FRAME) ConsoleFrame frame, @PathVariable String id) {
-        return managing(person, () -> answered(frame, () -> {
+        return ConsoleView.managersOnly(person, MANAGERS, () -> ConsoleView.answered(frame, () -> {
             CollectorView collector = collectors.find(person.organizationId(), id);
             return one(HttpStatus.OK, collector, CollectorsPage.Form.of(collector), null);
         }));
@@ -80,7 +80,7 @@ class CollectorPages {
     ModelAndView edit(Person person, @ModelAttribute(ConsoleView.FRAME) ConsoleFrame frame,
             RedirectAttributes redirect, @PathVariable String id, @RequestParam(defaultValue = "") String pollMinutes,
             @RequestParam(defaultValue = "") String startFrom, @RequestParam(defaultValue = "") String filter) {
-        return answered(frame, () -> {
+        return ConsoleView.answered(frame, () -> {
             CollectorView current = collectors.find(person.organizationId(), id);
             try {
                 collectors.edit(person, id, new Collectors.Request(null, null, null, null, minutes(pollMinutes), null,
@@ -99,21 +99,21 @@ class CollectorPages {
     @PostMapping(PATH + "/{id}/pause")
     ModelAndView pause(Person person, @ModelAttribute(ConsoleView.FRAME) ConsoleFrame frame,
             RedirectAttributes redirect, @PathVariable String id) {
-        return answered(frame, () -> ConsoleView.seeOther(redirect, PATH, "Collector for "
+        return ConsoleView.answered(frame, () -> ConsoleView.seeOther(redirect, PATH, "Collector for "
                 + collectors.pause(person, id).siteUrl() + " paused: it reads nothing until resumed."));
     }
 
     @PostMapping(PATH + "/{id}/resume")
     ModelAndView resume(Person person, @ModelAttribute(ConsoleView.FRAME) ConsoleFrame frame,
             RedirectAttributes redirect, @PathVariable String id) {
-        return answered(frame, () -> ConsoleView.seeOther(redirect, PATH, "Collector for "
+        return ConsoleView.answered(frame, () -> ConsoleView.seeOther(redirect, PATH, "Collector for "
                 + collectors.resume(person, id).siteUrl() + " resumed: it polls now."));
     }
 
     @PostMapping(PATH + "/{id}/test")
     ModelAndView test(Person person, @ModelAttribute(ConsoleView.FRAME) ConsoleFrame frame,
             RedirectAttributes redirect, @PathVariable String id) {
-        return answered(frame, () -> {
+        return ConsoleView.answered(frame, () -> {
             CollectorView collector = collectors.find(person.organizationId(), id);
             CollectorTest.Result result = tests.test(person, id);
             return ConsoleView.seeOther(redirect, PATH, "Test of " + collector.siteUrl() + ": "
@@ -124,15 +124,15 @@ class CollectorPages {
     @GetMapping(PATH + "/{id}/delete")
     ModelAndView confirmDelete(Person person, @ModelAttribute(ConsoleView.FRAME) ConsoleFrame frame,
             @PathVariable String id) {
-        return managing(person, () -> answered(frame, () -> ConsoleView.titled(frame, "Delete audit collector",
-                "audit-collector-delete", CollectorsPage.one(collectors.find(person.organizationId(), id), null,
-                        null, null))));
+        return ConsoleView.managersOnly(person, MANAGERS, () -> ConsoleView.answered(frame,
+                () -> ConsoleView.titled(frame, "Delete audit collector", "audit-collector-delete",
+                        CollectorsPage.one(collectors.find(person.organizationId(), id), null, null, null))));
     }
 
     @PostMapping(PATH + "/{id}/delete")
     ModelAndView delete(Person person, @ModelAttribute(ConsoleView.FRAME) ConsoleFrame frame,
             RedirectAttributes redirect, @PathVariable String id) {
-        return answered(frame, () -> {
+        return ConsoleView.answered(frame, () -> {
             collectors.delete(person, id);
             return ConsoleView.seeOther(redirect, PATH, "Collector deleted. The audit records it stored stay until"
                     + " retention removes them.");
@@ -162,27 +162,5 @@ class CollectorPages {
         } catch (NumberFormatException e) {
             throw Refusal.invalid("the poll interval is a whole number of minutes");
         }
-    }
-
-    /** Another organization's id is as absent as a missing one: the one 404 page; other refusals say why. */
-    private static ModelAndView answered(ConsoleFrame frame, Supplier<ModelAndView> page) {
-        try {
-            return page.get();
-        } catch (Refusal refused) {
-            if (refused.kind() == Refusal.Kind.NOT_FOUND) {
-                return ConsoleView.notFound(frame, "Not found", refused.getMessage());
-            }
-            return ConsoleView.page(RefusalStatus.of(refused), "error", new CollectorsPage.Note(refused.title(),
-                    refused.getMessage()));
-        }
-    }
-
-    /** Members may open the console but not its configuration: their GETs are refused here, their posts by the chain. */
-    private static ModelAndView managing(Person person, Supplier<ModelAndView> page) {
-        if (!person.canManage()) {
-            return ConsoleView.page(HttpStatus.FORBIDDEN, "error", new CollectorsPage.Note("Not allowed",
-                    "Only Admins and Managers see audit collectors. Ask an Admin of your organization."));
-        }
-        return page.get();
     }
 }

@@ -5,7 +5,6 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -45,7 +44,7 @@ class CollectorPolls {
         return transaction.execute(status -> {
             Instant now = clock.instant();
             Timestamp at = Timestamp.from(now);
-            Timestamp until = Timestamp.from(fence(now.plus(lease)));
+            Timestamp until = Timestamp.from(Columns.fence(now.plus(lease)));
             Optional<AuditCollector> due = jdbc.sql(DUE).param(at).query(AuditCollector::read).optional();
             return due.filter(collector -> jdbc.sql("""
                     update audit_collector set lease_until = ?, next_poll_at = ?
@@ -140,10 +139,5 @@ class CollectorPolls {
                 where connection_id = ?""")
                 .params(CollectorFailure.CONNECTION_GONE.name(), Columns.clip(words, 1024), Timestamp.from(clock.instant()),
                         Timestamp.from(nextPollAt), connectionId).update();
-    }
-
-    /** A lease end as both databases store it (microseconds at most), so the fence compares equal when read back. */
-    static Instant fence(Instant instant) {
-        return instant.truncatedTo(ChronoUnit.MILLIS);
     }
 }

@@ -46,10 +46,6 @@ record CollectorsPage(List<Row> collectors, boolean empty, Row collector, Form f
         }
     }
 
-    /** A page that only says something: why a request was refused (the console's error template). */
-    record Note(String heading, String message) {
-    }
-
     /** A connection the add form offers: one with no collector yet. */
     record Choice(String id, String label, boolean selected) {
     }

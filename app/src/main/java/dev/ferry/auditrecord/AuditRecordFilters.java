@@ -39,21 +39,6 @@ class AuditRecordFilters {
         return id;
     }
 
-    static int limit(String text, int fallback, int max) {
-        if (blank(text)) {
-            return fallback;
-        }
-        try {
-            int limit = Integer.parseInt(text.strip());
-            if (limit >= 1 && limit <= max) {
-                return limit;
-            }
-        } catch (NumberFormatException e) {
-            // answered below, like an out-of-range number
-        }
-        throw Refusal.invalid("limit must be a whole number from 1 to " + max);
-    }
-
     /** A position to resume after: a whole number from 0, 0 when not given. */
     static long position(String name, String text) {
         if (blank(text)) {

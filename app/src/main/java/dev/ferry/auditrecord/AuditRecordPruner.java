@@ -1,8 +1,9 @@
 package dev.ferry.auditrecord;
 
+import dev.ferry.persistence.BatchedPrune;
 import dev.ferry.persistence.OutageBackoff;
-import java.sql.Timestamp;
 import java.time.Clock;
+import java.time.Instant;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -12,8 +13,7 @@ import org.springframework.stereotype.Component;
 /**
  * Keeps audit records no longer than {@code ferry.audit-records.retention}, counted from Jira's {@code created}:
  * retention is about how old the event is, not when Ferry happened to read it, and {@code created} is indexed per
- * organization. Deletes a batch per statement (autocommit), so a prune of millions never holds a long transaction.
- * Any number of nodes may prune at once, as the activity pruner does: a row is deleted once.
+ * organization, so the prune goes along the (organization_id, created_at, position) index in {@link BatchedPrune}.
  */
 @Component
 class AuditRecordPruner {
@@ -43,26 +43,15 @@ class AuditRecordPruner {
     }
 
     Pruned prune() {
-        Timestamp cutoff = Timestamp.from(clock.instant().minus(properties.retention()));
-        int records = 0;
-        int batches = 0;
-        // Organization by organization, along the (organization_id, created_at, position) index.
-        for (String organization : jdbc.sql("select id from organization").query(String.class).list()) {
-            int deleted;
-            do {
-                // Portable on H2 and PostgreSQL: neither takes a limit on delete itself.
-                deleted = jdbc.sql("""
-                        delete from jira_audit_record where position in (
-                            select position from jira_audit_record where organization_id = ? and created_at < ?
-                            order by created_at, position limit ?)""")
-                        .param(organization).param(cutoff).param(properties.pruneBatch()).update();
-                records += deleted;
-                batches += deleted > 0 ? 1 : 0;
-            } while (deleted == properties.pruneBatch());
+        Instant cutoff = clock.instant().minus(properties.retention());
+        BatchedPrune.Deleted deleted = BatchedPrune.run(jdbc, """
+                delete from jira_audit_record where position in (
+                    select position from jira_audit_record where organization_id = ? and created_at < ?
+                    order by created_at, position limit ?)""", cutoff, properties.pruneBatch());
+        if (deleted.rows() > 0) {
+            log.info("pruned {} audit records ({} batches) created before {}", deleted.rows(), deleted.batches(),
+                    cutoff);
         }
-        if (records > 0) {
-            log.info("pruned {} audit records ({} batches) created before {}", records, batches, cutoff.toInstant());
-        }
-        return new Pruned(records, batches);
+        return new Pruned(deleted.rows(), deleted.batches());
     }
 }

@@ -6,6 +6,7 @@ import dev.ferry.audit.AuditLog;
 import dev.ferry.principal.ApiCaller;
 import dev.ferry.principal.ApiScope;
 import dev.ferry.principal.RequiresScope;
+import dev.ferry.refusal.PageLimit;
 import dev.ferry.refusal.Refusal;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -55,7 +56,7 @@ class AuditRecordsController {
             @RequestParam(required = false) String category, @RequestParam(required = false) String cursor,
             @RequestParam(required = false) String limit, @RequestParam(required = false) String after,
             @RequestParam(required = false) String wait) throws InterruptedException {
-        int size = AuditRecordFilters.limit(limit, properties.pageLimit(), properties.maxPageLimit());
+        int size = PageLimit.parse(limit, properties.pageLimit(), properties.maxPageLimit());
         Refusal.require(cursor == null || after == null, "give cursor or after, not both");
         long position = after != null ? AuditRecordFilters.position("after", after) : AuditRecordCursor.decode(cursor);
         Duration waitFor = AuditRecordLongPoll.wait(wait);

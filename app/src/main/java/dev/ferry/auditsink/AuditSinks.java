@@ -6,7 +6,6 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -99,7 +98,7 @@ class AuditSinks {
     @Transactional
     List<AuditSink> claim(int limit, Duration lease) {
         Instant now = clock.instant();
-        Instant until = fence(now.plus(lease));
+        Instant until = Columns.fence(now.plus(lease));
         List<AuditSink> due = jdbc.sql(DUE).params(Timestamp.from(now), limit).query(AuditSink::read).list();
         for (AuditSink sink : due) {
             jdbc.sql("update audit_sink set lease_until = ?, next_attempt_at = ? where collector_id = ?")
@@ -135,11 +134,6 @@ class AuditSinks {
     void release(AuditSink sink) {
         jdbc.sql("update audit_sink set lease_until = null, next_attempt_at = ? where collector_id = ? and lease_until = ?")
                 .params(Timestamp.from(clock.instant()), sink.collectorId(), Timestamp.from(sink.leaseUntil())).update();
-    }
-
-    /** A lease end as both databases store it (microseconds at most), so the fence compares equal when read back. */
-    static Instant fence(Instant instant) {
-        return instant.truncatedTo(ChronoUnit.MILLIS);
     }
 
     private static String keyId(Sealed sealed) {

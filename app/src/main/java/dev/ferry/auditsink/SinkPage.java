@@ -26,10 +26,6 @@ record SinkPage(String collectorId, boolean exists, SinkForm form, List<String> 
         }
     }
 
-    /** A page that only says something: why a request was refused (the console's error template). */
-    record Note(String heading, String message) {
-    }
-
     static SinkPage of(String collectorId, Sinks.WithLag shown, SinkForm form, String error) {
         List<String> kept = shown == null ? List.of() : shown.sink().headerNames();
         return new SinkPage(collectorId, shown != null, form, kept, !kept.isEmpty(),

@@ -37,7 +37,8 @@ class SinkPages {
 
     @GetMapping(PATH)
     ModelAndView show(Person person, @ModelAttribute(ConsoleView.FRAME) ConsoleFrame frame, @PathVariable String id) {
-        return managing(person, frame, () -> answered(frame, () -> page(person, id, HttpStatus.OK, null, null)));
+        return managing(person, frame,
+                () -> ConsoleView.answered(frame, () -> page(person, id, HttpStatus.OK, null, null)));
     }
 
     @PostMapping(PATH)
@@ -47,7 +48,7 @@ class SinkPages {
             @RequestParam(defaultValue = "false") boolean enabled,
             @RequestParam(defaultValue = "false") boolean replaceHeaders) {
         SinkForm form = new SinkForm(url, batchSize, enabled, replaceHeaders);
-        return answered(frame, () -> {
+        return ConsoleView.answered(frame, () -> {
             try {
                 sinks.set(person, id, form.request(headers));
                 return ConsoleView.seeOther(redirect, path(id), "Sink saved.");
@@ -63,7 +64,7 @@ class SinkPages {
     @PostMapping(PATH + "/test")
     ModelAndView test(Person person, @ModelAttribute(ConsoleView.FRAME) ConsoleFrame frame, RedirectAttributes redirect,
             @PathVariable String id) {
-        return answered(frame, () -> {
+        return ConsoleView.answered(frame, () -> {
             SinkSender.Sent sent = sinks.test(person, id);
             String said = sent.answer() == null || sent.answer().isBlank() ? "" : ": " + sent.answer();
             return ConsoleView.seeOther(redirect, path(id), sent.accepted()
@@ -75,14 +76,14 @@ class SinkPages {
     @GetMapping(PATH + "/remove")
     ModelAndView confirmRemove(Person person, @ModelAttribute(ConsoleView.FRAME) ConsoleFrame frame,
             @PathVariable String id) {
-        return managing(person, frame, () -> answered(frame, () -> ConsoleView.titled(frame, "Remove audit sink",
-                "audit-sink-remove", removing(person, id))));
+        return managing(person, frame, () -> ConsoleView.answered(frame,
+                () -> ConsoleView.titled(frame, "Remove audit sink", "audit-sink-remove", removing(person, id))));
     }
 
     @PostMapping(PATH + "/remove")
     ModelAndView remove(Person person, @ModelAttribute(ConsoleView.FRAME) ConsoleFrame frame, RedirectAttributes redirect,
             @PathVariable String id) {
-        return answered(frame, () -> {
+        return ConsoleView.answered(frame, () -> {
             sinks.remove(person, id);
             return ConsoleView.seeOther(redirect, path(id), "Sink removed: Ferry no longer pushes this collector's records.");
         });
@@ -102,18 +103,6 @@ class SinkPages {
 
     private static String path(String id) {
         return PATH.replace("{id}", id);
-    }
-
-    /** Another organization's collector is as absent as a missing one: the one 404 page; other refusals say why. */
-    private static ModelAndView answered(ConsoleFrame frame, Supplier<ModelAndView> page) {
-        try {
-            return page.get();
-        } catch (Refusal refused) {
-            if (refused.kind() == Refusal.Kind.NOT_FOUND) {
-                return ConsoleView.notFound(frame, "Not found", refused.getMessage());
-            }
-            return ConsoleView.page(RefusalStatus.of(refused), "error", new SinkPage.Note(refused.title(), refused.getMessage()));
-        }
     }
 
     /** Members may open the console but not its configuration: their GETs are refused here, their posts by the chain. */

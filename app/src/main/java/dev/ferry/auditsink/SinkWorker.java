@@ -1,7 +1,9 @@
 package dev.ferry.auditsink;
 
+import dev.ferry.auditrecord.AuditRecordLines;
 import dev.ferry.auditrecord.AuditRecordStore;
 import dev.ferry.auditrecord.StoredRecord;
+import dev.ferry.persistence.Columns;
 import dev.ferry.persistence.DatabaseFailures;
 import dev.ferry.persistence.PollingWorker;
 import dev.ferry.persistence.RetryDelay;
@@ -84,11 +86,11 @@ class SinkWorker extends PollingWorker {
 
     /** Posts one batch; answers the sink as it is after an accepted batch, null when it must wait (or was lost). */
     private AuditSink post(AuditSink sink, List<StoredRecord> batch) {
-        SinkSender.Sent sent = sender.post(sink.url(), headers.open(sink), SinkLines.of(batch));
+        SinkSender.Sent sent = sender.post(sink.url(), headers.open(sink), AuditRecordLines.of(batch));
         long first = batch.get(0).position();
         long last = batch.get(batch.size() - 1).position();
         if (sent.accepted()) {
-            Instant until = AuditSinks.fence(clock.instant().plus(properties.lease()));
+            Instant until = Columns.fence(clock.instant().plus(properties.lease()));
             if (!accepted(sink, last, batch.size(), sent, until)) {
                 log.info("audit sink of collector {}: claim ran out while positions {}..{} were sent; they go again",
                         sink.collectorId(), first, last);

@@ -7,7 +7,6 @@ import dev.ferry.principal.Person;
 import dev.ferry.refusal.Refusal;
 import dev.ferry.web.RefusalStatus;
 import java.util.List;
-import java.util.function.Supplier;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -28,6 +27,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 class CallbackPages {
 
     static final String PATH = "/admin/callbacks";
+    private static final String MANAGERS = "Only Admins and Managers see callbacks. Ask an Admin of your organization.";
     private static final int RECENT = 25;
 
     private final Callbacks callbacks;
@@ -38,7 +38,8 @@ class CallbackPages {
 
     @GetMapping(PATH)
     ModelAndView list(Person person) {
-        return managing(person, () -> list(person, HttpStatus.OK, null, CallbacksPage.Form.blank(), null));
+        return ConsoleView.managersOnly(person, MANAGERS,
+                () -> list(person, HttpStatus.OK, null, CallbacksPage.Form.blank(), null));
     }
 
     /** Answers with the page itself: the secret exists outside its caller only here, never in a session. */
@@ -57,7 +58,8 @@ class CallbackPages {
 
     @GetMapping(PATH + "/{id}")
     ModelAndView show(Person person, @ModelAttribute(ConsoleView.FRAME) ConsoleFrame frame, @PathVariable String id) {
-        return managing(person, () -> answered(frame, () -> one(person, id, HttpStatus.OK, null, null)));
+        return ConsoleView.managersOnly(person, MANAGERS,
+                () -> ConsoleView.answered(frame, () -> one(person, id, HttpStatus.OK, null, null)));
     }
 
     @PostMapping(PATH + "/{id}")
@@ -65,7 +67,7 @@ class CallbackPages {
             RedirectAttributes redirect, @PathVariable String id, @RequestParam(defaultValue = "") String url,
             @RequestParam(defaultValue = "") String description, @RequestParam(defaultValue = "false") boolean enabled,
             @RequestParam(required = false) List<String> events) {
-        return answered(frame, () -> {
+        return ConsoleView.answered(frame, () -> {
             try {
                 callbacks.edit(person, id, new Callbacks.Request(url, events == null ? List.of() : events, description,
                         enabled));
@@ -82,14 +84,15 @@ class CallbackPages {
     @GetMapping(PATH + "/{id}/delete")
     ModelAndView confirmDelete(Person person, @ModelAttribute(ConsoleView.FRAME) ConsoleFrame frame,
             @PathVariable String id) {
-        return managing(person, () -> answered(frame, () -> ConsoleView.titled(frame, "Delete callback endpoint",
-                "callback-delete", CallbacksPage.Row.of(callbacks.find(person.organizationId(), id)))));
+        return ConsoleView.managersOnly(person, MANAGERS, () -> ConsoleView.answered(frame,
+                () -> ConsoleView.titled(frame, "Delete callback endpoint", "callback-delete",
+                        CallbacksPage.Row.of(callbacks.find(person.organizationId(), id)))));
     }
 
     @PostMapping(PATH + "/{id}/delete")
     ModelAndView delete(Person person, @ModelAttribute(ConsoleView.FRAME) ConsoleFrame frame,
             RedirectAttributes redirect, @PathVariable String id) {
-        return answered(frame, () -> {
+        return ConsoleView.answered(frame, () -> {
             callbacks.delete(person, id);
             return ConsoleView.seeOther(redirect, PATH, "Endpoint deleted, with its messages.");
         });
@@ -97,20 +100,21 @@ class CallbackPages {
 
     @PostMapping(PATH + "/{id}/rotate-secret")
     ModelAndView rotate(Person person, @ModelAttribute(ConsoleView.FRAME) ConsoleFrame frame, @PathVariable String id) {
-        return answered(frame, () -> one(person, id, HttpStatus.OK, callbacks.rotate(person, id).secret(), null));
+        return ConsoleView.answered(frame,
+                () -> one(person, id, HttpStatus.OK, callbacks.rotate(person, id).secret(), null));
     }
 
     @PostMapping(PATH + "/{id}/test")
     ModelAndView test(Person person, @ModelAttribute(ConsoleView.FRAME) ConsoleFrame frame,
             RedirectAttributes redirect, @PathVariable String id) {
-        return answered(frame, () -> ConsoleView.seeOther(redirect, PATH + "/" + id, "Test event "
+        return ConsoleView.answered(frame, () -> ConsoleView.seeOther(redirect, PATH + "/" + id, "Test event "
                 + callbacks.test(person, id).webhookId() + " queued: it goes out within seconds; reload to see the answer."));
     }
 
     @PostMapping(PATH + "/messages/{messageId}/retry")
     ModelAndView retry(Person person, @ModelAttribute(ConsoleView.FRAME) ConsoleFrame frame,
             RedirectAttributes redirect, @PathVariable long messageId) {
-        return answered(frame, () -> {
+        return ConsoleView.answered(frame, () -> {
             MessageView message = callbacks.retry(person, messageId);
             return ConsoleView.seeOther(redirect, PATH + "/" + message.endpointId(),
                     "Message " + message.webhookId() + " goes out again at once.");
@@ -127,27 +131,5 @@ class CallbackPages {
         var form = CallbacksPage.Form.of(endpoint.url(), endpoint.description(), endpoint.enabled(), endpoint.events());
         return ConsoleView.page(status, "callback", CallbacksPage.one(endpoint,
                 callbacks.recent(person.organizationId(), id, RECENT), secret, form, error));
-    }
-
-    /** Another organization's id is as absent as a missing one: the one 404 page; other refusals say why. */
-    private static ModelAndView answered(ConsoleFrame frame, Supplier<ModelAndView> page) {
-        try {
-            return page.get();
-        } catch (Refusal refused) {
-            if (refused.kind() == Refusal.Kind.NOT_FOUND) {
-                return ConsoleView.notFound(frame, "Not found", refused.getMessage());
-            }
-            return ConsoleView.page(RefusalStatus.of(refused), "error",
-                    new CallbacksPage.Note(refused.title(), refused.getMessage()));
-        }
-    }
-
-    /** Members may open the console but not its configuration: their GETs are refused here, their posts by the chain. */
-    private static ModelAndView managing(Person person, Supplier<ModelAndView> page) {
-        if (!person.canManage()) {
-            return ConsoleView.page(HttpStatus.FORBIDDEN, "error", new CallbacksPage.Note("Not allowed",
-                    "Only Admins and Managers see callbacks. Ask an Admin of your organization."));
-        }
-        return page.get();
     }
 }

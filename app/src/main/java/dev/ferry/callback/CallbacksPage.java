@@ -55,10 +55,6 @@ record CallbacksPage(List<Row> endpoints, boolean empty, Row endpoint, List<Mess
         }
     }
 
-    /** A page that only says something: why a request was refused (the console's error template). */
-    record Note(String heading, String message) {
-    }
-
     /** One event's checkbox. */
     record EventBox(String value, boolean checked) {
     }

@@ -1,5 +1,9 @@
 package dev.ferry.console;
 
+import dev.ferry.principal.Person;
+import dev.ferry.refusal.Refusal;
+import dev.ferry.web.RefusalStatus;
+import java.util.function.Supplier;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.web.servlet.ModelAndView;
@@ -75,5 +79,35 @@ public final class ConsoleView {
     /** After a form whose next page says what happened by itself: 303 to {@code location}. */
     public static ModelAndView seeOther(String location) {
         return new ModelAndView(MustacheViewResolver.REDIRECT_URL_PREFIX + location);
+    }
+
+    /**
+     * The page {@code page} builds, or the error page of the refusal it threw: another organization's id is as absent
+     * as a missing one (the one 404 page); other refusals say why under their own title, their words as they are.
+     */
+    public static ModelAndView answered(ConsoleFrame frame, Supplier<ModelAndView> page) {
+        try {
+            return page.get();
+        } catch (Refusal refused) {
+            if (refused.kind() == Refusal.Kind.NOT_FOUND) {
+                return notFound(frame, "Not found", refused.getMessage());
+            }
+            return page(RefusalStatus.of(refused), "error", new Note(refused.title(), refused.getMessage()));
+        }
+    }
+
+    /**
+     * The page for Admins and Managers, and 403 with {@code refusal} for a Member: Members may open the console but
+     * not its configuration, so their GETs are refused here, their posts by the chain.
+     */
+    public static ModelAndView managersOnly(Person person, String refusal, Supplier<ModelAndView> page) {
+        if (!person.canManage()) {
+            return page(HttpStatus.FORBIDDEN, "error", new Note("Not allowed", refusal));
+        }
+        return page.get();
+    }
+
+    /** The error page's heading and message as written, where {@link ErrorPage} would make a sentence of it. */
+    record Note(String heading, String message) {
     }
 }

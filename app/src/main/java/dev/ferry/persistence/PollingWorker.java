@@ -41,8 +41,11 @@ public abstract class PollingWorker implements SmartLifecycle {
     /** Works everything due now on the calling thread; returns how many items it took. */
     protected abstract int drain();
 
-    /** Claims batch after batch and works each item until a claim comes back empty; returns how many it took. */
-    protected static <T> int drainBatches(Supplier<List<T>> claim, Consumer<T> work) {
+    /**
+     * Claims batch after batch and works each item until a claim comes back empty; returns how many it took. Public
+     * for the engines a worker drains through (ingest jobs, audit polls).
+     */
+    public static <T> int drainBatches(Supplier<List<T>> claim, Consumer<T> work) {
         int taken = 0;
         List<T> batch;
         do {

@@ -1,5 +1,6 @@
 package dev.ferry.privacy;
 
+import dev.ferry.persistence.BatchedPrune;
 import dev.ferry.persistence.OutageBackoff;
 import java.sql.Timestamp;
 import java.time.Clock;
@@ -12,9 +13,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Keeps activities no longer than {@code ferry.activity.retention}: every {@code ferry.activity.prune-every} it
- * deletes older activities a batch per transaction (autocommit statements, so a prune of millions of rows never
- * holds a long transaction or a lock on the whole table), then the names of accounts not seen within the
- * retention that no activity refers to any more. Any number of nodes may prune at once: a row is deleted once.
+ * deletes older activities in batches ({@link BatchedPrune}), then the names of accounts not seen within the
+ * retention that no activity refers to any more.
  */
 @Component
 class ActivityPruner {
@@ -45,32 +45,21 @@ class ActivityPruner {
 
     Pruned prune() {
         Instant cutoff = clock.instant().minus(properties.retention());
-        int activities = 0;
-        int batches = 0;
-        // Organization by organization, along the (organization, time) index the reading side has anyway: an index
-        // on time alone would cost every stored activity one more index entry, for an hourly prune.
-        for (String organization : jdbc.sql("select id from organization").query(String.class).list()) {
-            int deleted;
-            do {
-                // Portable on H2 and PostgreSQL: neither takes a limit on delete itself.
-                deleted = jdbc.sql("""
-                        delete from activity where id in (
-                            select id from activity where organization_id = ? and occurred_at < ?
-                            order by occurred_at, id limit ?)""")
-                        .param(organization).param(Timestamp.from(cutoff)).param(properties.pruneBatch()).update();
-                activities += deleted;
-                batches += deleted > 0 ? 1 : 0;
-            } while (deleted == properties.pruneBatch());
-        }
+        // Along the (organization, time) index the reading side has anyway: an index on time alone would cost every
+        // stored activity one more index entry, for an hourly prune.
+        BatchedPrune.Deleted activities = BatchedPrune.run(jdbc, """
+                delete from activity where id in (
+                    select id from activity where organization_id = ? and occurred_at < ?
+                    order by occurred_at, id limit ?)""", cutoff, properties.pruneBatch());
         int names = jdbc.sql("""
                 delete from jira_user where seen_at < ? and not exists (
                     select 1 from activity a
                     where a.organization_id = jira_user.organization_id and a.actor_account_id = jira_user.account_id)""")
                 .param(Timestamp.from(cutoff)).update();
-        if (activities > 0 || names > 0) {
-            log.info("pruned {} activities ({} batches) and {} names older than {}", activities, batches, names,
-                    properties.retention());
+        if (activities.rows() > 0 || names > 0) {
+            log.info("pruned {} activities ({} batches) and {} names older than {}", activities.rows(),
+                    activities.batches(), names, properties.retention());
         }
-        return new Pruned(activities, batches, names);
+        return new Pruned(activities.rows(), activities.batches(), names);
     }
 }

@@ -9,7 +9,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /** Collectors and their stored records, written as the poller writes them: records through the store. */
-final class AuditRecordFixtures {
+public final class AuditRecordFixtures {
 
     private final AuditRecordStore store;
     private final TransactionTemplate transaction;
@@ -23,12 +23,21 @@ final class AuditRecordFixtures {
     }
 
     String collector(String organizationId) {
+        return collector(jdbc, organizationId);
+    }
+
+    /**
+     * A collector of the organization, written straight to its table as the poller would find it, due in an hour
+     * (no poll in a test unless it asks); answers its id.
+     */
+    public static String collector(JdbcTemplate jdbc, String organizationId) {
         String id = UUID.randomUUID().toString();
         Timestamp now = Timestamp.from(Instant.now());
         jdbc.update("""
                 insert into audit_collector (id, organization_id, connection_id, poll_seconds, paused, window_offset,
                     next_poll_at, attempts, records, created_by, created_at, updated_at)
-                values (?, ?, ?, 300, false, 0, ?, 0, 0, 'test', ?, ?)""", id, organizationId, "conn-" + id, now, now, now);
+                values (?, ?, ?, 300, false, 0, ?, 0, 0, 'test', ?, ?)""", id, organizationId, "conn-" + id,
+                Timestamp.from(Instant.now().plusSeconds(3600)), now, now);
         return id;
     }
 

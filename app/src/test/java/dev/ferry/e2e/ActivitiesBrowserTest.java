@@ -15,7 +15,6 @@ import dev.ferry.support.Organizations;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
@@ -66,7 +65,7 @@ class ActivitiesBrowserTest {
                     .open(ferry + "/admin/activities");
             assertThat(browser.testId("no-activities").getText()).contains("No activity matches")
                     .contains("Nobody of the organization is mapped").contains("Ferry holds no activity of");
-            fitsAndShoot("activities-empty-" + width);
+            ConsoleLayoutBrowserTest.fitsAndShoot(browser, "activities-empty-" + width);
 
             String dana = fixtures.person(org.id(), "user-dana-" + width, "Dana Scully");
             fixtures.map(org.id(), dana, connection, "557058:dana");
@@ -86,7 +85,7 @@ class ActivitiesBrowserTest {
                     .startsWith("https://acme.example/browse/FERRY-");
             assertThat(browser.testId("export-csv").getAttribute("href")).contains("/admin/activities/export?format=csv");
             assertThat(browser.find(By.cssSelector("nav a[href='/admin/activities']")).getText()).isEqualTo("Activities");
-            fitsAndShoot("activities-" + width);
+            ConsoleLayoutBrowserTest.fitsAndShoot(browser, "activities-" + width);
 
             browser.click(By.cssSelector("[data-testid='next']"));
             assertThat(browser.findAll(By.cssSelector("[data-testid='activity']"))).hasSize(6);
@@ -96,7 +95,7 @@ class ActivitiesBrowserTest {
             assertThat(browser.findAll(By.cssSelector("[data-testid='activity']"))).hasSize(1);
             assertThat(browser.testId("activity").getText()).contains("Page updated").contains("Runbook")
                     .contains("unmapped: Ola Nordmann");
-            fitsAndShoot("activities-confluence-" + width);
+            ConsoleLayoutBrowserTest.fitsAndShoot(browser, "activities-confluence-" + width);
 
             String csv = browser.testId("export-csv").getAttribute("href").substring(ferry.length());
             var exported = ConsoleClient.signIn(journey.port(), member).get(csv);
@@ -111,16 +110,5 @@ class ActivitiesBrowserTest {
     private static List<String> column(int index) {
         return browser.findAll(By.cssSelector("[data-testid='activity']")).stream()
                 .map(row -> row.findElements(By.tagName("td")).get(index - 1).getText()).toList();
-    }
-
-    /** Saves the whole page and checks nothing on it is wider than the screen. */
-    private static void fitsAndShoot(String name) {
-        @SuppressWarnings("unchecked")
-        Map<String, Object> measured = (Map<String, Object>) browser.script(ConsoleLayoutBrowserTest.MEASURE);
-        browser.screenshotWholePage(name);
-        assertThat((Long) measured.get("scrollWidth")).as(name + ": wider elements " + measured.get("wide"))
-                .isLessThanOrEqualTo((Long) measured.get("clientWidth"));
-        assertThat((java.util.List<?>) measured.get("breaking")).as(name + ": word-breaking cells").isEmpty();
-        assertThat((java.util.List<?>) measured.get("scrolling")).as(name + ": tables scrolling").isEmpty();
     }
 }

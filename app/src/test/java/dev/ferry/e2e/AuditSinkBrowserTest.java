@@ -8,8 +8,6 @@ import dev.ferry.principal.Role;
 import dev.ferry.support.Browser;
 import dev.ferry.support.ConsoleClient;
 import dev.ferry.support.Organizations;
-import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
@@ -52,7 +50,7 @@ class AuditSinkBrowserTest {
                 browser.driver().manage().deleteAllCookies();
                 browser.viewport(width, 844).loginAs(journey.url(), people.create(org.id(), Role.ADMIN)).open(page);
                 assertThat(browser.testId("sink-form").getText()).contains("Set a sink");
-                fitsAndShoot("audit-sink-empty-" + width);
+                ConsoleLayoutBrowserTest.fitsAndShoot(browser, "audit-sink-empty-" + width);
 
                 browser.fill("URL", "https://10.0.0.1/services/collector/raw").fill("Headers", "Authorization: " + TOKEN)
                         .click("Save sink");
@@ -76,11 +74,11 @@ class AuditSinkBrowserTest {
                 browser.click("Send a test line");
                 assertThat(browser.testId("flash").getText()).contains("Test line accepted").contains("200");
                 assertThat(browser.driver().getPageSource()).doesNotContain(TOKEN).doesNotContain("0c9d-browser");
-                fitsAndShoot("audit-sink-" + width);
+                ConsoleLayoutBrowserTest.fitsAndShoot(browser, "audit-sink-" + width);
 
                 browser.click("Remove…");
                 assertThat(browser.testId("confirm-remove-sink").getText()).contains(SinkReceiver.url(journey.callbackPort()));
-                fitsAndShoot("audit-sink-remove-" + width);
+                ConsoleLayoutBrowserTest.fitsAndShoot(browser, "audit-sink-remove-" + width);
                 browser.click("Remove sink");
                 assertThat(browser.testId("flash").getText()).contains("Sink removed");
                 assertThat(browser.testId("sink-form").getText()).contains("Set a sink");
@@ -95,15 +93,5 @@ class AuditSinkBrowserTest {
             assertThat(stranger.get("/admin/audit-collectors/" + collector + "/sink").statusCode()).isEqualTo(404);
             assertThat(stranger.post("/admin/audit-collectors/" + collector + "/sink/remove").statusCode()).isEqualTo(404);
         }
-    }
-
-    /** Saves the whole page and checks nothing on it is wider than the screen. */
-    private static void fitsAndShoot(String name) {
-        @SuppressWarnings("unchecked")
-        Map<String, Object> measured = (Map<String, Object>) browser.script(ConsoleLayoutBrowserTest.MEASURE);
-        browser.screenshotWholePage(name);
-        assertThat((Long) measured.get("scrollWidth")).as(name + ": wider elements " + measured.get("wide"))
-                .isLessThanOrEqualTo((Long) measured.get("clientWidth"));
-        assertThat((List<?>) measured.get("breaking")).as(name + ": word-breaking cells").isEmpty();
     }
 }

@@ -7,7 +7,6 @@ import dev.ferry.principal.Role;
 import dev.ferry.simulator.JiraSimulator;
 import dev.ferry.support.Browser;
 import dev.ferry.support.Organizations;
-import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
@@ -51,7 +50,7 @@ class ConnectionsBrowserTest {
                     .open(ferry + "/admin/connections");
             assertThat(browser.testId("no-connections").getText()).contains("No connection yet");
             assertThat(browser.testId("connect-with-atlassian").isEnabled()).as("OAuth is set up in journeys").isTrue();
-            fitsAndShoot("connections-empty-" + width);
+            ConsoleLayoutBrowserTest.fitsAndShoot(browser, "connections-empty-" + width);
 
             browser.fill("Jira site URL", jira.baseUrl() + "/browse/FERRY-1").fill("Atlassian account email",
                     email.toLowerCase()).fill("API token", TOKEN).fill("Default project", "FERRY").click("Add connection");
@@ -62,7 +61,7 @@ class ConnectionsBrowserTest {
             assertThat(value("defaultProject")).isEqualTo("FERRY");
             assertThat(value("token")).as("a refused token is not sent back").isEmpty();
             assertThat(browser.driver().getPageSource()).doesNotContain(TOKEN);
-            fitsAndShoot("connections-refused-" + width);
+            ConsoleLayoutBrowserTest.fitsAndShoot(browser, "connections-refused-" + width);
 
             browser.fill("Atlassian account email", email).fill("API token", TOKEN).click("Add connection");
 
@@ -71,33 +70,22 @@ class ConnectionsBrowserTest {
                     .contains("reduced to " + jira.baseUrl());
             assertThat(browser.testId("health").getText()).isEqualTo("OK");
             assertThat(browser.driver().getPageSource()).doesNotContain(TOKEN);
-            fitsAndShoot("connection-" + width);
+            ConsoleLayoutBrowserTest.fitsAndShoot(browser, "connection-" + width);
 
             browser.click("All connections");
             var row = browser.testId("connection");
             assertThat(row.getAttribute("data-kind")).isEqualTo("api_token");
             assertThat(row.getText()).contains(jira.baseUrl()).contains("API token").contains("OK").contains(email);
-            fitsAndShoot("connections-" + width);
+            ConsoleLayoutBrowserTest.fitsAndShoot(browser, "connections-" + width);
 
             browser.click(By.cssSelector("[data-testid='connection'] a"));
             browser.click(By.cssSelector("[data-testid='delete']"));
             assertThat(browser.testId("what-stops").getText()).contains("No destination files tickets");
-            fitsAndShoot("connection-delete-" + width);
+            ConsoleLayoutBrowserTest.fitsAndShoot(browser, "connection-delete-" + width);
         }
     }
 
     private static String value(String id) {
         return browser.find(By.id(id)).getAttribute("value");
-    }
-
-    /** Saves the whole page and checks nothing on it is wider than the screen. */
-    private static void fitsAndShoot(String name) {
-        @SuppressWarnings("unchecked")
-        Map<String, Object> measured = (Map<String, Object>) browser.script(ConsoleLayoutBrowserTest.MEASURE);
-        browser.screenshotWholePage(name);
-        assertThat((Long) measured.get("scrollWidth")).as(name + ": wider elements " + measured.get("wide"))
-                .isLessThanOrEqualTo((Long) measured.get("clientWidth"));
-        assertThat((java.util.List<?>) measured.get("breaking")).as(name + ": word-breaking cells").isEmpty();
-        assertThat((java.util.List<?>) measured.get("scrolling")).as(name + ": tables scrolling").isEmpty();
     }
 }

@@ -163,6 +163,16 @@ class ConsoleLayoutBrowserTest {
         assertThat(failures).as("pages that overflow or break words in tables").isEmpty();
     }
 
+    /** Saves the whole page and checks nothing on it is wider than the screen and no table cell breaks words. */
+    static void fitsAndShoot(Browser browser, String name) {
+        @SuppressWarnings("unchecked")
+        Map<String, Object> measured = (Map<String, Object>) browser.script(MEASURE);
+        browser.screenshotWholePage(name);
+        assertThat((Long) measured.get("scrollWidth")).as(name + ": wider elements " + measured.get("wide"))
+                .isLessThanOrEqualTo((Long) measured.get("clientWidth"));
+        assertThat((List<?>) measured.get("breaking")).as(name + ": word-breaking cells").isEmpty();
+    }
+
     /** Opens the page (null: stays), saves it whole and notes what is wrong with its layout. */
     private void check(List<String> failures, String name, int width, String url) {
         if (url != null) {

@@ -9,7 +9,6 @@ import dev.ferry.principal.Role;
 import dev.ferry.simulator.JiraSimulator;
 import dev.ferry.support.Browser;
 import java.time.Duration;
-import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
@@ -55,7 +54,7 @@ class DataSourcesBrowserTest {
                     .open(journey.url() + "/admin/data-sources");
             assertThat(browser.testId("data-source").getAttribute("data-connection")).isEqualTo(connection);
             assertThat(browser.testId("schedule-line").getText()).contains("every 15 minutes");
-            fitsAndShoot("data-sources-" + width);
+            ConsoleLayoutBrowserTest.fitsAndShoot(browser, "data-sources-" + width);
 
             browser.script("document.querySelectorAll(\"input[name='streams']\").forEach(box => box.checked = box.value === arguments[0]);",
                     SimulatedIssueStream.NAME);
@@ -69,7 +68,7 @@ class DataSourcesBrowserTest {
             assertThat(browser.testId("fetch-progress").getAttribute("data-state")).isEqualTo("running");
             assertThat(browser.testId("fetch-pages").getText()).isEqualTo("1");
             assertThat(browser.testId("fetch-percent").getText()).isNotEqualTo("0 %");
-            fitsAndShoot("data-sources-running-" + width);
+            ConsoleLayoutBrowserTest.fitsAndShoot(browser, "data-sources-running-" + width);
 
             browser.click(By.cssSelector("[data-testid='fetch-cancel']"));
             assertThat(browser.testId("flash").getText()).contains("Cancel asked");
@@ -84,7 +83,7 @@ class DataSourcesBrowserTest {
             browser.find(By.cssSelector("[data-testid='schedule-form'] input[name='everyMinutes']")).sendKeys("30");
             browser.click(By.cssSelector("[data-testid='schedule-save']"));
             assertThat(browser.testId("schedule-line").getText()).contains("every 30 minutes");
-            fitsAndShoot("data-sources-cancelled-" + width);
+            ConsoleLayoutBrowserTest.fitsAndShoot(browser, "data-sources-cancelled-" + width);
 
             browser.driver().manage().deleteAllCookies();
             browser.loginAs(journey.url(), people.create(api.organizationId(), Role.MEMBER))
@@ -102,15 +101,5 @@ class DataSourcesBrowserTest {
                 return false;
             }
         });
-    }
-
-    /** Saves the whole page and checks nothing on it is wider than the screen. */
-    private static void fitsAndShoot(String name) {
-        @SuppressWarnings("unchecked")
-        Map<String, Object> measured = (Map<String, Object>) browser.script(ConsoleLayoutBrowserTest.MEASURE);
-        browser.screenshotWholePage(name);
-        assertThat((Long) measured.get("scrollWidth")).as(name + ": wider elements " + measured.get("wide"))
-                .isLessThanOrEqualTo((Long) measured.get("clientWidth"));
-        assertThat((java.util.List<?>) measured.get("breaking")).as(name + ": word-breaking cells").isEmpty();
     }
 }

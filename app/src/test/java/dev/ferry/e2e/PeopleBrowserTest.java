@@ -14,7 +14,6 @@ import dev.ferry.support.Browser;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AutoClose;
@@ -65,7 +64,7 @@ class PeopleBrowserTest {
             assertThat(browser.testId("flash").getText()).contains("Jira listed");
             row = browser.find(By.cssSelector("tr[data-account-id='" + actor + "']"));
             assertThat(row.getText()).contains("atlassian").contains("active");
-            fitsAndShoot("people-unmapped-" + width);
+            ConsoleLayoutBrowserTest.fitsAndShoot(browser, "people-unmapped-" + width);
 
             browser.find(By.id("map-id-" + actor)).sendKeys("u-bea");
             browser.click(By.cssSelector("tr[data-account-id='" + actor + "'] button[type=submit]"));
@@ -78,11 +77,11 @@ class PeopleBrowserTest {
                     .click("Add person");
             assertThat(browser.find(By.cssSelector("[data-identity-state='EMAIL_UNKNOWN']")).getText())
                     .contains("No Jira account on " + jira.baseUrl());
-            fitsAndShoot("people-" + width);
+            ConsoleLayoutBrowserTest.fitsAndShoot(browser, "people-" + width);
 
             browser.click(By.cssSelector("a[aria-label='Erase Bea Busy']"));
             assertThat(browser.testId("erase-person").getText()).contains("u-bea").contains("cannot be undone");
-            fitsAndShoot("person-erase-" + width);
+            ConsoleLayoutBrowserTest.fitsAndShoot(browser, "person-erase-" + width);
             browser.click(By.cssSelector("[data-testid='confirm-erase']"));
             assertThat(browser.testId("flash").getText()).contains("Erased: 1 identities, 3 activities");
             assertThat(browser.testId("people").getText()).doesNotContain("Bea Busy").contains("Nora Nobody");
@@ -93,7 +92,7 @@ class PeopleBrowserTest {
             assertThat(browser.findAll(By.cssSelector("[data-testid='add-person'], [data-testid='people-csv'],"
                     + " [data-testid='people'] form, [data-testid='unmapped'] form[method=post], a[href$='/erase']")))
                     .as("a Member changes nothing").isEmpty();
-            fitsAndShoot("people-member-" + width);
+            ConsoleLayoutBrowserTest.fitsAndShoot(browser, "people-member-" + width);
         }
     }
 
@@ -107,15 +106,5 @@ class PeopleBrowserTest {
         }
         context.getBean(ActivityStore.class).store(new IngestTarget(organizationId, connection, site, Optional.empty()),
                 activities);
-    }
-
-    private static void fitsAndShoot(String name) {
-        @SuppressWarnings("unchecked")
-        Map<String, Object> measured = (Map<String, Object>) browser.script(ConsoleLayoutBrowserTest.MEASURE);
-        browser.screenshotWholePage(name);
-        assertThat((Long) measured.get("scrollWidth")).as(name + ": wider elements " + measured.get("wide"))
-                .isLessThanOrEqualTo((Long) measured.get("clientWidth"));
-        assertThat((List<?>) measured.get("breaking")).as(name + ": word-breaking cells").isEmpty();
-        assertThat((List<?>) measured.get("scrolling")).as(name + ": tables scrolling").isEmpty();
     }
 }

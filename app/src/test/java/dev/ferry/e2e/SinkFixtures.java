@@ -1,14 +1,13 @@
 package dev.ferry.e2e;
 
+import dev.ferry.auditrecord.AuditRecordFixtures;
 import dev.ferry.auditrecord.AuditRecordStore;
 import dev.ferry.auditrecord.ReceivedRecord;
-import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.UUID;
 import org.springframework.context.ApplicationContext;
-import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /** Fixtures of the sink journeys: a collector row written as the poller would, and audit records stored its way. */
@@ -19,15 +18,7 @@ final class SinkFixtures {
 
     /** A collector of the organization, written straight to its table; answers its id. */
     static String collector(ApplicationContext context, String organizationId) {
-        String id = UUID.randomUUID().toString();
-        Timestamp now = Timestamp.from(Instant.now());
-        context.getBean(JdbcClient.class).sql("""
-                insert into audit_collector (id, organization_id, connection_id, poll_seconds, paused, window_offset,
-                    next_poll_at, attempts, records, created_by, created_at, updated_at)
-                values (?, ?, ?, 300, false, 0, ?, 0, 0, 'test', ?, ?)""")
-                .params(id, organizationId, "conn-" + id, Timestamp.from(Instant.now().plusSeconds(3600)), now, now)
-                .update();
-        return id;
+        return AuditRecordFixtures.collector(context.getBean(JdbcTemplate.class), organizationId);
     }
 
     /** Stores records {@code from}..{@code to} (Jira's ids) for the collector, one page, as a poll commits it. */

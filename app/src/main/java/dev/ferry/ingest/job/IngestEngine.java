@@ -8,11 +8,12 @@ import dev.ferry.ingest.IngestTargets;
 import dev.ferry.ingest.StreamPage;
 import dev.ferry.ingest.TimeWindow;
 import dev.ferry.jira.JiraException;
+import dev.ferry.persistence.Columns;
+import dev.ferry.persistence.PollingWorker;
 import dev.ferry.sitelink.SiteLinks;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -58,13 +59,7 @@ public class IngestEngine {
      * it took.
      */
     public int runDue() {
-        int taken = 0;
-        List<IngestJob> claimed;
-        while (!(claimed = jobs.claim(1, properties.lease())).isEmpty()) {
-            claimed.forEach(this::run);
-            taken += claimed.size();
-        }
-        return taken;
+        return PollingWorker.drainBatches(() -> jobs.claim(1, properties.lease()), this::run);
     }
 
     void run(IngestJob job) {
@@ -116,7 +111,7 @@ public class IngestEngine {
     private IngestJob commit(IngestTarget target, IngestJob job, TimeWindow window, StreamPage page) {
         String stream = job.stream();
         String following = page.last() ? job.nextStream() : stream;
-        Instant lease = JobStore.fence(clock.instant().plus(properties.lease()));
+        Instant lease = Columns.fence(clock.instant().plus(properties.lease()));
         return transaction.execute(status -> {
             int added = store.store(target, page.activities());
             IngestJob next = following == null || following.equals(stream)

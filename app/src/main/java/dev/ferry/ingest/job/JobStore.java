@@ -5,7 +5,6 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -74,7 +73,7 @@ class JobStore {
     @Transactional
     List<IngestJob> claim(int batchSize, Duration lease) {
         Instant now = clock.instant();
-        Instant until = fence(now.plus(lease));
+        Instant until = Columns.fence(now.plus(lease));
         List<IngestJob> due = jdbc.sql(DUE).params(Timestamp.from(now), batchSize).query(IngestJob::read).list();
         for (IngestJob job : due) {
             jdbc.sql("""
@@ -161,11 +160,6 @@ class JobStore {
     /** The connection is gone: its open jobs go with it (a worker holding one loses its fence). */
     int forget(String connectionId) {
         return jdbc.sql("delete from ingest_job where connection_id = ? and state in " + OPEN).param(connectionId).update();
-    }
-
-    /** A lease end as both databases store it (microseconds at most), so the fence compares equal when read back. */
-    static Instant fence(Instant instant) {
-        return instant.truncatedTo(ChronoUnit.MILLIS);
     }
 
     private static Timestamp timestamp(Instant instant) {
