@@ -17,6 +17,8 @@ class AuditRecordFollower {
     private final AuditRecordReader reader;
     private final int chunk;
     private long last;
+    /** The positions the filter's range spans, read again only when it has an end (reading it reads the range). */
+    private AuditRecordReader.Span span;
     private boolean closed;
     private List<ScheduledFuture<?>> timers = List.of();
 
@@ -46,7 +48,8 @@ class AuditRecordFollower {
             if (closed) {
                 return;
             }
-            lines = reader.lines(filter, last, chunk);
+            span = reader.following(filter, span);
+            lines = reader.lines(filter, span, last, chunk);
             for (AuditRecordReader.Line line : lines) {
                 if (!send(SseEmitter.event().id(Long.toString(line.position())).name("record")
                         .data(AuditRecordLines.of(line)))) {
