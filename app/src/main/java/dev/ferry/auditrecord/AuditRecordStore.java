@@ -44,6 +44,8 @@ public class AuditRecordStore {
             + " and position > ? order by organization_id, position limit ?";
     static final String AFTER_OF_COLLECTOR = "select * from jira_audit_record where collector_id = ?"
             + " and organization_id = ? and position > ? order by collector_id, position limit ?";
+    static final String STORED_IDS = "select record_id from jira_audit_record where record_id in (:ids)"
+            + " and collector_id = :collector";
     private static final int IDS_PER_LOOKUP = 500;
     private static final Comparator<ReceivedRecord> OLDEST_FIRST = Comparator.comparing(ReceivedRecord::created)
             .thenComparingLong(ReceivedRecord::recordId);
@@ -114,8 +116,7 @@ public class AuditRecordStore {
         for (int from = 0; from < ids.size(); from += IDS_PER_LOOKUP) {
             MapSqlParameterSource params = new MapSqlParameterSource().addValue("collector", collectorId)
                     .addValue("ids", ids.subList(from, Math.min(ids.size(), from + IDS_PER_LOOKUP)));
-            stored.addAll(named.queryForList("select record_id from jira_audit_record where record_id in (:ids)"
-                    + " and collector_id = :collector", params, Long.class));
+            stored.addAll(named.queryForList(STORED_IDS, params, Long.class));
         }
         return stored;
     }
