@@ -126,6 +126,11 @@ public class AuditPoller {
             failed(claim, PollFaults.unexpected(e, claim, clock.instant(), properties));
             return null;
         }
+        if (page.records().isEmpty() && claim.offset() < page.total()) {
+            // Ending the window here would move the checkpoint past every record below the offset, unread
+            failed(claim, PollFaults.emptyPage(page.total(), claim, clock.instant(), properties));
+            return null;
+        }
         List<ReceivedRecord> records;
         try {
             records = received(page.records());
@@ -138,7 +143,8 @@ public class AuditPoller {
 
     /**
      * Stores the page and moves past it in one transaction. A page shorter than asked ends the window only when
-     * Jira's total says it is the last: Jira answers short pages mid-range.
+     * Jira's total says it is the last: Jira answers short pages mid-range (and an empty one short of its total is
+     * a failure, tried again at the same offset).
      */
     private PollClaim commit(PollClaim claim, AuditPage page, List<ReceivedRecord> records) {
         int nextOffset = claim.offset() + records.size();

@@ -55,6 +55,12 @@ final class PollFaults {
                 + " (attempt " + (attempts + 1) + "); no record is skipped.");
     }
 
+    /** Jira answered no records at an offset short of its own total: the rest of the window waits, none skipped. */
+    static Verdict emptyPage(long total, PollClaim claim, Instant now, CollectorProperties properties) {
+        return retry(claim.attempts() + 1, "Jira answered no audit records at offset " + claim.offset()
+                + " of its window although it counts " + total + ".", now, Duration.ZERO, properties);
+    }
+
     /** Ferry cannot open the connection now (deleted, or its credentials unreadable): Jira is not called. */
     static Verdict connectionGone(PollClaim claim, Instant now, CollectorProperties properties) {
         Instant at = now.plus(properties.credentialsRecheck());

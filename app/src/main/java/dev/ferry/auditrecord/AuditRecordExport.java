@@ -29,9 +29,11 @@ class AuditRecordExport {
         Writer writer = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 256 * 1024);
         long after = 0;
         long lines = 0;
+        // the range's positions as the export starts: a record stored meanwhile is for the next export or a follow
+        AuditRecordReader.Span span = reader.span(filter);
         List<AuditRecordReader.Line> chunk;
         do {
-            chunk = reader.lines(filter, after, properties.exportChunk());
+            chunk = reader.lines(filter, span, after, properties.exportChunk());
             for (AuditRecordReader.Line line : chunk) {
                 AuditRecordLines.write(writer, line);
                 writer.write('\n');

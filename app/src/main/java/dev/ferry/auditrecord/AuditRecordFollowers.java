@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.springframework.stereotype.Component;
@@ -44,7 +45,8 @@ class AuditRecordFollowers {
     /** Opens a stream of the filter's records after {@code after}, or refuses one over the organization's limit. */
     SseEmitter follow(AuditRecordFilter filter, long after) {
         SseEmitter emitter = new SseEmitter(properties.streamMaxDuration().toMillis());
-        AuditRecordFollower follower = new AuditRecordFollower(emitter, filter, reader, properties.exportChunk(), after);
+        AuditRecordFollower follower = new AuditRecordFollower(emitter, filter, reader, properties.exportChunk(), after,
+                this::checkSoon);
         admit(follower);
         emitter.onCompletion(() -> leave(follower));
         emitter.onTimeout(() -> {
@@ -73,8 +75,14 @@ class AuditRecordFollowers {
 
     @TransactionalEventListener
     void onStored(AuditRecordsStored stored) {
-        for (AuditRecordFollower follower : open.getOrDefault(stored.organizationId(), Set.of())) {
+        open.getOrDefault(stored.organizationId(), Set.of()).forEach(this::checkSoon);
+    }
+
+    private void checkSoon(AuditRecordFollower follower) {
+        try {
             scheduler.execute(() -> quietly(follower::check));
+        } catch (RejectedExecutionException stopping) {
+            // shutting down: the stream ends with the node, and the client resumes elsewhere
         }
     }
 

@@ -39,7 +39,8 @@ class AuditRecordLongPoll {
         try {
             long end = System.nanoTime() + wait.toNanos();
             Object signal = signals.computeIfAbsent(filter.organizationId(), id -> new Object());
-            List<StoredRecord> records = reader.records(filter, after, limit);
+            AuditRecordReader.Span span = reader.following(filter, null);
+            List<StoredRecord> records = reader.records(filter, span, after, limit);
             while (records.isEmpty() && System.nanoTime() < end) {
                 long millis = Math.min(properties.streamPollEvery().toMillis(), (end - System.nanoTime()) / 1_000_000);
                 synchronized (signal) {
@@ -47,7 +48,8 @@ class AuditRecordLongPoll {
                         signal.wait(millis);
                     }
                 }
-                records = reader.records(filter, after, limit);
+                span = reader.following(filter, span);
+                records = reader.records(filter, span, after, limit);
             }
             return records;
         } finally {

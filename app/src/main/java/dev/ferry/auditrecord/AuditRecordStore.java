@@ -38,6 +38,14 @@ public class AuditRecordStore {
                                       author_account_id, remote_address, object_type, object_id, object_name,
                                       received_at, body)
             values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""";
+    // Ordered by the index's own columns: H2 then walks the index in order and stops at the limit; "order by
+    // position" alone made it read every row after the position and sort them, batch after batch of a backlog.
+    static final String AFTER_OF_ORGANIZATION = "select * from jira_audit_record where organization_id = ?"
+            + " and position > ? order by organization_id, position limit ?";
+    static final String AFTER_OF_COLLECTOR = "select * from jira_audit_record where collector_id = ?"
+            + " and organization_id = ? and position > ? order by collector_id, position limit ?";
+    static final String STORED_IDS = "select record_id from jira_audit_record where record_id in (:ids)"
+            + " and collector_id = :collector";
     private static final int IDS_PER_LOOKUP = 500;
     private static final Comparator<ReceivedRecord> OLDEST_FIRST = Comparator.comparing(ReceivedRecord::created)
             .thenComparingLong(ReceivedRecord::recordId);
@@ -90,11 +98,9 @@ public class AuditRecordStore {
     /** The records after {@code position}, in position order: a collector's, or any of the organization's. */
     public List<StoredRecord> after(String organizationId, String collectorId, long position, int limit) {
         if (collectorId == null) {
-            return jdbc.query("select * from jira_audit_record where organization_id = ? and position > ? order by position"
-                    + " limit ?", StoredRecord::read, organizationId, position, limit);
+            return jdbc.query(AFTER_OF_ORGANIZATION, StoredRecord::read, organizationId, position, limit);
         }
-        return jdbc.query("select * from jira_audit_record where collector_id = ? and organization_id = ? and position > ?"
-                + " order by position limit ?", StoredRecord::read, collectorId, organizationId, position, limit);
+        return jdbc.query(AFTER_OF_COLLECTOR, StoredRecord::read, collectorId, organizationId, position, limit);
     }
 
     /** Takes {@code count} positions; the row stays locked to the end of the caller's transaction. */
@@ -110,8 +116,7 @@ public class AuditRecordStore {
         for (int from = 0; from < ids.size(); from += IDS_PER_LOOKUP) {
             MapSqlParameterSource params = new MapSqlParameterSource().addValue("collector", collectorId)
                     .addValue("ids", ids.subList(from, Math.min(ids.size(), from + IDS_PER_LOOKUP)));
-            stored.addAll(named.queryForList("select record_id from jira_audit_record where record_id in (:ids)"
-                    + " and collector_id = :collector", params, Long.class));
+            stored.addAll(named.queryForList(STORED_IDS, params, Long.class));
         }
         return stored;
     }

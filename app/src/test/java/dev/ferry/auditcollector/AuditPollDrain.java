@@ -53,6 +53,12 @@ public final class AuditPollDrain {
                 context.getBean(Clock.class))).runDue();
     }
 
+    /** As {@link #drain(ApplicationContext, int)}, reading Jira through {@code reads} (a spy that alters answers). */
+    public static int drain(ApplicationContext context, int pageSize, JiraAuditReads reads) {
+        return poller(context, pageSize, new CollectorPolls(jdbc(context), context.getBean(TransactionTemplate.class),
+                context.getBean(Clock.class)), reads).runDue();
+    }
+
     /**
      * Runs one poller that commits {@code pages} pages and dies in the transaction of the next, before anything of
      * it is kept: the collector stays claimed under the dead poller's lease, as after a crash. Answers whether it died.
@@ -105,12 +111,17 @@ public final class AuditPollDrain {
     }
 
     private static AuditPoller poller(ApplicationContext context, int pageSize, CollectorPolls polls) {
+        return poller(context, pageSize, polls, context.getBean(JiraAuditReads.class));
+    }
+
+    private static AuditPoller poller(ApplicationContext context, int pageSize, CollectorPolls polls,
+            JiraAuditReads reads) {
         CollectorProperties node = context.getBean(CollectorProperties.class);
         CollectorProperties paged = new CollectorProperties(node.workerEnabled(), node.idleSleep(), node.pollInterval(),
                 node.minPollInterval(), node.overlap(), node.firstRunDays(), pageSize, node.lease(), node.slice(),
                 node.workerThreads(), node.retryInitial(), node.retryMax(), node.forbiddenRecheck(),
                 node.credentialsRecheck());
-        return new AuditPoller(polls, context.getBean(JiraAuditReads.class), context.getBean(IngestTargets.class),
+        return new AuditPoller(polls, reads, context.getBean(IngestTargets.class),
                 context.getBean(AuditRecordStore.class), context.getBean(SiteLinks.class),
                 context.getBean(TransactionTemplate.class), paged, context.getBean(Clock.class));
     }

@@ -5,6 +5,9 @@ import dev.ferry.support.WorkerKilled;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -33,6 +36,30 @@ public final class SinkDrain {
             }
         };
         return WorkerKilled.during(dying::drain);
+    }
+
+    /**
+     * Runs one worker; while it records its first accepted batch, another node claims what is due. Answers the
+     * collectors of the sinks that other node got.
+     */
+    public static List<String> drainWhileAnotherNodeClaims(ApplicationContext context) {
+        List<String> other = new ArrayList<>();
+        AtomicBoolean claimed = new AtomicBoolean();
+        SinkProperties properties = context.getBean(SinkProperties.class);
+        AuditSinks sinks = context.getBean(AuditSinks.class);
+        SinkWorker first = new SinkWorker(sinks, context.getBean(AuditRecordStore.class),
+                context.getBean(SinkHeaders.class), context.getBean(SinkSender.class), properties,
+                context.getBean(Clock.class)) {
+            @Override
+            boolean accepted(AuditSink sink, long last, int count, SinkSender.Sent sent, Instant until) {
+                if (claimed.compareAndSet(false, true)) {
+                    sinks.claim(10, properties.lease()).forEach(due -> other.add(due.collectorId()));
+                }
+                return super.accepted(sink, last, count, sent, until);
+            }
+        };
+        first.drain();
+        return other;
     }
 
     /**

@@ -1,6 +1,8 @@
 package dev.ferry.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.anyInt;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -8,6 +10,8 @@ import dev.ferry.auditcollector.AuditCollector;
 import dev.ferry.auditcollector.AuditPollDrain;
 import dev.ferry.auditcollector.CollectorFailure;
 import dev.ferry.auditcollector.CollectorState;
+import dev.ferry.jira.JiraAuditReads;
+import dev.ferry.jira.JiraAuditReads.AuditPage;
 import dev.ferry.simulator.JiraSimulator;
 import dev.ferry.simulator.fault.Fault;
 import dev.ferry.simulator.rest.AuditLog;
@@ -25,10 +29,12 @@ import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.mockito.Mockito;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -154,6 +160,29 @@ class AuditPollJourneyTest {
 
         assertThat(storedIds(collector)).isEqualTo(simulatorIds()).hasSize(100);
         assertThat(log.requests() - before).as("15 pages of 7 or fewer").isGreaterThanOrEqualTo(15);
+    }
+
+    @Test
+    void anEmptyPageShortOfJirasTotalIsReadAgainNotTakenForTheEndOfTheWindow() {
+        records(50, Instant.now().minus(Duration.ofHours(2)), Instant.now().minusSeconds(10));
+        String collector = collector(null);
+        AtomicBoolean emptied = new AtomicBoolean();
+        JiraAuditReads reads = Mockito.spy(context.getBean(JiraAuditReads.class));
+        Mockito.doAnswer(call -> {
+            AuditPage page = (AuditPage) call.callRealMethod();
+            return call.<Integer>getArgument(3) == 20 && emptied.compareAndSet(false, true)
+                    ? new AuditPage(page.offset(), page.limit(), page.total(), List.of()) : page;
+        }).when(reads).records(any(), any(), any(), anyInt(), anyInt(), any());
+
+        AuditPollDrain.drain(context, 10, reads);
+        AuditCollector waiting = AuditPollDrain.collector(context, collector);
+        assertThat(waiting.failure()).isEqualTo(CollectorFailure.UNAVAILABLE);
+        assertThat(waiting.lastError()).contains("no audit records at offset 20").contains("counts 50");
+        assertThat(waiting.checkpoint()).as("the window is not over").isNull();
+
+        AuditPollDrain.timePasses(context);
+        AuditPollDrain.drain(context, 10, reads);
+        assertThat(storedIds(collector)).isEqualTo(simulatorIds()).hasSize(50);
     }
 
     @Test

@@ -115,6 +115,25 @@ class AuditSinkJourneyTest {
     }
 
     @Test
+    void aWorkerHoldsOnlyTheSinkItSendsToSoAnotherNodeTakesTheNextMeanwhile() {
+        String second = SinkFixtures.collector(context, org.id());
+        SinkFixtures.store(context, org.id(), collector, 1, 3);
+        SinkFixtures.store(context, org.id(), second, 4, 6);
+        for (String sink : List.of(sinkPath, "/api/v1/audit-collectors/" + second + "/sink")) {
+            assertThat(api.put(sink, "{\"url\":\"" + SinkReceiver.url(journey.callbackPort()) + "\"}").status())
+                    .isEqualTo(200);
+        }
+
+        List<String> takenMeanwhile = SinkDrain.drainWhileAnotherNodeClaims(context);
+
+        assertThat(takenMeanwhile).as("the other node, while the first sends to one sink")
+                .containsAnyOf(collector, second);
+        SinkDrain.timePasses(context);
+        SinkDrain.drain(context);
+        assertThat(receiver.kept()).hasSize(6);
+    }
+
+    @Test
     void aWorkerDyingAfterTheSinkTookABatchSendsItAgainAndARestartResumesFromThePosition() {
         SinkFixtures.store(context, org.id(), collector, 1, 12);
         assertThat(api.put(sinkPath, "{\"url\":\"" + SinkReceiver.url(journey.callbackPort()) + "\",\"batchSize\":5}")
