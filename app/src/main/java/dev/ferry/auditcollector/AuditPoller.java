@@ -71,6 +71,10 @@ public class AuditPoller {
             failed(claim, PollFaults.connectionGone(claim, clock.instant(), properties));
             return;
         }
+        if (!targets.grantScopes(claim.connectionId()).map(PollFaults::coversAuditLog).orElse(true)) {
+            failed(claim, PollFaults.scopeMissing(claim, clock.instant(), properties));
+            return;
+        }
         PollClaim current = claim.windowOpen() ? claim : open(claim);
         Instant sliceEnd = clock.instant().plus(properties.slice());
         while (current != null) {
@@ -116,6 +120,10 @@ public class AuditPoller {
             page = reads.records(site, claim.windowFrom(), claim.windowTo(), claim.offset(), properties.pageSize(),
                     claim.collector().filter());
         } catch (JiraException e) {
+            if (PollFaults.scopeMismatch(e)) {
+                failed(claim, PollFaults.scopeMissing(claim, clock.instant(), properties));
+                return null;
+            }
             if (e.kind() == JiraException.Kind.UNAUTHORIZED) {
                 // as for deliveries and ingest: the connection's health says so, and renewed credentials wake the collector
                 links.credentialsRejected(claim.connectionId(), e.jiraMessage());

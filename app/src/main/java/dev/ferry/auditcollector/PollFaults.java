@@ -6,7 +6,9 @@ import dev.ferry.jira.JiraException;
 import dev.ferry.persistence.RetryDelay;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 
 /**
  * What a failed poll does to its collector, and the words a person reads. A refusal (403) or rejected credentials
@@ -43,6 +45,36 @@ final class PollFaults {
                     e.retryAfter().orElse(Duration.ZERO), properties);
             default -> retry(attempts, FailureWords.of(kind, e, "Jira", Duration.ZERO), now, Duration.ZERO, properties);
         };
+    }
+
+    /**
+     * Jira's audit log over OAuth needs the classic configuration scope, or both granular scopes its spec names
+     * together; a grant without them is refused by Atlassian's gateway whatever the account may do.
+     */
+    static final String AUDIT_CLASSIC_SCOPE = "manage:jira-configuration";
+    static final List<String> AUDIT_GRANULAR_SCOPES = List.of("read:audit-log:jira", "read:user:jira");
+
+    static boolean coversAuditLog(Set<String> grantScopes) {
+        return grantScopes.contains(AUDIT_CLASSIC_SCOPE) || grantScopes.containsAll(AUDIT_GRANULAR_SCOPES);
+    }
+
+    /** The gateway's answer to a token whose scopes do not cover the call: a 401 that is not about the credentials. */
+    static boolean scopeMismatch(JiraException e) {
+        return e.kind() == JiraException.Kind.UNAUTHORIZED && e.jiraMessage() != null
+                && e.jiraMessage().toLowerCase(Locale.ROOT).contains("scope does not match");
+    }
+
+    /**
+     * An OAuth grant without an audit scope: Jira is not asked (it would refuse every time), and the connection's
+     * credentials stay healthy for everything else they serve.
+     */
+    static Verdict scopeMissing(PollClaim claim, Instant now, CollectorProperties properties) {
+        Instant at = now.plus(properties.forbiddenRecheck());
+        return new Verdict(CollectorFailure.FORBIDDEN, at, claim.attempts() + 1, "The OAuth grant of this connection"
+                + " lacks the scope to read audit records: " + AUDIT_CLASSIC_SCOPE + " (or both "
+                + String.join(" and ", AUDIT_GRANULAR_SCOPES) + "). Add it to"
+                + " ferry.oauth.scopes and to the app in Atlassian's developer console, then Reconnect the connection;"
+                + " Ferry also looks again by itself at " + at + ".");
     }
 
     /** Jira answered a record Ferry can neither keep once nor place in time: that page waits, nothing is skipped. */

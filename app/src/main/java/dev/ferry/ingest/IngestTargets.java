@@ -87,6 +87,17 @@ public class IngestTargets {
         return connections.find(connectionId).filter(this::hasConfluence).isPresent();
     }
 
+    /**
+     * The scopes an OAuth connection's grant holds, without opening its credentials; empty for an install or an
+     * API-token connection, which have no scopes.
+     */
+    public Optional<Set<String>> grantScopes(String connectionId) {
+        return connections.find(connectionId).filter(c -> c.kind() == ConnectionKind.OAUTH && c.oauthGrantId() != null)
+                .flatMap(c -> jdbc.sql("select scopes from oauth_grant where id = ?").param(c.oauthGrantId())
+                        .query(String.class).optional())
+                .map(scopes -> Set.copyOf(Arrays.asList(scopes.trim().split("[\\s,]+"))));
+    }
+
     private boolean hasConfluence(TokenConnection connection) {
         if (connection.kind() == ConnectionKind.API_TOKEN) {
             return true;
@@ -94,9 +105,7 @@ public class IngestTargets {
         if (connection.kind() != ConnectionKind.OAUTH || connection.oauthGrantId() == null) {
             return false;
         }
-        return jdbc.sql("select scopes from oauth_grant where id = ?").param(connection.oauthGrantId())
-                .query(String.class).optional()
-                .map(scopes -> Arrays.stream(scopes.split("[\\s,]+")).anyMatch(CONFLUENCE_READ_SCOPES::contains))
+        return grantScopes(connection.id()).map(scopes -> scopes.stream().anyMatch(CONFLUENCE_READ_SCOPES::contains))
                 .orElse(false);
     }
 
