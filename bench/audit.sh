@@ -4,7 +4,8 @@
 # export's MB/s with the heap before, during and after it, and the steady-state lag against the poll interval.
 #   bench/audit.sh                        # H2 file database
 #   bench/audit.sh --database=postgres    # PostgreSQL at 127.0.0.1:5432, database test, schema ferry_bench
-# Further options: --records=250000 --poll=10s --lag-seconds=60 --jvm="-Xmx512m"
+# Further options: --records=250000 --poll=10s --lag-seconds=60 --jvm="-Xmx512m" --no-analyze (PostgreSQL: no
+# ANALYZE before the export; this machine runs PostgreSQL with autovacuum off)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 mvn -q -B package -DskipTests
