@@ -11,12 +11,12 @@ import tools.jackson.databind.json.JsonMapper;
  * A compact JWS split into its parts. Nothing here is trusted until a verifier has checked the
  * signature; {@link #issuer()} is read unverified only to find whose key to check it with.
  */
-record Jwt(String token, JsonNode header, JsonNode claims, String signingInput, byte[] signature) {
+public record Jwt(String token, JsonNode header, JsonNode claims, String signingInput, byte[] signature) {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final int MAX_TOKEN_LENGTH = 8 * 1024;
 
-    static Jwt decode(String token) {
+    public static Jwt decode(String token) {
         if (token == null || token.isBlank()) {
             throw new InvalidTokenException("no token");
         }
@@ -32,15 +32,15 @@ record Jwt(String token, JsonNode header, JsonNode claims, String signingInput, 
         return new Jwt(token, header, claims, parts[0] + "." + parts[1], bytes(parts[2], "signature"));
     }
 
-    String algorithm() {
+    public String algorithm() {
         return text(header, "alg").orElse("");
     }
 
-    Optional<String> keyId() {
+    public Optional<String> keyId() {
         return text(header, "kid");
     }
 
-    Optional<String> issuer() {
+    public Optional<String> issuer() {
         return text(claims, "iss");
     }
 
@@ -52,7 +52,7 @@ record Jwt(String token, JsonNode header, JsonNode claims, String signingInput, 
         return text(claims, "sub");
     }
 
-    Optional<Instant> instant(String claim) {
+    public Optional<Instant> instant(String claim) {
         JsonNode value = claims.get(claim);
         if (value == null || value.isNull()) {
             return Optional.empty();

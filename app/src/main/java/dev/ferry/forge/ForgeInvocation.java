@@ -1,0 +1,16 @@
+package dev.ferry.forge;
+
+import java.net.URI;
+import java.time.Instant;
+
+/**
+ * What a verified Forge Invocation Token says about the call.
+ *
+ * @param installationId the Forge installation (Ferry keys what it keeps for the install on it)
+ * @param apiBaseUrl     where calls to the product go with the tokens of this invocation
+ *                       ({@code https://api.atlassian.com/ex/jira/{cloudId}})
+ * @param principal      the user's accountId for a call from the UI; null for events and triggers
+ */
+public record ForgeInvocation(String appId, String installationId, URI apiBaseUrl, String environment, String module,
+        String cloudId, String siteUrl, String principal, String tokenId, Instant expiresAt) {
+}
