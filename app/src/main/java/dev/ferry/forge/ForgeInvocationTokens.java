@@ -55,7 +55,8 @@ public class ForgeInvocationTokens {
         return new ForgeInvocation(required(app, "id", "app.id"), required(app, "installationId", "app.installationId"),
                 apiBase(required(app, "apiBaseUrl", "app.apiBaseUrl")), text(app.path("environment"), "id"),
                 text(app.path("module"), "key"), required(context, "cloudId", "context.cloudId"),
-                text(context, "siteUrl"), text(jwt.claims(), "principal"), text(jwt.claims(), "jti"), expiresAt);
+                text(context, "siteUrl"), text(jwt.claims(), "principal"), text(jwt.claims(), "jti"), expiresAt,
+                idText(context.path("extension").path("issue"), "id"), text(context.path("extension").path("issue"), "key"));
     }
 
     private void checkSignature(Jwt jwt, String keyId) {
@@ -124,6 +125,12 @@ public class ForgeInvocationTokens {
             throw new InvalidTokenException("the token has no " + claim + " claim");
         }
         return value;
+    }
+
+    /** Jira writes some ids as numbers and some as strings; either is the same id. */
+    private static String idText(JsonNode node, String field) {
+        JsonNode value = node.path(field);
+        return value.isIntegralNumber() ? value.asString() : text(node, field);
     }
 
     private static String text(JsonNode node, String field) {

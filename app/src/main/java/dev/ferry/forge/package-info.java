@@ -1,5 +1,6 @@
 /**
- * Forge Remote: verifying the Forge Invocation Token every call from Forge carries (RS256 by a key of Atlassian's
- * JWKS, issuer, this app's audience, times). Nothing of a call is trusted before its token passes.
+ * Forge Remote: every call under {@code /forge/} passes {@link dev.ferry.forge.ForgeRemoteGate} (the Forge
+ * Invocation Token verified: RS256 by a key of Atlassian's JWKS, issuer, this app's audience, times; then the
+ * installation admits it). Nothing of a call is trusted before its token passes.
  */
 package dev.ferry.forge;

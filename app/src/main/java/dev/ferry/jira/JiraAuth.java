@@ -33,6 +33,19 @@ public sealed interface JiraAuth {
         }
     }
 
+    /**
+     * A Forge installation's app system token (sent to the remote in {@code x-forge-oauth-system}), as
+     * {@code Authorization: Bearer} against the invocation's {@code app.apiBaseUrl}. Null when Forge has not
+     * handed Ferry a token that is still valid: the call then fails as UNAVAILABLE, to be retried once
+     * Forge's next invocation (at the latest its scheduled trigger) brings a fresh one.
+     */
+    record ForgeSystem(String systemToken) implements JiraAuth {
+        @Override
+        public String toString() {
+            return systemToken == null ? "ForgeSystem[no valid token]" : "ForgeSystem[token hidden]";
+        }
+    }
+
     /** No credentials: for what Jira tells anyone, such as a site's cloudId at {@code /_edge/tenant_info}. */
     record Anonymous() implements JiraAuth {
     }

@@ -42,6 +42,11 @@ class JiraTransport {
         }
         HttpRequest.Builder builder = HttpRequest.newBuilder(request.uri()).timeout(properties.readTimeout())
                 .header("Accept", "application/json");
+        if (site.auth() instanceof JiraAuth.ForgeSystem forge && forge.systemToken() == null) {
+            throw new JiraException(JiraException.Kind.UNAVAILABLE, 0, request.describe() + " to "
+                    + request.uri().getHost() + " not sent: Forge has not handed Ferry a valid system token for "
+                    + site.clientKey() + " yet", "no valid Forge system token yet", null);
+        }
         if (!(site.auth() instanceof JiraAuth.Anonymous)) {
             builder.header("Authorization", authorization(site, request));
         }
@@ -74,6 +79,9 @@ class JiraTransport {
         if (auth instanceof JiraAuth.ApiToken token) {
             return "Basic " + Base64.getEncoder().encodeToString(
                     (token.email() + ":" + token.token()).getBytes(StandardCharsets.UTF_8));
+        }
+        if (auth instanceof JiraAuth.ForgeSystem forge) {
+            return "Bearer " + forge.systemToken();
         }
         return "Bearer " + ((JiraAuth.OAuthBearer) auth).accessToken();
     }
