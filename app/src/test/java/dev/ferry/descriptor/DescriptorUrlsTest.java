@@ -4,17 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.ferry.support.FerryIntegrationTest;
 import dev.ferry.support.Http;
-import java.io.IOException;
-import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
-import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
-import tools.jackson.dataformat.yaml.YAMLMapper;
 
 /**
  * Every address the served descriptor gives Jira answers on a running Ferry: Jira shows a broken icon or an
@@ -55,19 +50,6 @@ class DescriptorUrlsTest {
         }
     }
 
-    @Test
-    void theForgeManifestNamesTheSamePathsAsTheDescriptor() throws IOException {
-        JsonNode descriptor = DescriptorTemplate.load().render("https://ferry.example", "k");
-        JsonNode manifest = YAMLMapper.builder().build().readTree(Files.readString(ForgeManifestTest.COMMITTED));
-        List<Named> inDescriptor = new ArrayList<>();
-        List<Named> inManifest = new ArrayList<>();
-        walk(descriptor.get("lifecycle"), "", "https://ferry.example", inDescriptor);
-        walk(descriptor.get("modules"), "", "https://ferry.example", inDescriptor);
-        walk(manifest.get("connectModules"), "", "${FERRY_BASE_URL}", inManifest);
-
-        assertThat(paths(inManifest)).isEqualTo(paths(inDescriptor)).contains("/ferry-glance.svg");
-    }
-
     /** Pages and icons are read with GET; Jira posts webhooks and lifecycle events. */
     private int answer(Named address) {
         Http http = new Http(port);
@@ -103,12 +85,6 @@ class DescriptorUrlsTest {
     /** Jira fills in context variables ({@code {issue.key}}) before it calls; any value does for routing. */
     private static String sample(String path) {
         return path.replaceAll("\\{[^}]+}", "1");
-    }
-
-    private static Set<String> paths(List<Named> named) {
-        Set<String> paths = new TreeSet<>();
-        named.forEach(address -> paths.add(address.path()));
-        return paths;
     }
 
     /** An address and where in the document it is named (a JSON pointer). */
