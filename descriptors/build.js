@@ -9,6 +9,13 @@ const esbuild = require('esbuild');
 const ui = path.join(__dirname, 'ui');
 const icon = path.join(__dirname, '..', 'app', 'src', 'main', 'resources', 'static', 'ferry-glance.svg');
 
+const UNAVAILABLE = `window.addEventListener('error', function (event) {
+  if (!/bridge/i.test(String(event.message))) return;
+  var error = document.getElementById('error'), status = document.getElementById('status');
+  if (status) status.textContent = '';
+  if (error) { error.hidden = false; error.textContent = 'This page works only inside Jira: the Forge bridge is not available.'; }
+});`;
+
 async function build(name) {
   const out = path.join(ui, 'dist', name);
   fs.rmSync(out, { recursive: true, force: true });
@@ -21,6 +28,8 @@ async function build(name) {
     format: 'iife',
     target: ['es2019'],
     legalComments: 'none',
+    // @forge/bridge reaches for Jira's host bridge as it loads; outside Jira that throws before any of our code runs.
+    banner: { js: UNAVAILABLE },
     logLevel: 'warning'
   });
   fs.copyFileSync(path.join(ui, 'static', `${name}.html`), path.join(out, 'index.html'));
