@@ -5,9 +5,11 @@ import static dev.ferry.descriptor.ForgeManifest.ordered;
 import dev.ferry.descriptor.ForgeModules.Endpoint;
 import dev.ferry.descriptor.ForgeModules.UiModule;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -26,16 +28,22 @@ final class ForgeModuleList {
         modules.put("scheduledTrigger", List.of(ordered("key", ForgeModules.TOKEN_ENDPOINT + "-schedule",
                 "endpoint", ForgeModules.TOKEN_ENDPOINT, "interval", ForgeModules.TOKEN_INTERVAL)));
         JsonNode connect = descriptor.get("modules");
-        for (UiModule ui : ForgeModules.UI) {
-            JsonNode module = connectModule(connect, ui);
-            @SuppressWarnings("unchecked")
-            List<Object> ofType = (List<Object>) modules.computeIfAbsent(ui.forgeType(), type -> new ArrayList<>());
-            if (ofType.stream().noneMatch(existing -> ((Map<?, ?>) existing).get("key").equals(ui.forgeKey()))) {
-                ofType.add(uiModule(ui, module));
-            }
-        }
+        modules.putAll(uiModules(connect));
         modules.put("jira:entityProperty", entityProperties(connect.path("jiraEntityProperties")));
         return modules;
+    }
+
+    /** One Forge module per Forge key: two Connect modules that became one panel are declared once. */
+    private static Map<String, List<Object>> uiModules(JsonNode connect) {
+        Map<String, List<Object>> byType = new LinkedHashMap<>();
+        Set<String> declared = new HashSet<>();
+        for (UiModule ui : ForgeModules.UI) {
+            JsonNode module = connectModule(connect, ui);
+            if (declared.add(ui.forgeType() + " " + ui.forgeKey())) {
+                byType.computeIfAbsent(ui.forgeType(), type -> new ArrayList<>()).add(uiModule(ui, module));
+            }
+        }
+        return byType;
     }
 
     /** Every endpoint gets the app system token, so each Forge call hands Ferry a fresh one. */
@@ -93,8 +101,8 @@ final class ForgeModuleList {
         if (!label.isEmpty()) {
             module.put("label", label);
         }
-        String icon = connect.at("/icon/url").asString("");
-        if (!icon.isEmpty() || ui.forgeType().equals("jira:issuePanel")) {
+        // The glance keeps its Connect icon; Forge also requires one on an issue panel, where Connect had none.
+        if (connect.has("icon") || ui.forgeType().equals("jira:issuePanel")) {
             module.put("icon", "resource:" + ui.resource() + ";" + ForgeModules.ICON);
         }
         if (ui.forgeType().equals("jira:adminPage")) {
