@@ -36,7 +36,7 @@ class ForgeInstallationStore {
     /** The live installation serving a site; the latest when Forge installed it more than once. */
     Optional<ForgeInstallation> liveForSite(String siteKey) {
         return jdbc.sql("select " + COLUMNS + " from forge_installation where site_key = ? and state = 'INSTALLED'"
-                + " order by installed_at desc").param(siteKey).query(ForgeInstallationStore::row).stream().findFirst();
+                + " order by installed_at desc").param(siteKey).query(ForgeInstallationStore::row).list().stream().findFirst();
     }
 
     void insert(ForgeInstallation installation, Instant now) {
