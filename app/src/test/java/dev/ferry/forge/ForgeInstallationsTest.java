@@ -28,6 +28,7 @@ import org.springframework.test.context.DynamicPropertySource;
  * (a new one, or the Connect site it merges with), what an uninstall refuses, and how the app system token is kept.
  */
 @FerryIntegrationTest
+@SuppressWarnings("unchecked")
 class ForgeInstallationsTest {
 
     static final ForgeSide FORGE = ForgeSide.INSTANCE;
@@ -188,6 +189,25 @@ class ForgeInstallationsTest {
         assertThat(installation().get("system_token_ciphertext")).isNull();
         assertThat(FORGE.lifecycle(http, "upgraded", installation, "cloud-mergedgoes", null).statusCode()).isEqualTo(401);
         assertThat(directory.callable("merged-goes")).isEmpty();
+    }
+
+    @Test
+    void aTokenWhoseCloudIdOrApiBaseUrlDisagreesWithTheInstallationIsRefused() {
+        FORGE.lifecycle(http, "installed", installation, cloudId, FORGE.systemToken(Instant.now().plusSeconds(7200)));
+        String body = ForgeSide.lifecycleBody("avi:forge:upgraded:app", installation, cloudId);
+
+        Map<String, Object> otherBase = FORGE.claims(installation, cloudId);
+        ((Map<String, Object>) otherBase.get("app")).put("apiBaseUrl", "https://api.atlassian.com/ex/jira/elsewhere");
+        var moved = http.post("/forge/lifecycle/upgraded", body, "Authorization", "Bearer " + FORGE.fit(otherBase));
+        Map<String, Object> otherCloud = FORGE.claims(installation, cloudId);
+        ((Map<String, Object>) otherCloud.get("context")).put("cloudId", "another-cloud");
+        var otherSite = http.post("/forge/lifecycle/upgraded", body, "Authorization", "Bearer " + FORGE.fit(otherCloud));
+
+        assertThat(moved.statusCode()).isEqualTo(401);
+        assertThat(moved.body()).contains("app.apiBaseUrl is not the one of Forge installation");
+        assertThat(otherSite.statusCode()).isEqualTo(401);
+        assertThat(otherSite.body()).contains("context.cloudId is not the cloudId of Forge installation");
+        assertThat(installation().get("upgraded_at")).isNull();
     }
 
     @Test
