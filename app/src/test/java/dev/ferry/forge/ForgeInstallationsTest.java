@@ -234,7 +234,8 @@ class ForgeInstallationsTest {
                 .isCloseTo(Instant.now().plus(Duration.ofHours(3)), within(Duration.ofSeconds(5)));
 
         expireTokenIn(Duration.ofSeconds(-5));
-        assertThat(token()).as("an expired token is as good as none").isNull();
+        assertThat(directory.callable("forge-" + cloudId).orElseThrow().auth()).as("an expired token is as good as none")
+                .isEqualTo(new JiraAuth.ForgeSystem(null, null));
         lifecycle.dropExpiredTokens();
         assertThat(installation().get("system_token_ciphertext")).as("and is dropped").isNull();
     }
