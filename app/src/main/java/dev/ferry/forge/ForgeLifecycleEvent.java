@@ -25,7 +25,7 @@ record ForgeLifecycleEvent(String id, String eventType, App app, Environment env
     record Environment(String id) {
     }
 
-    /** The event, once it is about the installation the token was minted for. */
+    /** The event, once it is about the installation the token was minted for; an empty body is an event with no details. */
     static ForgeLifecycleEvent read(String body, ForgeInvocation invocation) {
         ForgeLifecycleEvent event;
         try {
@@ -33,10 +33,11 @@ record ForgeLifecycleEvent(String id, String eventType, App app, Environment env
         } catch (JacksonException e) {
             throw Refusal.invalid("the body is not a Forge life cycle event");
         }
-        if (event == null || event.id() == null || event.id().isBlank()) {
-            throw Refusal.invalid("the life cycle event names no installation (id)");
+        if (event == null) {
+            return new ForgeLifecycleEvent(null, null, null, null);
         }
-        if (!ForgeInstallation.uuid(event.id()).equals(ForgeInstallation.uuid(invocation.installationId()))) {
+        // The token names the installation; an id in the body (the reference's payloads carry one) must agree.
+        if (event.id() != null && !ForgeInstallation.uuid(event.id()).equals(ForgeInstallation.uuid(invocation.installationId()))) {
             throw Refusal.invalid("the life cycle event is about another installation than the token's");
         }
         return event;

@@ -259,8 +259,21 @@ class ForgeInstallationsTest {
         var response = http.post("/forge/lifecycle/installed", body, "Authorization", "Bearer " + FORGE.fit(installation, cloudId));
 
         assertThat(response.statusCode()).isEqualTo(400);
+        assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
+                type -> assertThat(type).startsWith("application/problem+json"));
         assertThat(response.body()).contains("another installation");
+        assertThat(http.post("/forge/lifecycle/installed", "{\"id\":", "Authorization", "Bearer "
+                + FORGE.fit(installation, cloudId)).statusCode()).as("not JSON").isEqualTo(400);
         assertThat(count("forge_installation")).isZero();
+    }
+
+    @Test
+    void theTokenAloneNamesTheInstallationWhenTheBodyDoesNot() {
+        var response = http.post("/forge/lifecycle/installed", "{}", "Authorization", "Bearer "
+                + FORGE.fit(installation, cloudId), "x-forge-oauth-system", FORGE.systemToken(Instant.now().plusSeconds(7200)));
+
+        assertThat(response.statusCode()).isEqualTo(204);
+        assertThat(installation().get("site_key")).isEqualTo("forge-" + cloudId);
     }
 
     private void connectInstall(String clientKey) {
