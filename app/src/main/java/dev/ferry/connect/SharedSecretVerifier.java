@@ -23,6 +23,9 @@ class SharedSecretVerifier {
         String issuer = jwt.issuer().orElseThrow(() -> new InvalidTokenException("the token has no iss claim"));
         ConnectTenant tenant = tenants.find(issuer)
                 .orElseThrow(() -> new InvalidTokenException("the issuer is not an installed site"));
+        if (tenant.sharedSecret() == null) {
+            throw new InvalidTokenException("the site installed Ferry through Forge only: it has no Connect shared secret");
+        }
         if (!Hs256.verify(jwt, tenant.sharedSecret())) {
             throw new InvalidTokenException("the signature does not match the site's shared secret");
         }

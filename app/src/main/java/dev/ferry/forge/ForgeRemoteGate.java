@@ -66,7 +66,7 @@ class ForgeRemoteGate implements HandlerInterceptor {
     }
 
     /** Forge sends the product tokens bare; a {@code Bearer } prefix is taken off all the same. */
-    private static String token(String header) {
+    static String token(String header) {
         if (header == null || header.isBlank()) {
             return null;
         }

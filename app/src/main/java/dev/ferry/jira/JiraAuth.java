@@ -38,8 +38,17 @@ public sealed interface JiraAuth {
      * {@code Authorization: Bearer} against the invocation's {@code app.apiBaseUrl}. Null when Forge has not
      * handed Ferry a token that is still valid: the call then fails as UNAVAILABLE, to be retried once
      * Forge's next invocation (at the latest its scheduled trigger) brings a fresh one.
+     *
+     * @param connectSecret the shared secret of the same site's Connect install (Connect on Forge), null without
+     *                      one: never sent to Jira here, only for the context tokens of Ferry's own Connect pages
      */
-    record ForgeSystem(String systemToken) implements JiraAuth {
+    record ForgeSystem(String systemToken, String connectSecret) implements JiraAuth {
+
+        /** A Forge installation of a site with no Connect install. */
+        public ForgeSystem(String systemToken) {
+            this(systemToken, null);
+        }
+
         @Override
         public String toString() {
             return systemToken == null ? "ForgeSystem[no valid token]" : "ForgeSystem[token hidden]";

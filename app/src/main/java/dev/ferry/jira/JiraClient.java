@@ -8,6 +8,7 @@ import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Consumer;
 import org.springframework.stereotype.Component;
 import org.springframework.web.util.UriComponentsBuilder;
@@ -34,6 +35,9 @@ public class JiraClient {
     static final int ISSUE_TYPES_PER_PAGE = 200;
     /** Jira's cap on {@code maxResults} for the project search. */
     static final int PROJECTS_PER_PAGE = 100;
+
+    /** Jira's reserved app property holding the Connect clientKey of a Forge installation (Connect on Forge). */
+    static final String CONNECT_CLIENT_KEY_PROPERTY = "connect_client_key_019cdff3-8bfb-71fe-9628-875b700aebb8";
 
     private final JiraCalls calls;
     private final Clock clock;
@@ -212,6 +216,27 @@ public class JiraClient {
                     "no cloudId", null);
         }
         return cloudId;
+    }
+
+    /**
+     * The Connect clientKey of the Forge installation the site is called through:
+     * {@code GET /rest/atlassian-connect/1/addons/{appKey}/properties/connect_client_key_019cdff3-...}, a reserved,
+     * read-only property Jira answers for a Forge app whose {@code app.connect.key} is {@code appKey}. Empty when Jira
+     * has none for it (the app never had a Connect install there).
+     */
+    public Optional<String> connectClientKey(JiraSite site, String appKey) {
+        try {
+            JsonNode value = calls.json(site, JiraRequest.get(uri(site,
+                    "/rest/atlassian-connect/1/addons/{appKey}/properties/{propertyKey}", appKey,
+                    CONNECT_CLIENT_KEY_PROPERTY))).path("value");
+            String clientKey = value.isString() ? value.asString() : value.path("clientKey").asString("");
+            return clientKey.isBlank() ? Optional.empty() : Optional.of(clientKey);
+        } catch (JiraException e) {
+            if (e.kind() == JiraException.Kind.NOT_FOUND) {
+                return Optional.empty();
+            }
+            throw e;
+        }
     }
 
     /** Every page of {@code POST /rest/api/3/search/jql}, following {@code nextPageToken}. */

@@ -29,10 +29,16 @@ public record JiraSite(String clientKey, URI baseUrl, URI apiBase, JiraAuth auth
         return authority + path;
     }
 
-    /** The installed app's shared secret, which signs Connect context tokens; only an app install has one. */
+    /**
+     * The installed app's shared secret, which signs Connect context tokens; only a Connect app install has one
+     * (called through Forge or not).
+     */
     public String sharedSecret() {
         if (auth instanceof JiraAuth.ConnectApp app) {
             return app.sharedSecret();
+        }
+        if (auth instanceof JiraAuth.ForgeSystem forge && forge.connectSecret() != null) {
+            return forge.connectSecret();
         }
         throw new IllegalStateException(clientKey + " is not an app install: it has no shared secret");
     }

@@ -23,4 +23,15 @@ public record Installation(
     public String publicUrl() {
         return displayUrl != null && !displayUrl.isBlank() ? displayUrl : baseUrl;
     }
+
+    /**
+     * The same install as a Forge installation serves it: its installation id and cloudId are filled in where the
+     * Connect install left them empty, and kept where it gave them.
+     */
+    Installation servedByForge(String forgeInstallationId, String forgeCloudId) {
+        return new Installation(baseUrl, displayUrl, displayUrlServicedeskHelpCenter, productType, description,
+                cloudId == null || cloudId.isBlank() ? forgeCloudId : cloudId,
+                installationId == null || installationId.isBlank() ? forgeInstallationId : installationId,
+                oauthClientId, serviceEntitlementNumber, entitlementId, entitlementNumber, serverVersion, pluginsVersion);
+    }
 }

@@ -46,6 +46,32 @@ public class Site {
         return new Site(clientKey, null, installation, secret, SiteState.INSTALLED, importOf, now, now, now, null);
     }
 
+    /** A site Ferry learns of through a Forge installation alone: it has no Connect shared secret. */
+    static Site installThroughForge(String clientKey, Installation installation, Instant now) {
+        return new Site(clientKey, null, installation, null, SiteState.INSTALLED, null, now, now, now, null);
+    }
+
+    /**
+     * A Forge installation serves this site. One that comes back after an uninstall comes back through Forge only:
+     * the Connect install went with the uninstall, so its old shared secret is dropped (a Connect re-install sends
+     * a new one).
+     */
+    void installThroughForge(String installationId, String cloudId, Instant now) {
+        if (state == SiteState.UNINSTALLED) {
+            sharedSecret = null;
+            state = SiteState.INSTALLED;
+            uninstalledAt = null;
+            lastInstalledAt = now;
+        }
+        installation = installation.servedByForge(installationId, cloudId);
+        updatedAt = now;
+    }
+
+    /** Whether a Connect install of the site is live: Jira signs its calls with the shared secret it sent. */
+    boolean hasConnectInstall() {
+        return isInstalled() && sharedSecret != null && sharedSecret.keyId() != null;
+    }
+
     /** A later {@code installed}: upgrade, rename or rotation; the new secret replaces the old one. */
     void reinstall(Installation newInstallation, Sealed newSecret, Instant now) {
         installation = newInstallation;

@@ -24,6 +24,10 @@ public interface SiteRepository extends Repository<Site, String> {
             order by updated_at desc""")
     List<Site> findInstalledByUrl(String url);
 
+    /** By the Forge installation a Connect-on-Forge install named, as its ARI or bare uuid. */
+    @Query("select * from site where installation_id = :ari or installation_id = :uuid order by updated_at desc")
+    List<Site> findByInstallationId(String ari, String uuid);
+
     @Query("select * from site where cloud_id = :cloudId order by updated_at desc")
     List<Site> findByCloudId(String cloudId);
 

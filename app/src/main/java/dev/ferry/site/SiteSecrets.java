@@ -44,10 +44,14 @@ class SiteSecrets implements ConnectTenants {
         return jdbc.sql("""
                 select state, shared_secret_key_id, shared_secret_ciphertext, base_url from site where client_key = ?""")
                 .param(clientKey)
-                .query((rs, row) -> new ConnectTenant(clientKey,
-                        cipher.open(new Sealed(rs.getString(2), rs.getString(3)), context(clientKey)),
+                .query((rs, row) -> new ConnectTenant(clientKey, open(clientKey, rs.getString(2), rs.getString(3)),
                         !SiteState.UNINSTALLED.name().equals(rs.getString(1)), rs.getString(4)))
                 .optional();
+    }
+
+    /** A site Ferry knows through Forge alone has no shared secret: null, which no Connect token verifies against. */
+    private String open(String clientKey, String keyId, String ciphertext) {
+        return keyId == null || ciphertext == null ? null : cipher.open(new Sealed(keyId, ciphertext), context(clientKey));
     }
 
     private static String context(String clientKey) {

@@ -14,7 +14,7 @@ public class CleanDatabase implements BeforeEachCallback {
             "ingest_schedule", "object_change_comment", "object_change", "callback_message", "callback_endpoint", "hand_ticket", "glance_refresh", "oauth_state", "ticket_link", "webhook_delivery", "lifecycle_token",
             "delivery_lane", "test_ticket", "ticket_delivery", "product_event", "delivery_rule", "destination", "event_type", "audit_record",
             "jira_rate_budget", "rate_window", "site_link_request", "site_link", "api_key", "jira_connection", "oauth_grant", "spring_session_attributes", "spring_session", "sign_in_brake",
-            "first_admin_claim", "app_user", "organization", "site");
+            "first_admin_claim", "app_user", "organization", "forge_installation", "site");
 
     @Override
     public void beforeEach(ExtensionContext context) {
