@@ -20,7 +20,6 @@ final class ForgeEventParts {
     }
 
     static ObjectNode of(String eventType, JsonNode issue, String accountId, String siteUrl, Clock clock) {
-        ForgePayloads.connectEventOf(eventType);
         ObjectNode parts = JSON.createObjectNode();
         parts.set("issue", issue);
         parts.putObject("user").put("accountId", accountId);

@@ -63,13 +63,6 @@ final class ForgePayloads {
         return Optional.ofNullable(FORGE_EVENT_OF.get(connectEvent));
     }
 
-    /** The Connect webhook name of a Forge event, to build its body with the site's webhook bodies. */
-    static String connectEventOf(String forgeEvent) {
-        return FORGE_EVENT_OF.entrySet().stream().filter(entry -> entry.getValue().equals(forgeEvent))
-                .map(Map.Entry::getKey).findFirst()
-                .orElseThrow(() -> new IllegalArgumentException("the simulator plays no Forge event " + forgeEvent));
-    }
-
     /** A retry carries how many times Forge tried before (unverified: Forge's remote contract names retries only). */
     static String attempt(ObjectNode body, int attempt) {
         if (attempt == 0) {
