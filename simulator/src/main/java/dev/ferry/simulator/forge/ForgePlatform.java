@@ -266,6 +266,16 @@ public final class ForgePlatform {
         return url.toString();
     }
 
+    /** The keys of the app's UI modules with a remote resolver, in manifest order. */
+    public List<String> uiModuleKeys() {
+        return List.copyOf(installed().manifest().uiModules().keySet());
+    }
+
+    /** Whether a UI module opens on an issue (glance, panel) rather than on a page of its own. */
+    public boolean onIssue(String moduleKey) {
+        return uiModule(moduleKey).type().startsWith("jira:issue");
+    }
+
     /** The UI host's HTTP side, for the simulator to register with its server. */
     public ForgeUiHost ui() {
         return ui;

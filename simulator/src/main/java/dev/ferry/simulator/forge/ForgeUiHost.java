@@ -124,7 +124,8 @@ public final class ForgeUiHost extends Endpoint {
         ObjectNode response = answer.putObject(reply.ok() ? "payload" : "error");
         response.put("status", reply.status());
         ObjectNode headers = response.putObject("headers");
-        reply.headers().forEach((name, values) -> values.forEach(value -> headers.withArray(name).add(value)));
+        // Header names lower-cased, as a fetch Response's Headers give them.
+        reply.headers().forEach((name, values) -> values.forEach(value -> headers.withArray(name.toLowerCase()).add(value)));
         if (reply.body() != null && !reply.body().isEmpty()) {
             try {
                 response.set("body", JSON.readTree(reply.body()));

@@ -24,7 +24,7 @@ final class RemoteInvoker {
     static final Duration UI_TIMEOUT = Duration.ofSeconds(25);
     static final int EVENT_RETRIES = 4;
 
-    private final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER)
+    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).followRedirects(HttpClient.Redirect.NEVER)
             .connectTimeout(Duration.ofSeconds(5)).build();
     private final Clock clock;
     final List<Invocation> sent = new CopyOnWriteArrayList<>();

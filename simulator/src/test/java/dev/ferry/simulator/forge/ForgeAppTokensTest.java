@@ -74,7 +74,7 @@ class ForgeAppTokensTest {
     void theTokenCarriesTheManifestsScopesOnly() throws Exception {
         // read:jira-work and write:jira-work reach Jira's issues; no Confluence scope was asked for.
         assertThat(gateway("GET", "/rest/api/3/myself", systemToken).statusCode()).isEqualTo(200);
-        HttpResponse<String> wiki = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(jira.gatewayUrl()
+        HttpResponse<String> wiki = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build().send(HttpRequest.newBuilder(URI.create(jira.gatewayUrl()
                 + "/ex/confluence/" + jira.cloudId() + "/wiki/api/v2/spaces")).header("Authorization", "Bearer " + systemToken)
                 .build(), HttpResponse.BodyHandlers.ofString());
         assertThat(wiki.statusCode()).isEqualTo(401);
@@ -83,13 +83,13 @@ class ForgeAppTokensTest {
 
     @Test
     void theSiteUrlDoesNotTakeTheSystemToken() throws Exception {
-        HttpResponse<String> onSite = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(jira.baseUrl()
+        HttpResponse<String> onSite = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build().send(HttpRequest.newBuilder(URI.create(jira.baseUrl()
                 + "/rest/api/3/myself")).header("Authorization", "Bearer " + systemToken).build(), HttpResponse.BodyHandlers.ofString());
         assertThat(onSite.statusCode()).isEqualTo(401);
     }
 
     private HttpResponse<String> gateway(String method, String sitePath, String token) throws Exception {
-        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(jira.gatewayUrl() + "/ex/jira/" + jira.cloudId()
+        return HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build().send(HttpRequest.newBuilder(URI.create(jira.gatewayUrl() + "/ex/jira/" + jira.cloudId()
                 + sitePath)).method(method, HttpRequest.BodyPublishers.noBody()).header("Authorization", "Bearer " + token)
                 .build(), HttpResponse.BodyHandlers.ofString());
     }

@@ -107,7 +107,7 @@ class ForgeInvocationTokenTest {
     }
 
     private PublicKey jwksKey(String kid) throws Exception {
-        HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(jira.forge().jwksUrl()))
+        HttpResponse<String> response = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build().send(HttpRequest.newBuilder(URI.create(jira.forge().jwksUrl()))
                 .build(), HttpResponse.BodyHandlers.ofString());
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(jira.forge().jwksUrl()).isEqualTo(jira.baseUrl() + "/forge-platform/jwks.json");

@@ -96,7 +96,7 @@ class ForgeMigrationTest {
     }
 
     private HttpResponse<String> property(String bearer, String path) throws Exception {
-        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(jira.gatewayUrl() + "/ex/jira/"
+        return HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build().send(HttpRequest.newBuilder(URI.create(jira.gatewayUrl() + "/ex/jira/"
                 + jira.cloudId() + path)).header("Authorization", "Bearer " + bearer).build(), HttpResponse.BodyHandlers.ofString());
     }
 }
