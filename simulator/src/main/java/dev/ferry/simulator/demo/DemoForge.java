@@ -17,7 +17,7 @@ import java.util.function.Consumer;
 final class DemoForge {
 
     /** The demo's Forge app; Ferry runs with it as {@code ferry.forge.app-id}. */
-    static final String APP_ID = "ari:cloud:ecosystem::app/0f0e0d0c-demo-4e7a-9b1f-5e1a2b3c4d5e";
+    static final String APP_ID = "ari:cloud:ecosystem::app/0f0e0d0c-0de0-4e7a-9b1f-5e1a2b3c4d5e";
     static final Path DESCRIPTORS = Path.of("descriptors");
 
     private final JiraSimulator jira;
