@@ -31,6 +31,7 @@ public final class ForgePlatform {
     private final AppTokens tokens;
     private final RemoteInvoker invoker;
     private final FitMinter minter;
+    private final TriggerDelivery triggers;
     private final ForgeUiHost ui = new ForgeUiHost(this);
     private volatile ForgeSite site;
     private volatile ForgeInstallation installation;
@@ -40,6 +41,7 @@ public final class ForgePlatform {
         this.tokens = new AppTokens(clock, keys);
         this.invoker = new RemoteInvoker(clock);
         this.minter = new FitMinter(keys, clock);
+        this.triggers = new TriggerDelivery(invoker, minter, tokens);
     }
 
     /** Called once by the simulator when it knows its own address. */
@@ -116,7 +118,7 @@ public final class ForgePlatform {
 
     private RemoteReply lifecycle(String eventType) {
         ObjectNode body = ForgePayloads.lifecycle(eventType, installed(), Users.ADMIN_ACCOUNT_ID);
-        return deliver(eventType, body).orElseThrow(() ->
+        return triggers.event(installed(), eventType, body).orElseThrow(() ->
                 new IllegalStateException("the manifest has no trigger for " + eventType));
     }
 
@@ -129,7 +131,8 @@ public final class ForgePlatform {
     public Optional<RemoteReply> event(String eventType, String issueKey) {
         JsonNode issue = site().data().issueJson(issueKey, site().siteUrl())
                 .orElseThrow(() -> new IllegalArgumentException("no issue " + issueKey + " on the simulated site"));
-        return deliver(eventType, ForgeEventParts.of(eventType, issue, Users.ADMIN_ACCOUNT_ID, site().siteUrl(), clock));
+        return triggers.event(installed(), eventType,
+                ForgeEventParts.of(eventType, issue, Users.ADMIN_ACCOUNT_ID, site().siteUrl(), clock));
     }
 
     /**
@@ -143,43 +146,16 @@ public final class ForgePlatform {
         }
         return ForgePayloads.forgeEventOf(connectEvent).flatMap(forgeEvent -> {
             try {
-                return deliver(forgeEvent, (ObjectNode) JSON.readTree(connectBody));
+                return triggers.event(current, forgeEvent, (ObjectNode) JSON.readTree(connectBody));
             } catch (java.io.IOException e) {
                 throw new IllegalStateException(e);
             }
         });
     }
 
-    private Optional<RemoteReply> deliver(String eventType, ObjectNode parts) {
-        ForgeInstallation current = installed();
-        Optional<ForgeManifest.Trigger> trigger = current.manifest().triggers().stream()
-                .filter(candidate -> candidate.events().contains(eventType)).findFirst();
-        if (trigger.isEmpty()) {
-            return Optional.empty();
-        }
-        ForgeManifest.Endpoint endpoint = current.manifest().endpoint(trigger.get().endpoint());
-        ObjectNode body = eventType.startsWith("avi:forge:") ? parts
-                : ForgePayloads.jiraEvent(eventType, parts, current.cloudId(), trigger.get().key());
-        String systemToken = endpoint.systemToken() ? systemToken(current) : null;
-        return Optional.of(invoker.deliver(current.manifest().url(endpoint, endpoint.route()), endpoint.key(),
-                attempt -> minter.fit(current, "core:trigger", trigger.get().key(), null, null).sign(), systemToken,
-                attempt -> ForgePayloads.attempt(body, attempt)));
-    }
-
     /** Runs a scheduled trigger now: POSTs its endpoint with a fresh FIT and a fresh system token. */
     public RemoteReply runScheduledTrigger(String key) {
-        ForgeInstallation current = installed();
-        String endpointKey = current.manifest().scheduledTriggers().get(key);
-        if (endpointKey == null) {
-            throw new IllegalArgumentException("the manifest has no scheduledTrigger " + key);
-        }
-        ForgeManifest.Endpoint endpoint = current.manifest().endpoint(endpointKey);
-        String systemToken = endpoint.systemToken() ? systemToken(current) : null;
-        ObjectNode body = JSON.createObjectNode();
-        body.putObject("context").put("cloudId", current.cloudId()).put("moduleKey", key);
-        return invoker.deliver(current.manifest().url(endpoint, endpoint.route()), endpoint.key(),
-                attempt -> minter.fit(current, "core:scheduledTrigger", key, null, null).sign(), systemToken,
-                attempt -> ForgePayloads.attempt(body, attempt));
+        return triggers.scheduled(installed(), key);
     }
 
     /**
