@@ -29,8 +29,13 @@ public record ForgeManifest(String appId, String connectKey, List<String> scopes
      *                  default, and one with neither fails the parse
      */
     public static ForgeManifest parse(String yaml, Map<String, String> variables) {
+        return parse(yaml, variables, Map.of());
+    }
+
+    /** @param lastResort values for variables neither given nor defaulted in the manifest */
+    public static ForgeManifest parse(String yaml, Map<String, String> variables, Map<String, String> lastResort) {
         JsonNode raw = read(yaml);
-        Map<String, String> values = new LinkedHashMap<>();
+        Map<String, String> values = new LinkedHashMap<>(lastResort);
         raw.path("environment").path("variables").forEach(variable -> {
             if (variable.has("default")) {
                 values.put(variable.path("key").asText(), variable.path("default").asText());

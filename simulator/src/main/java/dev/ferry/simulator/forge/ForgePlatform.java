@@ -91,11 +91,18 @@ public final class ForgePlatform {
     private RemoteReply installAs(String ferryBaseUrl, String manifestYaml, String appId, String installationId,
             String connectClientKey) {
         String appAri = appId.startsWith("ari:") ? appId : "ari:cloud:ecosystem::app/" + appId;
-        ForgeManifest manifest = ForgeManifest.parse(manifestYaml, Map.of("FERRY_BASE_URL", ferryBaseUrl.replaceAll("/+$", ""),
+        ForgeSite.ConnectInstall connect = site().connect().get();
+        // The app key: the Connect install's, else the manifest's default, else Ferry's own key.
+        Map<String, String> given = new java.util.HashMap<>(Map.of("FERRY_BASE_URL", ferryBaseUrl.replaceAll("/+$", ""),
                 "FORGE_APP_ID", appAri));
+        if (connect != null) {
+            given.put("FERRY_APP_KEY", connect.appKey());
+        }
+        ForgeManifest manifest = ForgeManifest.parse(manifestYaml, given, Map.of("FERRY_APP_KEY", "ferry-for-jira"));
         String bot = site().data().accounts().app(appAri).accountId();
         // As for Connect's ADMIN scope, Jira puts an app asking to manage Jira's configuration among its admins.
-        site().data().grant(bot, "ADMINISTER", manifest.scopes().contains("manage:jira-configuration"));
+        site().data().grant(bot, "ADMINISTER", manifest.scopes().contains("manage:jira-configuration")
+                || manifest.scopes().contains("admin:connect-jira"));
         installation = new ForgeInstallation(appAri, installationId,
                 "ari:cloud:ecosystem::environment/" + UUID.nameUUIDFromBytes(appAri.getBytes()), "1.0.0", site().cloudId(),
                 site().siteUrl(), site().gatewayUrl() + "/ex/jira/" + site().cloudId(), manifest, bot, connectClientKey, true);

@@ -44,6 +44,13 @@ class ForgeManifestTest {
     }
 
     @Test
+    void aVariableWithNoDefaultTakesTheLastResortValue() {
+        String noDefault = FerryStandIn.manifest().replace("default: \"ferry-for-jira\"", "");
+        assertThat(ForgeManifest.parse(noDefault, Map.of("FERRY_BASE_URL", "https://f", "FORGE_APP_ID", FerryStandIn.APP_ID),
+                Map.of("FERRY_APP_KEY", "fallback-key")).connectKey()).isEqualTo("fallback-key");
+    }
+
+    @Test
     void aPlaceholderNobodySetsFailsTheInstall() {
         assertThatThrownBy(() -> ForgeManifest.parse(FerryStandIn.manifest(), Map.of("FORGE_APP_ID", FerryStandIn.APP_ID)))
                 .hasMessageContaining("FERRY_BASE_URL");
