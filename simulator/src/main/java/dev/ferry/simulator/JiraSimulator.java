@@ -34,7 +34,7 @@ import java.util.List;
  * One simulated Jira Cloud site on its own WireMock server (127.0.0.1, a free port): its REST API, its
  * install-key server at {@code /install-keys/{kid}}, its issue pages at {@code /browse/{key}} (what a
  * person sees in Jira), the installed app's pages at {@code /plugins/servlet/ac/{appKey}/{moduleKey}}, and
- * {@link SiteActions} to play Jira against an app.
+ * {@link SiteActions} to play Jira against an app; {@link #forge()} plays the Forge platform for the same site.
  * Start it with {@link #start()}, close it when done.
  */
 public final class JiraSimulator implements AutoCloseable {
