@@ -12,6 +12,9 @@ import dev.ferry.simulator.app.AppClient;
 import dev.ferry.simulator.auth.Credentials;
 import dev.ferry.simulator.auth.JiraAuth;
 import dev.ferry.simulator.fault.Faults;
+import dev.ferry.simulator.forge.ForgePlatform;
+import dev.ferry.simulator.forge.ForgeSite;
+import dev.ferry.simulator.forge.ForgeUiHost;
 import dev.ferry.simulator.install.InstallKeyPair;
 import dev.ferry.simulator.install.SiteIdentity;
 import dev.ferry.simulator.oauth.OAuthEndpoint;
@@ -31,7 +34,7 @@ import java.util.List;
  * One simulated Jira Cloud site on its own WireMock server (127.0.0.1, a free port): its REST API, its
  * install-key server at {@code /install-keys/{kid}}, its issue pages at {@code /browse/{key}} (what a
  * person sees in Jira), the installed app's pages at {@code /plugins/servlet/ac/{appKey}/{moduleKey}}, and
- * {@link SiteActions} to play Jira against an app.
+ * {@link SiteActions} to play Jira against an app; {@link #forge()} plays the Forge platform for the same site.
  * Start it with {@link #start()}, close it when done.
  */
 public final class JiraSimulator implements AutoCloseable {
@@ -47,6 +50,7 @@ public final class JiraSimulator implements AutoCloseable {
     private final SiteActions site;
     private final SiteAdmin admin;
     private final OAuthServer oauth;
+    private final ForgePlatform forge;
 
     private JiraSimulator(WireMockServer server, Clock clock, Holder holder, JiraData data, Faults faults,
             Credentials credentials) {
@@ -68,6 +72,22 @@ public final class JiraSimulator implements AutoCloseable {
         holder.pages.serve(site);
         endpoint.cloudId(site.identity().cloudId());
         holder.oauthEndpoint.site(site.identity().cloudId(), baseUrl(), "simulated");
+        this.forge = holder.forge;
+        forge.bind(new ForgeSite(baseUrl(), gatewayUrl(), cloudId(), data, this::connectInstall));
+        server.stubFor(get(ForgePlatform.JWKS_PATH).atPriority(1).willReturn(aResponse()
+                .withHeader("Content-Type", "application/json").withBody(forge.jwksJson())));
+        endpoint.rest().connectClientKeys(forge::connectClientKey);
+    }
+
+    /** The Connect install the Forge platform can migrate from, or null while the site has none. */
+    private ForgeSite.ConnectInstall connectInstall() {
+        try {
+            var descriptor = site.descriptor();
+            return new ForgeSite.ConnectInstall(site.identity().clientKey(), site.identity().installationId(),
+                    descriptor.key(), descriptor.baseUrl());
+        } catch (IllegalStateException notInstalled) {
+            return null;
+        }
     }
 
     public static JiraSimulator start() {
@@ -89,7 +109,7 @@ public final class JiraSimulator implements AutoCloseable {
         Holder holder = new Holder(clock);
         WireMockServer server = new WireMockServer(options().bindAddress("127.0.0.1").port(port)
                 .extensions(holder.endpoint(credentials, clock, data, faults), new BrowseEndpoint(new IssuePages(data)),
-                        holder.pages, holder.oauthEndpoint)
+                        holder.pages, holder.oauthEndpoint, holder.forge.ui())
                 .containerThreads(16)
                 // Delays (latency, slow faults) are scheduled rather than slept, so they hold no server thread.
                 .asynchronousResponseEnabled(true).asynchronousResponseThreads(8));
@@ -106,6 +126,8 @@ public final class JiraSimulator implements AutoCloseable {
                 .willReturn(aResponse().withTransformers(BrowseEndpoint.NAME)));
         server.stubFor(get(urlPathMatching(AppPageEndpoint.PREFIX + ".*")).atPriority(10)
                 .willReturn(aResponse().withTransformers(AppPageEndpoint.NAME)));
+        server.stubFor(any(urlPathMatching("(" + ForgeUiHost.PAGE_PREFIX + "|" + ForgeUiHost.FRAME_PREFIX + ").*"))
+                .atPriority(10).willReturn(aResponse().withTransformers(ForgeUiHost.NAME)));
         return new JiraSimulator(server, clock, holder, data, faults, credentials);
     }
 
@@ -144,6 +166,14 @@ public final class JiraSimulator implements AutoCloseable {
     /** The site's cloudId, as {@code /_edge/tenant_info} and the lifecycle bodies tell it. */
     public String cloudId() {
         return site.identity().cloudId();
+    }
+
+    /**
+     * Play the Forge platform for the app: install from its manifest, life cycle and Jira events to its remote, UI
+     * calls, FITs (JWKS at {@link ForgePlatform#jwksUrl()}) and app tokens the gateway accepts.
+     */
+    public ForgePlatform forge() {
+        return forge;
     }
 
     /** Play Jira: install, webhooks, iframes. */
@@ -234,16 +264,19 @@ public final class JiraSimulator implements AutoCloseable {
         final AppPageEndpoint pages = new AppPageEndpoint();
         final OAuthServer oauth;
         final OAuthEndpoint oauthEndpoint;
+        final ForgePlatform forge;
         volatile String siteUrl;
 
         Holder(Clock clock) {
             oauth = new OAuthServer(clock, Users.ADMIN_ACCOUNT_ID);
             oauthEndpoint = new OAuthEndpoint(oauth);
+            forge = new ForgePlatform(clock);
         }
 
         JiraEndpoint endpoint(Credentials credentials, Clock clock, JiraData data, Faults faults) {
             JiraRest rest = new JiraRest(data, new Adf(SpecResources.open(SpecResources.ADF_SCHEMA)));
-            endpoint = new JiraEndpoint(new JiraAuth(credentials, clock, oauth::find), rest, data.accounts(), faults, () -> siteUrl);
+            endpoint = new JiraEndpoint(new JiraAuth(credentials, clock,
+                    token -> oauth.find(token).or(() -> forge.accessTokens().find(token))), rest, data.accounts(), faults, () -> siteUrl);
             return endpoint;
         }
     }

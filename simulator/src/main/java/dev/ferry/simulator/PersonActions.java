@@ -21,11 +21,13 @@ public final class PersonActions {
     private final SiteChanges changes;
     private final SiteActions site;
     private final JiraData data;
+    private final dev.ferry.simulator.forge.ForgePlatform forge;
 
     public PersonActions(JiraSimulator jira) {
         this.changes = new SiteChanges(jira.data(), jira.baseUrl());
         this.site = jira.site();
         this.data = jira.data();
+        this.forge = jira.forge();
     }
 
     /** Files an issue ({@code jira:issue_created}); answers its key. */
@@ -128,6 +130,8 @@ public final class PersonActions {
         }
         webhooks.add(new Webhook(event, body.toString()));
         site.sendIfSubscribed(event, body.toString());
+        // A Forge-installed app listening to the same change gets it as its Forge event.
+        forge.siteChanged(event, body.toString());
     }
 
     /** A webhook body Jira made for a change, whether or not an app was installed to receive it. */

@@ -20,7 +20,8 @@ import java.util.Map;
  * acknowledged, callbacks to its own receiver) and prints signed URLs to open in a browser. Run it from the
  * repository root: {@code java -jar simulator/target/ferry-simulator-demo.jar [--once] [--port=8080]
  * [--jira-port=PORT]}. When it cannot start (a port taken, a bad option, no Ferry jar) it says why in one
- * line on stderr and exits with code 2.
+ * line on stderr and exits with code 2. With {@code --forge} it installs Ferry as a Forge app from
+ * {@code descriptors/manifest.yml} instead, plays Jira changes as Forge events and prints the Forge UI host pages.
  */
 public final class Demo {
 
@@ -56,6 +57,14 @@ public final class Demo {
             jira.oauth().registerClient(FerryProcess.OAUTH_CLIENT_ID, FerryProcess.OAUTH_CLIENT_SECRET,
                     FerryProcess.oauthCallback(ferry.baseUrl()));
             ferry.awaitHealthy(Duration.ofSeconds(90));
+            if (options.forge()) {
+                new DemoForge(jira, ferry, Demo::say).play();
+                printAdminUi(jira, ferry);
+                if (!options.once()) {
+                    waitForQuit();
+                }
+                return;
+            }
             List<String> issues = play(jira, ferry);
             DemoConnections.Connected connected = new DemoConnections(jira, ferry, Demo::say).connectEachWay();
             showBadges(jira, issues);
@@ -194,6 +203,16 @@ public final class Demo {
         String line;
         while ((line = in.readLine()) != null && !line.trim().equalsIgnoreCase("q")) {
             printUrls(jira, issues);
+        }
+    }
+
+    private static void waitForQuit() throws IOException {
+        say("");
+        say("Type q and Enter (or Ctrl-C) to stop Ferry and the simulator.");
+        BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
+        String line;
+        while ((line = in.readLine()) != null && !line.trim().equalsIgnoreCase("q")) {
+            say("(the Forge host pages mint a token per call: the URLs above keep working)");
         }
     }
 

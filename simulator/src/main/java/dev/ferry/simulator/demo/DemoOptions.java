@@ -4,10 +4,11 @@ import java.util.List;
 import java.util.OptionalInt;
 
 /**
- * The demo's command line: {@code --once}, {@code --port=} (Ferry's port; unset: 8080 or any free port) and
- * {@code --jira-port=} (the simulated site's; unset: any free port).
+ * The demo's command line: {@code --once}, {@code --port=} (Ferry's port; unset: 8080 or any free port),
+ * {@code --jira-port=} (the simulated site's; unset: any free port) and {@code --forge} (install Ferry as a Forge app
+ * instead of through Connect).
  */
-record DemoOptions(boolean once, OptionalInt ferryPort, OptionalInt jiraPort) {
+record DemoOptions(boolean once, OptionalInt ferryPort, OptionalInt jiraPort, boolean forge) {
 
     static final String FERRY_PORT = "--port=";
     static final String JIRA_PORT = "--jira-port=";
@@ -16,19 +17,22 @@ record DemoOptions(boolean once, OptionalInt ferryPort, OptionalInt jiraPort) {
         boolean once = false;
         OptionalInt ferryPort = OptionalInt.empty();
         OptionalInt jiraPort = OptionalInt.empty();
+        boolean forge = false;
         for (String arg : args) {
             if (arg.equals("--once")) {
                 once = true;
+            } else if (arg.equals("--forge")) {
+                forge = true;
             } else if (arg.startsWith(FERRY_PORT)) {
                 ferryPort = OptionalInt.of(port(arg, FERRY_PORT));
             } else if (arg.startsWith(JIRA_PORT)) {
                 jiraPort = OptionalInt.of(port(arg, JIRA_PORT));
             } else {
-                throw new DemoRefusal("unknown option " + arg + "; the demo takes --once, " + FERRY_PORT + "PORT and "
+                throw new DemoRefusal("unknown option " + arg + "; the demo takes --once, --forge, " + FERRY_PORT + "PORT and "
                         + JIRA_PORT + "PORT");
             }
         }
-        return new DemoOptions(once, ferryPort, jiraPort);
+        return new DemoOptions(once, ferryPort, jiraPort, forge);
     }
 
     private static int port(String arg, String flag) {

@@ -73,6 +73,8 @@ final class FerryProcess implements AutoCloseable {
                 "--ferry.oauth.client-id=" + OAUTH_CLIENT_ID, "--ferry.oauth.client-secret=" + OAUTH_CLIENT_SECRET,
                 "--ferry.oauth.redirect-uri=" + oauthCallback(baseUrl),
                 "--ferry.admin.operator-token=" + OPERATOR_TOKEN,
+                // Forge Invocation Tokens come from the simulator's key (--forge installs the app through Forge).
+                "--ferry.forge.app-id=" + DemoForge.APP_ID, "--ferry.forge.jwks-url=" + jira.forge().jwksUrl(),
                 "--spring.datasource.url=jdbc:h2:file:" + dataDir.toAbsolutePath().resolve("demo"),
                 "--ferry.secret-key-file=" + dataDir.toAbsolutePath().resolve("demo-secret.key"),
                 "--ferry.dev.internal-links-api=true", "--ferry.admin.first-admin.email=" + ADMIN_EMAIL,

@@ -7,6 +7,7 @@ public final class JiraRest {
 
     private final Routes routes = new Routes();
     private final JiraData data;
+    private final AppPropertyRoutes appProperties = new AppPropertyRoutes();
 
     public JiraRest(JiraData data, Adf adf) {
         this.data = data;
@@ -24,6 +25,12 @@ public final class JiraRest {
         new LicenseRoutes(data).register(routes);
         new UserRoutes(data).register(routes);
         new ReportAccountsRoutes(data).register(routes);
+        appProperties.register(routes);
+    }
+
+    /** Who answers Jira's reserved Connect clientKey property: (addonKey, caller accountId) → clientKey. */
+    public void connectClientKeys(java.util.function.BiFunction<String, String, java.util.Optional<String>> lookup) {
+        appProperties.connectClientKeys(lookup);
     }
 
     /** Serves one call of the site admin; {@code siteUrl} is the site's base URL for {@code self} links. */

@@ -53,7 +53,7 @@ public final class SpecCheck {
     }
 
     private static OpenApiInteractionValidator validatorFor(String path) {
-        if (path.startsWith("/rest/api/3/")) {
+        if (path.startsWith("/rest/api/3/") || path.startsWith("/rest/atlassian-connect/1/")) {
             return jira();
         }
         if (path.startsWith(CONFLUENCE_PREFIX + "/")) {
