@@ -4,6 +4,7 @@ import dev.ferry.forge.ForgeCall;
 import dev.ferry.refusal.Refusal;
 import dev.ferry.webhook.InboxIntake;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
@@ -30,6 +31,11 @@ class ForgeEventsController {
 
     private static final Logger log = LoggerFactory.getLogger(ForgeEventsController.class);
     private static final JsonMapper JSON = JsonMapper.builder().build();
+    /**
+     * Forge gives up on the call after 5 s and sends the event again: waiting longer for the inbox would only answer
+     * nobody. A delivery stored after this answer is found again by its id on the retry.
+     */
+    private static final Duration FORGE_WAIT = Duration.ofMillis(4500);
 
     private final InboxIntake inbox;
     private final Clock clock;
@@ -53,8 +59,12 @@ class ForgeEventsController {
         String body = JSON.writeValueAsString(ConnectShape.of(connectEvent, forgeEvent, event, clock.instant()));
         String deliveryId = ForgeDeliveryId.of(event);
         return inbox.submit(call.siteKey(), deliveryId, connectEvent, body)
-                .orTimeout(inbox.storeTimeout().toMillis(), TimeUnit.MILLISECONDS)
+                .orTimeout(storeWait().toMillis(), TimeUnit.MILLISECONDS)
                 .handle((stored, notStored) -> answer(deliveryId, call.siteKey(), notStored));
+    }
+
+    private Duration storeWait() {
+        return inbox.storeTimeout().compareTo(FORGE_WAIT) < 0 ? inbox.storeTimeout() : FORGE_WAIT;
     }
 
     private static ResponseEntity<ProblemDetail> answer(String deliveryId, String siteKey, Throwable notStored) {

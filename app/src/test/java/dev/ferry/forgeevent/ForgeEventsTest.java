@@ -21,11 +21,14 @@ import dev.ferry.support.Http;
 import dev.ferry.support.Organizations;
 import dev.ferry.webhook.InboxDrain;
 import java.net.http.HttpResponse;
+import java.sql.Connection;
+import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import javax.sql.DataSource;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -64,6 +67,8 @@ class ForgeEventsTest {
     ApplicationContext context;
     @Autowired
     JdbcClient jdbc;
+    @Autowired
+    DataSource dataSource;
 
     JiraSimulator jira;
     PersonActions people;
@@ -208,6 +213,37 @@ class ForgeEventsTest {
         assertThat(answer.statusCode()).isEqualTo(202);
         assertThat(Duration.between(sent, Instant.now())).isLessThan(Duration.ofSeconds(5));
         assertThat(deliveries()).as("stored before the answer").isEqualTo(1);
+    }
+
+    @Test
+    void anEventNotCommittedInTimeIsAnsweredRetryablyBeforeForgeGivesUpAndTakenWhenSentAgain() throws Exception {
+        people.createIssue(GRACE, "FERRY", "Held up");
+        ObjectNode event = ForgeEvents.of(people.webhooks().get(0));
+        try (Connection holder = dataSource.getConnection()) {
+            // Another transaction holds the same delivery uncommitted: the inbox's writer waits on it.
+            holder.setAutoCommit(false);
+            try (var insert = holder.prepareStatement("insert into webhook_delivery (client_key, webhook_id, event,"
+                    + " body, retry_count, received_at, status, attempts, next_attempt_at)"
+                    + " values (?, ?, 'jira:issue_created', '{}', 0, ?, 'PENDING', 0, ?)")) {
+                Timestamp now = Timestamp.from(Instant.now());
+                insert.setString(1, SITE);
+                insert.setString(2, ForgeDeliveryId.of(event));
+                insert.setTimestamp(3, now);
+                insert.setTimestamp(4, now);
+                insert.executeUpdate();
+            }
+            Instant sent = Instant.now();
+
+            var held = send(event);
+
+            assertThat(Duration.between(sent, Instant.now())).isLessThan(Duration.ofSeconds(5));
+            refused(held, 503, "could not be stored");
+            assertThat(held.headers().firstValue("Retry-After")).isPresent();
+            holder.rollback();
+        }
+
+        assertThat(send(ForgeEvents.retry(event, 1)).statusCode()).isEqualTo(202);
+        assertThat(deliveries()).isEqualTo(1);
     }
 
     @Test
