@@ -95,8 +95,11 @@ class GlanceBadgeWorker {
 
     private void setBadge(GlanceRefreshes.Request request) {
         var site = sites.callable(request.clientKey());
-        // Only an installed app has a glance: over an API token or OAuth the property would be a stray value
-        // on the issue, written as a person, that nothing in Jira shows.
+        // Only an installed Connect app has this glance: over an API token or OAuth the property would be a stray
+        // value on the issue, written as a person, that nothing in Jira shows. A site Ferry calls with a Forge
+        // system token is skipped too: the property key is the Connect glance's (com.atlassian.jira.issue:
+        // <app key>:<module key>:status), Forge documents no status property for its jira:issueGlance, and the
+        // Forge glance asks /forge/ui/issue-links for its count when it opens.
         if (site.isEmpty() || !(site.get().auth() instanceof JiraAuth.ConnectApp)) {
             refreshes.done(request);
             return;

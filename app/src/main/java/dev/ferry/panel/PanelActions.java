@@ -2,7 +2,6 @@ package dev.ferry.panel;
 
 import dev.ferry.audit.AuditAction;
 import dev.ferry.audit.AuditLog;
-import dev.ferry.connect.ConnectPrincipal;
 import dev.ferry.link.TicketLink;
 import dev.ferry.link.TicketLinks;
 import dev.ferry.refusal.Refusal;
@@ -12,9 +11,10 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * What the issue panel's buttons do, for the person Jira says is looking: only to links of the issue the
- * token was issued on (link ids are sequential, so any other would be a guess), only when Jira says that
- * person may edit the issue, and every unlink goes to the audit log under their Jira account.
+ * What the issue panel's buttons do, in the Connect panel and the Forge one, for the person Jira says is looking:
+ * only to links of the issue the token was issued on (link ids are sequential, so any other would be a guess),
+ * only when Jira says that person may edit the issue, and every unlink goes to the audit log under their Jira
+ * account.
  */
 @Service
 class PanelActions {
@@ -34,32 +34,31 @@ class PanelActions {
         this.transaction = new TransactionTemplate(transactions);
     }
 
-    void unlink(ConnectPrincipal principal, long linkId) {
-        TicketLink link = editableLink(principal, linkId);
+    void unlink(PanelViewer viewer, long linkId) {
+        TicketLink link = editableLink(viewer, linkId);
         transaction.executeWithoutResult(status -> {
-            if (!links.unlink(principal.clientKey(), linkId)) {
+            if (!links.unlink(viewer.siteKey(), linkId)) {
                 throw notOnThisIssue(linkId);
             }
-            audit.record(siteLinks.organizationOf(principal.clientKey()).orElse(null),
-                    "jira:" + principal.accountId().orElseThrow(), AuditAction.LINK_REMOVED, link.issueKey(),
-                    "removed in Jira's issue panel on site " + principal.clientKey() + ": link " + linkId + " to "
+            audit.record(siteLinks.organizationOf(viewer.siteKey()).orElse(null),
+                    "jira:" + viewer.accountId().orElseThrow(), AuditAction.LINK_REMOVED, link.issueKey(),
+                    "removed in " + viewer.where() + " on site " + viewer.siteKey() + ": link " + linkId + " to "
                             + link.object().type() + " " + link.object().id());
         });
     }
 
-    TicketLink refresh(ConnectPrincipal principal, long linkId) {
-        editableLink(principal, linkId);
-        return links.refreshStatus(principal.clientKey(), linkId).orElseThrow(() -> notOnThisIssue(linkId));
+    TicketLink refresh(PanelViewer viewer, long linkId) {
+        editableLink(viewer, linkId);
+        return links.refreshStatus(viewer.siteKey(), linkId).orElseThrow(() -> notOnThisIssue(linkId));
     }
 
     /** The link, if it belongs to the token's site and issue and Jira lets the token's user edit that issue. */
-    private TicketLink editableLink(ConnectPrincipal principal, long linkId) {
-        String issueId = principal.contextIssueId().orElseThrow(() -> notOnThisIssue(linkId));
-        TicketLink link = links.find(principal.clientKey(), linkId).filter(found -> found.issueId().equals(issueId))
+    private TicketLink editableLink(PanelViewer viewer, long linkId) {
+        String issueId = viewer.issueId().orElseThrow(() -> notOnThisIssue(linkId));
+        TicketLink link = links.find(viewer.siteKey(), linkId).filter(found -> found.issueId().equals(issueId))
                 .orElseThrow(() -> notOnThisIssue(linkId));
-        String accountId = principal.accountId()
-                .orElseThrow(() -> Refusal.forbidden("the token names no Jira user"));
-        editors.requireEditor(principal.clientKey(), accountId, issueId);
+        String accountId = viewer.accountId().orElseThrow(() -> Refusal.forbidden("the token names no Jira user"));
+        editors.requireEditor(viewer.siteKey(), accountId, issueId);
         return link;
     }
 

@@ -31,14 +31,14 @@ class PanelActionsController {
     @PostMapping("/unlink")
     @ConnectJwt(TokenKind.CONTEXT)
     ResponseEntity<Void> unlink(ConnectPrincipal principal, @PathVariable long linkId) {
-        actions.unlink(principal, linkId);
+        actions.unlink(PanelViewer.of(principal), linkId);
         return ResponseEntity.noContent().build();
     }
 
     @PostMapping("/refresh")
     @ConnectJwt(TokenKind.CONTEXT)
     ResponseEntity<LinkStatus> refresh(ConnectPrincipal principal, @PathVariable long linkId) {
-        return ResponseEntity.ok(LinkStatus.of(actions.refresh(principal, linkId)));
+        return ResponseEntity.ok(LinkStatus.of(actions.refresh(PanelViewer.of(principal), linkId)));
     }
 
     @ExceptionHandler(JiraException.class)
