@@ -25,6 +25,9 @@ final class ForgeModuleList {
         Map<String, Object> modules = new LinkedHashMap<>();
         modules.put("endpoint", endpoints());
         modules.put("trigger", triggers(descriptor));
+        modules.put("preUninstall", ForgeModules.LIFECYCLE.stream().filter(lifecycle -> lifecycle.events().isEmpty())
+                .map(lifecycle -> (Object) ordered("key", ForgeModules.PRE_UNINSTALL, "endpoint", lifecycle.key()))
+                .toList());
         modules.put("scheduledTrigger", List.of(ordered("key", ForgeModules.TOKEN_ENDPOINT + "-schedule",
                 "endpoint", ForgeModules.TOKEN_ENDPOINT, "interval", ForgeModules.TOKEN_INTERVAL)));
         JsonNode connect = descriptor.get("modules");
@@ -62,8 +65,10 @@ final class ForgeModuleList {
     private static List<Object> triggers(JsonNode descriptor) {
         List<Object> triggers = new ArrayList<>();
         for (Endpoint lifecycle : ForgeModules.LIFECYCLE) {
-            triggers.add(ordered("key", lifecycle.key() + "-trigger", "endpoint", lifecycle.key(),
-                    "events", lifecycle.events()));
+            if (!lifecycle.events().isEmpty()) {
+                triggers.add(ordered("key", lifecycle.key() + "-trigger", "endpoint", lifecycle.key(),
+                        "events", lifecycle.events()));
+            }
         }
         triggers.add(ordered("key", ForgeModules.EVENTS_ENDPOINT + "-trigger", "endpoint", ForgeModules.EVENTS_ENDPOINT,
                 "events", events(descriptor)));

@@ -45,11 +45,18 @@ public final class ForgeModules {
             new Event("worklog_updated", "avi:jira:updated:worklog"),
             new Event("worklog_deleted", "avi:jira:deleted:worklog"));
 
-    /** Forge has no enabled/disabled events: a disabled Forge app is simply not invoked. */
+    /**
+     * Forge has no enabled/disabled events: a disabled Forge app is simply not invoked. Installed and upgraded are
+     * life cycle events a trigger subscribes to; an uninstall has no event but Forge's {@code preUninstall} module
+     * (non-blocking, 55 s, no user), hence no events on its endpoint.
+     */
     static final List<Endpoint> LIFECYCLE = List.of(
             new Endpoint("lifecycle-installed", "/forge/lifecycle/installed", List.of("avi:forge:installed:app")),
             new Endpoint("lifecycle-upgraded", "/forge/lifecycle/upgraded", List.of("avi:forge:upgraded:app")),
-            new Endpoint("lifecycle-uninstalled", "/forge/lifecycle/uninstalled", List.of("avi:forge:uninstalled:app")));
+            new Endpoint("lifecycle-uninstalled", "/forge/lifecycle/uninstalled", List.of()));
+
+    /** The {@code preUninstall} module's key; it posts to the endpoint above that has no events. */
+    static final String PRE_UNINSTALL = "ferry-pre-uninstall";
 
     static final String EVENTS_ENDPOINT = "jira-events";
     static final String EVENTS_ROUTE = "/forge/events";

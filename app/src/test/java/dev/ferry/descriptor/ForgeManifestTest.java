@@ -85,14 +85,18 @@ class ForgeManifestTest {
     }
 
     @Test
-    void theLifecycleArrivesThroughForgeTriggers() throws IOException {
+    void theLifecycleArrivesThroughForgeTriggersAndThePreUninstallModule() throws IOException {
         JsonNode manifest = manifest();
 
-        for (String stage : List.of("installed", "upgraded", "uninstalled")) {
+        for (String stage : List.of("installed", "upgraded")) {
             JsonNode trigger = trigger(manifest, "lifecycle-" + stage + "-trigger");
             assertThat(trigger.get("endpoint").asString()).isEqualTo("lifecycle-" + stage);
             assertThat(strings(trigger.get("events"))).containsExactly("avi:forge:" + stage + ":app");
         }
+        // Forge documents no uninstalled event: its preUninstall module calls the endpoint instead.
+        assertThat(manifest.at("/modules/trigger").findValuesAsString("endpoint")).doesNotContain("lifecycle-uninstalled");
+        assertThat(manifest.at("/modules/preUninstall")).hasSize(1);
+        assertThat(manifest.at("/modules/preUninstall/0/endpoint").asString()).isEqualTo("lifecycle-uninstalled");
     }
 
     @Test

@@ -23,6 +23,8 @@ final class Journey implements AutoCloseable {
     static final String FILER_ID = "557058:fiona";
     static final String FILER_EMAIL = "Fiona@acme-experiments.example";
     static final String FILER_TOKEN = "ATATT3xFfGF0-journeys-filer-token-7Qx2";
+    /** The Forge app Ferry serves in journeys, as {@code forge register} would have named it. */
+    static final String FORGE_APP_ID = "ari:cloud:ecosystem::app/0d7e8a53-6c1f-4f8e-9b2a-5a3c1e7f9d42";
 
     private static Journey shared;
 
@@ -150,14 +152,18 @@ final class Journey implements AutoCloseable {
     }
 
     private Map<String, Object> properties() {
-        return Map.of("server.port", port, "server.address", "127.0.0.1", "ferry.base-url", url(),
+        Map<String, Object> properties = new java.util.HashMap<>(Map.of("server.port", port, "server.address", "127.0.0.1", "ferry.base-url", url(),
                 "ferry.connect.install-keys-urls", jira.installKeysUrl() + "," + otherJira.installKeysUrl(),
                 // Only the simulators: any other address on this machine is what the outbound guard must refuse.
                 "ferry.outbound.allowed-hosts", hostOf(jira) + "," + hostOf(otherJira) + ",127.0.0.1:" + callbackPort,
                 // jira() plays api.atlassian.com and auth.atlassian.com as well.
                 "ferry.connections.gateway-url", jira.gatewayUrl(), "ferry.oauth.auth-url", jira.authUrl(),
                 "ferry.oauth.client-id", OAUTH_CLIENT_ID, "ferry.oauth.client-secret", OAUTH_CLIENT_SECRET,
-                "ferry.oauth.redirect-uri", url() + "/admin/connections/oauth/callback");
+                "ferry.oauth.redirect-uri", url() + "/admin/connections/oauth/callback"));
+        // jira() plays the Forge platform too: its key set signs the invocations of FORGE_APP_ID.
+        properties.put("ferry.forge.app-id", FORGE_APP_ID);
+        properties.put("ferry.forge.jwks-url", jira.forge().jwksUrl());
+        return properties;
     }
 
     private static String hostOf(JiraSimulator site) {

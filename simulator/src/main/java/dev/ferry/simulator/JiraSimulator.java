@@ -251,6 +251,7 @@ public final class JiraSimulator implements AutoCloseable {
         endpoint.calls.clear();
         endpoint.violations.clear();
         faults.clear();
+        forge.reset();
     }
 
     @Override

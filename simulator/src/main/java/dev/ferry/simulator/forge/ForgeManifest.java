@@ -20,7 +20,7 @@ import java.util.regex.Pattern;
  */
 public record ForgeManifest(String appId, String connectKey, List<String> scopes, Map<String, String> remotes,
         Map<String, Endpoint> endpoints, List<Trigger> triggers, Map<String, String> scheduledTriggers,
-        Map<String, UiModule> uiModules, Map<String, String> resources) {
+        Map<String, UiModule> uiModules, Map<String, String> resources, String preUninstallEndpoint) {
 
     private static final Pattern VARIABLE = Pattern.compile("\\$\\{([A-Za-z0-9_]+)}");
 
@@ -84,12 +84,14 @@ public record ForgeManifest(String appId, String connectKey, List<String> scopes
                         module.path("resource").asText(null), module.path("resolver").path("endpoint").asText()));
             }
         }));
+        // Forge sends no uninstalled event: the preUninstall module names the endpoint it calls instead.
+        String preUninstall = modules.path("preUninstall").path(0).path("endpoint").asText(null);
         Map<String, String> resources = new LinkedHashMap<>();
         root.path("resources").forEach(resource -> resources.put(resource.path("key").asText(), resource.path("path").asText()));
         List<String> scopes = new ArrayList<>();
         root.path("permissions").path("scopes").forEach(scope -> scopes.add(scope.asText()));
         return new ForgeManifest(root.path("app").path("id").asText(), root.path("app").path("connect").path("key").asText(null),
-                List.copyOf(scopes), remotes, endpoints, List.copyOf(triggers), scheduled, ui, resources);
+                List.copyOf(scopes), remotes, endpoints, List.copyOf(triggers), scheduled, ui, resources, preUninstall);
     }
 
     /** The endpoint the trigger subscribed to this event delivers to, if any. */

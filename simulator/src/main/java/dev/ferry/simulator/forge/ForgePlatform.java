@@ -49,6 +49,16 @@ public final class ForgePlatform {
         this.site = site;
     }
 
+    /**
+     * Forgets the app as if it had never been installed: no installation, every token refused, nothing sent. A test
+     * that starts afresh must not have the site's changes posted to a remote an earlier test installed.
+     */
+    public void reset() {
+        installation = null;
+        tokens.revokeAll();
+        invoker.sent.clear();
+    }
+
     /** The tokens the gateway accepts as Bearer: register with the gateway's OAuth check. */
     public AccessTokens accessTokens() {
         return tokens;
@@ -115,9 +125,14 @@ public final class ForgePlatform {
         return lifecycle("avi:forge:upgraded:app");
     }
 
-    /** {@code avi:forge:uninstalled:app}; from then on the gateway refuses every token the app was given. */
+    /**
+     * Uninstalls the app: Forge calls the manifest's {@code preUninstall} endpoint (or, for a manifest without one, a
+     * trigger on {@code avi:forge:uninstalled:app}); from then on the gateway refuses every token the app was given.
+     */
     public RemoteReply uninstall() {
-        RemoteReply reply = lifecycle("avi:forge:uninstalled:app");
+        ObjectNode body = ForgePayloads.lifecycle("avi:forge:uninstalled:app", installed(), Users.ADMIN_ACCOUNT_ID);
+        RemoteReply reply = triggers.preUninstall(installed(), body)
+                .orElseGet(() -> lifecycle("avi:forge:uninstalled:app"));
         installation = installed().uninstalled();
         tokens.revokeAll();
         return reply;

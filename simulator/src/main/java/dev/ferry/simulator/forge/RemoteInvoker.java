@@ -22,6 +22,7 @@ final class RemoteInvoker {
 
     static final Duration EVENT_TIMEOUT = Duration.ofSeconds(5);
     static final Duration UI_TIMEOUT = Duration.ofSeconds(25);
+    static final Duration PRE_UNINSTALL_TIMEOUT = Duration.ofSeconds(55);
     static final int EVENT_RETRIES = 4;
 
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).followRedirects(HttpClient.Redirect.NEVER)
@@ -50,6 +51,11 @@ final class RemoteInvoker {
             }
         }
         return reply;
+    }
+
+    /** A {@code preUninstall} call: one POST, 55 s, no retry. */
+    RemoteReply once(String url, String endpointKey, String fit, String systemToken, String body) {
+        return send("POST", url, endpointKey, fit, systemToken, null, body, 0, PRE_UNINSTALL_TIMEOUT);
     }
 
     /** A UI module's {@code invokeRemote}: one try, 25 s. */

@@ -37,6 +37,23 @@ final class TriggerDelivery {
         return Optional.of(post(installation, trigger.get().endpoint(), "core:trigger", trigger.get().key(), body));
     }
 
+    /**
+     * The {@code preUninstall} module's call, when the manifest has one: one POST (Forge goes on uninstalling whatever
+     * the remote answers, and gives it 55 s), with no user. Empty when the manifest has no such module.
+     */
+    Optional<RemoteReply> preUninstall(ForgeInstallation installation, ObjectNode body) {
+        String endpointKey = installation.manifest().preUninstallEndpoint();
+        if (endpointKey == null) {
+            return Optional.empty();
+        }
+        ForgeManifest.Endpoint endpoint = installation.manifest().endpoint(endpointKey);
+        String systemToken = endpoint.systemToken() ? tokens.mint("system", installation.botAccountId(),
+                installation.scopes(), installation.installationId()) : null;
+        return Optional.of(invoker.once(installation.manifest().url(endpoint, endpoint.route()), endpoint.key(),
+                minter.fit(installation, "core:preUninstall", "pre-uninstall", null, null).sign(), systemToken,
+                body.toString()));
+    }
+
     /** A scheduled trigger's run: POSTs its endpoint with a fresh FIT and a fresh system token. */
     RemoteReply scheduled(ForgeInstallation installation, String key) {
         String endpointKey = installation.manifest().scheduledTriggers().get(key);
