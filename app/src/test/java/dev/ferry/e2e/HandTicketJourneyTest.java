@@ -105,7 +105,7 @@ class HandTicketJourneyTest extends WithLinkedDestination {
     void aConnectionsDefaultProjectIsUsedWhenNoneIsNamedAndAnInstallMustNameOne() {
         ObjectNode unnamed = HandTickets.complete(clientKey, "an-9", Users.MEMBER_ACCOUNT_ID);
         unnamed.remove("project");
-        if (kind == SiteKind.INSTALL) {
+        if (kind.isAppInstall()) {
             refused(api.post("/api/v1/tickets", unnamed.toString()), 400, "has no default project");
             assertThat(api.get("/api/v1/sites/" + clientKey + "/projects").json().path("defaultProject").asString(null))
                     .isNull();

@@ -97,7 +97,7 @@ class HandTicketRefusalJourneyTest extends WithLinkedDestination {
      * without one would be.
      */
     private void withoutDefaultProject() {
-        if (kind != SiteKind.INSTALL) {
+        if (!kind.isAppInstall()) {
             context.getBean(JdbcClient.class).sql("update jira_connection set default_project = null where id = ?")
                     .param(clientKey).update();
         }

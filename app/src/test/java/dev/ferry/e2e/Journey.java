@@ -91,6 +91,7 @@ final class Journey implements AutoCloseable {
             case INSTALL -> linkSite(api);
             case API_TOKEN -> connectApiToken(api);
             case OAUTH -> OAuthConnections.connect(this, people, api.organizationId());
+            case FORGE -> ForgeSites.installAndLink(this, api);
         };
     }
 
@@ -133,10 +134,13 @@ final class Journey implements AutoCloseable {
         return path.replaceFirst("^(/api\\.atlassian\\.com)?/ex/(jira|confluence)/[^/]+", "");
     }
 
-    /** Puts the simulators back as a test expects them: no calls, faults or clock offset remembered. */
+    /** Puts the simulators back as a test expects them: no calls, faults, clock offset or Forge install remembered. */
     void reset() {
         jira.reset();
         otherJira.reset();
+        // A journey's Forge install must not receive the next journey's site changes.
+        jira.forge().reset();
+        otherJira.forge().reset();
     }
 
     /** Fails when Ferry sent either site a request Atlassian's specification rejects. */
@@ -192,6 +196,9 @@ final class Journey implements AutoCloseable {
          * as, or the app's own user for an install.
          */
         String filer(JiraSimulator jira) {
+            if (kind == SiteKind.FORGE) {
+                return jira.forge().botAccountId();
+            }
             String account = api.get("/api/v1/connections/" + clientKey).json().path("account").path("accountId")
                     .asString("");
             return account.isEmpty() ? jira.data().accounts().app(jira.credentials().appKey().orElseThrow()).accountId()

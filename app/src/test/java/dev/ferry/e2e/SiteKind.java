@@ -25,7 +25,17 @@ enum SiteKind {
     /** An Atlassian account's email and classic API token (Basic), added through {@code POST /api/v1/connections}. */
     API_TOKEN("basic"),
     /** An OAuth 2.0 (3LO) grant an Admin approved at the simulator's consent page ({@link OAuthConnections}). */
-    OAUTH("bearer");
+    OAUTH("bearer"),
+    /**
+     * The Forge app installed on the site from its manifest and linked, the link confirmed on its Forge admin page
+     * ({@link ForgeSites}); Ferry calls Jira with the app system token Forge hands it.
+     */
+    FORGE("forge-system");
+
+    /** Whether the kind is an installed app (Connect or Forge): a site with no connection row and no default project. */
+    boolean isAppInstall() {
+        return this == INSTALL || this == FORGE;
+    }
 
     /** How the simulator records the calls Jira accepted over this kind ({@code RecordedCall.authKind()}). */
     final String auth;

@@ -188,21 +188,6 @@ class ForgeEventsTest {
     }
 
     @Test
-    void anEditedCommentNamedAsItsOwnEventIsACommentUpdateToo() {
-        String key = people.createIssue(GRACE, "FERRY", "Named edit");
-        String comment = people.comment(ALAN, key, "One");
-        people.editComment(ALAN, key, comment, "Two");
-        List<PersonActions.Webhook> made = people.webhooks();
-        ObjectNode edit = ForgeEvents.of(made.get(made.size() - 1)).put("eventType", "avi:jira:updated:comment");
-
-        assertThat(send(edit).statusCode()).isEqualTo(202);
-        InboxDrain.drain(context);
-
-        assertThat(jdbc.sql("select event || '|' || status from webhook_delivery").query(String.class).single())
-                .isEqualTo("comment_updated|PROCESSED");
-    }
-
-    @Test
     void theEventIsAnsweredWellWithinForgesFiveSeconds() {
         people.createIssue(GRACE, "FERRY", "Quick");
         ObjectNode event = ForgeEvents.of(people.webhooks().get(0));

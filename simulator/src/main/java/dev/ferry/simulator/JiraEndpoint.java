@@ -126,11 +126,11 @@ final class JiraEndpoint extends Endpoint {
         return "{\"code\":401,\"message\":\"" + message + "\"}";
     }
 
-    /** The account the call acts as: the app's bot user for its JWT, else the token's owner. */
+    /** The account the call acts as: the app's bot user for its JWT, else the token's owner (a Forge token's: the bot). */
     private String caller(JiraAuth.Verdict verdict) {
         return switch (verdict.kind()) {
             case "basic" -> accounts.byEmail(verdict.subject()).accountId();
-            case "bearer" -> accounts.byId(verdict.subject()).accountId();
+            case "bearer", "forge-system", "forge-user" -> accounts.byId(verdict.subject()).accountId();
             default -> accounts.app(verdict.subject()).accountId();
         };
     }

@@ -251,7 +251,6 @@ public final class JiraSimulator implements AutoCloseable {
         endpoint.calls.clear();
         endpoint.violations.clear();
         faults.clear();
-        forge.reset();
     }
 
     @Override

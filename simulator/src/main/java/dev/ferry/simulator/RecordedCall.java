@@ -6,7 +6,7 @@ import java.util.Optional;
 /**
  * One call the app made to the simulated site, as it arrived and as it was answered.
  *
- * @param authKind connect, basic or bearer; null when authentication failed
+ * @param authKind connect, basic, bearer (OAuth), forge-system or forge-user; null when authentication failed
  */
 public record RecordedCall(String method, String path, String query, Map<String, String> headers, String body,
         int status, String authKind) {

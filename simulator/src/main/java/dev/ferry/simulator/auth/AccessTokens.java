@@ -11,7 +11,14 @@ public interface AccessTokens {
 
     Optional<Access> find(String accessToken);
 
-    /** A valid access token's account and granted scopes. */
-    record Access(String accountId, List<String> scopes) {
+    /**
+     * A valid access token's account and granted scopes, and how the call is recorded ({@code RecordedCall.authKind()}):
+     * {@code bearer} for an OAuth access token, {@code forge-system} or {@code forge-user} for a Forge app's token.
+     */
+    record Access(String accountId, List<String> scopes, String authKind) {
+
+        public Access(String accountId, List<String> scopes) {
+            this(accountId, scopes, "bearer");
+        }
     }
 }

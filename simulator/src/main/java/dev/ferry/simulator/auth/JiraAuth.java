@@ -78,7 +78,7 @@ public final class JiraAuth {
 
     private Verdict oauth(String token, String method, String sitePath) {
         return accessTokens.find(token)
-                .map(access -> Scopes.cover(access.scopes(), method, sitePath) ? Verdict.accepted("bearer", access.accountId())
+                .map(access -> Scopes.cover(access.scopes(), method, sitePath) ? Verdict.accepted(access.authKind(), access.accountId())
                         : Verdict.refused(Scopes.MISMATCH))
                 .orElse(Verdict.refused("The bearer token is not valid for this site."));
     }

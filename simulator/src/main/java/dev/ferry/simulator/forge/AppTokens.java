@@ -64,7 +64,7 @@ public final class AppTokens implements AccessTokens {
         if (grant == null || !clock.instant().isBefore(grant.expiresAt())) {
             return Optional.empty();
         }
-        return Optional.of(new Access(grant.accountId(), grant.scopes()));
+        return Optional.of(new Access(grant.accountId(), grant.scopes(), "forge-" + grant.kind()));
     }
 
     private record Grant(String kind, String accountId, List<String> scopes, Instant expiresAt) {
