@@ -2,6 +2,7 @@ package dev.ferry.forge;
 
 import dev.ferry.connect.InvalidTokenException;
 import dev.ferry.crypto.SecretCipher;
+import dev.ferry.persistence.KeptLookups;
 import dev.ferry.site.ForgeReach;
 import java.net.URI;
 import java.time.Clock;
@@ -27,8 +28,8 @@ class ForgeInstallations implements ForgeAdmission, ForgeReach {
     private final SecretCipher cipher;
     private final SystemTokens tokens;
     private final Clock clock;
-    private final KeptViews<View> byInstallation;
-    private final KeptViews<View> bySite;
+    private final KeptLookups<View> byInstallation;
+    private final KeptLookups<View> bySite;
 
     ForgeInstallations(ForgeInstallationStore store, SecretCipher cipher, SystemTokens tokens,
             ForgeInstallationsProperties properties, Clock clock) {
@@ -36,8 +37,8 @@ class ForgeInstallations implements ForgeAdmission, ForgeReach {
         this.cipher = cipher;
         this.tokens = tokens;
         this.clock = clock;
-        this.byInstallation = new KeptViews<>(properties::cacheTtl, clock);
-        this.bySite = new KeptViews<>(properties::cacheTtl, clock);
+        this.byInstallation = new KeptLookups<>(properties::cacheTtl, clock);
+        this.bySite = new KeptLookups<>(properties::cacheTtl, clock);
     }
 
     @Override

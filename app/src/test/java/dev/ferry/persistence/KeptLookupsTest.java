@@ -1,4 +1,4 @@
-package dev.ferry.forge;
+package dev.ferry.persistence;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -10,14 +10,14 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
 /** Every Forge call and every Jira call asks for an installation: within the time to live the database is not. */
-class KeptViewsTest {
+class KeptLookupsTest {
 
     final SettableClock clock = new SettableClock(Instant.parse("2026-12-06T20:00:00Z"));
     final AtomicInteger loads = new AtomicInteger();
 
     @Test
     void anAnswerAbsentOrNotIsReadOncePerTimeToLiveAndAgainOnceForgotten() {
-        KeptViews<String> views = new KeptViews<>(() -> Duration.ofSeconds(1), clock);
+        KeptLookups<String> views = new KeptLookups<>(() -> Duration.ofSeconds(1), clock);
 
         for (int i = 0; i < 100; i++) {
             assertThat(views.get("connect-site", this::none)).isEmpty();
@@ -34,7 +34,7 @@ class KeptViewsTest {
 
     @Test
     void aZeroTimeToLiveReadsEveryTime() {
-        KeptViews<String> views = new KeptViews<>(() -> Duration.ZERO, clock);
+        KeptLookups<String> views = new KeptLookups<>(() -> Duration.ZERO, clock);
         views.get("site", this::some);
         views.get("site", this::some);
         assertThat(loads).hasValue(2);

@@ -1,4 +1,4 @@
-package dev.ferry.forge;
+package dev.ferry.persistence;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -10,10 +10,11 @@ import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
- * Recent lookups kept for a short time, absent answers too: every Forge call and every Jira call asks, and most of
- * the time nothing changed. This node's own changes are seen at once because they {@link #forget} the key.
+ * Recent lookups kept for a short time, absent answers too, for what is asked on every request or every Jira call
+ * (a site's Connect tenant, a Forge installation) and most of the time has not changed. Another node's change is seen
+ * within the time to live; this node's own changes at once, because they {@link #forget} the key.
  */
-final class KeptViews<V> {
+public final class KeptLookups<V> {
 
     private static final int MAX_ENTRIES = 10_000;
 
@@ -21,12 +22,12 @@ final class KeptViews<V> {
     private final Supplier<Duration> ttl;
     private final Clock clock;
 
-    KeptViews(Supplier<Duration> ttl, Clock clock) {
+    public KeptLookups(Supplier<Duration> ttl, Clock clock) {
         this.ttl = ttl;
         this.clock = clock;
     }
 
-    Optional<V> get(String key, Function<String, Optional<V>> load) {
+    public Optional<V> get(String key, Function<String, Optional<V>> load) {
         Instant now = clock.instant();
         Kept<V> entry = kept.get(key);
         if (entry != null && now.isBefore(entry.until())) {
@@ -42,7 +43,7 @@ final class KeptViews<V> {
         return value;
     }
 
-    void forget(String key) {
+    public void forget(String key) {
         if (key != null) {
             kept.remove(key);
         }
