@@ -25,6 +25,7 @@ final class ForgeFrontEnd {
 
     static final String CONFIGURE = "ferry-configure";
     static final String ISSUE_PANEL = "ferry-issue-panel";
+    static final String ISSUE_GLANCE = "ferry-linked-objects";
     static final List<String> BUILT = List.of("ui/dist/issue/index.html", "ui/dist/issue/app.js",
             "ui/dist/configure/index.html", "ui/dist/configure/app.js");
 
@@ -52,7 +53,8 @@ final class ForgeFrontEnd {
         Path here = Path.of("").toAbsolutePath();
         for (Path dir = here; dir != null; dir = dir.getParent()) {
             Path candidate = dir.resolve("descriptors");
-            if (Files.isRegularFile(candidate.resolve("manifest.yml")) && Files.isRegularFile(candidate.resolve("package.json"))) {
+            if (Files.isRegularFile(candidate.resolve("manifest.yml"))
+                    && Files.isRegularFile(candidate.resolve("package.json"))) {
                 return candidate;
             }
         }

@@ -10,6 +10,8 @@ import dev.ferry.simulator.forge.Invocation;
 import dev.ferry.simulator.forge.RemoteReply;
 import dev.ferry.simulator.rest.Users;
 import dev.ferry.support.Browser;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.AutoClose;
@@ -74,13 +76,15 @@ class ForgeUiBrowserTest {
 
         assertThat(forge.loaded()).isEqualTo("1 link request is waiting for you.");
         WebElement request = forge.row("requests", "Acme Experiments");
-        assertThat(request.getText()).contains("asked by the API key").containsPattern("One-time code: [A-Z0-9]+-[A-Z0-9]+ \\(valid until");
+        assertThat(request.getText()).contains("asked by the API key")
+                .containsPattern("One-time code: [A-Z0-9]+-[A-Z0-9]+ \\(valid until");
         assertThat(browser.text()).contains(jira.baseUrl()).contains(jira.cloudId());
         forge.screenshot("forge-configure-pending-" + width);
 
         ForgeFrontEnd.press(request, "Confirm");
 
-        assertThat(forge.statusStartingWith("This site is now linked")).isEqualTo("This site is now linked to Acme Experiments.");
+        assertThat(forge.statusStartingWith("This site is now linked"))
+                .isEqualTo("This site is now linked to Acme Experiments.");
         assertThat(forge.rows("requests")).isEmpty();
         assertThat(browser.text()).contains("Linked organization\nAcme Experiments");
         forge.screenshot("forge-configure-linked-" + width);
@@ -100,7 +104,7 @@ class ForgeUiBrowserTest {
 
         assertThat(forge.loaded()).isEqualTo("1 linked object.");
         WebElement row = forge.row("links", TITLE);
-        assertThat(row.getText()).contains("experiment").contains("from AUTOMATIC").doesNotContain("Jira status");
+        assertThat(row.getText()).contains("experiment").contains("filed automatically").doesNotContain("Jira status");
         forge.screenshot("forge-issue-panel-" + width);
 
         new PersonActions(jira).transition(Users.MEMBER_ACCOUNT_ID, issueKey, "In Progress");
@@ -115,7 +119,8 @@ class ForgeUiBrowserTest {
 
         ForgeFrontEnd.press(forge.row("links", TITLE), "Unlink");
 
-        assertThat(forge.statusStartingWith("Unlinked")).isEqualTo("Unlinked " + TITLE + ".");
+        assertThat(forge.statusStartingWith("Unlinked"))
+                .isEqualTo("Unlinked " + TITLE + ". No objects are linked to this issue now.");
         assertThat(forge.rows("links")).isEmpty();
         forge.screenshot("forge-issue-panel-unlinked-" + width);
         assertThat(api.get("/api/v1/links?subjectType=experiment&subjectId=" + EXPERIMENT).json()).isEmpty();
@@ -123,8 +128,8 @@ class ForgeUiBrowserTest {
         assertThat(removed).hasSize(1);
         assertThat(removed.get(0).path("actor").asString()).isEqualTo("jira:" + Users.ADMIN_ACCOUNT_ID);
         assertThat(removed.get(0).path("target").asString()).isEqualTo(issueKey);
-        assertThat(forge.open(ForgeFrontEnd.ISSUE_PANEL, issueKey, Users.ADMIN_ACCOUNT_ID).loaded())
-                .isEqualTo("No objects are linked to this issue yet.");
+        assertThat(forge.open(ForgeFrontEnd.ISSUE_GLANCE, issueKey, Users.ADMIN_ACCOUNT_ID).loaded())
+                .as("the glance, from the same resource").isEqualTo("No objects are linked to this issue yet.");
     }
 
     @ParameterizedTest(name = "{0} px wide")
@@ -160,35 +165,39 @@ class ForgeUiBrowserTest {
         ForgeFrontEnd.press(forge.row("requests", "Acme Experiments"), "Confirm");
         forge.statusStartingWith("This site is now linked");
         String site = api.get("/api/v1/sites").json().path("sites").get(0).path("clientKey").asString();
-        ProductApi.Reply destination = api.post("/api/v1/destinations", "{\"site\":\"" + site + "\",\"projectKey\":\"FERRY\"}");
+        ProductApi.Reply destination = api.post("/api/v1/destinations",
+                "{\"site\":\"" + site + "\",\"projectKey\":\"FERRY\"}");
         assertThat(destination.status()).as(destination.body()).isEqualTo(201);
 
         String eventId = api.postEvent(guardrail(EXPERIMENT, TITLE));
         DeliveryDrain.drain(context);
         JsonNode delivery = api.delivery(eventId);
         assertThat(delivery.path("outcome").asString()).as(delivery.toString()).isEqualTo("CREATED");
-        return delivery.path("issueKey").asString();
+        String issueKey = delivery.path("issueKey").asString();
+        assertThat(jira.data().issueJson(issueKey, jira.baseUrl()).orElseThrow().path("fields").path("reporter")
+                .path("accountId").asText()).as("filed with the app system token").isEqualTo(jira.forge().botAccountId());
+        return issueKey;
     }
 
     /** The UI module calls Forge sent Ferry whose path contains {@code path}. */
     private List<Invocation> uiCalls(String path) {
-        return jira.forge().invocations().stream().filter(call -> call.url().contains("/forge/ui/") && call.url().contains(path))
-                .toList();
+        return jira.forge().invocations().stream()
+                .filter(call -> call.url().contains("/forge/ui/") && call.url().contains(path)).toList();
     }
 
     /** The user the call's Forge Invocation Token names. */
     private static String principal(Invocation call) {
         String payload = call.fit().split("\\.")[1];
-        return ProductApi.JSON.readTree(new String(java.util.Base64.getUrlDecoder().decode(payload),
-                java.nio.charset.StandardCharsets.UTF_8)).path("principal").asString();
+        return ProductApi.JSON.readTree(new String(Base64.getUrlDecoder().decode(payload), StandardCharsets.UTF_8))
+                .path("principal").asString();
     }
 
     /** How many times Jira answered a read of the issue made with the Forge app's system token. */
     private long statusReads(String issueKey) {
-        String issueId = jira.site().issueContext(issueKey).issueId();
+        String issuePath = "/rest/api/[23]/issue/(" + issueKey + "|" + jira.site().issueContext(issueKey).issueId() + ")";
         return jira.calls().stream().filter(call -> call.method().equals("GET") && call.status() == 200)
                 .filter(call -> "system".equals(jira.forge().tokenKind(call.header("Authorization").orElse(null))))
-                .filter(call -> Journey.sitePath(call.path()).matches("/rest/api/[23]/issue/(" + issueKey + "|" + issueId + ")"))
+                .filter(call -> Journey.sitePath(call.path()).matches(issuePath))
                 .count();
     }
 }
