@@ -15,6 +15,7 @@ import java.util.Base64;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.AutoClose;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -46,9 +47,13 @@ class ForgeUiBrowserTest {
     ForgeFrontEnd forge;
     ProductApi api;
 
+    @BeforeAll
+    static void theFrontEndsAreBuilt() {
+        ForgeFrontEnd.requireBuilt();
+    }
+
     @BeforeEach
     void installFerryThroughForge(Journey journey) {
-        ForgeFrontEnd.requireBuilt();
         this.journey = journey;
         jira = journey.jira();
         forge = new ForgeFrontEnd(browser, jira);
