@@ -27,9 +27,10 @@ import tools.jackson.databind.JsonNode;
 /**
  * Ferry's Forge front ends, built by npm from {@code descriptors/ui/src}, in headless Chromium on the simulated Jira
  * that plays Forge: the site installs Ferry from its manifest, the site's Jira administrator confirms an
- * organization's link request on the Forge admin page, a product event files a ticket, and the issue panel lists the
- * linked object, refreshes its status from Jira, unlinks it, and tells someone Jira does not let edit the issue why
- * not. Every figure checked on a page is one Ferry answered over Forge Remote, at 1280 and 390 px wide.
+ * organization's link request on the Forge admin page (anyone else is told who can), a product event files a ticket
+ * with the app system token, and the issue panel lists the linked object, refreshes its status from Jira, unlinks it,
+ * and tells someone Jira does not let edit the issue why not. Every figure checked on a page is one Ferry answered
+ * over Forge Remote, at 1280 and 390 px wide.
  */
 @FerryJourney
 class ForgeUiBrowserTest {
@@ -98,6 +99,22 @@ class ForgeUiBrowserTest {
         assertThat(sites.path("sites").get(0).path("baseUrl").asString()).isEqualTo(jira.baseUrl());
         assertThat(uiCalls("/forge/ui/configure")).as("the page asked Ferry, with a FIT for the admin").isNotEmpty()
                 .allSatisfy(call -> assertThat(principal(call)).isEqualTo(Users.ADMIN_ACCOUNT_ID));
+    }
+
+    @ParameterizedTest(name = "{0} px wide")
+    @ValueSource(ints = {1280, 390})
+    void someoneWhoDoesNotAdministerTheSiteIsToldWhoCanConfirm(int width) {
+        browser.width(width);
+        assertThat(api.post("/api/v1/sites", "{\"site\":\"" + jira.baseUrl() + "\"}").status()).isEqualTo(202);
+
+        forge.open(ForgeFrontEnd.CONFIGURE, null, Users.MEMBER_ACCOUNT_ID);
+
+        assertThat(forge.loaded()).isEqualTo("A link request is waiting for a Jira administrator.");
+        assertThat(browser.text()).contains("Only a Jira administrator can confirm or decline it")
+                .doesNotContain("One-time code");
+        assertThat(forge.rows("requests")).isEmpty();
+        forge.screenshot("forge-configure-not-admin-" + width);
+        assertThat(api.get("/api/v1/sites").json().path("requests").get(0).path("state").asString()).isEqualTo("PENDING");
     }
 
     @ParameterizedTest(name = "{0} px wide")
