@@ -43,7 +43,7 @@ function item(link) {
   unlink.addEventListener('click', () => act(unlink, async () => {
     await call('POST', `/forge/ui/issue-links/${encodeURIComponent(link.id)}/unlink`);
     row.remove();
-    say(`Unlinked ${link.title || link.id}.`);
+    say(`Unlinked ${link.title || link.id}.` + (list.children.length === 0 ? ' No objects are linked to this issue now.' : ''));
   }));
   const actions = el('span', null, { class: 'actions' });
   actions.append(refresh, unlink);
@@ -51,8 +51,11 @@ function item(link) {
   return row;
 }
 
+// How a link came to be, in the Connect panel's words (IssuePanelController.origin); an unknown one is left out.
+const ORIGINS = { AUTOMATIC: 'filed automatically', MANUAL: 'linked by hand', TEST: 'test ticket', HAND: 'filed by hand' };
+
 function describe(link) {
-  const parts = [link.type, link.state, link.origin && `from ${link.origin}`].filter(Boolean);
+  const parts = [link.type, link.state, ORIGINS[link.origin]].filter(Boolean);
   if (link.issueDeleted) {
     parts.push('the Jira issue was deleted');
   } else if (link.statusName) {

@@ -42,7 +42,14 @@ function describe(status, problem) {
     ? 'Ferry had a problem answering. Try again in a moment.'
     : 'Ferry did not answer as expected' + (status ? ` (status ${status}).` : '.'));
   const detail = problem && (problem.detail || problem.title);
-  return detail ? `${meaning} ${detail}` : meaning;
+  return detail ? `${meaning} ${sentence(String(detail))}` : meaning;
+}
+
+/** Ferry's details are clauses ("only people who may edit…"): after our sentence they start one of their own. */
+function sentence(text) {
+  const trimmed = text.trim();
+  const capital = trimmed.charAt(0).toUpperCase() + trimmed.slice(1);
+  return /[.!?]$/.test(capital) ? capital : `${capital}.`;
 }
 
 /** A new element with text and attributes; text is never parsed as HTML. */
