@@ -5,8 +5,6 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.ferry.simulator.JiraSimulator;
 import dev.ferry.support.Browser;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -23,8 +21,8 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  */
 final class ForgeFrontEnd {
 
-    static final String CONFIGURE = "ferry-configure";
-    static final String ISSUE_PANEL = "ferry-issue-panel";
+    static final String CONFIGURE = ForgeSites.CONFIGURE;
+    static final String ISSUE_PANEL = ForgeSites.ISSUE_PANEL;
     static final String ISSUE_GLANCE = "ferry-linked-objects";
     static final List<String> BUILT = List.of("ui/dist/issue/index.html", "ui/dist/issue/app.js",
             "ui/dist/configure/index.html", "ui/dist/configure/app.js");
@@ -46,35 +44,11 @@ final class ForgeFrontEnd {
     }
 
     /**
-     * The Forge app's folder, {@code descriptors/} beside the app module: found from the module's working directory
-     * (Maven's) or the repository's (an IDE's), so the test never depends on where it was started from.
-     */
-    static Path descriptors() {
-        Path here = Path.of("").toAbsolutePath();
-        for (Path dir = here; dir != null; dir = dir.getParent()) {
-            Path candidate = dir.resolve("descriptors");
-            if (Files.isRegularFile(candidate.resolve("manifest.yml"))
-                    && Files.isRegularFile(candidate.resolve("package.json"))) {
-                return candidate;
-            }
-        }
-        throw new IllegalStateException("no descriptors/manifest.yml in " + here + " or any folder above it");
-    }
-
-    static String manifest() {
-        try {
-            return Files.readString(descriptors().resolve("manifest.yml"));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    /**
      * The built front ends, or the test stops: skipped where nobody ran the npm build, failed under CI (whose
      * {@code .ci/run} builds them first), so a CI run can never pass without exercising them.
      */
     static void requireBuilt() {
-        Path descriptors = descriptors();
+        Path descriptors = ForgeSites.descriptors();
         List<String> missing = BUILT.stream().filter(file -> !Files.isRegularFile(descriptors.resolve(file))).toList();
         if (missing.isEmpty()) {
             return;

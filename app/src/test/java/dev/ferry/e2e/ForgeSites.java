@@ -30,16 +30,20 @@ final class ForgeSites {
         return read(descriptors().resolve("manifest.yml"));
     }
 
-    /** The Forge app's folder ({@code descriptors/}), from the app module's or the repository's working directory. */
+    /**
+     * The Forge app's folder, {@code descriptors/} beside the app module: found from the module's working directory
+     * (Maven's) or the repository's (an IDE's), so a journey never depends on where it was started from.
+     */
     static Path descriptors() {
         Path here = Path.of("").toAbsolutePath();
-        for (Path candidate : new Path[] {here.resolve("descriptors"), here.resolveSibling("descriptors"),
-                here.getParent() == null ? here : here.getParent().resolve("descriptors")}) {
-            if (Files.isRegularFile(candidate.resolve("manifest.yml"))) {
+        for (Path dir = here; dir != null; dir = dir.getParent()) {
+            Path candidate = dir.resolve("descriptors");
+            if (Files.isRegularFile(candidate.resolve("manifest.yml"))
+                    && Files.isRegularFile(candidate.resolve("package.json"))) {
                 return candidate;
             }
         }
-        throw new IllegalStateException("no descriptors/manifest.yml beside " + here);
+        throw new IllegalStateException("no descriptors/manifest.yml in " + here + " or any folder above it");
     }
 
     /** Installs Ferry on the journey's site through Forge; the installed event must be taken. */

@@ -58,9 +58,9 @@ class ForgeUiBrowserTest {
         this.journey = journey;
         jira = journey.jira();
         forge = new ForgeFrontEnd(browser, jira);
-        RemoteReply installed = jira.forge().install(journey.url(), ForgeFrontEnd.manifest(), Journey.FORGE_APP_ID);
+        RemoteReply installed = jira.forge().install(journey.url(), ForgeSites.manifest(), Journey.FORGE_APP_ID);
         assertThat(installed.status()).as(installed.body()).isEqualTo(204);
-        jira.forge().serveResources(ForgeFrontEnd.descriptors());
+        jira.forge().serveResources(ForgeSites.descriptors());
         api = journey.newOrganization("Acme Experiments");
     }
 
