@@ -59,7 +59,13 @@ public final class Demo {
             ferry.awaitHealthy(Duration.ofSeconds(90));
             if (options.forge()) {
                 new DemoForge(jira, ferry, Demo::say).play();
-                printAdminUi(jira, ferry);
+                new DemoConnections(jira, ferry, Demo::say).connectForge();
+                say("");
+                say("Ferry's admin UI: " + ferry.baseUrl() + "/admin");
+                say("  sign in as " + FerryProcess.ADMIN_EMAIL + " with " + FerryProcess.ADMIN_CHOSEN_PASSWORD
+                        + " (the demo chose it at the admin's first sign-in; kept until the next demo run starts clean)");
+                say("  Jira sites: the Forge-installed site, linked to " + FerryProcess.ORGANIZATION
+                        + " (confirmed on the Forge admin page); Ferry calls it with the app system token");
                 if (!options.once()) {
                     waitForQuit();
                 }

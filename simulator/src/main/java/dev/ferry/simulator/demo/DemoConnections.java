@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.ferry.simulator.JiraSimulator;
 import dev.ferry.simulator.app.AppClient;
+import dev.ferry.simulator.rest.Users;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -67,6 +68,38 @@ final class DemoConnections {
         say.accept("connected the site with Atlassian (OAuth): consent on the simulator, site picked in the admin UI");
         show(key);
         return new Connected(key, apiTokenSite);
+    }
+
+    /**
+     * The Forge mode's connection: signs in as the first admin, creates the API key and asks to link the site, whose
+     * Jira administrator confirms on the Forge admin page (its remote calls, as Jira makes them); prints the list.
+     */
+    String connectForge() {
+        DemoConsole console = DemoConsole.firstSignIn(ferry, FerryProcess.ADMIN_EMAIL, FerryProcess.ADMIN_PASSWORD,
+                FerryProcess.ADMIN_CHOSEN_PASSWORD);
+        say.accept("signed in to the admin UI as " + FerryProcess.ADMIN_EMAIL + " and chose the password "
+                + FerryProcess.ADMIN_CHOSEN_PASSWORD + ", as Ferry asks at the first sign-in");
+        String key = apiKey(console);
+        AppClient.Reply requested = post("/api/v1/sites", key, "{\"site\": \"" + jira.baseUrl() + "\"}");
+        if (requested.status() == 202) {
+            JsonNode page = json(jira.forge().invokeRemote(DemoForge.CONFIGURE, "GET", "/forge/ui/configure",
+                    Users.ADMIN_ACCOUNT_ID, null, null).body());
+            for (JsonNode request : page.path("requests")) {
+                int confirmed = jira.forge().invokeRemote(DemoForge.CONFIGURE, "POST", "/forge/ui/configure/requests/"
+                        + request.path("id").asText() + "/confirm", Users.ADMIN_ACCOUNT_ID, null, null).status();
+                if (confirmed != 200) {
+                    throw new DemoRefusal("the Forge admin page did not confirm the link (HTTP " + confirmed + "); see "
+                            + ferry.log());
+                }
+            }
+        } else if (requested.status() != 200) {
+            throw new DemoRefusal("Ferry refused to link the Forge site (HTTP " + requested.status() + "): "
+                    + requested.body());
+        }
+        say.accept("linked the Forge-installed site " + jira.baseUrl() + " to '" + FerryProcess.ORGANIZATION
+                + "' (confirmed on the Forge admin page as the site's Jira administrator)");
+        show(key);
+        return key;
     }
 
     /** The console's API keys page shows a new key's text once, on the page that created it. */

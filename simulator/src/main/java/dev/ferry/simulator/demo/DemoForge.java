@@ -19,6 +19,8 @@ final class DemoForge {
     /** The demo's Forge app; Ferry runs with it as {@code ferry.forge.app-id}. */
     static final String APP_ID = "ari:cloud:ecosystem::app/0f0e0d0c-0de0-4e7a-9b1f-5e1a2b3c4d5e";
     static final Path DESCRIPTORS = Path.of("descriptors");
+    /** The Forge admin (configure) page's module key, from the manifest. */
+    static final String CONFIGURE = "ferry-configure";
 
     private final JiraSimulator jira;
     private final FerryProcess ferry;
