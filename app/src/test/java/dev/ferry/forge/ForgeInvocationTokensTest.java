@@ -6,12 +6,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.sun.net.httpserver.HttpServer;
 import dev.ferry.connect.InvalidTokenException;
 import dev.ferry.connect.JwtSigner;
-import java.net.InetSocketAddress;
+import dev.ferry.support.ForgeKeys;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.security.KeyPair;
-import java.security.KeyPairGenerator;
-import java.security.interfaces.RSAPublicKey;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -20,7 +17,6 @@ import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -34,26 +30,16 @@ class ForgeInvocationTokensTest {
     static final String APP = "ari:cloud:ecosystem::app/6f1c2e4a-1b7d-4c55-9a0e-2f4b8d9e7a31";
     static final Instant NOW = Instant.parse("2026-12-06T20:00:00Z");
 
-    final KeyPair forge = keys();
-    final KeyPair stranger = keys();
-    final AtomicInteger fetches = new AtomicInteger();
+    final ForgeKeys forge = new ForgeKeys("forge-key-1");
+    final KeyPair stranger = ForgeKeys.rsaPair();
     HttpServer jwksServer;
     ForgeInvocationTokens tokens;
 
     @BeforeEach
-    void atlassianPublishesItsKey() throws Exception {
-        jwksServer = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-        jwksServer.createContext("/.well-known/jwks.json", exchange -> {
-            fetches.incrementAndGet();
-            byte[] body = jwks("forge-key-1", (RSAPublicKey) forge.getPublic()).getBytes(StandardCharsets.UTF_8);
-            exchange.sendResponseHeaders(200, body.length);
-            exchange.getResponseBody().write(body);
-            exchange.close();
-        });
-        jwksServer.start();
-        ForgeProperties properties = new ForgeProperties(APP, URI.create("http://127.0.0.1:"
-                + jwksServer.getAddress().getPort() + "/.well-known/jwks.json"), Duration.ofSeconds(2),
-                Duration.ofMinutes(1), Duration.ofSeconds(30), Duration.ofMinutes(15));
+    void atlassianPublishesItsKey() {
+        jwksServer = forge.publish();
+        ForgeProperties properties = new ForgeProperties(APP, URI.create(ForgeKeys.url(jwksServer, ForgeKeys.JWKS_PATH)),
+                Duration.ofSeconds(2), Duration.ofMinutes(1), Duration.ofSeconds(30), Duration.ofMinutes(15));
         Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
         tokens = new ForgeInvocationTokens(properties, new ForgeJwks(properties, clock), clock);
     }
@@ -65,7 +51,7 @@ class ForgeInvocationTokensTest {
 
     @Test
     void aTokenForgeSignedForThisAppIsTheInvocationItDescribes() {
-        ForgeInvocation invocation = tokens.verify(JwtSigner.rs256(claims(), forge.getPrivate(), "forge-key-1"));
+        ForgeInvocation invocation = tokens.verify(forge.sign(claims()));
 
         assertThat(invocation.appId()).isEqualTo(APP);
         assertThat(invocation.installationId()).isEqualTo("ari:cloud:ecosystem::installation/8c1f");
@@ -75,8 +61,8 @@ class ForgeInvocationTokensTest {
         assertThat(invocation.principal()).isEqualTo("5b10ac8d82e05b22cc7d4ef5");
         assertThat(invocation.module()).isEqualTo("ferry-issue-panel");
         assertThat(invocation.expiresAt()).isEqualTo(NOW.plusSeconds(300));
-        assertThat(tokens.verify(JwtSigner.rs256(claims(), forge.getPrivate(), "forge-key-1"))).isEqualTo(invocation);
-        assertThat(fetches).as("the JWKS is fetched once, then held").hasValue(1);
+        assertThat(tokens.verify(forge.sign(claims()))).isEqualTo(invocation);
+        assertThat(forge.jwksFetches()).as("the JWKS is fetched once, then held").isEqualTo(1);
     }
 
     @Test
@@ -84,7 +70,7 @@ class ForgeInvocationTokensTest {
         String none = JwtSigner.unsigned(Map.of("alg", "none", "kid", "forge-key-1"), claims(), "");
         String hs256 = JwtSigner.unsigned(Map.of("alg", "HS256", "kid", "forge-key-1"), claims(), "c2ln");
         String confused = JwtSigner.hs256(claims(),
-                Base64.getEncoder().encodeToString(forge.getPublic().getEncoded()));
+                Base64.getEncoder().encodeToString(forge.publicKey().getEncoded()));
 
         refused(none, "alg none is refused");
         refused(hs256, "alg HS256 is refused");
@@ -96,13 +82,13 @@ class ForgeInvocationTokensTest {
         for (int i = 0; i < 50; i++) {
             refused(JwtSigner.rs256(claims(), stranger.getPrivate(), "made-up-" + i), "kid names no key");
         }
-        assertThat(fetches).as("fifty unknown kids, one fetch").hasValue(1);
+        assertThat(forge.jwksFetches()).as("fifty unknown kids, one fetch").isEqualTo(1);
     }
 
     @Test
     void aTokenSignedByAnotherKeyUnderForgesKidOrTamperedIsRefused() {
         refused(JwtSigner.rs256(claims(), stranger.getPrivate(), "forge-key-1"), "signature does not verify");
-        String good = JwtSigner.rs256(claims(), forge.getPrivate(), "forge-key-1");
+        String good = forge.sign(claims());
         String[] parts = good.split("\\.");
         Map<String, Object> changed = claims();
         changed.put("principal", "someone-else");
@@ -115,46 +101,45 @@ class ForgeInvocationTokensTest {
     void anotherAppsAudienceOrAnotherIssuerIsRefused() {
         Map<String, Object> other = claims();
         other.put("aud", "ari:cloud:ecosystem::app/00000000-0000-0000-0000-000000000000");
-        refused(JwtSigner.rs256(other, forge.getPrivate(), "forge-key-1"), "another app");
+        refused(forge.sign(other), "another app");
         Map<String, Object> issuer = claims();
         issuer.put("iss", "someone");
-        refused(JwtSigner.rs256(issuer, forge.getPrivate(), "forge-key-1"), "issuer is not forge/invocation-token");
+        refused(forge.sign(issuer), "issuer is not forge/invocation-token");
         Map<String, Object> list = claims();
         list.put("aud", List.of("x", APP));
-        assertThat(tokens.verify(JwtSigner.rs256(list, forge.getPrivate(), "forge-key-1")).appId()).isEqualTo(APP);
+        assertThat(tokens.verify(forge.sign(list)).appId()).isEqualTo(APP);
     }
 
     @Test
     void expiredFutureAndOverlongTokensAreRefused() {
         Map<String, Object> expired = claims();
         expired.put("exp", NOW.minusSeconds(31).getEpochSecond());
-        refused(JwtSigner.rs256(expired, forge.getPrivate(), "forge-key-1"), "expired");
+        refused(forge.sign(expired), "expired");
         Map<String, Object> future = claims();
         future.put("nbf", NOW.plusSeconds(60).getEpochSecond());
-        refused(JwtSigner.rs256(future, forge.getPrivate(), "forge-key-1"), "not valid before");
+        refused(forge.sign(future), "not valid before");
         Map<String, Object> issued = claims();
         issued.put("iat", NOW.plusSeconds(60).getEpochSecond());
-        refused(JwtSigner.rs256(issued, forge.getPrivate(), "forge-key-1"), "issued in the future");
+        refused(forge.sign(issued), "issued in the future");
         Map<String, Object> overlong = claims();
         overlong.put("exp", NOW.plus(Duration.ofDays(1)).getEpochSecond());
-        refused(JwtSigner.rs256(overlong, forge.getPrivate(), "forge-key-1"), "too far in the future");
+        refused(forge.sign(overlong), "too far in the future");
         Map<String, Object> skewed = claims();
         skewed.put("exp", NOW.minusSeconds(20).getEpochSecond());
-        assertThat(tokens.verify(JwtSigner.rs256(skewed, forge.getPrivate(), "forge-key-1"))).as("within the leeway")
-                .isNotNull();
+        assertThat(tokens.verify(forge.sign(skewed))).as("within the leeway").isNotNull();
     }
 
     @Test
     void missingClaimsAreNamed() {
         Map<String, Object> noExp = claims();
         noExp.remove("exp");
-        refused(JwtSigner.rs256(noExp, forge.getPrivate(), "forge-key-1"), "no exp claim");
+        refused(forge.sign(noExp), "no exp claim");
         Map<String, Object> noInstallation = claims();
         noInstallation.put("app", Map.of("id", APP, "apiBaseUrl", "https://api.atlassian.com/ex/jira/cloud-1"));
-        refused(JwtSigner.rs256(noInstallation, forge.getPrivate(), "forge-key-1"), "no app.installationId claim");
+        refused(forge.sign(noInstallation), "no app.installationId claim");
         Map<String, Object> noContext = claims();
         noContext.remove("context");
-        refused(JwtSigner.rs256(noContext, forge.getPrivate(), "forge-key-1"), "no context.cloudId claim");
+        refused(forge.sign(noContext), "no context.cloudId claim");
         refused(JwtSigner.unsigned(Map.of("alg", "RS256"), claims(), "c2ln"), "no kid header");
     }
 
@@ -171,7 +156,7 @@ class ForgeInvocationTokensTest {
                 Duration.ofMinutes(1), Duration.ofSeconds(30), Duration.ofMinutes(15));
         Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
         ForgeInvocationTokens notSetUp = new ForgeInvocationTokens(unset, new ForgeJwks(unset, clock), clock);
-        assertThatThrownBy(() -> notSetUp.verify(JwtSigner.rs256(claims(), forge.getPrivate(), "forge-key-1")))
+        assertThatThrownBy(() -> notSetUp.verify(forge.sign(claims())))
                 .hasMessageContaining("ferry.forge.app-id is empty");
     }
 
@@ -194,26 +179,5 @@ class ForgeInvocationTokensTest {
                 "module", Map.of("key", "ferry-issue-panel")));
         claims.put("context", Map.of("cloudId", "cloud-1", "siteUrl", "https://acme.atlassian.net"));
         return claims;
-    }
-
-    static String jwks(String keyId, RSAPublicKey key) {
-        Base64.Encoder base64 = Base64.getUrlEncoder().withoutPadding();
-        return "{\"keys\":[{\"kty\":\"RSA\",\"use\":\"sig\",\"alg\":\"RS256\",\"kid\":\"" + keyId + "\",\"n\":\""
-                + base64.encodeToString(unsigned(key.getModulus().toByteArray())) + "\",\"e\":\""
-                + base64.encodeToString(key.getPublicExponent().toByteArray()) + "\"}]}";
-    }
-
-    private static byte[] unsigned(byte[] bytes) {
-        return bytes.length > 1 && bytes[0] == 0 ? java.util.Arrays.copyOfRange(bytes, 1, bytes.length) : bytes;
-    }
-
-    private static KeyPair keys() {
-        try {
-            KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
-            generator.initialize(2048);
-            return generator.generateKeyPair();
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

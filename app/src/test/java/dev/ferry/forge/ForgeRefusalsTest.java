@@ -4,9 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.ferry.connect.JwtSigner;
 import dev.ferry.support.FerryIntegrationTest;
+import dev.ferry.support.ForgeKeys;
 import dev.ferry.support.Http;
 import java.net.http.HttpResponse;
-import java.security.KeyPairGenerator;
+import java.security.KeyPair;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.HashMap;
@@ -57,16 +58,14 @@ class ForgeRefusalsTest {
     void unsignedAndHs256TokensAreRefused(CapturedOutput output) {
         Map<String, Object> claims = FORGE.claims(INSTALLATION, CLOUD);
         refused(JwtSigner.unsigned(Map.of("alg", "none", "kid", ForgeSide.KID), claims, ""), "alg none is refused", output);
-        String publicKey = Base64.getEncoder().encodeToString(FORGE.keys.getPublic().getEncoded());
+        String publicKey = Base64.getEncoder().encodeToString(FORGE.keys.publicKey().getEncoded());
         refused(JwtSigner.hs256(claims, publicKey), "alg HS256 is refused", output);
     }
 
     @Test
-    void aKeyIdTheJwksDoesNotHoldOrAnotherKeyIsRefused(CapturedOutput output) throws Exception {
+    void aKeyIdTheJwksDoesNotHoldOrAnotherKeyIsRefused(CapturedOutput output) {
         Map<String, Object> claims = FORGE.claims(INSTALLATION, CLOUD);
-        var generator = KeyPairGenerator.getInstance("RSA");
-        generator.initialize(2048);
-        var stranger = generator.generateKeyPair();
+        KeyPair stranger = ForgeKeys.rsaPair();
         refused(JwtSigner.rs256(claims, stranger.getPrivate(), "made-up-kid"), "kid names no key of Forge's JWKS", output);
         refused(JwtSigner.rs256(claims, stranger.getPrivate(), ForgeSide.KID), "signature does not verify", output);
     }

@@ -1,16 +1,14 @@
 package dev.ferry.forge;
 
+import static dev.ferry.support.ForgeKeys.answer;
+
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import dev.ferry.connect.JwtSigner;
+import dev.ferry.support.ForgeKeys;
 import dev.ferry.support.Http;
 import java.io.IOException;
-import java.net.InetSocketAddress;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.security.KeyPair;
-import java.security.KeyPairGenerator;
-import java.security.interfaces.RSAPublicKey;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -35,7 +33,7 @@ final class ForgeSide {
             "/rest/atlassian-connect/1/addons/ferry-for-jira/properties/connect_client_key_019cdff3-8bfb-71fe-9628-875b700aebb8";
     static final ForgeSide INSTANCE = new ForgeSide();
 
-    final KeyPair keys = keys();
+    final ForgeKeys keys = new ForgeKeys(KID);
     /** cloudId → the Connect clientKey Jira answers for the app on that site. */
     final Map<String, String> connectClientKeys = new ConcurrentHashMap<>();
     /** System tokens the gateway accepts. */
@@ -44,21 +42,14 @@ final class ForgeSide {
     private final HttpServer server;
 
     private ForgeSide() {
-        try {
-            server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
-        server.createContext("/.well-known/jwks.json", exchange -> answer(exchange, 200,
-                ForgeInvocationTokensTest.jwks(KID, (RSAPublicKey) keys.getPublic())));
+        server = keys.publish();
         server.createContext("/ex/jira/", this::gateway);
-        server.start();
     }
 
     /** Points Ferry at this side's JWKS and names the app its tokens are for. */
     static void register(DynamicPropertyRegistry registry) {
         registry.add("ferry.forge.app-id", () -> APP_ID);
-        registry.add("ferry.forge.jwks-url", () -> INSTANCE.url("/.well-known/jwks.json"));
+        registry.add("ferry.forge.jwks-url", () -> INSTANCE.url(ForgeKeys.JWKS_PATH));
         // Tests change rows behind Ferry's back (a token's expiry); nothing may be remembered across that.
         registry.add("ferry.forge.installations.cache-ttl", () -> "0s");
     }
@@ -85,7 +76,7 @@ final class ForgeSide {
     }
 
     String fit(Map<String, ?> claims) {
-        return JwtSigner.rs256(claims, keys.getPrivate(), KID);
+        return keys.sign(claims);
     }
 
     String fit(String installationId, String cloudId) {
@@ -146,24 +137,6 @@ final class ForgeSide {
     }
 
     private String url(String path) {
-        return "http://127.0.0.1:" + server.getAddress().getPort() + path;
-    }
-
-    private static void answer(HttpExchange exchange, int status, String body) throws IOException {
-        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
-        exchange.getResponseHeaders().add("Content-Type", "application/json");
-        exchange.sendResponseHeaders(status, bytes.length);
-        exchange.getResponseBody().write(bytes);
-        exchange.close();
-    }
-
-    private static KeyPair keys() {
-        try {
-            KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
-            generator.initialize(2048);
-            return generator.generateKeyPair();
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
+        return ForgeKeys.url(server, path);
     }
 }

@@ -12,22 +12,18 @@ import dev.ferry.link.TicketLinks;
 import dev.ferry.simulator.JiraSimulator;
 import dev.ferry.simulator.PersonActions;
 import dev.ferry.simulator.rest.ActivityDataset;
-import dev.ferry.simulator.rest.SiteChanges;
 import dev.ferry.site.TestSites;
-import dev.ferry.sitelink.SiteLinks;
+import dev.ferry.support.ActivitySite;
 import dev.ferry.support.FakeForge;
 import dev.ferry.support.ForgeRemoteTest;
 import dev.ferry.support.Http;
-import dev.ferry.support.Organizations;
 import dev.ferry.webhook.InboxDrain;
 import java.net.http.HttpResponse;
 import java.sql.Connection;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -58,10 +54,6 @@ class ForgeEventsTest {
     @Autowired
     TestSites sites;
     @Autowired
-    SiteLinks siteLinks;
-    @Autowired
-    Organizations organizations;
-    @Autowired
     TicketLinks links;
     @Autowired
     ApplicationContext context;
@@ -70,31 +62,27 @@ class ForgeEventsTest {
     @Autowired
     DataSource dataSource;
 
+    ActivitySite site;
     JiraSimulator jira;
     PersonActions people;
-    String organization;
 
     @BeforeEach
     void aForgeInstallationServesAnInstalledSite() {
-        jira = JiraSimulator.start();
-        jira.credentials().install("ferry-for-jira", SECRET);
-        ActivityDataset.PEOPLE.forEach(p -> jira.data().accounts().add(p[0], p[1], p[2]));
-        people = new PersonActions(jira);
-        sites.installAt(SITE, SECRET, jira.baseUrl());
-        organization = organizations.create("Forge Events Co").id();
-        siteLinks.linkConnection(SITE, organization, "test", Instant.now());
+        site = ActivitySite.start(context, SITE, SECRET, "Forge Events Co");
+        jira = site.jira();
+        people = site.people();
         FakeForge.INSTANCE.install(INSTALLATION, SITE);
     }
 
     @AfterEach
     void stop() {
-        jira.close();
+        site.close();
     }
 
     @Test
     void eachOfTheNineEventsIsStoredOnceAndProcessedAsItsConnectWebhook() {
         String key = people.createIssue(GRACE, "FERRY", "Forge-born");
-        String issueId = site().issueJson(key).orElseThrow().path("id").asText();
+        String issueId = site.changes().issueJson(key).orElseThrow().path("id").asText();
         TicketLink link = links.link(SITE, new IssueState(issueId, key, "To Do", "new", Instant.now()),
                 new LinkedObject("experiment", "exp-forge", "Forge experiment", "https://product.example/exp-forge",
                         "running"), LinkOrigin.AUTOMATIC);
@@ -108,7 +96,7 @@ class ForgeEventsTest {
         String doomed = people.addWorklog(GRACE, key, 600);
         people.deleteWorklog(GRACE, doomed);
         String gone = people.createIssue(GRACE, "OPS", "Short-lived");
-        String goneId = site().issueJson(gone).orElseThrow().path("id").asText();
+        String goneId = site.changes().issueJson(gone).orElseThrow().path("id").asText();
         people.deleteIssue(ALAN, gone);
 
         List<PersonActions.Webhook> changes = people.webhooks();
@@ -126,20 +114,23 @@ class ForgeEventsTest {
         TicketLink synced = links.find(SITE, link.id()).orElseThrow();
         assertThat(synced.statusName()).isEqualTo("Done");
         assertThat(synced.statusCategory()).isEqualTo("done");
-        long edited = JiraActivityReads.time(site().commentsOf(key).get(0).path("updated").asText()).toEpochMilli();
-        long logged = JiraActivityReads.time(site().worklogsOf(key).get(0).path("updated").asText()).toEpochMilli();
-        assertThat(keys()).contains(NaturalKeys.issueCreated(issueId), NaturalKeys.commentAdded(comment),
+        long edited = JiraActivityReads.time(site.changes().commentsOf(key).get(0).path("updated").asText())
+                .toEpochMilli();
+        long logged = JiraActivityReads.time(site.changes().worklogsOf(key).get(0).path("updated").asText())
+                .toEpochMilli();
+        assertThat(site.activityKeys()).contains(NaturalKeys.issueCreated(issueId), NaturalKeys.commentAdded(comment),
                 NaturalKeys.commentEdited(comment, edited), NaturalKeys.fieldChanged(transition, 0),
                 NaturalKeys.resolved(transition), NaturalKeys.worklog(worklog, logged),
                 NaturalKeys.worklogDeleted(doomed), NaturalKeys.issueCreated(goneId),
                 NaturalKeys.issueDeleted(goneId));
-        assertThat(row(NaturalKeys.commentEdited(comment, edited))).startsWith("COMMENT_EDITED|" + ALAN + "|");
+        assertThat(site.activity(NaturalKeys.commentEdited(comment, edited)))
+                .startsWith("COMMENT_EDITED|" + ALAN + "|");
     }
 
     @Test
     void aForgeIssueUpdateSyncsALinkExactlyAsTheConnectWebhookOfTheSameChange() {
         String key = people.createIssue(GRACE, "FERRY", "Synced twice");
-        String issueId = site().issueJson(key).orElseThrow().path("id").asText();
+        String issueId = site.changes().issueJson(key).orElseThrow().path("id").asText();
         sites.installAt("connect-twin", SECRET, jira.baseUrl());
         TicketLink viaForge = linkTo(SITE, issueId, key);
         TicketLink viaConnect = linkTo("connect-twin", issueId, key);
@@ -308,19 +299,5 @@ class ForgeEventsTest {
 
     private long deliveries() {
         return jdbc.sql("select count(*) from webhook_delivery").query(Long.class).single();
-    }
-
-    private SiteChanges site() {
-        return new SiteChanges(jira.data(), jira.baseUrl());
-    }
-
-    private Set<String> keys() {
-        return new HashSet<>(jdbc.sql("select natural_key from activity where organization_id = ?").param(organization)
-                .query(String.class).list());
-    }
-
-    private String row(String naturalKey) {
-        return jdbc.sql("select kind || '|' || actor_account_id || '|' || url from activity where natural_key = ?")
-                .param(naturalKey).query(String.class).single();
     }
 }

@@ -2,20 +2,8 @@ package dev.ferry.support;
 
 import com.sun.net.httpserver.HttpServer;
 import dev.ferry.connect.InvalidTokenException;
-import dev.ferry.connect.JwtSigner;
 import dev.ferry.forge.ForgeAdmission;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
-import java.nio.charset.StandardCharsets;
-import java.security.KeyPair;
-import java.security.KeyPairGenerator;
-import java.security.NoSuchAlgorithmException;
-import java.security.interfaces.RSAPublicKey;
 import java.time.Instant;
-import java.util.Arrays;
-import java.util.Base64;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -37,23 +25,11 @@ public final class FakeForge {
     public static final String APP_ID = "ari:cloud:ecosystem::app/6f1c2e4a-1b7d-4c55-9a0e-2f4b8d9e7a31";
     static final String KEY_ID = "fake-forge-key";
 
-    private final KeyPair key = generate();
-    private final HttpServer jwks;
+    private final ForgeKeys key = new ForgeKeys(KEY_ID);
+    private final HttpServer jwks = key.publish();
     private final Map<String, String> sites = new ConcurrentHashMap<>();
 
     private FakeForge() {
-        try {
-            jwks = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        jwks.createContext("/jwks.json", exchange -> {
-            byte[] body = jwksJson().getBytes(StandardCharsets.UTF_8);
-            exchange.sendResponseHeaders(200, body.length);
-            exchange.getResponseBody().write(body);
-            exchange.close();
-        });
-        jwks.start();
     }
 
     /** Ferry now knows {@code installationId} serves the site {@code siteKey}; null: installed, site unknown. */
@@ -102,29 +78,7 @@ public final class FakeForge {
 
         /** {@code Authorization} header value. */
         public String bearer() {
-            return "Bearer " + JwtSigner.rs256(claims, key.getPrivate(), KEY_ID);
-        }
-    }
-
-    private String jwksJson() {
-        RSAPublicKey publicKey = (RSAPublicKey) key.getPublic();
-        Base64.Encoder base64 = Base64.getUrlEncoder().withoutPadding();
-        return "{\"keys\":[{\"kty\":\"RSA\",\"use\":\"sig\",\"alg\":\"RS256\",\"kid\":\"" + KEY_ID + "\",\"n\":\""
-                + base64.encodeToString(unsigned(publicKey.getModulus().toByteArray())) + "\",\"e\":\""
-                + base64.encodeToString(publicKey.getPublicExponent().toByteArray()) + "\"}]}";
-    }
-
-    private static byte[] unsigned(byte[] bytes) {
-        return bytes.length > 1 && bytes[0] == 0 ? Arrays.copyOfRange(bytes, 1, bytes.length) : bytes;
-    }
-
-    private static KeyPair generate() {
-        try {
-            KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
-            generator.initialize(2048);
-            return generator.generateKeyPair();
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
+            return "Bearer " + key.sign(claims);
         }
     }
 
@@ -135,7 +89,7 @@ public final class FakeForge {
         public void initialize(ConfigurableApplicationContext context) {
             context.getEnvironment().getPropertySources().addFirst(new MapPropertySource("fake-forge", Map.of(
                     "ferry.forge.app-id", APP_ID,
-                    "ferry.forge.jwks-url", "http://127.0.0.1:" + INSTANCE.jwks.getAddress().getPort() + "/jwks.json")));
+                    "ferry.forge.jwks-url", ForgeKeys.url(INSTANCE.jwks, ForgeKeys.JWKS_PATH))));
         }
     }
 

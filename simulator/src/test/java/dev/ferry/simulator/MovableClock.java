@@ -7,11 +7,20 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 
 /** A clock a test moves forward, so expiry is tested without waiting. */
-final class MovableClock extends Clock {
+public final class MovableClock extends Clock {
 
-    private volatile Instant now = Instant.parse("2026-12-06T09:00:00Z");
+    private volatile Instant now;
 
-    void advance(Duration duration) {
+    /** Starts at a fixed morning, the same on every run. */
+    public MovableClock() {
+        this(Instant.parse("2026-12-06T09:00:00Z"));
+    }
+
+    public MovableClock(Instant start) {
+        now = start;
+    }
+
+    public void advance(Duration duration) {
         now = now.plus(duration);
     }
 

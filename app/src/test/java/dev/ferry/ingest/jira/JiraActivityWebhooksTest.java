@@ -12,18 +12,15 @@ import dev.ferry.jira.JiraSite;
 import dev.ferry.simulator.JiraSimulator;
 import dev.ferry.simulator.PersonActions;
 import dev.ferry.simulator.rest.ActivityDataset;
-import dev.ferry.simulator.rest.SiteChanges;
 import dev.ferry.site.TestSites;
-import dev.ferry.sitelink.SiteLinks;
+import dev.ferry.support.ActivitySite;
 import dev.ferry.support.FerryIntegrationTest;
 import dev.ferry.support.Http;
-import dev.ferry.support.Organizations;
 import dev.ferry.support.Tokens;
 import dev.ferry.webhook.InboxDrain;
 import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -55,10 +52,6 @@ class JiraActivityWebhooksTest {
     @Autowired
     TestSites sites;
     @Autowired
-    SiteLinks siteLinks;
-    @Autowired
-    Organizations organizations;
-    @Autowired
     ApplicationContext context;
     @Autowired
     JiraIssueStream stream;
@@ -67,6 +60,7 @@ class JiraActivityWebhooksTest {
     @Autowired
     JdbcClient jdbc;
 
+    ActivitySite site;
     JiraSimulator jira;
     PersonActions people;
     String organization;
@@ -74,50 +68,50 @@ class JiraActivityWebhooksTest {
 
     @BeforeEach
     void start() {
-        jira = JiraSimulator.start();
-        jira.credentials().install("ferry-for-jira", SECRET);
-        ActivityDataset.PEOPLE.forEach(p -> jira.data().accounts().add(p[0], p[1], p[2]));
-        people = new PersonActions(jira);
-        sites.installAt(SITE, SECRET, jira.baseUrl());
-        organization = organizations.create("Activity Co").id();
-        siteLinks.linkConnection(SITE, organization, "test", Instant.now());
+        site = ActivitySite.start(context, SITE, SECRET, "Activity Co");
+        jira = site.jira();
+        people = site.people();
+        organization = site.organization();
     }
 
     @AfterEach
     void stop() {
-        jira.close();
+        site.close();
     }
 
     @Test
     void webhooksOfEveryKindBecomeActivitiesUnderThePollersKeys() {
         String key = people.createIssue(GRACE, "FERRY", "Webhook-born");
-        String issueId = site().issueJson(key).orElseThrow().path("id").asText();
+        String issueId = site.changes().issueJson(key).orElseThrow().path("id").asText();
         String comment = people.comment(ALAN, key, "First look");
         people.editComment(ALAN, key, comment, "First look, edited");
         String transition = people.transition(GRACE, key, "Done");
         String worklog = people.addWorklog(ALAN, key, 3600);
         String doomed = people.addWorklog(GRACE, key, 600);
-        long doomedAt = JiraActivityReads.time(site().worklogsOf(key).stream()
+        long doomedAt = JiraActivityReads.time(site.changes().worklogsOf(key).stream()
                 .filter(w -> w.path("id").asText().equals(doomed)).findFirst().orElseThrow().path("updated").asText())
                 .toEpochMilli();
         people.deleteWorklog(GRACE, doomed);
         String gone = people.createIssue(GRACE, "OPS", "Short-lived");
-        String goneId = site().issueJson(gone).orElseThrow().path("id").asText();
+        String goneId = site.changes().issueJson(gone).orElseThrow().path("id").asText();
         people.deleteIssue(ALAN, gone);
         deliverAll(SITE);
 
-        long edited = JiraActivityReads.time(site().commentsOf(key).get(0).path("updated").asText()).toEpochMilli();
-        long logged = JiraActivityReads.time(site().worklogsOf(key).get(0).path("updated").asText()).toEpochMilli();
-        assertThat(keys()).containsExactlyInAnyOrder(NaturalKeys.issueCreated(issueId), NaturalKeys.commentAdded(comment),
+        long edited = JiraActivityReads.time(site.changes().commentsOf(key).get(0).path("updated").asText())
+                .toEpochMilli();
+        long logged = JiraActivityReads.time(site.changes().worklogsOf(key).get(0).path("updated").asText())
+                .toEpochMilli();
+        assertThat(site.activityKeys()).containsExactlyInAnyOrder(NaturalKeys.issueCreated(issueId),
+                NaturalKeys.commentAdded(comment),
                 NaturalKeys.commentEdited(comment, edited), NaturalKeys.fieldChanged(transition, 0),
                 NaturalKeys.fieldChanged(transition, 1), NaturalKeys.resolved(transition),
                 NaturalKeys.worklog(worklog, logged), NaturalKeys.worklog(doomed, doomedAt),
                 NaturalKeys.worklogDeleted(doomed), NaturalKeys.issueCreated(goneId), NaturalKeys.issueDeleted(goneId));
-        assertThat(row(NaturalKeys.commentEdited(comment, edited)))
+        assertThat(site.activity(NaturalKeys.commentEdited(comment, edited)))
                 .isEqualTo("COMMENT_EDITED|" + ALAN + "|" + jira.baseUrl() + "/browse/" + key + "?focusedCommentId=" + comment);
-        assertThat(row(NaturalKeys.resolved(transition))).startsWith("ISSUE_RESOLVED|" + GRACE + "|");
-        assertThat(row(NaturalKeys.worklog(worklog, logged))).startsWith("WORKLOG_ADDED|" + ALAN + "|");
-        assertThat(row(NaturalKeys.issueDeleted(goneId))).startsWith("ISSUE_DELETED|" + ALAN + "|");
+        assertThat(site.activity(NaturalKeys.resolved(transition))).startsWith("ISSUE_RESOLVED|" + GRACE + "|");
+        assertThat(site.activity(NaturalKeys.worklog(worklog, logged))).startsWith("WORKLOG_ADDED|" + ALAN + "|");
+        assertThat(site.activity(NaturalKeys.issueDeleted(goneId))).startsWith("ISSUE_DELETED|" + ALAN + "|");
         assertThat(lastOutcome()).contains("activities: ");
     }
 
@@ -129,7 +123,7 @@ class JiraActivityWebhooksTest {
         people.transition(GRACE, key, "In Progress");
         people.edit(ALAN, key, "priority", "High");
         deliverAll(SITE);
-        Set<String> live = keys();
+        Set<String> live = site.activityKeys();
 
         IngestTarget install = new IngestTarget(organization, SITE,
                 new JiraSite(SITE, URI.create(jira.baseUrl()), SECRET), Optional.empty());
@@ -144,7 +138,7 @@ class JiraActivityWebhooksTest {
 
         assertThat(live).as("created, comment added and edited, two field changes").hasSize(5);
         assertThat(added).isZero();
-        assertThat(keys()).isEqualTo(live);
+        assertThat(site.activityKeys()).isEqualTo(live);
     }
 
     @Test
@@ -158,10 +152,6 @@ class JiraActivityWebhooksTest {
         assertThat(lastOutcome()).contains("linked to no organization");
     }
 
-    private SiteChanges site() {
-        return new SiteChanges(jira.data(), jira.baseUrl());
-    }
-
     /** Delivers each webhook the people's changes made, as the site sends them, then lets the inbox process them. */
     private void deliverAll(String clientKey) {
         List<PersonActions.Webhook> webhooks = people.webhooks();
@@ -173,16 +163,6 @@ class JiraActivityWebhooksTest {
             assertThat(response.statusCode()).isEqualTo(204);
         }
         InboxDrain.drain(context);
-    }
-
-    private Set<String> keys() {
-        return new HashSet<>(jdbc.sql("select natural_key from activity where organization_id = ?").param(organization)
-                .query(String.class).list());
-    }
-
-    private String row(String naturalKey) {
-        return jdbc.sql("select kind || '|' || actor_account_id || '|' || url from activity where natural_key = ?")
-                .param(naturalKey).query(String.class).single();
     }
 
     private String lastOutcome() {
