@@ -39,6 +39,11 @@ class ForgeRemoteGate implements HandlerInterceptor {
     @Override
     public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler)
             throws IOException {
+        if (request.getAttribute(CALL) != null) {
+            // The async dispatch of a handler that answered with a future (the events route): the same request,
+            // already verified and admitted once.
+            return true;
+        }
         try {
             ForgeInvocation invocation = tokens.verify(bearer(request.getHeader(HttpHeaders.AUTHORIZATION)));
             ForgeAdmission installations = admission.getIfAvailable();
