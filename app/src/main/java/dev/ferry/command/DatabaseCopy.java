@@ -92,9 +92,10 @@ final class DatabaseCopy {
     }
 
     private void migrate(String side, DataSource dataSource) {
-        var result = Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").load().migrate();
-        out.println(side + ": schema at version " + result.targetSchemaVersion
-                + (result.migrationsExecuted > 0 ? " (" + result.migrationsExecuted + " migrations applied)" : ""));
+        Flyway flyway = Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").load();
+        var result = flyway.migrate();
+        out.println(side + ": schema at version " + flyway.info().current().getVersion()
+                + (result.migrationsExecuted > 0 ? " (" + result.migrationsExecuted + " migrations applied now)" : ""));
     }
 
     private long copy(String table, Connection from, Connection to) throws SQLException {

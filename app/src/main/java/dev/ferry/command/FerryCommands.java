@@ -4,6 +4,8 @@ import java.io.PrintStream;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
+import org.springframework.boot.logging.LogLevel;
+import org.springframework.boot.logging.LoggingSystem;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
 /**
@@ -35,6 +37,11 @@ public final class FerryCommands {
 
     /** Runs the command {@code args[0]} names; the process's exit code. */
     public static int run(String[] args) {
+        // A command's output is its report; the libraries' INFO lines (Flyway's, a line per migration) would bury it.
+        LoggingSystem logging = LoggingSystem.get(FerryCommands.class.getClassLoader());
+        logging.beforeInitialize();
+        logging.setLogLevel(LoggingSystem.ROOT_LOGGER_NAME, LogLevel.WARN);
+        logging.setLogLevel("org.flywaydb", LogLevel.ERROR);
         return run(args, System.out, System.err);
     }
 

@@ -31,13 +31,22 @@ final class KeyringLoader {
         if (properties.secretKey() != null && !properties.secretKey().isBlank()) {
             return new Keyring(DataKey.fromBase64(properties.secretKey()), retired);
         }
+        requireKeyWhereShared(environment);
+        return new Keyring(DataKey.fromBase64(readOrCreate(properties.secretKeyFile())), retired);
+    }
+
+    /** Throws unless a key is set, or Ferry runs on H2 without the prod profile (where a key file will do). */
+    static void requireKeyWhereShared(Environment environment) {
+        String key = environment.getProperty("ferry.secret-key");
+        if (key != null && !key.isBlank()) {
+            return;
+        }
         if (environment.acceptsProfiles(Profiles.of("prod"))) {
             throw new MissingSecretKeyException("with the prod profile");
         }
         if (!onH2(environment.getProperty("spring.datasource.url"))) {
             throw new MissingSecretKeyException("on a database other nodes may share (PostgreSQL)");
         }
-        return new Keyring(DataKey.fromBase64(readOrCreate(properties.secretKeyFile())), retired);
     }
 
     /** Ferry's default database is the H2 file (application.yml); any other URL may be shared by nodes. */

@@ -11,7 +11,7 @@ class MissingSecretKeyFailureAnalyzer extends AbstractFailureAnalyzer<MissingSec
 
     @Override
     protected FailureAnalysis analyze(Throwable rootFailure, MissingSecretKeyException cause) {
-        String description = cause.getMessage().substring(0, cause.getMessage().indexOf("; refusing to start") + 1);
+        String description = cause.getMessage().substring(0, cause.getMessage().indexOf("; refusing to start")) + ".";
         return new FailureAnalysis(description, MissingSecretKeyException.HOW_TO_MAKE_ONE, cause);
     }
 }
