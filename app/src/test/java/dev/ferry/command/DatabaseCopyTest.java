@@ -86,6 +86,7 @@ class DatabaseCopyTest {
                 .containsPattern("  webhook_delivery +1 rows").containsPattern("  event_type +[1-9][0-9]* rows")
                 .contains("sealed secrets were copied as they are");
         assertThat(printed.indexOf("  organization ")).isLessThan(printed.indexOf("  callback_endpoint "));
+        assertEveryIdentityContinuesAfterTheCopiedIds();
 
         try (ConfigurableApplicationContext copied = start(TARGET, SCHEMA)) {
             Http http = new Http(port(copied));
@@ -144,6 +145,29 @@ class DatabaseCopyTest {
 
         assertThat(exit).isEqualTo(2);
         assertThat(err.toString(StandardCharsets.UTF_8)).contains("--from=… is required").contains("Usage:");
+    }
+
+    /** The next id of every identity column is past the ids copied (or a new row would collide with a copied one). */
+    private static void assertEveryIdentityContinuesAfterTheCopiedIds() throws SQLException {
+        int checked = 0;
+        try (Connection connection = DriverManager.getConnection(TARGET); Statement sql = connection.createStatement()) {
+            var identities = new java.util.ArrayList<String[]>();
+            try (var columns = sql.executeQuery("select table_name, column_name from information_schema.columns "
+                    + "where table_schema = '" + SCHEMA + "' and is_identity = 'YES'")) {
+                while (columns.next()) {
+                    identities.add(new String[] {columns.getString(1), columns.getString(2)});
+                }
+            }
+            for (String[] identity : identities) {
+                try (var row = sql.executeQuery("select nextval(pg_get_serial_sequence('" + identity[0] + "', '" + identity[1]
+                        + "')), (select coalesce(max(" + identity[1] + "), 0) from " + identity[0] + ")")) {
+                    row.next();
+                    assertThat(row.getLong(1)).as(identity[0] + "." + identity[1]).isGreaterThan(row.getLong(2));
+                    checked += row.getLong(2) > 0 ? 1 : 0;
+                }
+            }
+        }
+        assertThat(checked).as("identity columns with copied rows (the inbox at least)").isPositive();
     }
 
     private static HttpResponse<String> webhook(Http http, Tokens tokens, String id) {
