@@ -14,8 +14,10 @@ import org.springframework.core.env.Environment;
 import org.springframework.core.env.Profiles;
 
 /**
- * Builds the keyring from {@code ferry.secret-key}; in development only, falls back to a key file it
- * creates, because a missing key must never silently mean "store secrets in the clear".
+ * Builds the keyring from {@code ferry.secret-key}; on the single-node H2 database only, falls back to a key
+ * file it creates, because a missing key must never silently mean "store secrets in the clear". On a shared
+ * database (PostgreSQL) a key file would be per node, so each node would seal secrets the others cannot open:
+ * there, and with the prod profile, a missing key stops Ferry ({@link MissingSecretKeyException}).
  */
 final class KeyringLoader {
 
@@ -29,11 +31,27 @@ final class KeyringLoader {
         if (properties.secretKey() != null && !properties.secretKey().isBlank()) {
             return new Keyring(DataKey.fromBase64(properties.secretKey()), retired);
         }
-        if (environment.acceptsProfiles(Profiles.of("prod"))) {
-            throw new IllegalStateException(
-                    "ferry.secret-key (env FERRY_SECRET_KEY) is required with the prod profile; refusing to start");
-        }
+        requireKeyWhereShared(environment);
         return new Keyring(DataKey.fromBase64(readOrCreate(properties.secretKeyFile())), retired);
+    }
+
+    /** Throws unless a key is set, or Ferry runs on H2 without the prod profile (where a key file will do). */
+    static void requireKeyWhereShared(Environment environment) {
+        String key = environment.getProperty("ferry.secret-key");
+        if (key != null && !key.isBlank()) {
+            return;
+        }
+        if (environment.acceptsProfiles(Profiles.of("prod"))) {
+            throw new MissingSecretKeyException("with the prod profile");
+        }
+        if (!onH2(environment.getProperty("spring.datasource.url"))) {
+            throw new MissingSecretKeyException("on a database other nodes may share (PostgreSQL)");
+        }
+    }
+
+    /** Ferry's default database is the H2 file (application.yml); any other URL may be shared by nodes. */
+    private static boolean onH2(String url) {
+        return url == null || url.regionMatches(true, 0, "jdbc:h2:", 0, "jdbc:h2:".length());
     }
 
     private static String readOrCreate(Path file) {

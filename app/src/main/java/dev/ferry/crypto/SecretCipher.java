@@ -42,6 +42,11 @@ public class SecretCipher {
         return new String(run(Cipher.DECRYPT_MODE, key, nonce, context, body), StandardCharsets.UTF_8);
     }
 
+    /** The id of the key that seals, stored beside each value it seals. */
+    public String currentKeyId() {
+        return keyring.current().id();
+    }
+
     /** True when the value was sealed with an older key and should be sealed again. */
     public boolean needsRotation(Sealed sealed) {
         return !sealed.keyId().equals(keyring.current().id());

@@ -23,8 +23,28 @@ class KeyringLoaderTest {
         environment.setActiveProfiles("prod");
 
         assertThatThrownBy(() -> KeyringLoader.load(new CryptoProperties(null, dir.resolve("k"), List.of()), environment))
-                .hasMessageContaining("required with the prod profile");
+                .isInstanceOf(MissingSecretKeyException.class).hasMessageContaining("with the prod profile");
         assertThat(dir.resolve("k")).doesNotExist();
+    }
+
+    @Test
+    void withoutAKeyPostgreSqlRefusesToStartNamingTheSettingAndHowToMakeAKey() {
+        var environment = new MockEnvironment().withProperty("spring.datasource.url", "jdbc:postgresql://db:5432/ferry");
+
+        assertThatThrownBy(() -> KeyringLoader.load(new CryptoProperties(null, dir.resolve("k"), List.of()), environment))
+                .isInstanceOf(MissingSecretKeyException.class)
+                .hasMessageContaining("FERRY_SECRET_KEY").hasMessageContaining("PostgreSQL")
+                .hasMessageContaining("openssl rand -base64 32");
+        assertThat(dir.resolve("k")).doesNotExist();
+    }
+
+    @Test
+    void withoutAKeyAnH2FileDatabaseStillGetsItsKeyFile() {
+        var environment = new MockEnvironment().withProperty("spring.datasource.url", "JDBC:H2:file:./data/ferry");
+
+        KeyringLoader.load(new CryptoProperties(null, dir.resolve("k"), List.of()), environment);
+
+        assertThat(dir.resolve("k")).exists();
     }
 
     @Test
