@@ -5,7 +5,9 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.MultiGauge;
 import io.micrometer.core.instrument.Tags;
 import io.micrometer.core.instrument.binder.MeterBinder;
+import java.util.Set;
 import java.util.function.ToDoubleFunction;
+import java.util.stream.Collectors;
 import org.springframework.stereotype.Component;
 
 /**
@@ -23,7 +25,8 @@ class DatabaseGauges implements MeterBinder {
 
     private final DatabaseReadings readings;
     private MultiGauge lags;
-    private Reading lagsOf;
+    private Reading last;
+    private Set<Reading.Lag> lagKeys = Set.of();
 
     DatabaseGauges(DatabaseReadings readings) {
         this.readings = readings;
@@ -51,14 +54,25 @@ class DatabaseGauges implements MeterBinder {
                 .baseUnit(unit);
     }
 
-    /** The current reading; a new one also renews the lag series. */
+    /** The current reading; one whose checkpoints differ from the last renews the lag series. */
     private synchronized Reading reading() {
         Reading reading = readings.current();
-        if (reading != lagsOf && lags != null) {
-            lagsOf = reading;
-            lags.register(reading.lags().stream().map(lag -> MultiGauge.Row.of(Tags.of("source", lag.source(),
-                    "connection", lag.connection(), "stream", lag.stream()), lag.seconds())).toList(), true);
+        if (reading != last && lags != null) {
+            last = reading;
+            Set<Reading.Lag> keys = reading.lags().stream().map(Reading.Lag::key).collect(Collectors.toSet());
+            if (!keys.equals(lagKeys)) {
+                lagKeys = keys;
+                lags.register(keys.stream().map(key -> MultiGauge.Row.of(Tags.of("source", key.source(),
+                        "connection", key.connection(), "stream", key.stream()), this, gauges -> gauges.lag(key)))
+                        .toList(), true);
+            }
         }
         return reading;
+    }
+
+    /** A checkpoint's lag in the current reading; NaN once it is gone (its series goes at the next renewal). */
+    private double lag(Reading.Lag key) {
+        return reading().lags().stream().filter(lag -> lag.key().equals(key)).mapToDouble(Reading.Lag::seconds)
+                .findFirst().orElse(Double.NaN);
     }
 }

@@ -7,9 +7,11 @@ import io.micrometer.core.instrument.composite.CompositeMeterRegistry;
 import java.io.IOException;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
 import org.springframework.stereotype.Component;
 
 /**
@@ -40,6 +42,10 @@ public class FerryMeters {
         this.rateWait = Timer.builder(RATE_WAIT).description("Time a Jira call waited for its site's request budget")
                 .publishPercentileHistogram().minimumExpectedValue(Duration.ofMillis(1))
                 .maximumExpectedValue(Duration.ofSeconds(60)).register(registry);
+        // Every series from the start, at 0: a rate over the first increment needs the 0 before it.
+        List.of("2xx", "3xx", "4xx", "429", "5xx", "none").forEach(this::jiraTimer);
+        List.of("DONE", "FAILED", "SKIPPED", "PENDING", "WAITING").forEach(this::deliveryCounter);
+        List.of(true, false).forEach(this::callbackCounter);
     }
 
     /** A request to Jira or Confluence: its answer, timed and counted by status ({@code none} when no answer came). */
@@ -51,7 +57,7 @@ public class FerryMeters {
             status = response.statusCode();
             return response;
         } finally {
-            jiraTimer(JiraStatus.of(status)).record(System.nanoTime() - start, java.util.concurrent.TimeUnit.NANOSECONDS);
+            jiraTimer(JiraStatus.of(status)).record(System.nanoTime() - start, TimeUnit.NANOSECONDS);
         }
     }
 
@@ -61,7 +67,7 @@ public class FerryMeters {
         try {
             take.run();
         } finally {
-            rateWait.record(System.nanoTime() - start, java.util.concurrent.TimeUnit.NANOSECONDS);
+            rateWait.record(System.nanoTime() - start, TimeUnit.NANOSECONDS);
         }
     }
 
@@ -70,16 +76,22 @@ public class FerryMeters {
      * {@code PENDING} (to be retried) / {@code WAITING} (parked until something is repaired).
      */
     public void delivery(String status) {
-        deliveriesByOutcome.computeIfAbsent(status, s -> Counter.builder(DELIVERIES)
-                .description("Ticket deliveries by outcome").tag("outcome", DeliveryOutcome.of(s)).register(registry))
-                .increment();
+        deliveryCounter(status).increment();
     }
 
     /** A callback attempt that did not get a 2xx; {@code gaveUp} once its retry window is over. */
     public void callbackFailed(boolean gaveUp) {
-        callbackFailures.computeIfAbsent(gaveUp, g -> Counter.builder(CALLBACK_FAILURES)
-                .description("Callback attempts that failed").tag("gave_up", String.valueOf(g)).register(registry))
-                .increment();
+        callbackCounter(gaveUp).increment();
+    }
+
+    private Counter deliveryCounter(String status) {
+        return deliveriesByOutcome.computeIfAbsent(status, s -> Counter.builder(DELIVERIES)
+                .description("Ticket deliveries by outcome").tag("outcome", DeliveryOutcome.of(s)).register(registry));
+    }
+
+    private Counter callbackCounter(boolean gaveUp) {
+        return callbackFailures.computeIfAbsent(gaveUp, g -> Counter.builder(CALLBACK_FAILURES)
+                .description("Callback attempts that failed").tag("gave_up", String.valueOf(g)).register(registry));
     }
 
     private Timer jiraTimer(String status) {

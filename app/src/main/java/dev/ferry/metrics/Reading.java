@@ -41,5 +41,10 @@ record Reading(Map<Backlog, Double> depth, Map<Backlog, Double> oldestDue, Map<S
      * @param stream     the activity stream, or {@code audit_records}
      */
     record Lag(String source, String connection, String stream, double seconds) {
+
+        /** The lag's series, without its value. */
+        Lag key() {
+            return new Lag(source, connection, stream, 0);
+        }
     }
 }
