@@ -4,6 +4,7 @@ import static dev.ferry.e2e.Events.guardrail;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import dev.ferry.callback.CallbackDrain;
 import dev.ferry.delivery.DeliveryDrain;
 import dev.ferry.metrics.Scrape;
 import dev.ferry.simulator.fault.Fault;
@@ -13,7 +14,8 @@ import org.junit.jupiter.api.Test;
 /**
  * What an operator's Prometheus sees, scraped over HTTP from the management port while tickets are filed on the
  * simulated site: the ticket outbox filling and draining, Jira's answers counted by status (429 apart) and timed,
- * the wait for the site's budget, deliveries by outcome, and a connection Jira stopped accepting.
+ * the wait for the site's budget, deliveries by outcome, a connection Jira stopped accepting, and callbacks the
+ * product's endpoint refused.
  */
 @SiteKind.Only(SiteKind.API_TOKEN)
 class MetricsJourneyTest extends WithLinkedDestination {
@@ -91,6 +93,30 @@ class MetricsJourneyTest extends WithLinkedDestination {
                 .isEqualTo(1);
         assertThat(after.value(DEPTH, "queue", "ticket_outbox")).as("parked, still open").isEqualTo(1);
         assertThat(after.value(OLDEST, "queue", "ticket_outbox")).as("parked is not due").isCloseTo(0, within(0.001));
+    }
+
+    @Test
+    void aCallbackTheEndpointRefusesIsAFailureRetriedThenOneGivenUp() throws Exception {
+        try (CallbackReceiver receiver = new CallbackReceiver(journey.callbackPort())) {
+            String endpoint = api.post("/api/v1/callbacks", "{\"url\":\"" + receiver.url(journey.callbackPort())
+                    + "\",\"description\":\"Ticket news\"}").json().path("id").asString();
+            receiver.answer(503, 503);
+            Scrape before = scrape();
+            assertThat(api.post("/api/v1/callbacks/" + endpoint + "/test", "").status()).isEqualTo(202);
+            assertThat(scrape().value(DEPTH, "queue", "callbacks")).isEqualTo(1);
+
+            CallbackDrain.drain(context);
+            Scrape retrying = scrape();
+            CallbackDrain.endRetryWindows(context);
+            CallbackDrain.skipBackoff(context);
+            CallbackDrain.drain(context);
+            Scrape after = scrape();
+
+            String failures = "ferry_callback_failures_total";
+            assertThat(retrying.value(failures, "gave_up", "false") - before.value(failures, "gave_up", "false")).isEqualTo(1);
+            assertThat(after.value(failures, "gave_up", "true") - before.value(failures, "gave_up", "true")).isEqualTo(1);
+            assertThat(after.value(DEPTH, "queue", "callbacks")).as("FAILED is not open").isZero();
+        }
     }
 
     private Scrape scrape() {
