@@ -1,5 +1,7 @@
 package dev.ferry.callback;
 
+import dev.ferry.logging.LogContext;
+import dev.ferry.metrics.FerryMeters;
 import dev.ferry.persistence.PollingWorker;
 import dev.ferry.persistence.DatabaseFailures;
 import java.time.Clock;
@@ -8,6 +10,7 @@ import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 /**
@@ -28,6 +31,8 @@ class CallbackWorker extends PollingWorker {
     private final Backoff backoff;
     private final RetryWindow window;
     private final Clock clock;
+    @Autowired(required = false)
+    private FerryMeters meters = FerryMeters.NONE;
 
     CallbackWorker(CallbackOutbox outbox, CallbackEndpoints endpoints, CallbackSecrets secrets, CallbackSender sender,
             CallbackProperties properties, Clock clock) {
@@ -46,7 +51,8 @@ class CallbackWorker extends PollingWorker {
     /** Sends everything due now on the calling thread; answers how many attempts it made. */
     @Override
     protected int drain() {
-        return drainBatches(() -> outbox.claim(properties.batchSize(), properties.lease()), this::processAlone);
+        return drainBatches(() -> outbox.claim(properties.batchSize(), properties.lease()), m -> LogContext.run(() -> processAlone(m),
+                LogContext.CALLBACK, m.id(), LogContext.WEBHOOK, m.webhookId()));
     }
 
     /** A failure stays with its message (its lease brings it back) and never stops the batch. */
@@ -82,6 +88,7 @@ class CallbackWorker extends PollingWorker {
                 backoff.after(message.attempts()));
         outbox.attempted(message, next.isEmpty() ? "FAILED" : "PENDING", sent.status(), sent.answer(), error,
                 next.orElse(null));
+        meters.callbackFailed(next.isEmpty());
         log.info("callback message {} ({}) to endpoint {}, attempt {}: {}; {}", message.id(), message.webhookId(),
                 message.endpointId(), message.attempts(), error, next.map(at -> "again at " + at).orElse("failed for good"));
     }

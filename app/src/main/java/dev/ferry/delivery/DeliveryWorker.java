@@ -1,5 +1,6 @@
 package dev.ferry.delivery;
 
+import dev.ferry.logging.LogContext;
 import dev.ferry.persistence.PollingWorker;
 import dev.ferry.jira.JiraException;
 import dev.ferry.template.InvalidTemplateException;
@@ -40,7 +41,8 @@ class DeliveryWorker extends PollingWorker {
     /** Processes everything due now on the calling thread; returns how many deliveries it took. */
     @Override
     protected int drain() {
-        return drainBatches(() -> outbox.claim(properties.batchSize(), properties.lease()), this::process);
+        return drainBatches(() -> outbox.claim(properties.batchSize(), properties.lease()), d -> LogContext.run(() -> process(d),
+                LogContext.DELIVERY, d.id(), LogContext.EVENT, d.eventId(), LogContext.SITE, d.clientKey()));
     }
 
     void process(OutboundDelivery delivery) {

@@ -1,5 +1,6 @@
 package dev.ferry.delivery;
 
+import dev.ferry.metrics.FerryMeters;
 import dev.ferry.persistence.Columns;
 import dev.ferry.destination.Destination;
 import java.sql.ResultSet;
@@ -9,6 +10,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
@@ -36,6 +38,8 @@ public class Outbox {
 
     private final JdbcClient jdbc;
     private final Clock clock;
+    @Autowired(required = false)
+    private FerryMeters meters = FerryMeters.NONE;
 
     Outbox(JdbcClient jdbc, Clock clock) {
         this.jdbc = jdbc;
@@ -97,6 +101,7 @@ public class Outbox {
                 update ticket_delivery set status = ?, finished_at = ?, claimed_until = null, last_error = ?
                 where id = ? and attempts = ?""").params(status.name(), Timestamp.from(clock.instant()), Columns.clip(error, 4000),
                 delivery.id(), delivery.attempts()).update());
+        meters.delivery(status.name());
     }
 
     /** Try again at {@code when}; {@code WAITING} says a person or a re-install has to fix something first. */
@@ -105,6 +110,7 @@ public class Outbox {
                 update ticket_delivery set status = ?, next_attempt_at = ?, claimed_until = null, last_error = ?
                 where id = ? and attempts = ?""").params(status.name(), Timestamp.from(when), Columns.clip(error, 4000), delivery.id(),
                 delivery.attempts()).update());
+        meters.delivery(status.name());
     }
 
     private static void owned(OutboundDelivery delivery, int updated) {

@@ -7,6 +7,7 @@ import dev.ferry.event.EventRequest;
 import dev.ferry.event.EventValidator;
 import dev.ferry.event.ProductEvent;
 import dev.ferry.event.ProductEvents;
+import dev.ferry.logging.LogContext;
 import dev.ferry.principal.ApiCaller;
 import dev.ferry.refusal.Refusal;
 import java.time.Clock;
@@ -67,7 +68,8 @@ class EventIntake {
             return repeated(seen.get());
         }
         try {
-            return transaction.execute(status -> store(event));
+            return LogContext.call(() -> transaction.execute(status -> store(event)), LogContext.EVENT, event.id(),
+                    LogContext.ORGANIZATION, event.organizationId());
         } catch (DuplicateKeyException raced) {
             return repeated(earlier(event).orElseThrow(() -> raced));
         }

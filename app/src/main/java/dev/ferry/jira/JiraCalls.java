@@ -1,11 +1,13 @@
 package dev.ferry.jira;
 
+import dev.ferry.metrics.FerryMeters;
 import java.net.http.HttpResponse;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.JsonNode;
 
@@ -28,6 +30,8 @@ class JiraCalls {
     private final Backoff backoff;
     private final Duration maxInlineWait;
     private final ClockSkewAlarm clockSkew;
+    @Autowired(required = false)
+    private FerryMeters meters = FerryMeters.NONE;
 
     JiraCalls(JiraTransport transport, SiteRateGate gate, Clock clock, JiraProperties properties,
             ClockSkewAlarm clockSkew) {
@@ -48,7 +52,7 @@ class JiraCalls {
     HttpResponse<String> respond(JiraSite site, JiraRequest request) {
         Instant deadline = clock.instant().plus(maxInlineWait);
         for (int retry = 1; ; retry++) {
-            gate.take(site.budgetKey(), deadline);
+            meters.rateWait(() -> gate.take(site.budgetKey(), deadline));
             JiraException failure;
             try {
                 HttpResponse<String> response = transport.send(site, request);

@@ -1,6 +1,7 @@
 package dev.ferry.jira;
 
 import dev.ferry.connect.OutboundTokens;
+import dev.ferry.metrics.FerryMeters;
 import dev.ferry.url.BlockedAddressException;
 import dev.ferry.url.OutboundGuard;
 import java.io.IOException;
@@ -9,6 +10,7 @@ import java.util.Base64;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 /**
@@ -22,6 +24,8 @@ class JiraTransport {
     private final HttpClient http;
     private final JiraProperties properties;
     private final OutboundGuard guard;
+    @Autowired(required = false)
+    private FerryMeters meters = FerryMeters.NONE;
 
     JiraTransport(OutboundTokens tokens, JiraProperties properties, OutboundGuard guard) {
         this.tokens = tokens;
@@ -62,7 +66,7 @@ class JiraTransport {
                     .method(request.method(), HttpRequest.BodyPublishers.ofString(request.body()));
         }
         try {
-            return http.send(builder.build(), HttpResponse.BodyHandlers.ofString());
+            return meters.jiraCall(() -> http.send(builder.build(), HttpResponse.BodyHandlers.ofString()));
         } catch (IOException e) {
             throw JiraErrors.unreachable(request, e);
         } catch (InterruptedException e) {

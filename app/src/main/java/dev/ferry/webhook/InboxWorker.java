@@ -1,5 +1,6 @@
 package dev.ferry.webhook;
 
+import dev.ferry.logging.LogContext;
 import dev.ferry.persistence.OutageBackoff;
 import dev.ferry.persistence.RetryDelay;
 import java.time.Duration;
@@ -49,7 +50,8 @@ class InboxWorker {
         List<StoredDelivery> batch;
         do {
             batch = queue.claim(properties.batchSize(), properties.lease());
-            queue.record(batch.stream().map(this::outcome).toList());
+            queue.record(batch.stream().map(d -> LogContext.call(() -> outcome(d), LogContext.SITE, d.clientKey(),
+                    LogContext.WEBHOOK, d.webhookId())).toList());
             taken += batch.size();
         } while (batch.size() == properties.batchSize());
         return taken;

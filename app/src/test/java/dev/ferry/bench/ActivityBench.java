@@ -203,7 +203,7 @@ public final class ActivityBench {
         byte[] key = new byte[32];
         new SecureRandom().nextBytes(key);
         command.addAll(List.of("-jar", Path.of(options.getOrDefault("jar", "app/target/ferry.jar")).toAbsolutePath().toString(),
-                "--server.port=" + port, "--ferry.base-url=http://127.0.0.1:" + port,
+                "--server.port=" + port, "--management.server.port=0", "--ferry.base-url=http://127.0.0.1:" + port,
                 "--spring.datasource.url=" + database, "--ferry.secret-key=" + Base64.getEncoder().encodeToString(key),
                 "--ferry.admin.operator-token=" + OPERATOR, "--ferry.outbound.allowed-hosts=127.0.0.1",
                 "--ferry.connections.gateway-url=" + jira.gatewayUrl(),

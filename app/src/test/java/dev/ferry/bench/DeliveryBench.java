@@ -118,7 +118,7 @@ public final class DeliveryBench {
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(List.of(options.getOrDefault("jvm", "-Xmx1g").split(" ")));
         command.addAll(List.of("-jar", Path.of(options.getOrDefault("jar", "app/target/ferry.jar")).toAbsolutePath().toString(),
-                "--server.port=" + port, "--ferry.base-url=http://127.0.0.1:" + port,
+                "--server.port=" + port, "--management.server.port=0", "--ferry.base-url=http://127.0.0.1:" + port,
                 "--spring.datasource.url=" + database, "--ferry.secret-key=" + Base64.getEncoder().encodeToString(key),
                 "--ferry.connect.install-keys-urls=" + sites.stream().map(JiraSimulator::installKeysUrl)
                         .collect(Collectors.joining(",")),

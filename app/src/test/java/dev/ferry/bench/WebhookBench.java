@@ -80,7 +80,7 @@ public final class WebhookBench {
         List<String> command = new ArrayList<>();
         command.add(options.java().toString());
         command.addAll(options.jvmOptions());
-        command.addAll(List.of("-jar", options.jar().toString(), "--server.port=" + port,
+        command.addAll(List.of("-jar", options.jar().toString(), "--server.port=" + port, "--management.server.port=0",
                 "--spring.datasource.url=" + database, "--ferry.secret-key=" + Base64.getEncoder().encodeToString(key),
                 "--ferry.connect.install-keys-urls=" + InstallKeyServer.INSTANCE.url(),
                 // The outbound guard lets Ferry call Atlassian Cloud only; anything it calls here is on loopback.
@@ -98,7 +98,7 @@ public final class WebhookBench {
         HttpClient http = HttpClient.newHttpClient();
         for (int i = 0; i < 600; i++) {
             try {
-                var response = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/actuator/health"))
+                var response = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/readyz"))
                         .build(), HttpResponse.BodyHandlers.ofString());
                 if (response.statusCode() == 200) {
                     return;
@@ -172,7 +172,7 @@ public final class WebhookBench {
                 local body = "%s"
                 local health
                 function init(args)
-                  health = wrk.format("GET", "/actuator/health/liveness")
+                  health = wrk.format("GET", "/livez")
                   prefix = "bench-" .. tid .. "-" .. os.time() .. "-"
                   deadline = millis() + %d
                 end

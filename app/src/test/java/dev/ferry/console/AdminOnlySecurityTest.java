@@ -9,6 +9,7 @@ import dev.ferry.support.Tokens;
 import java.net.http.HttpResponse;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalManagementPort;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
@@ -23,6 +24,8 @@ class AdminOnlySecurityTest {
 
     @LocalServerPort
     int port;
+    @LocalManagementPort
+    int managementPort;
     @Autowired
     Tokens tokens;
     @Autowired
@@ -54,7 +57,8 @@ class AdminOnlySecurityTest {
         var api = new Http(port).post("/api/v1/events", "{}");
         assertThat(api.statusCode()).as("the API key check answers, not a CSRF check").isEqualTo(401);
         assertUntouched(api);
-        assertUntouched(new Http(port).get("/actuator/health"));
+        assertUntouched(new Http(port).get("/readyz"));
+        assertUntouched(new Http(managementPort).get("/actuator/health"));
     }
 
     private static void assertUntouched(HttpResponse<String> answer) {

@@ -35,11 +35,13 @@ final class FerryJar {
         this.arguments = List.copyOf(arguments);
     }
 
-    /** Starts Ferry and waits until its health probe answers; each start logs to its own file. */
+    /** Starts Ferry and waits until its readiness probe answers; each start logs to its own file. */
     void start(String baseUrl, Duration patience) throws InterruptedException {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 // C1 only: a quicker start on a busy machine; this process is tested for what it keeps, not its speed.
-                "-Xmx512m", "-XX:TieredStopAtLevel=1", "-jar", jar.toString()));
+                "-Xmx512m", "-XX:TieredStopAtLevel=1", "-jar", jar.toString(),
+                // Actuator on a free port: 8081 may be taken by another Ferry on this machine; probes use /readyz.
+                "--management.server.port=0"));
         command.addAll(arguments);
         ProcessBuilder builder = new ProcessBuilder(command).directory(workDir.toFile()).redirectErrorStream(true)
                 .redirectOutput(log(++starts).toFile());
@@ -79,7 +81,7 @@ final class FerryJar {
                 throw new IllegalStateException("Ferry exited with " + process.exitValue() + "; see " + log(starts));
             }
             try {
-                HttpResponse<Void> health = http.send(HttpRequest.newBuilder(URI.create(baseUrl + "/actuator/health"))
+                HttpResponse<Void> health = http.send(HttpRequest.newBuilder(URI.create(baseUrl + "/readyz"))
                         .timeout(Duration.ofSeconds(2)).build(), HttpResponse.BodyHandlers.discarding());
                 if (health.statusCode() == 200) {
                     return;

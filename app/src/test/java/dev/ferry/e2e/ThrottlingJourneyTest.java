@@ -59,7 +59,8 @@ class ThrottlingJourneyTest extends WithLinkedDestination {
 
     /** The node's health: still answered with 200 while Jira refuses its clock, the status being the alert. */
     private String health(String path) {
-        var response = new Http(journey.port()).get(path);
+        int managementPort = Integer.parseInt(context.getEnvironment().getProperty("local.management.port"));
+        var response = new Http(managementPort).get(path);
         assertThat(response.statusCode()).isEqualTo(200);
         return response.body();
     }

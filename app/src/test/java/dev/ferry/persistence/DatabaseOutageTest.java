@@ -28,6 +28,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.boot.test.web.server.LocalManagementPort;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -60,6 +61,8 @@ class DatabaseOutageTest {
 
     @LocalServerPort
     int port;
+    @LocalManagementPort
+    int managementPort;
     @Autowired
     Organizations organizations;
     @Autowired
@@ -121,12 +124,13 @@ class DatabaseOutageTest {
     @Test
     void readinessAndHealthAreDownWhileTheDatabaseIsOutAndUpOnceItIsBack() {
         Http http = new Http(port);
-        assertThat(http.get("/actuator/health/readiness").statusCode()).isEqualTo(200);
+        Http management = new Http(managementPort);
+        assertThat(http.get("/readyz").statusCode()).isEqualTo(200);
         DATABASE.cut();
 
-        var readiness = http.get("/actuator/health/readiness");
-        var health = http.get("/actuator/health");
-        var liveness = http.get("/actuator/health/liveness");
+        var readiness = http.get("/readyz");
+        var health = management.get("/actuator/health");
+        var liveness = http.get("/livez");
 
         assertThat(readiness.statusCode()).isEqualTo(503);
         assertThat(readiness.body()).contains("\"status\":\"DOWN\"");
@@ -134,9 +138,9 @@ class DatabaseOutageTest {
         assertThat(liveness.statusCode()).as("a restart would not bring the database back").isEqualTo(200);
 
         DATABASE.restore();
-        Eventually.await(() -> http.get("/actuator/health/readiness").statusCode() == 200);
-        assertThat(http.get("/actuator/health/readiness").body()).contains("\"status\":\"UP\"");
-        assertThat(http.get("/actuator/health").statusCode()).isEqualTo(200);
+        Eventually.await(() -> http.get("/readyz").statusCode() == 200);
+        assertThat(http.get("/readyz").body()).contains("\"status\":\"UP\"");
+        assertThat(management.get("/actuator/health").statusCode()).isEqualTo(200);
     }
 
     /** First: a worker still backing off from an earlier test's outage would not log this one at once. */

@@ -28,6 +28,7 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalManagementPort;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -50,6 +51,8 @@ class FullDiskTest {
 
     @LocalServerPort
     int port;
+    @LocalManagementPort
+    int managementPort;
     @Autowired
     Organizations organizations;
 
@@ -119,14 +122,14 @@ class FullDiskTest {
             assertThat(answer.headers().firstValue("Retry-After")).isPresent();
             assertThat(answer.body()).doesNotContain(DISK.toString()).doesNotContainIgnoringCase("mvstore");
         }
-        assertThat(http.get("/actuator/health/readiness").statusCode()).isEqualTo(503);
-        assertThat(http.get("/actuator/health").statusCode()).isEqualTo(503);
+        assertThat(http.get("/readyz").statusCode()).isEqualTo(503);
+        assertThat(new Http(managementPort).get("/actuator/health").statusCode()).isEqualTo(503);
 
         run("mount", "-o", "remount,size=64m", DISK.toString());
 
-        Eventually.await(() -> http.get("/actuator/health/readiness").statusCode() == 200);
-        assertThat(http.get("/actuator/health/readiness").body()).contains("\"status\":\"UP\"");
-        assertThat(http.get("/actuator/health").statusCode()).isEqualTo(200);
+        Eventually.await(() -> http.get("/readyz").statusCode() == 200);
+        assertThat(http.get("/readyz").body()).contains("\"status\":\"UP\"");
+        assertThat(new Http(managementPort).get("/actuator/health").statusCode()).isEqualTo(200);
         for (String id : acknowledged) {
             assertThat(http.get("/api/v1/events/" + id, acme.auth()).statusCode()).as("event " + id).isEqualTo(200);
         }

@@ -78,7 +78,7 @@ class ReadOnlyDatabaseTest {
 
         readOnly(true);
         var refused = http.post("/api/v1/events", DatabaseOutageTest.event("ro-1"), acme.auth());
-        var readiness = http.get("/actuator/health/readiness");
+        var readiness = http.get("/readyz");
         Thread.sleep(4_000);
         String during = output.getOut().substring(before);
 
@@ -92,7 +92,7 @@ class ReadOnlyDatabaseTest {
                 .doesNotContain("Unexpected error occurred in scheduled task");
 
         readOnly(false);
-        await(() -> http.get("/actuator/health/readiness").statusCode() == 200);
+        await(() -> http.get("/readyz").statusCode() == 200);
         assertThat(http.post("/api/v1/events", DatabaseOutageTest.event("ro-2"), acme.auth()).statusCode()).isEqualTo(202);
     }
 

@@ -178,6 +178,8 @@ public final class Demo {
         say("  Connections: the simulated site " + jira.baseUrl() + " three ways: the installed app, an API token and");
         say("  Connect with Atlassian (OAuth; its button leads to the simulator's consent page)");
         say("  Jira sites: the installed site, linked to " + FerryProcess.ORGANIZATION + " (confirmed on the configure page below)");
+        say("Ferry's metrics (Prometheus): " + ferry.managementUrl() + "/actuator/prometheus; health: "
+                + ferry.managementUrl() + "/actuator/health");
     }
 
     private static void printUrls(JiraSimulator jira, List<String> issues) {

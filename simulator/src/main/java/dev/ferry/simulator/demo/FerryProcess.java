@@ -40,6 +40,8 @@ final class FerryProcess implements AutoCloseable {
     private final String baseUrl;
     private final Path log;
     private final Thread stopOnExit = new Thread(this::stop, "demo-stops-ferry");
+    /** Ferry's management port (health, Prometheus metrics), when the demo chose one. */
+    private String managementUrl;
 
     private FerryProcess(Process process, String baseUrl, Path log) {
         this.process = process;
@@ -54,7 +56,12 @@ final class FerryProcess implements AutoCloseable {
         }
         List<String> command = new ArrayList<>(List.of("-jar", jar.toString()));
         command.addAll(arguments(port, jira, dataDir, moreAllowedHosts));
-        return launch(command, "http://127.0.0.1:" + port, dataDir);
+        // Actuator (health, Prometheus) answers on a port of its own: 8081, Ferry's default, when free.
+        int managementPort = Ports.preferred(port == 8081 ? 8082 : 8081);
+        command.addAll(List.of("--management.server.address=127.0.0.1", "--management.server.port=" + managementPort));
+        FerryProcess ferry = launch(command, "http://127.0.0.1:" + port, dataDir);
+        ferry.managementUrl = "http://127.0.0.1:" + managementPort;
+        return ferry;
     }
 
     /** Ferry's command-line settings for the demo: loopback, the simulator as Atlassian Cloud, the demo's admin. */
@@ -119,7 +126,7 @@ final class FerryProcess implements AutoCloseable {
         }
     }
 
-    /** Waits until Ferry's health endpoint answers 200, or fails with a pointer to the log. */
+    /** Waits until Ferry's readiness probe (on its main port) answers 200, or fails with a pointer to the log. */
     void awaitHealthy(Duration timeout) throws InterruptedException {
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
         Instant deadline = Instant.now().plus(timeout);
@@ -128,7 +135,7 @@ final class FerryProcess implements AutoCloseable {
                 throw new DemoRefusal("Ferry exited with code " + process.exitValue() + "; see " + log);
             }
             try {
-                HttpResponse<Void> response = http.send(HttpRequest.newBuilder(URI.create(baseUrl + "/actuator/health"))
+                HttpResponse<Void> response = http.send(HttpRequest.newBuilder(URI.create(baseUrl + "/readyz"))
                         .timeout(Duration.ofSeconds(2)).build(), HttpResponse.BodyHandlers.discarding());
                 if (response.statusCode() == 200) {
                     return;
@@ -143,6 +150,11 @@ final class FerryProcess implements AutoCloseable {
 
     String baseUrl() {
         return baseUrl;
+    }
+
+    /** Where Ferry's health and Prometheus metrics answer; null for a Ferry the demo did not start from its jar. */
+    String managementUrl() {
+        return managementUrl;
     }
 
     Path log() {
