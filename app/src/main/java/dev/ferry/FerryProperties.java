@@ -1,5 +1,6 @@
 package dev.ferry;
 
+import dev.ferry.setting.HttpUrl;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
@@ -17,7 +18,7 @@ import org.springframework.validation.annotation.Validated;
 @Validated
 @ConfigurationProperties("ferry")
 public record FerryProperties(
-        @DefaultValue("http://localhost:8080") @NotNull URI baseUrl,
+        @DefaultValue("http://localhost:8080") @NotNull @HttpUrl URI baseUrl,
         @DefaultValue("ferry-for-jira") @Size(min = 1, max = 64) @Pattern(regexp = "[a-zA-Z0-9._-]+") String appKey) {
 
     /** The base URL without a trailing slash, the form Jira compares {@code aud} against. */

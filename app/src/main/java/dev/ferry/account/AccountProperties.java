@@ -1,9 +1,13 @@
 package dev.ferry.account;
 
+import dev.ferry.setting.PositiveDuration;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.PositiveOrZero;
 import java.time.Duration;
 import java.util.List;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
 
 /**
  * Settings of admin UI accounts.
@@ -12,9 +16,10 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param login      how failed sign-ins are slowed down
  * @param sessionAbsoluteLifetime how long a session lasts after its sign-in, however active it is
  */
+@Validated
 @ConfigurationProperties("ferry.admin")
-record AccountProperties(@DefaultValue FirstAdmin firstAdmin, @DefaultValue Login login,
-        @DefaultValue("24h") Duration sessionAbsoluteLifetime) {
+record AccountProperties(@DefaultValue @Valid FirstAdmin firstAdmin, @DefaultValue @Valid Login login,
+        @DefaultValue("24h") @PositiveDuration Duration sessionAbsoluteLifetime) {
 
     /**
      * @param email        the first admin's email
@@ -52,13 +57,13 @@ record AccountProperties(@DefaultValue FirstAdmin firstAdmin, @DefaultValue Logi
      * @param trustedProxies         addresses or CIDR blocks of proxies whose X-Forwarded-For is believed
      */
     record Login(
-            @DefaultValue("5") int freeFailures,
-            @DefaultValue("20") int freeFailuresPerClient,
-            @DefaultValue("20") int freeFailuresPerAccount,
-            @DefaultValue("1s") Duration firstDelay,
-            @DefaultValue("15m") Duration maxDelay,
-            @DefaultValue("1m") Duration maxAccountDelay,
-            @DefaultValue("30d") Duration remember,
+            @DefaultValue("5") @PositiveOrZero int freeFailures,
+            @DefaultValue("20") @PositiveOrZero int freeFailuresPerClient,
+            @DefaultValue("20") @PositiveOrZero int freeFailuresPerAccount,
+            @DefaultValue("1s") @PositiveDuration Duration firstDelay,
+            @DefaultValue("15m") @PositiveDuration Duration maxDelay,
+            @DefaultValue("1m") @PositiveDuration Duration maxAccountDelay,
+            @DefaultValue("30d") @PositiveDuration Duration remember,
             @DefaultValue List<String> trustedProxies) {
     }
 }

@@ -1,9 +1,12 @@
 package dev.ferry.admin;
 
+import dev.ferry.setting.PositiveOrZeroDuration;
 import dev.ferry.throttle.Rate;
+import jakarta.validation.Valid;
 import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
 
 /**
  * Settings of organizations and the product API's authentication.
@@ -14,11 +17,12 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *                           keeps a busy key from writing its row on every request
  * @param limits             the product API's request limits, shared by every node
  */
+@Validated
 @ConfigurationProperties("ferry.admin")
 record AdminProperties(
         @DefaultValue("") String operatorToken,
-        @DefaultValue("60s") Duration keyLastUsedInterval,
-        @DefaultValue Limits limits) {
+        @DefaultValue("60s") @PositiveOrZeroDuration Duration keyLastUsedInterval,
+        @DefaultValue @Valid Limits limits) {
 
     boolean operatorEndpointEnabled() {
         return operatorToken != null && !operatorToken.isBlank();

@@ -1,5 +1,7 @@
 package dev.ferry.auditcollector;
 
+import dev.ferry.setting.PositiveDuration;
+import dev.ferry.setting.PositiveOrZeroDuration;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import java.time.Duration;
@@ -29,11 +31,19 @@ import org.springframework.validation.annotation.Validated;
  */
 @Validated
 @ConfigurationProperties("ferry.audit-collectors")
-public record CollectorProperties(@DefaultValue("true") boolean workerEnabled, @DefaultValue("2s") Duration idleSleep,
-        @DefaultValue("5m") Duration pollInterval, @DefaultValue("1m") Duration minPollInterval,
-        @DefaultValue("15m") Duration overlap, @DefaultValue("30") @Min(1) int firstRunDays,
-        @DefaultValue("1000") @Min(1) @Max(1000) int pageSize, @DefaultValue("2m") Duration lease,
-        @DefaultValue("30s") Duration slice, @DefaultValue("2") @Min(1) int workerThreads,
-        @DefaultValue("30s") Duration retryInitial, @DefaultValue("30m") Duration retryMax,
-        @DefaultValue("6h") Duration forbiddenRecheck, @DefaultValue("1h") Duration credentialsRecheck) {
+public record CollectorProperties(
+        @DefaultValue("true") boolean workerEnabled,
+        @DefaultValue("2s") @PositiveDuration Duration idleSleep,
+        @DefaultValue("5m") @PositiveDuration Duration pollInterval,
+        @DefaultValue("1m") @PositiveDuration Duration minPollInterval,
+        @DefaultValue("15m") @PositiveOrZeroDuration Duration overlap,
+        @DefaultValue("30") @Min(1) int firstRunDays,
+        @DefaultValue("1000") @Min(1) @Max(1000) int pageSize,
+        @DefaultValue("2m") @PositiveDuration Duration lease,
+        @DefaultValue("30s") @PositiveDuration Duration slice,
+        @DefaultValue("2") @Min(1) int workerThreads,
+        @DefaultValue("30s") @PositiveDuration Duration retryInitial,
+        @DefaultValue("30m") @PositiveDuration Duration retryMax,
+        @DefaultValue("6h") @PositiveDuration Duration forbiddenRecheck,
+        @DefaultValue("1h") @PositiveDuration Duration credentialsRecheck) {
 }

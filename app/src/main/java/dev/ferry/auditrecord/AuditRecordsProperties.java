@@ -1,8 +1,11 @@
 package dev.ferry.auditrecord;
 
+import dev.ferry.setting.PositiveDuration;
+import jakarta.validation.constraints.Positive;
 import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
 
 /**
  * How Jira's audit records are read out and how long they are kept.
@@ -19,19 +22,20 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param heartbeat                  how often an idle stream sends a comment, so proxies keep it open
  * @param maxStreamsPerOrganization  open follow streams an organization may hold at once; one more is answered 429
  */
+@Validated
 @ConfigurationProperties("ferry.audit-records")
 record AuditRecordsProperties(
-        @DefaultValue("400d") Duration retention,
-        @DefaultValue("1h") Duration pruneEvery,
-        @DefaultValue("5000") int pruneBatch,
+        @DefaultValue("400d") @PositiveDuration Duration retention,
+        @DefaultValue("1h") @PositiveDuration Duration pruneEvery,
+        @DefaultValue("5000") @Positive int pruneBatch,
         @DefaultValue("true") boolean pruneWorkerEnabled,
-        @DefaultValue("100") int pageLimit,
-        @DefaultValue("1000") int maxPageLimit,
-        @DefaultValue("5000") int exportChunk,
-        @DefaultValue("10m") Duration streamMaxDuration,
-        @DefaultValue("1s") Duration streamPollEvery,
-        @DefaultValue("15s") Duration heartbeat,
-        @DefaultValue("5") int maxStreamsPerOrganization) {
+        @DefaultValue("100") @Positive int pageLimit,
+        @DefaultValue("1000") @Positive int maxPageLimit,
+        @DefaultValue("5000") @Positive int exportChunk,
+        @DefaultValue("10m") @PositiveDuration Duration streamMaxDuration,
+        @DefaultValue("1s") @PositiveDuration Duration streamPollEvery,
+        @DefaultValue("15s") @PositiveDuration Duration heartbeat,
+        @DefaultValue("5") @Positive int maxStreamsPerOrganization) {
 
     AuditRecordsProperties {
         pruneBatch = Math.max(1, pruneBatch);

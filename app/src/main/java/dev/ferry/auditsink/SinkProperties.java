@@ -1,5 +1,6 @@
 package dev.ferry.auditsink;
 
+import dev.ferry.setting.PositiveDuration;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import java.time.Duration;
@@ -22,9 +23,13 @@ import org.springframework.validation.annotation.Validated;
  */
 @Validated
 @ConfigurationProperties("ferry.audit-sinks")
-record SinkProperties(@DefaultValue("true") boolean workerEnabled, @DefaultValue("1s") Duration idleSleep,
-        @DefaultValue("1m") Duration lease, @DefaultValue("10s") Duration timeout,
-        @DefaultValue("5s") Duration backoffInitial, @DefaultValue("30m") Duration backoffMax,
+record SinkProperties(
+        @DefaultValue("true") boolean workerEnabled,
+        @DefaultValue("1s") @PositiveDuration Duration idleSleep,
+        @DefaultValue("1m") @PositiveDuration Duration lease,
+        @DefaultValue("10s") @PositiveDuration Duration timeout,
+        @DefaultValue("5s") @PositiveDuration Duration backoffInitial,
+        @DefaultValue("30m") @PositiveDuration Duration backoffMax,
         @DefaultValue("1000") @Min(1) @Max(1000) int answerLimit,
         @DefaultValue("500") @Min(1) @Max(SinkInput.MAX_BATCH) int defaultBatchSize,
         @DefaultValue("1") @Min(1) int workerThreads) {

@@ -1,8 +1,11 @@
 package dev.ferry.callback;
 
+import dev.ferry.setting.PositiveDuration;
+import jakarta.validation.constraints.Positive;
 import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
 
 /**
  * Callback delivery.
@@ -17,9 +20,16 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param backoffMax     the longest wait between two attempts
  * @param answerLimit    bytes of an endpoint's answer read to show (at most 1,000 are stored); the rest is never read
  */
+@Validated
 @ConfigurationProperties("ferry.callbacks")
-record CallbackProperties(@DefaultValue("true") boolean workerEnabled, @DefaultValue("1s") Duration pollInterval,
-        @DefaultValue("20") int batchSize, @DefaultValue("1m") Duration lease, @DefaultValue("10s") Duration timeout,
-        @DefaultValue("24h") Duration retryWindow, @DefaultValue("5s") Duration backoffInitial,
-        @DefaultValue("1h") Duration backoffMax, @DefaultValue("1000") int answerLimit) {
+record CallbackProperties(
+        @DefaultValue("true") boolean workerEnabled,
+        @DefaultValue("1s") @PositiveDuration Duration pollInterval,
+        @DefaultValue("20") @Positive int batchSize,
+        @DefaultValue("1m") @PositiveDuration Duration lease,
+        @DefaultValue("10s") @PositiveDuration Duration timeout,
+        @DefaultValue("24h") @PositiveDuration Duration retryWindow,
+        @DefaultValue("5s") @PositiveDuration Duration backoffInitial,
+        @DefaultValue("1h") @PositiveDuration Duration backoffMax,
+        @DefaultValue("1000") @Positive int answerLimit) {
 }

@@ -1,10 +1,15 @@
 package dev.ferry.connect;
 
+import dev.ferry.setting.HttpUrl;
+import dev.ferry.setting.PositiveDuration;
+import dev.ferry.setting.PositiveOrZeroDuration;
+import jakarta.validation.constraints.NotEmpty;
 import java.net.URI;
 import java.time.Duration;
 import java.util.List;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
 
 /**
  * How Ferry checks Jira's tokens.
@@ -16,14 +21,15 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param tenantCacheTtl        how long a node keeps a site's secret and install state between lookups (0: always
  *                              read); a change made through another node is seen after at most this long
  */
+@Validated
 @ConfigurationProperties("ferry.connect")
 public record ConnectProperties(
         @DefaultValue({"https://asap-distribution.us-west-2.prod.atl-asap.net", "https://connect-install-keys.atlassian.com"})
-        List<URI> installKeysUrls,
-        @DefaultValue List<URI> allowedBaseUrls,
-        @DefaultValue("1200ms") Duration installKeysTimeout,
-        @DefaultValue("https://connect-cdn.atl-paas.net/all.js") String allJsUrl,
-        @DefaultValue("1s") Duration tenantCacheTtl) {
+        @NotEmpty List<@HttpUrl URI> installKeysUrls,
+        @DefaultValue List<@HttpUrl URI> allowedBaseUrls,
+        @DefaultValue("1200ms") @PositiveDuration Duration installKeysTimeout,
+        @DefaultValue("https://connect-cdn.atl-paas.net/all.js") @HttpUrl String allJsUrl,
+        @DefaultValue("1s") @PositiveOrZeroDuration Duration tenantCacheTtl) {
 
     /** The iframe bridge script to load, or null when it is left out. */
     public String allJsScript() {

@@ -1,8 +1,11 @@
 package dev.ferry.delivery;
 
+import dev.ferry.setting.PositiveDuration;
+import jakarta.validation.constraints.Positive;
 import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
 
 /**
  * Ticket delivery.
@@ -15,9 +18,10 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param maxAttempts      attempts before a delivery that keeps failing (not throttled) is marked failed
  * @param waitingRecheck   how often a parked delivery looks again whether its cause is gone
  */
+@Validated
 @ConfigurationProperties("ferry.delivery")
-record DeliveryProperties(@DefaultValue("true") boolean workerEnabled, @DefaultValue("8") int workerThreads,
-        @DefaultValue("500ms") Duration pollInterval, @DefaultValue("20") int batchSize,
-        @DefaultValue("2m") Duration lease, @DefaultValue("25") int maxAttempts,
-        @DefaultValue("1m") Duration waitingRecheck) {
+record DeliveryProperties(@DefaultValue("true") boolean workerEnabled, @DefaultValue("8") @Positive int workerThreads,
+        @DefaultValue("500ms") @PositiveDuration Duration pollInterval, @DefaultValue("20") @Positive int batchSize,
+        @DefaultValue("2m") @PositiveDuration Duration lease, @DefaultValue("25") @Positive int maxAttempts,
+        @DefaultValue("1m") @PositiveDuration Duration waitingRecheck) {
 }

@@ -1,8 +1,11 @@
 package dev.ferry.forge;
 
+import dev.ferry.setting.PositiveDuration;
+import dev.ferry.setting.PositiveOrZeroDuration;
 import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
 
 /**
  * How Ferry keeps its Forge installations.
@@ -13,7 +16,10 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *                             validity Forge has documented for the token it hands over (55 minutes)
  * @param maxTokenLifetime     the longest a kept token is used, whatever its {@code exp} says: Forge's maximum TTL
  */
+@Validated
 @ConfigurationProperties("ferry.forge.installations")
-public record ForgeInstallationsProperties(@DefaultValue("1s") Duration cacheTtl,
-        @DefaultValue("55m") Duration unreadableTokenLifetime, @DefaultValue("4h") Duration maxTokenLifetime) {
+public record ForgeInstallationsProperties(
+        @DefaultValue("1s") @PositiveOrZeroDuration Duration cacheTtl,
+        @DefaultValue("55m") @PositiveDuration Duration unreadableTokenLifetime,
+        @DefaultValue("4h") @PositiveDuration Duration maxTokenLifetime) {
 }

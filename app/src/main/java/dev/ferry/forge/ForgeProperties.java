@@ -1,9 +1,14 @@
 package dev.ferry.forge;
 
+import dev.ferry.setting.HttpUrl;
+import dev.ferry.setting.PositiveDuration;
+import dev.ferry.setting.PositiveOrZeroDuration;
+import jakarta.validation.constraints.NotNull;
 import java.net.URI;
 import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
 
 /**
  * How Forge Invocation Tokens are verified.
@@ -17,11 +22,15 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param leeway          clock skew allowed on {@code exp}, {@code nbf} and {@code iat}
  * @param maxLifetime     the longest a token may live from now; Forge's live minutes
  */
+@Validated
 @ConfigurationProperties("ferry.forge")
-public record ForgeProperties(@DefaultValue("") String appId,
-        @DefaultValue("https://forge.cdn.prod.atlassian-dev.net/.well-known/jwks.json") URI jwksUrl,
-        @DefaultValue("2s") Duration jwksTimeout, @DefaultValue("1m") Duration jwksRefresh,
-        @DefaultValue("30s") Duration leeway, @DefaultValue("15m") Duration maxLifetime) {
+public record ForgeProperties(
+        @DefaultValue("") String appId,
+        @DefaultValue("https://forge.cdn.prod.atlassian-dev.net/.well-known/jwks.json") @NotNull @HttpUrl URI jwksUrl,
+        @DefaultValue("2s") @PositiveDuration Duration jwksTimeout,
+        @DefaultValue("1m") @PositiveOrZeroDuration Duration jwksRefresh,
+        @DefaultValue("30s") @PositiveOrZeroDuration Duration leeway,
+        @DefaultValue("15m") @PositiveDuration Duration maxLifetime) {
 
     static final String ARI_PREFIX = "ari:cloud:ecosystem::app/";
 

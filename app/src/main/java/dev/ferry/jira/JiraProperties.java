@@ -1,5 +1,6 @@
 package dev.ferry.jira;
 
+import dev.ferry.setting.PositiveDuration;
 import jakarta.validation.constraints.Min;
 import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -20,8 +21,12 @@ import org.springframework.validation.annotation.Validated;
  */
 @Validated
 @ConfigurationProperties("ferry.jira")
-record JiraProperties(@DefaultValue("5s") Duration connectTimeout, @DefaultValue("20s") Duration readTimeout,
-        @DefaultValue("10") @Min(1) int requestsPerSecond, @DefaultValue("2s") Duration backoffInitial,
-        @DefaultValue("30s") Duration backoffMax, @DefaultValue("4") @Min(0) int maxRetries,
-        @DefaultValue("10s") Duration maxInlineWait) {
+record JiraProperties(
+        @DefaultValue("5s") @PositiveDuration Duration connectTimeout,
+        @DefaultValue("20s") @PositiveDuration Duration readTimeout,
+        @DefaultValue("10") @Min(1) int requestsPerSecond,
+        @DefaultValue("2s") @PositiveDuration Duration backoffInitial,
+        @DefaultValue("30s") @PositiveDuration Duration backoffMax,
+        @DefaultValue("4") @Min(0) int maxRetries,
+        @DefaultValue("10s") @PositiveDuration Duration maxInlineWait) {
 }

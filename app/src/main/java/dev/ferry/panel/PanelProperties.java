@@ -1,8 +1,11 @@
 package dev.ferry.panel;
 
+import dev.ferry.setting.PositiveDuration;
+import jakarta.validation.constraints.Positive;
 import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
 
 /**
  * The in-issue panels' background work and their buttons.
@@ -11,7 +14,10 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param glanceWorkerThreads badges set at once; each is one call to Jira, so waiting, not CPU, is the cost
  * @param actionTokenLifetime how long the token the issue panel carries for its buttons stays valid
  */
+@Validated
 @ConfigurationProperties("ferry.panels")
-record PanelProperties(@DefaultValue("true") boolean glanceWorkerEnabled, @DefaultValue("4") int glanceWorkerThreads,
-        @DefaultValue("10m") Duration actionTokenLifetime) {
+record PanelProperties(
+        @DefaultValue("true") boolean glanceWorkerEnabled,
+        @DefaultValue("4") @Positive int glanceWorkerThreads,
+        @DefaultValue("10m") @PositiveDuration Duration actionTokenLifetime) {
 }

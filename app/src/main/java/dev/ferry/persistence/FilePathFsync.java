@@ -24,6 +24,8 @@ public final class FilePathFsync extends FilePathWrapper {
 
     static final String SCHEME = "fsync";
 
+    private static final String RETRY_SCHEME = "retry";
+
     private static final boolean WINDOWS = File.separatorChar == '\\';
 
     /** Registered once per JVM, on first use, before any URL naming the scheme reaches H2. */
@@ -53,14 +55,25 @@ public final class FilePathFsync extends FilePathWrapper {
     @Override
     public FileChannel open(String mode) throws IOException {
         boolean created = !exists();
-        FileChannel channel = getBase().open(mode);
-        if (mode.contains("w") && name.endsWith(Constants.SUFFIX_MV_FILE)) {
+        boolean database = mode.contains("w") && name.endsWith(Constants.SUFFIX_MV_FILE);
+        FileChannel channel = database ? retryingOnInterrupt(mode) : getBase().open(mode);
+        if (database) {
             if (created) {
                 syncDirectory(); // a new file's name lives in its directory, which a power cut can lose too
             }
             return new ForcingFileChannel(channel);
         }
         return channel;
+    }
+
+    /**
+     * The database file through H2's {@code retry:} file system: a thread interrupted inside a read or write
+     * (an executor's shutdownNow at SIGTERM, a cancelled future) makes Java close the file's channel for every
+     * thread, and H2 then closes the whole database ("The database has been closed") under everyone else still
+     * working; this channel opens the file again and carries on instead.
+     */
+    private FileChannel retryingOnInterrupt(String mode) throws IOException {
+        return FilePath.get(RETRY_SCHEME + ":" + getBase().name).open(mode);
     }
 
     /**

@@ -17,10 +17,17 @@ import java.util.Locale;
  * system's cache, and H2 has no setting that forces a commit to the device; the scheme forces each write. A URL
  * that names another scheme ({@code tcp:}, {@code nio:}, …) keeps it: the operator chose it. {@link PoolSetup}
  * applies both before the pool opens its first connection (Hikari refuses a new URL once a pool has started).
+ *
+ * <p>And, for a database this JVM opens itself (not {@code tcp:}/{@code ssl:}), {@code DB_CLOSE_ON_EXIT=FALSE}:
+ * H2's own JVM shutdown hook would otherwise close the database at SIGTERM while Spring's graceful shutdown is
+ * still answering requests and draining workers ("Database is already closed"). Spring closes the pool last,
+ * and H2 closes the file with the pool's last connection.
  */
 final class H2CommitDurability {
 
     static final String SETTING = "WRITE_DELAY";
+
+    private static final String CLOSE_ON_EXIT = "DB_CLOSE_ON_EXIT";
 
     private static final String H2 = "jdbc:h2:";
 
@@ -30,7 +37,8 @@ final class H2CommitDurability {
     /**
      * The URL with {@code ;WRITE_DELAY=0} added when it names an H2 database (not in memory) and does not choose
      * a write delay itself, and with {@code fsync:} for {@code file:} when it names a plain file; any other URL
-     * as it is. An explicit delay is kept (and warned about by {@link H2WriteDelayCheck}).
+     * as it is. An explicit delay is kept (and warned about by {@link H2WriteDelayCheck}). A local one also gets
+     * {@code ;DB_CLOSE_ON_EXIT=FALSE} unless it says otherwise.
      */
     static String durable(String url) {
         String lower = url.toLowerCase(Locale.ROOT);
@@ -39,7 +47,13 @@ final class H2CommitDurability {
         }
         FilePathFsync.register(); // before H2 meets a URL naming it, even one an operator wrote that way
         String forced = forced(url);
-        return choosesWriteDelay(url) ? forced : forced + ";" + SETTING + "=0";
+        String delayed = chooses(url, SETTING) ? forced : forced + ";" + SETTING + "=0";
+        return isRemote(url) || chooses(url, CLOSE_ON_EXIT) ? delayed : delayed + ";" + CLOSE_ON_EXIT + "=FALSE";
+    }
+
+    private static boolean isRemote(String url) {
+        String name = url.substring(H2.length()).toLowerCase(Locale.ROOT);
+        return name.startsWith("tcp:") || name.startsWith("ssl:");
     }
 
     /** {@code jdbc:h2:fsync:X} for {@code jdbc:h2:file:X} and {@code jdbc:h2:X} when X has no scheme. */
@@ -59,10 +73,10 @@ final class H2CommitDurability {
         return colon >= 2;
     }
 
-    private static boolean choosesWriteDelay(String url) {
+    private static boolean chooses(String url, String setting) {
         String[] parts = url.split(";");
         for (int i = 1; i < parts.length; i++) {
-            if (parts[i].trim().toUpperCase(Locale.ROOT).startsWith(SETTING + "=")) {
+            if (parts[i].trim().toUpperCase(Locale.ROOT).startsWith(setting + "=")) {
                 return true;
             }
         }

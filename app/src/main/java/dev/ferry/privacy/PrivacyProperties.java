@@ -1,8 +1,11 @@
 package dev.ferry.privacy;
 
+import dev.ferry.setting.PositiveDuration;
+import jakarta.validation.constraints.Positive;
 import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
 
 /**
  * How Ferry reports the accounts it holds to Atlassian's personal data reporting API.
@@ -14,14 +17,15 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param batchSize           accounts per request, at most Atlassian's 90
  * @param failureRetry        how long a report that failed (not a 429, which says its own wait) waits
  */
+@Validated
 @ConfigurationProperties("ferry.privacy")
 record PrivacyProperties(
         @DefaultValue("true") boolean reportWorkerEnabled,
-        @DefaultValue("5m") Duration reportPollInterval,
-        @DefaultValue("7d") Duration defaultCycle,
-        @DefaultValue("15m") Duration reportLease,
-        @DefaultValue("90") int batchSize,
-        @DefaultValue("1h") Duration failureRetry) {
+        @DefaultValue("5m") @PositiveDuration Duration reportPollInterval,
+        @DefaultValue("7d") @PositiveDuration Duration defaultCycle,
+        @DefaultValue("15m") @PositiveDuration Duration reportLease,
+        @DefaultValue("90") @Positive int batchSize,
+        @DefaultValue("1h") @PositiveDuration Duration failureRetry) {
 
     PrivacyProperties {
         batchSize = Math.max(1, Math.min(batchSize, dev.ferry.jira.PersonalDataReports.MAX_ACCOUNTS));

@@ -1,8 +1,11 @@
 package dev.ferry.privacy;
 
+import dev.ferry.setting.PositiveDuration;
+import jakarta.validation.constraints.Positive;
 import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
 
 /**
  * How long activities are kept.
@@ -13,11 +16,12 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param pruneBatch         rows deleted per transaction, so a large prune never holds one long transaction
  * @param pruneWorkerEnabled whether this node prunes on its schedule
  */
+@Validated
 @ConfigurationProperties("ferry.activity")
 record RetentionProperties(
-        @DefaultValue("400d") Duration retention,
-        @DefaultValue("1h") Duration pruneEvery,
-        @DefaultValue("1000") int pruneBatch,
+        @DefaultValue("400d") @PositiveDuration Duration retention,
+        @DefaultValue("1h") @PositiveDuration Duration pruneEvery,
+        @DefaultValue("1000") @Positive int pruneBatch,
         @DefaultValue("true") boolean pruneWorkerEnabled) {
 
     RetentionProperties {

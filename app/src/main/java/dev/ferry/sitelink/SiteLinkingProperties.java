@@ -1,8 +1,12 @@
 package dev.ferry.sitelink;
 
+import dev.ferry.setting.HttpUrl;
+import dev.ferry.setting.PositiveDuration;
+import jakarta.validation.constraints.Positive;
 import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
 
 /**
  * How an organization links a Jira site.
@@ -14,13 +18,14 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *                             only the descriptor URL is offered, which installs on development sites only)
  * @param maxOpenRequests      open link requests one organization may have at once; a further one is refused (409)
  */
+@Validated
 @ConfigurationProperties("ferry.site-linking")
 public record SiteLinkingProperties(
-        @DefaultValue("30m") Duration codeLifetime,
-        @DefaultValue("7d") Duration requestLifetime,
-        @DefaultValue("10m") Duration pageTokenLifetime,
-        @DefaultValue("") String forgeInstallLink,
-        @DefaultValue("20") int maxOpenRequests) {
+        @DefaultValue("30m") @PositiveDuration Duration codeLifetime,
+        @DefaultValue("7d") @PositiveDuration Duration requestLifetime,
+        @DefaultValue("10m") @PositiveDuration Duration pageTokenLifetime,
+        @DefaultValue("") @HttpUrl String forgeInstallLink,
+        @DefaultValue("20") @Positive int maxOpenRequests) {
 
     public String forgeInstallLinkOrNull() {
         return forgeInstallLink == null || forgeInstallLink.isBlank() ? null : forgeInstallLink;

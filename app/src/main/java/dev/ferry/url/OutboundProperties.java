@@ -3,6 +3,7 @@ package dev.ferry.url;
 import java.util.List;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
 
 /**
  * Where Ferry may send a request beyond Atlassian Cloud, read by {@link OutboundGuard}.
@@ -14,6 +15,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *                              unique-local addresses, for a test rig with its own DNS; link-local (cloud
  *                              metadata), multicast, broadcast and unspecified addresses stay refused
  */
+@Validated
 @ConfigurationProperties("ferry.outbound")
 public record OutboundProperties(@DefaultValue List<String> allowedHosts, @DefaultValue("false") boolean allowPrivateAddresses) {
 

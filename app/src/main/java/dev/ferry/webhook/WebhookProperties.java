@@ -1,8 +1,11 @@
 package dev.ferry.webhook;
 
+import dev.ferry.setting.PositiveDuration;
+import jakarta.validation.constraints.Positive;
 import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
 
 /**
  * How the inbox is worked and kept.
@@ -15,13 +18,14 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param retention     how long processed and rejected deliveries are kept
  * @param storeTimeout  how long a delivery may wait to be stored before it is answered 503 (Jira sends it again)
  */
+@Validated
 @ConfigurationProperties("ferry.webhooks")
 record WebhookProperties(
         @DefaultValue("true") boolean workerEnabled,
-        @DefaultValue("250ms") Duration pollInterval,
-        @DefaultValue("50") int batchSize,
-        @DefaultValue("5m") Duration lease,
-        @DefaultValue("10") int maxAttempts,
-        @DefaultValue("7d") Duration retention,
-        @DefaultValue("10s") Duration storeTimeout) {
+        @DefaultValue("250ms") @PositiveDuration Duration pollInterval,
+        @DefaultValue("50") @Positive int batchSize,
+        @DefaultValue("5m") @PositiveDuration Duration lease,
+        @DefaultValue("10") @Positive int maxAttempts,
+        @DefaultValue("7d") @PositiveDuration Duration retention,
+        @DefaultValue("10s") @PositiveDuration Duration storeTimeout) {
 }

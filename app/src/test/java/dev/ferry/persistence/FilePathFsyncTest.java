@@ -46,4 +46,32 @@ class FilePathFsyncTest {
             assertThat(rows.getString(1)).isEqualTo("answered 204");
         }
     }
+
+    /**
+     * Java closes a file's channel when a thread using it is interrupted (as an executor's shutdownNow does at
+     * SIGTERM); without the retrying channel H2 then closed the whole database for every other connection.
+     */
+    @Test
+    void aThreadInterruptedWhileCommittingLeavesTheDatabaseOpenForTheOthers() throws Exception {
+        String url = H2CommitDurability.durable("jdbc:h2:file:" + dir.resolve("ferry"));
+        try (Connection other = DriverManager.getConnection(url)) {
+            other.createStatement().execute("create table delivery(id int primary key, body varchar)");
+            Thread interrupted = new Thread(() -> {
+                try (Connection h2 = DriverManager.getConnection(url)) {
+                    Thread.currentThread().interrupt();
+                    h2.createStatement().execute("insert into delivery values (1, 'written while interrupted')");
+                } catch (SQLException e) {
+                    // what this thread sees is not the point; the other connection is
+                }
+            });
+            interrupted.start();
+            interrupted.join();
+
+            other.createStatement().execute("insert into delivery values (2, 'written after')");
+            try (ResultSet rows = other.createStatement().executeQuery("select count(*) from delivery")) {
+                assertThat(rows.next()).isTrue();
+                assertThat(rows.getInt(1)).isPositive();
+            }
+        }
+    }
 }

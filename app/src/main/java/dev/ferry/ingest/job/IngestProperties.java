@@ -1,5 +1,7 @@
 package dev.ferry.ingest.job;
 
+import dev.ferry.setting.PositiveDuration;
+import dev.ferry.setting.PositiveOrZeroDuration;
 import jakarta.validation.constraints.Min;
 import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -28,12 +30,19 @@ import org.springframework.validation.annotation.Validated;
  */
 @Validated
 @ConfigurationProperties("ferry.ingest")
-record IngestProperties(@DefaultValue("true") boolean workerEnabled, @DefaultValue("2s") Duration pollInterval,
-        @DefaultValue("2m") Duration lease, @DefaultValue("15m") Duration every, @DefaultValue("10m") Duration overlap,
-        @DefaultValue("30") @Min(1) int firstRunDays, @DefaultValue("400") @Min(1) int maxFetchDays,
-        @DefaultValue("6") @Min(1) int maxAttempts, @DefaultValue("10s") Duration retryInitial,
-        @DefaultValue("1h") Duration credentialsRecheck, @DefaultValue("4") @Min(1) int workerThreads,
-        @DefaultValue("30s") Duration slice) {
+record IngestProperties(
+        @DefaultValue("true") boolean workerEnabled,
+        @DefaultValue("2s") @PositiveDuration Duration pollInterval,
+        @DefaultValue("2m") @PositiveDuration Duration lease,
+        @DefaultValue("15m") @PositiveDuration Duration every,
+        @DefaultValue("10m") @PositiveOrZeroDuration Duration overlap,
+        @DefaultValue("30") @Min(1) int firstRunDays,
+        @DefaultValue("400") @Min(1) int maxFetchDays,
+        @DefaultValue("6") @Min(1) int maxAttempts,
+        @DefaultValue("10s") @PositiveDuration Duration retryInitial,
+        @DefaultValue("1h") @PositiveDuration Duration credentialsRecheck,
+        @DefaultValue("4") @Min(1) int workerThreads,
+        @DefaultValue("30s") @PositiveDuration Duration slice) {
 
     /** The longest wait between two tries of a failed page. */
     Duration retryMax() {
