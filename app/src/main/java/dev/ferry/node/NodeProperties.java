@@ -3,7 +3,9 @@ package dev.ferry.node;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import jakarta.validation.constraints.Size;
 import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
 
 /**
  * This node among several on one database.
@@ -12,15 +14,13 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *             unique per process on a host
  * @param role {@code all}, {@code web} or {@code worker} ({@link NodeRole})
  */
+@Validated
 @ConfigurationProperties("ferry.node")
-public record NodeProperties(String name, @DefaultValue("all") NodeRole role) {
+public record NodeProperties(@Size(max = 200) String name, @DefaultValue("all") NodeRole role) {
 
     public NodeProperties {
         if (name == null || name.isBlank()) {
             name = hostName() + "-" + ProcessHandle.current().pid();
-        }
-        if (name.length() > 200) {
-            throw new IllegalArgumentException("ferry.node.name must be at most 200 characters, was " + name.length());
         }
         if (role == null) {
             role = NodeRole.ALL;

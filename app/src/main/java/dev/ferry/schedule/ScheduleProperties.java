@@ -2,7 +2,10 @@ package dev.ferry.schedule;
 
 import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import dev.ferry.setting.PositiveDuration;
+import jakarta.validation.constraints.Positive;
 import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
 
 /**
  * Singleton jobs ({@link SingletonJob}).
@@ -13,16 +16,14 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param runsKept     how long {@code singleton_job_run} rows are kept
  * @param shutdownWait how long a stopping node waits for its running jobs before interrupting them
  */
+@Validated
 @ConfigurationProperties("ferry.schedule")
-record ScheduleProperties(@DefaultValue("2m") Duration lease, @DefaultValue("4") int jobThreads,
-        @DefaultValue("30d") Duration runsKept, @DefaultValue("10s") Duration shutdownWait) {
+record ScheduleProperties(@DefaultValue("2m") @PositiveDuration Duration lease, @DefaultValue("4") @Positive int jobThreads,
+        @DefaultValue("30d") @PositiveDuration Duration runsKept, @DefaultValue("10s") @PositiveDuration Duration shutdownWait) {
 
     ScheduleProperties {
         if (lease.compareTo(Duration.ofMillis(300)) < 0) {
             throw new IllegalArgumentException("ferry.schedule.lease must be at least 300ms, was " + lease);
-        }
-        if (jobThreads < 1) {
-            throw new IllegalArgumentException("ferry.schedule.job-threads must be at least 1, was " + jobThreads);
         }
     }
 }
