@@ -192,9 +192,12 @@ final class TwoNodeRun {
                     new FerryNode("node-2", jar, work, arguments(jira)));
             String publicUrl = nodes.get(0).url();
             try {
-                // One after the other: the first migrates the fresh schema, the second finds it migrated.
+                // Both at once, as a deployment starts them: one migrates the empty schema while the other waits
+                // on Flyway's lock, and whatever a node sets up at start-up it must set up once between them.
                 for (FerryNode node : nodes) {
                     node.start(publicUrl, plan.jvmOptions());
+                }
+                for (FerryNode node : nodes) {
                     node.awaitHealthy(STARTUP);
                     say(node.name() + " up at " + node.url());
                 }
@@ -346,6 +349,8 @@ final class TwoNodeRun {
         try (Connection connection = DriverManager.getConnection(plan.database());
                 Statement statement = connection.createStatement()) {
             statement.execute("drop schema if exists " + plan.schema() + " cascade");
+            // Made here, not by Flyway: two nodes creating it at once could collide before either takes Flyway's lock.
+            statement.execute("create schema " + plan.schema());
         } catch (SQLException e) {
             throw new IllegalStateException("PostgreSQL is needed at " + plan.database() + " for two Ferry nodes on one"
                     + " database, and it did not answer: " + e.getMessage(), e);
