@@ -2,6 +2,7 @@ package dev.ferry.auditrecord;
 
 import dev.ferry.persistence.BatchedPrune;
 import dev.ferry.persistence.OutageBackoff;
+import dev.ferry.schedule.SingletonJob;
 import java.time.Clock;
 import java.time.Instant;
 import org.slf4j.Logger;
@@ -32,6 +33,7 @@ class AuditRecordPruner {
     }
 
     @Scheduled(fixedDelayString = "${ferry.audit-records.prune-every:1h}", initialDelayString = "PT5M")
+    @SingletonJob(name = "audit-record-prune")
     void onSchedule() {
         if (properties.pruneWorkerEnabled()) {
             outage.run(this::prune);

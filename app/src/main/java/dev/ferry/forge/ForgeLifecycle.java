@@ -2,6 +2,7 @@ package dev.ferry.forge;
 
 import dev.ferry.persistence.OutageBackoff;
 import dev.ferry.refusal.Refusal;
+import dev.ferry.schedule.SingletonJob;
 import dev.ferry.site.SiteInstalls;
 import dev.ferry.site.SiteUninstalled;
 import java.time.Clock;
@@ -110,6 +111,7 @@ class ForgeLifecycle {
     }
 
     @Scheduled(fixedDelayString = "PT5M")
+    @SingletonJob(name = "forge-token-prune")
     void onSchedule() {
         outage.run(this::dropExpiredTokens);
     }

@@ -4,6 +4,7 @@ import dev.ferry.jira.JiraClient;
 import dev.ferry.jira.JiraException;
 import dev.ferry.jira.JiraIssue;
 import dev.ferry.jira.JiraSite;
+import dev.ferry.schedule.SingletonJob;
 import dev.ferry.site.SiteDirectory;
 import java.sql.Timestamp;
 import java.time.Clock;
@@ -47,6 +48,7 @@ class StatusReconciler {
     }
 
     @Scheduled(cron = "${ferry.links.reconcile-cron:0 30 3 * * *}")
+    @SingletonJob(name = "link-status-reconcile")
     void nightly() {
         if (properties.reconcileEnabled()) {
             reconcileAll();

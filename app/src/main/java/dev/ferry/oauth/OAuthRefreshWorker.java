@@ -1,6 +1,7 @@
 package dev.ferry.oauth;
 
 import dev.ferry.connection.OAuthProperties;
+import dev.ferry.schedule.SingletonJob;
 import java.time.Clock;
 import java.time.Duration;
 import org.slf4j.Logger;
@@ -33,6 +34,7 @@ class OAuthRefreshWorker {
 
     /** Not at start-up: a node that restarts often would otherwise refresh on every start. */
     @Scheduled(fixedDelayString = "${ferry.oauth.refresh-every:30m}", initialDelayString = "${ferry.oauth.refresh-every:30m}")
+    @SingletonJob(name = "oauth-refresh")
     void onSchedule() {
         if (properties.configured()) {
             refreshDue();

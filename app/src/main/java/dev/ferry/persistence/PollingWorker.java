@@ -1,5 +1,6 @@
 package dev.ferry.persistence;
 
+import dev.ferry.node.NodeRole;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
@@ -10,6 +11,7 @@ import java.util.function.Consumer;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.SmartLifecycle;
 
 /**
@@ -28,6 +30,7 @@ public abstract class PollingWorker implements SmartLifecycle {
     private final Duration pollInterval;
     private final AtomicBoolean running = new AtomicBoolean();
     private ExecutorService threads;
+    private NodeRole role = NodeRole.ALL;
 
     /** @param name how logs and thread names call the worker, e.g. "delivery worker" */
     protected PollingWorker(String name, boolean enabled, int threadCount, Duration pollInterval) {
@@ -56,9 +59,15 @@ public abstract class PollingWorker implements SmartLifecycle {
         return taken;
     }
 
+    /** A {@code web} node runs no workers at all (ferry.node.role); without the bean (a bare test) it runs them. */
+    @Autowired(required = false)
+    public final void setNodeRole(NodeRole role) {
+        this.role = role;
+    }
+
     @Override
     public void start() {
-        if (!enabled || !running.compareAndSet(false, true)) {
+        if (!enabled || !role.runsWorkers() || !running.compareAndSet(false, true)) {
             return;
         }
         String threadName = "ferry-" + name.replace(' ', '-');

@@ -2,6 +2,7 @@ package dev.ferry.privacy;
 
 import dev.ferry.persistence.BatchedPrune;
 import dev.ferry.persistence.OutageBackoff;
+import dev.ferry.schedule.SingletonJob;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
@@ -33,6 +34,7 @@ class ActivityPruner {
     }
 
     @Scheduled(fixedDelayString = "${ferry.activity.prune-every:1h}", initialDelayString = "PT5M")
+    @SingletonJob(name = "activity-prune")
     void onSchedule() {
         if (properties.pruneWorkerEnabled()) {
             outage.run(this::prune);

@@ -3,6 +3,7 @@ package dev.ferry.site;
 import dev.ferry.connect.InvalidTokenException;
 import dev.ferry.connect.VerifiedToken;
 import dev.ferry.persistence.OutageBackoff;
+import dev.ferry.schedule.SingletonJob;
 import java.sql.Timestamp;
 import java.time.Clock;
 import org.slf4j.LoggerFactory;
@@ -54,6 +55,7 @@ class LifecycleTokens {
     }
 
     @Scheduled(fixedDelayString = "PT10M")
+    @SingletonJob(name = "lifecycle-token-prune")
     void onSchedule() {
         outage.run(this::forgetExpired);
     }

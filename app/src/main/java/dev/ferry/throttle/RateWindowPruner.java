@@ -1,5 +1,6 @@
 package dev.ferry.throttle;
 
+import dev.ferry.schedule.SingletonJob;
 import java.time.Clock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -21,6 +22,11 @@ class RateWindowPruner {
     }
 
     @Scheduled(fixedDelayString = "PT1H", initialDelayString = "PT5M")
+    @SingletonJob(name = "rate-window-prune")
+    void onSchedule() {
+        prune();
+    }
+
     int prune() {
         int pruned = store.pruneBefore(clock.instant().minus(Rate.LONGEST));
         if (pruned > 0) {

@@ -1,6 +1,7 @@
 package dev.ferry.webhook;
 
 import dev.ferry.persistence.OutageBackoff;
+import dev.ferry.schedule.SingletonJob;
 import java.time.Clock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -25,6 +26,7 @@ class InboxPruner {
     }
 
     @Scheduled(fixedDelayString = "PT1H", initialDelayString = "PT1M")
+    @SingletonJob(name = "webhook-inbox-prune")
     void onSchedule() {
         outage.run(this::prune);
     }
