@@ -69,6 +69,7 @@ final class TwoNodeRun {
      * What happened and what Jira and the database hold afterwards.
      *
      * @param inFlightAtKill  deliveries claimed by some node (lease running) the moment the node died
+     * @param doneAtKill      deliveries done by then
      * @param sinceKill       from the SIGKILL until every delivery and webhook was done
      * @param ticketsPerObject tickets in Jira per object (each must be 1)
      * @param commentsPerObject Ferry's comments per object's ticket (each must be 1: the second firing)
@@ -78,7 +79,7 @@ final class TwoNodeRun {
      * @param eventRows       product events stored (must be two per object)
      * @param undone          deliveries not done (status and count) at the end
      */
-    record Outcome(List<NodeTally> nodes, String killed, long killedPid, long inFlightAtKill, Duration sinceKill,
+    record Outcome(List<NodeTally> nodes, String killed, long killedPid, long inFlightAtKill, long doneAtKill, Duration sinceKill,
             Duration total, Map<String, Integer> ticketsPerObject, Map<String, Integer> commentsPerObject,
             List<String> unknownTickets, Map<String, Integer> webhookRows, Map<String, Long> webhookStatuses,
             long eventRows, Map<String, Long> undone, List<JobRun> jobRuns) {
@@ -125,7 +126,8 @@ final class TwoNodeRun {
                     node.events(), node.webhooks(), node.name().equals(killed)
                             ? ", then SIGKILL (pid " + killedPid + ")"
                             : "; CPU " + node.cpu().toMillis() + " ms")));
-            lines.add("deliveries claimed (by either node) when the node died: " + inFlightAtKill);
+            lines.add("when the node died: %d of %d deliveries done, %d claimed (by either node)".formatted(doneAtKill,
+                    2L * ticketsPerObject.size(), inFlightAtKill));
             lines.add("finished %.1f s after the kill; whole run %.1f s".formatted(sinceKill.toMillis() / 1e3,
                     total.toMillis() / 1e3));
             lines.add("objects %d: tickets lost %d, duplicate %d; comments lost %d, duplicate %d; unexplained tickets %d"
@@ -135,7 +137,8 @@ final class TwoNodeRun {
                     webhookRows.size(), lostWebhooks(), duplicateWebhooks(), webhookStatuses));
             lines.add("deliveries not done: " + (undone.isEmpty() ? "none" : undone));
             lines.add(jobRuns == null ? "singleton job runs: no table singleton_job_run in this build"
-                    : "singleton job runs: " + jobRuns.size() + ", overlapping: " + SingletonRuns.overlaps(jobRuns, killed));
+                    : "singleton job runs " + SingletonRuns.perJob(jobRuns) + ", overlapping: "
+                            + SingletonRuns.overlaps(jobRuns, killed));
             return lines;
         }
     }
@@ -150,27 +153,34 @@ final class TwoNodeRun {
         private SingletonRuns() {
         }
 
-        /** Pairs of runs of one job that overlapped, and runs that never ended on a node that did not die. */
+        /**
+         * Runs of one job that overlapped: a run that started before the one before it ended, or while that one, on
+         * a node still alive, had not ended at all. A run left unfinished by the killed node has no end to compare;
+         * the job's lease, not the run's row, decides when another may start.
+         */
         static List<String> overlaps(List<JobRun> runs, String killed) {
             List<String> wrong = new ArrayList<>();
             Map<String, List<JobRun>> byJob = new java.util.TreeMap<>();
             runs.forEach(run -> byJob.computeIfAbsent(run.job(), job -> new ArrayList<>()).add(run));
             byJob.values().forEach(ofJob -> {
                 ofJob.sort(java.util.Comparator.comparing(JobRun::started));
-                for (int i = 0; i < ofJob.size(); i++) {
+                for (int i = 0; i + 1 < ofJob.size(); i++) {
                     JobRun run = ofJob.get(i);
-                    if (run.finished() == null) {
-                        if (!run.node().equals(killed)) {
-                            wrong.add("unfinished " + run);
-                        }
-                        continue;
-                    }
-                    if (i + 1 < ofJob.size() && ofJob.get(i + 1).started().isBefore(run.finished())) {
-                        wrong.add(run + " overlaps " + ofJob.get(i + 1));
+                    JobRun next = ofJob.get(i + 1);
+                    boolean stillRunning = run.finished() == null && !run.node().equals(killed);
+                    if (stillRunning || run.finished() != null && next.started().isBefore(run.finished())) {
+                        wrong.add(run + " overlaps " + next);
                     }
                 }
             });
             return wrong;
+        }
+
+        /** Runs per job name. */
+        static Map<String, Long> perJob(List<JobRun> runs) {
+            Map<String, Long> counts = new java.util.TreeMap<>();
+            runs.forEach(run -> counts.merge(run.job(), 1L, Long::sum));
+            return counts;
         }
     }
 
@@ -252,6 +262,7 @@ final class TwoNodeRun {
         senders.down(victim);
         long inFlight = count("select count(*) from ticket_delivery where claimed_until > current_timestamp"
                 + " and status not in ('DONE', 'FAILED', 'SKIPPED')");
+        long doneAtKill = count("select count(*) from ticket_delivery where status = 'DONE'");
         say("SIGKILL to " + victim.name() + " (pid " + killedPid + ") after " + senders.acknowledged.get() + " of " + total
                 + " acknowledged; " + inFlight + " deliveries claimed at that moment");
         for (Future<?> future : sent) {
@@ -294,7 +305,7 @@ final class TwoNodeRun {
             webhookRows.merge(row.getString(1), 1, Integer::sum);
             webhookStatuses.merge(row.getString(2), 1L, Long::sum);
         });
-        return new Outcome(tallies, victim.name(), killedPid, inFlight, sinceKill, Duration.ofNanos(System.nanoTime() - begun),
+        return new Outcome(tallies, victim.name(), killedPid, inFlight, doneAtKill, sinceKill, Duration.ofNanos(System.nanoTime() - begun),
                 tickets, comments, unknown, webhookRows, webhookStatuses, count("select count(*) from product_event"), undone,
                 jobRuns());
     }

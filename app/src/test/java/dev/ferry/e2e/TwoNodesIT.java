@@ -15,9 +15,10 @@ import org.junit.jupiter.api.io.TempDir;
  * Two Ferry processes from the packaged jar on one PostgreSQL schema, behind one simulated Jira: events and
  * webhooks go to both in turn, one node gets SIGKILL mid-stream, the other finishes. Nothing acknowledged may
  * be lost and nothing may reach Jira twice: one ticket and one comment per object, one stored row per webhook,
- * every one applied. Needs PostgreSQL at 127.0.0.1:5432, database {@code test} ({@code -Dferry.it.postgres=…}
- * names another); it uses schema {@code ferry_it_nodes}, dropped first. Runs in the PostgreSQL pass
- * ({@code mvn verify -Ppostgres}), after packaging.
+ * every one applied; and no singleton job, due every few seconds on both nodes, may run on both at once.
+ * Needs PostgreSQL at 127.0.0.1:5432, database {@code test} ({@code -Dferry.it.postgres=…} names another);
+ * it uses schema {@code ferry_it_nodes}, dropped first. Runs in the PostgreSQL pass
+ * ({@code mvn verify -Ppostgres}, an execution of its own), after packaging.
  */
 class TwoNodesIT {
 
@@ -36,7 +37,11 @@ class TwoNodesIT {
                 // A lease a live worker on a busy machine does not outlast; the killed node's claims free after it.
                 Duration.ofSeconds(15), Duration.ofMillis(10), Duration.ofSeconds(60),
                 // C1 only: a quicker start on a busy machine; these nodes are tested for what they keep, not speed.
-                List.of("-Xmx384m", "-XX:TieredStopAtLevel=1"), List.of());
+                List.of("-Xmx384m", "-XX:TieredStopAtLevel=1"),
+                // Singleton jobs due every few seconds, so each node tries them many times during the run; a job's
+                // lease short enough that the killed node's hold ends within the run.
+                List.of("--ferry.links.reconcile-cron=*/2 * * * * *", "--ferry.oauth.refresh-every=1s",
+                        "--ferry.schedule.lease=5s"));
         TwoNodeRun.Outcome outcome = new TwoNodeRun(plan, work)
                 .run(Path.of(System.getProperty("ferry.jar", "target/ferry.jar")).toAbsolutePath());
         outcome.report().forEach(TwoNodeRun::say);
@@ -54,6 +59,15 @@ class TwoNodesIT {
         softly.assertThat(notOnce(outcome.webhookRows())).as("webhooks not stored exactly once").isEmpty();
         softly.assertThat(outcome.webhookStatuses()).as("stored webhooks by status: all applied")
                 .containsOnlyKeys("PROCESSED");
+        List<TwoNodeRun.JobRun> runs = outcome.jobRuns();
+        softly.assertThat(runs).as("singleton_job_run rows (the table comes with singleton jobs, V31)").isNotNull();
+        if (runs != null) {
+            softly.assertThat(TwoNodeRun.SingletonRuns.perJob(runs)).as("runs per singleton job")
+                    .hasEntrySatisfying("link-status-reconcile", count -> assertThat(count).isGreaterThan(1))
+                    .hasEntrySatisfying("oauth-refresh", count -> assertThat(count).isGreaterThan(1));
+            softly.assertThat(TwoNodeRun.SingletonRuns.overlaps(runs, outcome.killed()))
+                    .as("runs of one singleton job that overlapped").isEmpty();
+        }
         softly.assertAll();
         assertThat(outcome.ticketsPerObject()).hasSize(OBJECTS);
     }
