@@ -34,6 +34,7 @@ class SingletonRunsTest {
     }
 
     private static JobRun run(String job, String node, int started, Integer finished) {
-        return new JobRun(job, node, T.plusSeconds(started), finished == null ? null : T.plusSeconds(finished));
+        return new JobRun(job, node, T.plusSeconds(started), finished == null ? null : T.plusSeconds(finished),
+                finished == null ? "RUNNING" : "DONE");
     }
 }

@@ -137,14 +137,14 @@ final class TwoNodeRun {
                     webhookRows.size(), lostWebhooks(), duplicateWebhooks(), webhookStatuses));
             lines.add("deliveries not done: " + (undone.isEmpty() ? "none" : undone));
             lines.add(jobRuns == null ? "singleton job runs: no table singleton_job_run in this build"
-                    : "singleton job runs " + SingletonRuns.perJob(jobRuns) + ", overlapping: "
+                    : "singleton job runs " + SingletonRuns.perOutcome(jobRuns) + ", overlapping: "
                             + SingletonRuns.overlaps(jobRuns, killed));
             return lines;
         }
     }
 
     /** One row of {@code singleton_job_run}, when the schema has that table; {@code finished} null: never ended. */
-    record JobRun(String job, String node, Instant started, Instant finished) {
+    record JobRun(String job, String node, Instant started, Instant finished, String outcome) {
     }
 
     /** Runs of one job must follow each other; only a run on the killed node may lack an end. */
@@ -174,6 +174,13 @@ final class TwoNodeRun {
                 }
             });
             return wrong;
+        }
+
+        /** Runs per job name and outcome, such as {@code oauth-refresh DONE}. */
+        static Map<String, Long> perOutcome(List<JobRun> runs) {
+            Map<String, Long> counts = new java.util.TreeMap<>();
+            runs.forEach(run -> counts.merge(run.job() + " " + run.outcome(), 1L, Long::sum));
+            return counts;
         }
 
         /** Runs per job name. */
@@ -333,9 +340,11 @@ final class TwoNodeRun {
             return null;
         }
         List<JobRun> runs = new ArrayList<>();
-        query("select job_name, node_name, started_at, finished_at from singleton_job_run order by job_name, started_at",
-                row -> runs.add(new JobRun(row.getString(1), row.getString(2), row.getTimestamp(3).toInstant(),
-                        Optional.ofNullable(row.getTimestamp(4)).map(java.sql.Timestamp::toInstant).orElse(null))));
+        query("select job_name, node_name, started_at, finished_at, outcome from singleton_job_run"
+                + " order by job_name, started_at", row -> runs.add(new JobRun(row.getString(1), row.getString(2),
+                        row.getTimestamp(3).toInstant(),
+                        Optional.ofNullable(row.getTimestamp(4)).map(java.sql.Timestamp::toInstant).orElse(null),
+                        row.getString(5))));
         return runs;
     }
 

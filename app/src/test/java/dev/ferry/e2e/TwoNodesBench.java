@@ -61,8 +61,9 @@ public final class TwoNodesBench {
                 + outcome.duplicateComments() + outcome.lostWebhooks() + outcome.duplicateWebhooks()
                 + outcome.unknownTickets().size() > 0 || !outcome.undone().isEmpty()
                 || !outcome.webhookStatuses().keySet().equals(java.util.Set.of("PROCESSED"))
-                || outcome.jobRuns() != null && !TwoNodeRun.SingletonRuns.overlaps(outcome.jobRuns(), outcome.killed()).isEmpty();
-        System.out.println(wrong ? "FAILED: something was lost, doubled, left undone or run twice at once" : "OK");
+                || outcome.jobRuns() != null && !TwoNodeRun.SingletonRuns.overlaps(outcome.jobRuns(), outcome.killed()).isEmpty()
+                || outcome.jobRuns() != null && outcome.jobRuns().stream().anyMatch(run -> "FAILED".equals(run.outcome()));
+        System.out.println(wrong ? "FAILED: something was lost, doubled, left undone, run twice at once or failed" : "OK");
         System.exit(wrong ? 1 : 0);
     }
 
