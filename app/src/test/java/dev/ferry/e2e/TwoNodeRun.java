@@ -360,7 +360,9 @@ final class TwoNodeRun {
                 "--ferry.webhooks.poll-interval=100ms", "--ferry.webhooks.lease=" + plan.lease().toMillis() + "ms",
                 // One product from one address and one key, as fast as Ferry answers: the limits are not tested here.
                 "--ferry.admin.limits.per-key=1000000/1s", "--ferry.admin.limits.per-address=1000000/1s",
-                "--spring.main.banner-mode=off", "--logging.level.root=WARN"));
+                "--spring.main.banner-mode=off", "--logging.level.root=WARN",
+                // A delivery's retry causes (database contention, Jira's answers) are logged at INFO: kept for a failure.
+                "--logging.level.dev.ferry.delivery=INFO"));
         arguments.addAll(plan.extraArguments());
         return arguments;
     }
