@@ -16,6 +16,7 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
@@ -66,7 +67,8 @@ class StatusReconciler {
                 log.warn("reconcile of site {} stopped: {}", clientKey, e.getMessage());
             }
         }
-        log.info("reconciled {} links: {} updated, {} broken", total.checked(), total.updated(), total.broken());
+        log.info("reconciled {} links: {} updated, {} broken, {} changed meanwhile (next run)", total.checked(),
+                total.updated(), total.broken(), total.conflicted());
         return total;
     }
 
@@ -80,29 +82,51 @@ class StatusReconciler {
                 .stream().collect(Collectors.toMap(JiraIssue::id, Function.identity(), (a, b) -> a));
         int updated = 0;
         int broken = 0;
+        int conflicted = 0;
         Instant now = clock.instant();
         for (TicketLink link : recent) {
             JiraIssue issue = found.get(link.issueId());
             LinkSnapshot before = LinkSnapshot.of(link);
+            boolean breaks = issue == null && !link.issueDeleted();
+            boolean moves = issue != null && link.changesWith(issue);
             if (issue == null) {
-                broken += link.issueDeleted() ? 0 : 1;
                 link.issueGone(now);
             } else {
-                updated += link.changesWith(issue) ? 1 : 0;
                 link.syncedWith(issue, now);
             }
-            changes.save(before, link);
+            if (save(before, link)) {
+                broken += breaks ? 1 : 0;
+                updated += moves ? 1 : 0;
+            } else {
+                conflicted++;
+            }
         }
-        return new Reconciled(recent.size(), updated, broken);
+        return new Reconciled(recent.size(), updated, broken, conflicted);
     }
 
-    /** What a reconcile run did. */
-    record Reconciled(int checked, int updated, int broken) {
+    /**
+     * Saves one link; false when a webhook or a person changed it since it was read (its version moved). That link is
+     * left as they made it, and the next run reads it again: one busy link never ends the run.
+     */
+    private boolean save(LinkSnapshot before, TicketLink link) {
+        try {
+            changes.save(before, link);
+            return true;
+        } catch (OptimisticLockingFailureException changedMeanwhile) {
+            log.info("reconcile: link {} of site {} changed meanwhile; it is read again next run", link.id(),
+                    link.clientKey());
+            return false;
+        }
+    }
 
-        static final Reconciled NONE = new Reconciled(0, 0, 0);
+    /** What a reconcile run did; {@code conflicted} links changed while it ran and wait for the next run. */
+    record Reconciled(int checked, int updated, int broken, int conflicted) {
+
+        static final Reconciled NONE = new Reconciled(0, 0, 0, 0);
 
         Reconciled plus(Reconciled other) {
-            return new Reconciled(checked + other.checked, updated + other.updated, broken + other.broken);
+            return new Reconciled(checked + other.checked, updated + other.updated, broken + other.broken,
+                    conflicted + other.conflicted);
         }
     }
 }

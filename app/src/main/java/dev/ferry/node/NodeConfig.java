@@ -2,10 +2,11 @@ package dev.ferry.node;
 
 import java.util.Locale;
 import org.slf4j.LoggerFactory;
-import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.boot.tomcat.TomcatContextCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
 
 /** The node's role as a bean of its own, so a worker can ask for it without knowing the rest of the node. */
 @Configuration(proxyBeanMethods = false)
@@ -22,13 +23,14 @@ class NodeConfig {
         return properties.role();
     }
 
-    /** On worker nodes only, ahead of every other filter. */
+    /** On worker nodes only; first of Ferry's valves, so ahead of the webhook valve too. */
     @Bean
-    FilterRegistrationBean<WorkerNodeGate> workerNodeGate(NodeRole role) {
-        FilterRegistrationBean<WorkerNodeGate> registration = new FilterRegistrationBean<>(new WorkerNodeGate());
-        registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
-        registration.addUrlPatterns("/*");
-        registration.setEnabled(!role.servesRequests());
-        return registration;
+    @Order(Ordered.HIGHEST_PRECEDENCE)
+    TomcatContextCustomizer workerNodeGate(NodeRole role) {
+        return context -> {
+            if (!role.servesRequests()) {
+                context.getPipeline().addValve(new WorkerNodeGate());
+            }
+        };
     }
 }

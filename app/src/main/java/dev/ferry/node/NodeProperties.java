@@ -19,6 +19,9 @@ public record NodeProperties(String name, @DefaultValue("all") NodeRole role) {
         if (name == null || name.isBlank()) {
             name = hostName() + "-" + ProcessHandle.current().pid();
         }
+        if (name.length() > 200) {
+            throw new IllegalArgumentException("ferry.node.name must be at most 200 characters, was " + name.length());
+        }
         if (role == null) {
             role = NodeRole.ALL;
         }
