@@ -10,7 +10,10 @@ import dev.ferry.site.SiteDirectory;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /** Creates and removes links; every change to an issue's set of links announces {@link IssueLinksChanged}. */
 @Service
@@ -22,9 +25,14 @@ public class TicketLinks {
     private final JiraClient jira;
     private final LinkChanges changes;
     private final Clock clock;
+    private final TransactionTemplate savepoint;
 
     TicketLinks(TicketLinkRepository links, ApplicationEventPublisher events, SiteDirectory sites, JiraClient jira,
-            LinkChanges changes, Clock clock) {
+            LinkChanges changes, Clock clock, PlatformTransactionManager transactions) {
+        // The insert runs under a savepoint: on PostgreSQL a failed statement aborts the whole transaction, so the
+        // look-up of the link a racing worker made would fail too unless only the insert is rolled back.
+        this.savepoint = new TransactionTemplate(transactions);
+        this.savepoint.setPropagationBehavior(TransactionDefinition.PROPAGATION_NESTED);
         this.links = links;
         this.changes = changes;
         this.events = events;
@@ -48,7 +56,8 @@ public class TicketLinks {
             return existing.get();
         }
         try {
-            TicketLink link = links.save(TicketLink.create(clientKey, issue, object, origin, provenance, clock.instant()));
+            TicketLink link = savepoint.execute(status -> links.save(
+                    TicketLink.create(clientKey, issue, object, origin, provenance, clock.instant())));
             events.publishEvent(new IssueLinksChanged(clientKey, issue.issueId()));
             changes.created(link);
             return link;
