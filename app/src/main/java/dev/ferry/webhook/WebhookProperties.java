@@ -9,6 +9,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *
  * @param workerEnabled whether this node processes stored deliveries (receiving is always on)
  * @param pollInterval  how often an idle worker looks for due deliveries
+ * @param workerThreads threads per node that claim and process deliveries, each a batch at a time
  * @param batchSize     deliveries claimed per round
  * @param lease         how long a claim holds; a worker that dies frees its deliveries after it
  * @param maxAttempts   attempts before a delivery that keeps failing is set aside as failed
@@ -19,7 +20,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 record WebhookProperties(
         @DefaultValue("true") boolean workerEnabled,
         @DefaultValue("250ms") Duration pollInterval,
-        @DefaultValue("50") int batchSize,
+        @DefaultValue("2") int workerThreads,
+        @DefaultValue("200") int batchSize,
         @DefaultValue("5m") Duration lease,
         @DefaultValue("10") int maxAttempts,
         @DefaultValue("7d") Duration retention,
