@@ -125,13 +125,21 @@ public final class WebhookBench {
             System.out.println("(Ferry's CPU here is receiving and processing; the run without --process gives receiving alone)");
             long answered = warmup.answered() + measured.answered();
             System.out.println(tally.describe(answered));
-            boolean keptUp = drain.caughtUp() && tally.exactlyOnce(answered) && measured.failed() == 0
-                    && measured.answered() >= options.rate() * options.duration().toSeconds() * 99 / 100;
-            System.out.println(keptUp
-                    ? "KEPT UP: every delivery answered, processed once, and the backlog back to 0 within "
-                            + InboxBacklog.CATCH_UP.toSeconds() + " s of the load's end"
-                    : "FELL BEHIND: see the backlog, the tally and the CPU above (on a shared machine, anything else "
-                            + "running takes cores from Ferry)");
+            boolean processedAll = drain.caughtUp() && tally.exactlyOnce(answered) && measured.failed() == 0;
+            boolean rateReached = measured.answered() >= options.rate() * options.duration().toSeconds() * 99 / 100;
+            boolean keptUp = processedAll && rateReached;
+            if (keptUp) {
+                System.out.println("KEPT UP: " + options.rate() + " deliveries/s answered, each processed once, and the backlog "
+                        + "back to 0 within " + InboxBacklog.CATCH_UP.toSeconds() + " s of the load's end");
+            } else if (processedAll) {
+                System.out.printf("RATE NOT REACHED: the workers kept up with every delivery answered (backlog back to 0 "
+                        + "within %d s, each processed once), but only %.0f of %d deliveries/s were answered: receiving, or "
+                        + "the machine (see the CPU above), limited the run%n", InboxBacklog.CATCH_UP.toSeconds(),
+                        measured.answered() / (double) options.duration().toSeconds(), options.rate());
+            } else {
+                System.out.println("FELL BEHIND: see the backlog, the tally and the CPU above (on a shared machine, anything "
+                        + "else running takes cores from Ferry)");
+            }
             System.exit(keptUp ? 0 : 1);
         }
     }
