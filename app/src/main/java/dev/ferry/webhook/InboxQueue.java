@@ -5,7 +5,9 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
@@ -13,7 +15,9 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * Claims due deliveries and records how they ended. A claim is a lease: the row's next attempt moves
  * past the lease, so other nodes skip it (and {@code SKIP LOCKED} keeps them off it while claiming),
- * and a worker that dies mid-way frees it when the lease runs out.
+ * and a worker that dies mid-way frees it when the lease runs out. A batch's row updates go to the database as
+ * one JDBC batch, and a worker records one batch's outcomes in the transaction that claims its next batch, so a
+ * busy worker commits once per batch.
  */
 @Component
 class InboxQueue {
@@ -25,11 +29,17 @@ class InboxQueue {
             limit ?
             for update skip locked""";
 
+    private static final String LEASE = "update webhook_delivery set attempts = attempts + 1, next_attempt_at = ? where id = ?";
+    private static final String FINISH = "update webhook_delivery set status = ?, processed_at = ?, outcome = ? where id = ?";
+    private static final String RETRY = "update webhook_delivery set next_attempt_at = ?, outcome = ? where id = ?";
+
     private final JdbcClient jdbc;
+    private final JdbcTemplate batches;
     private final Clock clock;
 
-    InboxQueue(JdbcClient jdbc, Clock clock) {
+    InboxQueue(JdbcClient jdbc, JdbcTemplate batches, Clock clock) {
         this.jdbc = jdbc;
+        this.batches = batches;
         this.clock = clock;
     }
 
@@ -41,11 +51,20 @@ class InboxQueue {
                         rs.getString("webhook_id"), rs.getString("event"), rs.getString("body"), rs.getInt("attempts") + 1,
                         rs.getTimestamp("received_at").toInstant()))
                 .list();
-        for (StoredDelivery delivery : due) {
-            jdbc.sql("update webhook_delivery set attempts = attempts + 1, next_attempt_at = ? where id = ?")
-                    .params(Timestamp.from(now.plus(lease)), delivery.id()).update();
-        }
+        Timestamp until = Timestamp.from(now.plus(lease));
+        update(LEASE, due.stream().map(delivery -> new Object[] {until, delivery.id()}).toList());
         return due;
+    }
+
+    /**
+     * Records the outcomes of the batch just worked and claims the next one, in one transaction: one commit per
+     * batch instead of two. Should the node die before the next commit, the outcomes are lost with it and their
+     * deliveries are processed again after their lease, as they would be had it died before recording them.
+     */
+    @Transactional
+    List<StoredDelivery> recordAndClaim(List<Outcome> outcomes, int batchSize, Duration lease) {
+        record(outcomes);
+        return claim(batchSize, lease);
     }
 
     /** How processing a delivery ended: a final status, or another attempt after {@code retryIn}. */
@@ -63,23 +82,33 @@ class InboxQueue {
     /** Records outcomes in one transaction: one commit for a whole batch. */
     @Transactional
     void record(List<Outcome> outcomes) {
+        Timestamp now = Timestamp.from(clock.instant());
+        List<Object[]> finished = new ArrayList<>(outcomes.size());
+        List<Object[]> retries = new ArrayList<>();
         for (Outcome outcome : outcomes) {
+            String text = Columns.clip(outcome.text(), 1000);
             if (outcome.status() == null) {
-                retryLater(outcome.delivery(), outcome.retryIn(), outcome.text());
+                retries.add(new Object[] {Timestamp.from(now.toInstant().plus(outcome.retryIn())), text, outcome.delivery().id()});
             } else {
-                finish(outcome.delivery(), outcome.status(), outcome.text());
+                finished.add(new Object[] {outcome.status().name(), now, text, outcome.delivery().id()});
             }
+        }
+        update(FINISH, finished);
+        update(RETRY, retries);
+    }
+
+    private void update(String sql, List<Object[]> rows) {
+        if (!rows.isEmpty()) {
+            batches.batchUpdate(sql, rows);
         }
     }
 
     void finish(StoredDelivery delivery, DeliveryStatus status, String outcome) {
-        jdbc.sql("update webhook_delivery set status = ?, processed_at = ?, outcome = ? where id = ?")
-                .params(status.name(), Timestamp.from(clock.instant()), Columns.clip(outcome, 1000), delivery.id()).update();
+        jdbc.sql(FINISH).params(status.name(), Timestamp.from(clock.instant()), Columns.clip(outcome, 1000), delivery.id()).update();
     }
 
     void retryLater(StoredDelivery delivery, Duration delay, String error) {
-        jdbc.sql("update webhook_delivery set next_attempt_at = ?, outcome = ? where id = ?")
-                .params(Timestamp.from(clock.instant().plus(delay)), Columns.clip(error, 1000), delivery.id()).update();
+        jdbc.sql(RETRY).params(Timestamp.from(clock.instant().plus(delay)), Columns.clip(error, 1000), delivery.id()).update();
     }
 
     int pruneFinishedBefore(Instant cutoff) {

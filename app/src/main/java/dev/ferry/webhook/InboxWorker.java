@@ -1,60 +1,62 @@
 package dev.ferry.webhook;
 
 import dev.ferry.logging.LogContext;
-import dev.ferry.persistence.OutageBackoff;
+import dev.ferry.persistence.PollingWorker;
 import dev.ferry.persistence.RetryDelay;
 import java.time.Duration;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 /**
  * Works the inbox: claims due deliveries, processes each on its own, and records the outcomes. Any
- * number of nodes may run one against the same database.
+ * number of nodes may run one against the same database. It runs on threads of its own
+ * ({@code ferry.webhooks.worker-threads}), not on the shared scheduling thread, where each pruner or reconcile
+ * run would hold the inbox up while webhooks kept arriving.
  */
 @Component
-class InboxWorker {
+class InboxWorker extends PollingWorker {
 
     private static final Logger log = LoggerFactory.getLogger(InboxWorker.class);
     private static final Duration FIRST_RETRY = Duration.ofSeconds(10);
     private static final Duration LAST_RETRY = Duration.ofHours(1);
 
-    private final OutageBackoff outage = new OutageBackoff("inbox worker", log);
     private final InboxQueue queue;
     private final DeliveryDispatcher dispatcher;
     private final WebhookProperties properties;
 
     InboxWorker(InboxQueue queue, DeliveryDispatcher dispatcher, WebhookProperties properties) {
+        super("inbox worker", properties.workerEnabled(), properties.workerThreads(), properties.pollInterval());
         this.queue = queue;
         this.dispatcher = dispatcher;
         this.properties = properties;
     }
 
-    @Scheduled(fixedDelayString = "${ferry.webhooks.poll-interval:250ms}")
-    void onSchedule() {
-        if (properties.workerEnabled()) {
-            outage.run(this::drain);
-        }
-    }
-
     /**
      * Processes everything due now; returns how many deliveries it took. A batch's outcomes are committed
-     * together: on H2 every commit is a write to the file, and one per delivery made the file grow by tens
-     * of megabytes a second under load. A node dying mid-batch leaves the whole batch to be processed
-     * again after the lease, which processing tolerates (an issue event is applied only if newer).
+     * together, with the claim of the next batch: on H2 every commit is a write to the file (and a wait for the
+     * disk), and one per delivery made the file grow by tens of megabytes a second under load. A node dying
+     * mid-batch leaves the whole batch to be processed again after the lease, which processing tolerates (an
+     * issue event is applied only if newer, an activity is stored once under its natural key).
      */
-    int drain() {
+    @Override
+    protected int drain() {
         int taken = 0;
-        List<StoredDelivery> batch;
-        do {
-            batch = queue.claim(properties.batchSize(), properties.lease());
-            queue.record(batch.stream().map(d -> LogContext.call(() -> outcome(d), LogContext.SITE, d.clientKey(),
-                    LogContext.WEBHOOK, d.webhookId())).toList());
+        List<InboxQueue.Outcome> outcomes = List.of();
+        while (true) {
+            List<StoredDelivery> batch = queue.recordAndClaim(outcomes, properties.batchSize(), properties.lease());
+            outcomes = batch.stream().map(d -> LogContext.call(() -> outcome(d), LogContext.SITE, d.clientKey(),
+                    LogContext.WEBHOOK, d.webhookId())).toList();
             taken += batch.size();
-        } while (batch.size() == properties.batchSize());
-        return taken;
+            if (batch.size() < properties.batchSize()) {
+                // A short batch: nothing more is due now (or, on H2, another thread holds the rest).
+                if (!outcomes.isEmpty()) {
+                    queue.record(outcomes);
+                }
+                return taken;
+            }
+        }
     }
 
     /** One delivery, recorded at once. */

@@ -12,6 +12,7 @@ import org.springframework.validation.annotation.Validated;
  *
  * @param workerEnabled whether this node processes stored deliveries (receiving is always on)
  * @param pollInterval  how often an idle worker looks for due deliveries
+ * @param workerThreads threads per node that claim and process deliveries, each a batch at a time
  * @param batchSize     deliveries claimed per round
  * @param lease         how long a claim holds; a worker that dies frees its deliveries after it
  * @param maxAttempts   attempts before a delivery that keeps failing is set aside as failed
@@ -23,7 +24,8 @@ import org.springframework.validation.annotation.Validated;
 record WebhookProperties(
         @DefaultValue("true") boolean workerEnabled,
         @DefaultValue("250ms") @PositiveDuration Duration pollInterval,
-        @DefaultValue("50") @Positive int batchSize,
+        @DefaultValue("2") @Positive int workerThreads,
+        @DefaultValue("200") @Positive int batchSize,
         @DefaultValue("5m") @PositiveDuration Duration lease,
         @DefaultValue("10") @Positive int maxAttempts,
         @DefaultValue("7d") @PositiveDuration Duration retention,

@@ -10,7 +10,12 @@ import java.util.List;
 record BenchOptions(String database, int connections, int rate, Duration duration, Duration warmup, boolean worker,
         int serverThreads, Path jar, Path java, List<String> jvmOptions, List<String> extraFerryArguments) {
 
-    static final String POSTGRES = "jdbc:postgresql://127.0.0.1:5432/test?user=postgres&currentSchema=ferry_bench";
+    /**
+     * The PostgreSQL schema the benchmarks drop and create: {@code FERRY_BENCH_SCHEMA} (or {@code -Dferry.bench.schema}),
+     * {@code ferry_bench} by default, so runs side by side on one server each take their own.
+     */
+    static final String SCHEMA = schema();
+    static final String POSTGRES = "jdbc:postgresql://127.0.0.1:5432/test?user=postgres&currentSchema=" + SCHEMA;
 
     static BenchOptions parse(String[] args) {
         String database = "h2";
@@ -75,10 +80,18 @@ record BenchOptions(String database, int connections, int rate, Duration duratio
     void resetDatabase() throws Exception {
         if (database.equals("postgres")) {
             try (var connection = DriverManager.getConnection(POSTGRES); var statement = connection.createStatement()) {
-                statement.execute("drop schema if exists ferry_bench cascade");
-                statement.execute("create schema ferry_bench");
+                statement.execute("drop schema if exists " + SCHEMA + " cascade");
+                statement.execute("create schema " + SCHEMA);
             }
         }
+    }
+
+    private static String schema() {
+        String schema = System.getProperty("ferry.bench.schema", System.getenv().getOrDefault("FERRY_BENCH_SCHEMA", "ferry_bench"));
+        if (!schema.matches("[a-z_][a-z0-9_]*")) {
+            throw new IllegalArgumentException("FERRY_BENCH_SCHEMA must be a plain lower-case name: " + schema);
+        }
+        return schema;
     }
 
     long countStored(String url) throws Exception {

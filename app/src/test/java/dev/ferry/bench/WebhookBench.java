@@ -36,23 +36,32 @@ public final class WebhookBench {
     static final String SITE = "bench-site";
 
     public static void main(String[] args) throws Exception {
-        BenchOptions options = BenchOptions.parse(args);
+        boolean process = List.of(args).contains("--process");
+        BenchOptions options = BenchOptions.parse(process ? processDefaults(args) : args);
         Path work = Files.createTempDirectory("ferry-bench");
         String database = options.databaseUrl(work);
         options.resetDatabase();
         int port = freePort();
         String secret = "bench-shared-secret-" + UUID.randomUUID();
-        Process ferry = startFerry(options, database, port, work);
+        // The sampler reads the backlog while Ferry holds the H2 file: through the server H2 starts in Ferry's JVM.
+        String ferryDatabase = process && !options.database().equals("postgres") ? database + ";AUTO_SERVER=TRUE" : database;
+        Process ferry = startFerry(options, ferryDatabase, port, work);
         try {
             awaitHealthy(port);
             install(port, secret);
+            if (process) {
+                processing(options, ferry, ferryDatabase, port, work, secret);
+                return;
+            }
             System.out.println("warming up for " + options.warmup().toSeconds() + " s …");
             WrkResult warmup = WrkResult.run(port, luaScript(work, secret, options.warmup(), 0), options.connections(),
                     options.warmup());
             System.out.println("measuring " + options.connections() + " connections for " + options.duration().toSeconds()
                     + " s" + (options.rate() > 0 ? " at " + options.rate() + " deliveries/s" : " as fast as Ferry answers") + " …");
+            CpuSample before = CpuSample.take(ferry.pid());
             WrkResult measured = WrkResult.run(port, luaScript(work, secret, options.duration(), options.rate()),
                     options.connections(), options.duration());
+            CpuSample used = CpuSample.take(ferry.pid()).minus(before);
             stop(ferry);
             long stored = options.countStored(database);
             measured.print(options);
@@ -60,6 +69,7 @@ public final class WebhookBench {
             long answered = warmup.answered() + measured.answered();
             boolean exact = stored == answered;
             System.out.printf("deliveries/s (measured phase): %.0f%n", measured.answered() / (double) options.duration().toSeconds());
+            System.out.print(used.describe(measured.answered(), options.database().equals("postgres")));
             System.out.printf("deliveries sent %d, answered 204 %d, failed %d, stored %d (warm-up + measured)%n%s%n",
                     sent, answered, warmup.failed() + measured.failed(), stored,
                     exact ? "OK: stored deliveries equal deliveries answered 204"
@@ -72,6 +82,66 @@ public final class WebhookBench {
         }
         // The loopback install-key server keeps a non-daemon thread.
         System.exit(0);
+    }
+
+    /** {@code --process} runs at 8,000 deliveries/s for 60 s with the inbox worker on, unless told otherwise. */
+    private static String[] processDefaults(String[] args) {
+        List<String> given = new ArrayList<>(List.of(args));
+        given.remove("--process");
+        List<String> all = new ArrayList<>(List.of("--rate=8000", "--duration=60s", "--warmup=10s"));
+        all.addAll(given);
+        all.add("--worker=true");
+        return all.toArray(String[]::new);
+    }
+
+    /**
+     * The processing side: a warm-up at the rate, a wait until the workers have caught up, then the load at the
+     * rate for the duration while a sampler reads the backlog (deliveries stored and not yet processed) each second,
+     * and afterwards until it is back to 0. The verdict: the workers kept up when the backlog is back to 0 within
+     * {@link InboxBacklog#CATCH_UP} of the load's end, every delivery was processed, and each exactly once.
+     */
+    private static void processing(BenchOptions options, Process ferry, String database, int port, Path work,
+            String secret) throws Exception {
+        try (InboxBacklog backlog = InboxBacklog.open(database)) {
+            System.out.println("warming up for " + options.warmup().toSeconds() + " s at " + options.rate() + " deliveries/s …");
+            WrkResult warmup = WrkResult.run(port, luaScript(work, secret, options.warmup(), options.rate()),
+                    options.connections(), options.warmup());
+            backlog.awaitEmpty(Duration.ofMinutes(2));
+            System.out.println("measuring " + options.connections() + " connections for " + options.duration().toSeconds()
+                    + " s at " + options.rate() + " deliveries/s, the inbox workers on …");
+            CpuSample before = CpuSample.take(ferry.pid());
+            backlog.startSampling();
+            WrkResult measured = WrkResult.run(port, luaScript(work, secret, options.duration(), options.rate()),
+                    options.connections(), options.duration());
+            InboxBacklog.Drain drain = backlog.stopSamplingOnceEmpty();
+            CpuSample used = CpuSample.take(ferry.pid()).minus(before);
+            InboxBacklog.Tally tally = backlog.tally();
+            stop(ferry);
+            measured.print(options);
+            System.out.printf("deliveries/s (measured phase): %.0f, answered 204 %d, failed %d%n",
+                    measured.answered() / (double) options.duration().toSeconds(), measured.answered(), measured.failed());
+            System.out.print(drain.describe());
+            System.out.print(used.describe(measured.answered(), options.database().equals("postgres")));
+            System.out.println("(Ferry's CPU here is receiving and processing; the run without --process gives receiving alone)");
+            long answered = warmup.answered() + measured.answered();
+            System.out.println(tally.describe(answered));
+            boolean processedAll = drain.caughtUp() && tally.exactlyOnce(answered) && measured.failed() == 0;
+            boolean rateReached = measured.answered() >= options.rate() * options.duration().toSeconds() * 99 / 100;
+            boolean keptUp = processedAll && rateReached;
+            if (keptUp) {
+                System.out.println("KEPT UP: " + options.rate() + " deliveries/s answered, each processed once, and the backlog "
+                        + "back to 0 within " + InboxBacklog.CATCH_UP.toSeconds() + " s of the load's end");
+            } else if (processedAll) {
+                System.out.printf("RATE NOT REACHED: the workers kept up with every delivery answered (backlog back to 0 "
+                        + "within %d s, each processed once), but only %.0f of %d deliveries/s were answered: receiving, or "
+                        + "the machine (see the CPU above), limited the run%n", InboxBacklog.CATCH_UP.toSeconds(),
+                        measured.answered() / (double) options.duration().toSeconds(), options.rate());
+            } else {
+                System.out.println("FELL BEHIND: see the backlog, the tally and the CPU above (on a shared machine, anything "
+                        + "else running takes cores from Ferry)");
+            }
+            System.exit(keptUp ? 0 : 1);
+        }
     }
 
     static Process startFerry(BenchOptions options, String database, int port, Path work) throws IOException {
@@ -96,7 +166,7 @@ public final class WebhookBench {
 
     static void awaitHealthy(int port) throws Exception {
         HttpClient http = HttpClient.newHttpClient();
-        for (int i = 0; i < 600; i++) {
+        for (int i = 0; i < 3_000; i++) {
             try {
                 var response = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/readyz"))
                         .build(), HttpResponse.BodyHandlers.ofString());
@@ -108,7 +178,7 @@ public final class WebhookBench {
             }
             Thread.sleep(100);
         }
-        throw new IllegalStateException("Ferry did not start within a minute");
+        throw new IllegalStateException("Ferry did not start within five minutes");
     }
 
     static void install(int port, String secret) throws Exception {
