@@ -10,6 +10,8 @@
 #   bench/deliveries.sh --stub                   # the sites' Jira calls answered by a cheap stub (canned JSON)
 #   bench/deliveries.sh --database=postgres --schema=ferry_bench   # PostgreSQL at 127.0.0.1:5432, database test
 # Further options: --sites= --budget= (instead of --mode) --events= --warmup= --latency=50 --workers=160
+#   --events-only (post and measure the events, no drain)
+#   --profile-events=FILE.jfr --profile-deliveries=FILE.jfr (a Java Flight Recording of that measured round only)
 #   --management-port=0 (0: a free port) --jvm="-Xmx1g" --jar=app/target/ferry.jar --no-build
 set -euo pipefail
 cd "$(dirname "$0")/.."

@@ -45,17 +45,6 @@ public final class KeptLookups<V> {
         return value;
     }
 
-    public void forget(String key) {
-        if (key != null) {
-            kept.remove(key);
-        }
-    }
-
-    /** Forgets every key: for a change that may touch several, or whose key is not known. */
-    public void forgetAll() {
-        kept.clear();
-    }
-
     /**
      * Forgets the key now and, when a transaction is writing the change, again once it ends: a lookup on this node
      * between the two read the row as it was and must not be kept for a whole time to live.
@@ -81,6 +70,16 @@ public final class KeptLookups<V> {
                 }
             });
         }
+    }
+
+    public void forget(String key) {
+        if (key != null) {
+            kept.remove(key);
+        }
+    }
+
+    public void forgetAll() {
+        kept.clear();
     }
 
     private record Kept<V>(Optional<V> value, Instant until) {

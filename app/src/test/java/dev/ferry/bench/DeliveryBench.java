@@ -39,7 +39,7 @@ import tools.jackson.databind.json.JsonMapper;
  * {@code --stub} answers the deliveries' Jira calls from {@link JiraStub} (canned JSON, no checks) instead of the
  * simulator, which costs a few milliseconds of CPU per call and would otherwise set the ceiling on two cores.
  * Run it with {@code bench/deliveries.sh}; options: {@code --mode=20x10|4x100} (sites × requests/s per site),
- * {@code --sites= --budget=} (override the mode), {@code --events= --warmup= --latency=50 --stub --workers=160
+ * {@code --sites= --budget=} (override the mode), {@code --events= --warmup= --latency=50 --stub --events-only --profile-events=FILE.jfr --profile-deliveries=FILE.jfr --workers=160
  * --database=h2|h2-unforced|postgres --schema=ferry_bench --management-port=0 --jvm=... --jar=app/target/ferry.jar}.
  */
 public final class DeliveryBench {
@@ -88,14 +88,22 @@ public final class DeliveryBench {
                     warmup, events);
 
             post(ferry.url(), keys, 0, warmup);
+            Idle idle = Idle.measure(ferry);
+            ferry.profile("start", options.get("profile-events"));
             Snapshot before = ferry.snapshot();
             double postSeconds = post(ferry.url(), keys, warmup, events);
             Snapshot after = ferry.snapshot();
-            System.out.printf("EVENTS  posted %d in %.1f s (%.0f/s, 16 threads, workers off): Ferry CPU %.2f ms per event, "
-                    + "%.1f SQL statements and %.1f commits per event%n", events, postSeconds, events / postSeconds,
-                    (after.ferryCpuNanos() - before.ferryCpuNanos()) / 1e6 / events,
+            ferry.profile("stop", options.get("profile-events"));
+            double cpuPerEvent = (after.ferryCpuNanos() - before.ferryCpuNanos()) / 1e6 / events;
+            System.out.printf("EVENTS  posted %d in %.1f s (%.0f/s, 16 threads, workers off): Ferry CPU %.2f ms per event "
+                    + "(%.2f ms net of what it spends idle), %.1f SQL statements and %.1f commits per event%n", events,
+                    postSeconds, events / postSeconds, cpuPerEvent, cpuPerEvent - idle.cpuMillisPerSecond() * postSeconds / events,
                     (after.statements() - before.statements()) / events, (after.commits() - before.commits()) / events);
+            System.out.println("  idle, workers off: " + idle);
             ferry.stop();
+            if (options.containsKey("events-only")) {
+                return;
+            }
 
             simulators.forEach(JiraSimulator::reset);
             sites = stub ? Sites.stubs(simulators, latency, database) : Sites.simulated(simulators);
@@ -103,11 +111,15 @@ public final class DeliveryBench {
             ferry.awaitHealthy();
             int total = warmup + events;
             sites.awaitDeliveries(warmup, Duration.ofMinutes(10));
+            ferry.profile("start", options.get("profile-deliveries"));
             Window window = Window.open(ferry, sites);
             sites.awaitDeliveries(total, Duration.ofMinutes(20));
             Window.Closed measured = window.close();
+            ferry.profile("stop", options.get("profile-deliveries"));
+            Idle drained = Idle.measure(ferry);
             ferry.stop();
             boolean ok = report(sites, measured, siteCount, budget, total);
+            System.out.println("  idle once drained, workers on (polling an empty outbox): " + drained);
             System.out.println("Ferry's log: " + work.resolve("ferry.log"));
             if (!ok) {
                 System.exit(1);
@@ -263,6 +275,17 @@ public final class DeliveryBench {
             }
         }
 
+        /** With a file named, a Java Flight Recording of the measured round only ({@code jcmd}, profile settings). */
+        void profile(String action, String file) throws IOException, InterruptedException {
+            if (file == null) {
+                return;
+            }
+            List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "jcmd").toString(),
+                    String.valueOf(process.pid()), "JFR." + action, "name=bench"));
+            command.addAll(action.equals("start") ? List.of("settings=profile") : List.of("filename=" + Path.of(file).toAbsolutePath()));
+            new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start().waitFor();
+        }
+
         void stop() throws InterruptedException {
             WebhookBench.stop(process);
         }
@@ -273,6 +296,28 @@ public final class DeliveryBench {
     }
 
     private record Snapshot(long ferryCpuNanos, double statements, double commits) {
+    }
+
+    /** What Ferry spends with nothing to do, over a few seconds: its schedulers and pollers. */
+    private record Idle(double cpuMillisPerSecond, double statementsPerSecond, double commitsPerSecond) {
+
+        static final Duration SPAN = Duration.ofSeconds(5);
+
+        static Idle measure(Ferry ferry) throws InterruptedException {
+            Snapshot start = ferry.snapshot();
+            long began = System.nanoTime();
+            Thread.sleep(SPAN.toMillis());
+            Snapshot end = ferry.snapshot();
+            double seconds = (System.nanoTime() - began) / 1e9;
+            return new Idle((end.ferryCpuNanos() - start.ferryCpuNanos()) / 1e6 / seconds,
+                    (end.statements() - start.statements()) / seconds, (end.commits() - start.commits()) / seconds);
+        }
+
+        @Override
+        public String toString() {
+            return String.format("Ferry CPU %.1f ms per second, %.1f SQL statements and %.1f commits per second",
+                    cpuMillisPerSecond, statementsPerSecond, commitsPerSecond);
+        }
     }
 
     /** The measured round of the drain: what Ferry, this JVM and the machine spent from its start to its end. */

@@ -85,6 +85,28 @@ class KeptIntakeLookupsTest {
     }
 
     @Test
+    void anIdempotencyKeyIsCheckedByItsConstraintNotByAReadBeforeEveryEvent() {
+        for (int i = 0; i < 3; i++) {
+            post("warm-" + i);
+        }
+        String keyed = event("keyed").replaceFirst("\\{\"type\"", "{\"idempotencyKey\":\"k-1\",\"type\"");
+        double statements = count(SqlCounting.STATEMENTS);
+
+        HttpResponse<String> first = http.post("/api/v1/events", keyed, acme.auth());
+
+        assertThat(first.statusCode()).as(first.body()).isEqualTo(202);
+        assertThat(count(SqlCounting.STATEMENTS) - statements).as("the event and its delivery row").isEqualTo(2);
+        JsonNode repeat = JSON.readTree(http.post("/api/v1/events", keyed, acme.auth()).body());
+        assertThat(repeat.path("duplicate").asBoolean()).isTrue();
+        assertThat(repeat.path("id").asString()).isEqualTo(JSON.readTree(first.body()).path("id").asString());
+        assertThat(repeat.path("deliveries").asInt()).isEqualTo(1);
+        assertThat(http.post("/api/v1/events", keyed.replace("\"id\":\"keyed\"", "\"id\":\"other\""), acme.auth())
+                .statusCode()).isEqualTo(409);
+        assertThat(jdbc.sql("select count(*) from product_event where idempotency_key = 'k-1'").query(Integer.class).single())
+                .isEqualTo(1);
+    }
+
+    @Test
     void aRuleSwitchedOffOrADestinationAddedOnThisNodeCountsForTheNextEvent() {
         assertThat(deliveries(post("before"))).isEqualTo(1);
 
