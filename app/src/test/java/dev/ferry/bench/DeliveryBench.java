@@ -235,7 +235,9 @@ public final class DeliveryBench {
 
         void awaitHealthy() throws Exception {
             URI health = URI.create("http://127.0.0.1:" + managementPort + "/actuator/health");
-            for (int i = 0; i < 1200; i++) {
+            // A loaded machine may take minutes to start it (Flyway's migrations on a fresh database).
+            long deadline = System.nanoTime() + Duration.ofMinutes(10).toNanos();
+            while (System.nanoTime() < deadline) {
                 if (!process.isAlive()) {
                     throw new IllegalStateException("Ferry exited with " + process.exitValue() + "; see ferry.log");
                 }
