@@ -80,6 +80,10 @@ class ApiKey implements Persistable<String> {
         return true;
     }
 
+    String secretHash() {
+        return secretHash;
+    }
+
     boolean isRevoked() {
         return revokedAt != null;
     }

@@ -1,6 +1,9 @@
 package dev.ferry.event;
 
 import dev.ferry.admin.OrganizationCreated;
+import dev.ferry.persistence.KeptLookups;
+import dev.ferry.persistence.LookupCacheProperties;
+import java.time.Clock;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
@@ -8,16 +11,22 @@ import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
-/** An organization's event types: seeded from a preset when it is created, extended through the API. */
+/**
+ * An organization's event types: seeded from a preset when it is created, extended through the API. Every posted
+ * event looks its type up, so a type is kept for the lookup cache's time to live ({@code ferry.lookup-cache.ttl}):
+ * a type saved on this node is seen at once, one saved through another node within that time.
+ */
 @Component
 public class EventCatalog {
 
     private static final String COLUMNS = "type, variables, enabled, issue_type, priority, summary_template, labels";
 
     private final JdbcClient jdbc;
+    private final KeptLookups<EventTypeDefinition> kept;
 
-    EventCatalog(JdbcClient jdbc) {
+    EventCatalog(JdbcClient jdbc, LookupCacheProperties cache, Clock clock) {
         this.jdbc = jdbc;
+        this.kept = new KeptLookups<>(cache::ttl, clock);
     }
 
     @EventListener
@@ -31,11 +40,16 @@ public class EventCatalog {
     }
 
     public Optional<EventTypeDefinition> find(String organizationId, String type) {
+        return kept.get(key(organizationId, type), ignored -> read(organizationId, type));
+    }
+
+    private Optional<EventTypeDefinition> read(String organizationId, String type) {
         return jdbc.sql("select " + COLUMNS + " from event_type where organization_id = ? and type = ?")
                 .params(organizationId, type).query(EventCatalog::definition).optional();
     }
 
     void save(String organizationId, EventTypeDefinition type) {
+        kept.forgetWhenCommitted(key(organizationId, type.type()));
         int updated = jdbc.sql("""
                 update event_type set variables = ?, enabled = ?, issue_type = ?, priority = ?, summary_template = ?,
                     labels = ? where organization_id = ? and type = ?""")
@@ -48,6 +62,10 @@ public class EventCatalog {
                             type.issueType(), type.priority(), type.summaryTemplate(), String.join(",", type.labels()))
                     .update();
         }
+    }
+
+    private static String key(String organizationId, String type) {
+        return organizationId + '\u001f' + type;
     }
 
     private static EventTypeDefinition definition(java.sql.ResultSet rs, int row) throws java.sql.SQLException {

@@ -8,6 +8,8 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 import java.util.function.Supplier;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * Recent lookups kept for a short time, absent answers too, for what is asked on every request or every Jira call
@@ -43,10 +45,41 @@ public final class KeptLookups<V> {
         return value;
     }
 
+    /**
+     * Forgets the key now and, when a transaction is writing the change, again once it ends: a lookup on this node
+     * between the two read the row as it was and must not be kept for a whole time to live.
+     */
+    public void forgetWhenCommitted(String key) {
+        if (key != null) {
+            nowAndAfterTransaction(() -> forget(key));
+        }
+    }
+
+    /** {@link #forgetAll()} now and again once the transaction writing the change ends. */
+    public void forgetAllWhenCommitted() {
+        nowAndAfterTransaction(this::forgetAll);
+    }
+
+    private static void nowAndAfterTransaction(Runnable forgetting) {
+        forgetting.run();
+        if (TransactionSynchronizationManager.isSynchronizationActive()) {
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCompletion(int status) {
+                    forgetting.run();
+                }
+            });
+        }
+    }
+
     public void forget(String key) {
         if (key != null) {
             kept.remove(key);
         }
+    }
+
+    public void forgetAll() {
+        kept.clear();
     }
 
     private record Kept<V>(Optional<V> value, Instant until) {

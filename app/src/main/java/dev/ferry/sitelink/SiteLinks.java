@@ -1,6 +1,9 @@
 package dev.ferry.sitelink;
 
+import dev.ferry.persistence.KeptLookups;
+import dev.ferry.persistence.LookupCacheProperties;
 import dev.ferry.site.SiteInstalled;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.Set;
@@ -8,6 +11,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.event.EventListener;
+import org.springframework.data.relational.core.mapping.event.AfterDeleteEvent;
+import org.springframework.data.relational.core.mapping.event.AfterSaveEvent;
 import org.springframework.stereotype.Service;
 
 /** Which organization a site works for, and whether Jira still accepts the app's credentials for it. */
@@ -19,10 +24,13 @@ public class SiteLinks {
 
     private final SiteLinkRepository links;
     private final ApplicationEventPublisher events;
+    /** Every posted event asks which sites its organization has linked; links change seldom. */
+    private final KeptLookups<Set<String>> linked;
 
-    SiteLinks(SiteLinkRepository links, ApplicationEventPublisher events) {
+    SiteLinks(SiteLinkRepository links, ApplicationEventPublisher events, LookupCacheProperties cache, Clock clock) {
         this.links = links;
         this.events = events;
+        this.linked = new KeptLookups<>(cache::ttl, clock);
     }
 
     public Optional<String> organizationOf(String clientKey) {
@@ -31,7 +39,26 @@ public class SiteLinks {
 
     /** The clientKeys of the sites linked to the organization now. */
     public Set<String> linkedTo(String organizationId) {
-        return Set.copyOf(links.clientKeysOf(organizationId));
+        return linked.get(organizationId, organization -> Optional.of(Set.copyOf(links.clientKeysOf(organization))))
+                .orElseThrow();
+    }
+
+    /**
+     * A link made, moved or removed on this node is seen here at once (every organization's, since a moved link
+     * changes two); one made through another node within the cache's time to live.
+     */
+    @EventListener
+    void on(AfterSaveEvent<?> saved) {
+        if (saved.getEntity() instanceof SiteLink) {
+            linked.forgetAllWhenCommitted();
+        }
+    }
+
+    @EventListener
+    void on(AfterDeleteEvent<?> deleted) {
+        if (deleted.getType() == SiteLink.class) {
+            linked.forgetAllWhenCommitted();
+        }
     }
 
     /**

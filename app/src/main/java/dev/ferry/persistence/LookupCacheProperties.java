@@ -1,0 +1,17 @@
+package dev.ferry.persistence;
+
+import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * How long a node keeps what every posted product event reads ({@link KeptLookups}): the API key, the event type
+ * of the catalog, the organization's destinations with their rules and its linked sites.
+ *
+ * @param ttl how long a lookup is kept ({@code 0s}: read every time). This node forgets a lookup as soon as it
+ *            changes it; a change made through another node is seen within this time, so a key revoked there is
+ *            refused here within it
+ */
+@ConfigurationProperties("ferry.lookup-cache")
+public record LookupCacheProperties(@DefaultValue("1s") Duration ttl) {
+}
