@@ -26,15 +26,19 @@ public class SiteLinks {
     private final ApplicationEventPublisher events;
     /** Every posted event asks which sites its organization has linked; links change seldom. */
     private final KeptLookups<Set<String>> linked;
+    /** Every processed webhook, delivery and ingest run asks which organization a site is linked to. */
+    private final KeptLookups<String> owners;
 
     SiteLinks(SiteLinkRepository links, ApplicationEventPublisher events, LookupCacheProperties cache, Clock clock) {
         this.links = links;
         this.events = events;
         this.linked = new KeptLookups<>(cache::ttl, clock);
+        this.owners = new KeptLookups<>(cache::ttl, clock);
     }
 
+    /** The organization the site or connection is linked to now; kept as {@link #linkedTo} is. */
     public Optional<String> organizationOf(String clientKey) {
-        return links.findById(clientKey).map(SiteLink::organizationId);
+        return owners.get(clientKey, key -> links.findById(key).map(SiteLink::organizationId));
     }
 
     /** The clientKeys of the sites linked to the organization now. */
@@ -51,6 +55,7 @@ public class SiteLinks {
     void on(AfterSaveEvent<?> saved) {
         if (saved.getEntity() instanceof SiteLink) {
             linked.forgetAllWhenCommitted();
+            owners.forgetAllWhenCommitted();
         }
     }
 
@@ -58,6 +63,7 @@ public class SiteLinks {
     void on(AfterDeleteEvent<?> deleted) {
         if (deleted.getType() == SiteLink.class) {
             linked.forgetAllWhenCommitted();
+            owners.forgetAllWhenCommitted();
         }
     }
 
