@@ -1,0 +1,87 @@
+package dev.ferry.e2e;
+
+import static dev.ferry.e2e.Events.guardrail;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.ferry.delivery.DeliveryDrain;
+import dev.ferry.panel.GlanceDrain;
+import dev.ferry.support.SqlTally;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
+
+/**
+ * What a warm delivery costs, counted: SQL statements, commits and Jira calls per delivery while the outbox
+ * files N tickets and then comments N times on them (and their glance badges are set), within the issue's
+ * budget of 8 statements, 3 commits and 1.5 Jira calls per delivery. Counts, not times: the same on any machine.
+ */
+@SiteKind.Only(SiteKind.INSTALL)
+@Import(DeliveryCostJourneyTest.Tally.class)
+class DeliveryCostJourneyTest extends WithLinkedDestination {
+
+    private static final int TICKETS = 10;
+
+    @TestConfiguration(proxyBeanMethods = false)
+    static class Tally {
+        @Bean
+        static SqlTally sqlTally() {
+            return new SqlTally();
+        }
+    }
+
+    @Test
+    void aWarmDeliveryStaysWithinItsBudgetOfStatementsCommitsAndJiraCalls() {
+        api.postEvent(guardrail("warm-up", "Warm-up"));
+        deliver();
+
+        for (int i = 0; i < TICKETS; i++) {
+            api.postEvent(guardrail("exp-" + i, "Experiment " + i));
+        }
+        java.util.Map<String, Long> before = context.getBean(SqlTally.class).bySql();
+        Cost creates = deliver();
+        for (int i = 0; i < TICKETS; i++) {
+            api.postEvent(guardrail("exp-" + i, "Experiment " + i));
+        }
+        Cost comments = deliver();
+
+        assertThat(jira.data().issueCount()).isEqualTo(TICKETS + 1);
+        Cost all = creates.plus(comments);
+        double deliveries = 2.0 * TICKETS;
+        String figures = "creates " + creates + ", comments " + comments + ", per delivery: "
+                + all.statements / deliveries + " statements, " + all.commits / deliveries + " commits, "
+                + all.jiraCalls / deliveries + " Jira calls";
+        System.out.println("delivery cost: " + figures);
+        context.getBean(SqlTally.class).bySql().forEach((sql, count) -> {
+            long n = count - before.getOrDefault(sql, 0L);
+            if (n > 0) {
+                System.out.println("delivery sql: " + n + " x " + sql);
+            }
+        });
+        assertThat(all.statements / deliveries).as(figures).isLessThanOrEqualTo(8);
+        assertThat(all.commits / deliveries).as(figures).isLessThanOrEqualTo(3);
+        assertThat(all.jiraCalls / deliveries).as(figures).isLessThanOrEqualTo(1.5);
+    }
+
+    /** Delivers what is due and sets the badges that follows, counting what it cost. */
+    private Cost deliver() {
+        SqlTally tally = context.getBean(SqlTally.class);
+        long statements = tally.statements();
+        long commits = tally.commits();
+        int calls = jira.calls().size();
+        DeliveryDrain.drain(context);
+        GlanceDrain.drain(context);
+        return new Cost(tally.statements() - statements, tally.commits() - commits, jira.calls().size() - calls);
+    }
+
+    private record Cost(long statements, long commits, long jiraCalls) {
+        Cost plus(Cost other) {
+            return new Cost(statements + other.statements, commits + other.commits, jiraCalls + other.jiraCalls);
+        }
+
+        @Override
+        public String toString() {
+            return statements + " statements, " + commits + " commits, " + jiraCalls + " Jira calls";
+        }
+    }
+}
