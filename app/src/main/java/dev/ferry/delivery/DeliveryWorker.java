@@ -4,13 +4,16 @@ import dev.ferry.persistence.PollingWorker;
 import dev.ferry.jira.JiraException;
 import dev.ferry.template.InvalidTemplateException;
 import dev.ferry.persistence.DatabaseFailures;
+import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
- * Works the ticket outbox with a few threads per node; any number of nodes may run against one
- * database. Each delivery is handled on its own: a failure stays with it and never stops the others.
+ * Works the ticket outbox: per node one claimer takes as many due deliveries (with their lanes) as there are free
+ * I/O threads and hands them over; any number of nodes may run against one database. Intake wakes the claimer
+ * when it commits new deliveries on this node. Each delivery is handled on its own: a failure stays with it and
+ * never stops the others.
  */
 @Component
 class DeliveryWorker extends PollingWorker {
@@ -18,18 +21,18 @@ class DeliveryWorker extends PollingWorker {
     private static final Logger log = LoggerFactory.getLogger(DeliveryWorker.class);
 
     private final Outbox outbox;
-    private final DeliveryLanes lanes;
     private final Jobs jobs;
     private final TicketFiler filer;
     private final DeliveryCompletion completion;
     private final DeliveryFailures failures;
     private final DeliveryProperties properties;
 
-    DeliveryWorker(Outbox outbox, DeliveryLanes lanes, Jobs jobs, TicketFiler filer, DeliveryCompletion completion,
+    DeliveryWorker(Outbox outbox, Jobs jobs, TicketFiler filer, DeliveryCompletion completion,
             DeliveryFailures failures, DeliveryProperties properties) {
-        super("delivery worker", properties.workerEnabled(), properties.workerThreads(), properties.pollInterval());
+        super("delivery worker", properties.workerEnabled(), properties.workerThreads(), properties.pollInterval(),
+                properties.idlePollMax());
         this.outbox = outbox;
-        this.lanes = lanes;
+        outbox.onNewWork(this::wake);
         this.jobs = jobs;
         this.filer = filer;
         this.completion = completion;
@@ -43,14 +46,17 @@ class DeliveryWorker extends PollingWorker {
         return drainBatches(() -> outbox.claim(properties.batchSize(), properties.lease()), this::process);
     }
 
+    /** Claims no more than the free I/O threads can start on now, so no claimed delivery waits in a queue. */
+    @Override
+    protected int poll(int free) {
+        List<OutboundDelivery> claimed = outbox.claim(Math.min(free, properties.batchSize()), properties.lease());
+        claimed.forEach(delivery -> hand(() -> process(delivery)));
+        return claimed.size();
+    }
+
     void process(OutboundDelivery delivery) {
         try {
-            if (outbox.begin(delivery, properties.lease())) {
-                work(delivery);
-            } else {
-                log.info("delivery {}: claim {} ran out before its turn; another worker has it", delivery.id(),
-                        delivery.attempts());
-            }
+            work(delivery);
         } catch (LeaseLostException e) {
             log.info("{}; this worker lets it go", e.getMessage());
         }
@@ -66,7 +72,7 @@ class DeliveryWorker extends PollingWorker {
                 failures.park(delivery, wait.reason());
             } else if (loaded instanceof Jobs.Ready ready) {
                 job = ready.job();
-                deliverInLane(job);
+                deliver(job);
             }
         } catch (LeaseLostException e) {
             throw e;
@@ -88,18 +94,6 @@ class DeliveryWorker extends PollingWorker {
             }
             log.warn("delivery {} failed on Ferry's side", delivery.id(), e);
             failures.failed(delivery, DeliveryErrors.ferrySide(delivery.id()));
-        }
-    }
-
-    private void deliverInLane(Job job) {
-        if (!lanes.take(job.delivery(), properties.lease())) {
-            failures.laneBusy(job.delivery());
-            return;
-        }
-        try {
-            deliver(job);
-        } finally {
-            lanes.release(job.delivery());
         }
     }
 

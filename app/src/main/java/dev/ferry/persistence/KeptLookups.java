@@ -49,6 +49,10 @@ public final class KeptLookups<V> {
         }
     }
 
+    public void forgetAll() {
+        kept.clear();
+    }
+
     private record Kept<V>(Optional<V> value, Instant until) {
     }
 }

@@ -25,16 +25,18 @@ public final class DeliveryDrain {
     public static boolean drainDyingAfterJiraAnswers(ApplicationContext context) {
         JdbcClient jdbc = context.getBean(JdbcClient.class);
         java.time.Clock clock = context.getBean(java.time.Clock.class);
-        Outbox dying = new Outbox(jdbc, clock) {
+        Outbox dying = new Outbox(jdbc, context.getBean(DeliveryLanes.class), clock) {
             @Override
             void ticketKnown(OutboundDelivery delivery, String issueId, String issueKey, TicketOutcome outcome) {
                 throw new WorkerKilled();
             }
         };
-        DeliveryWorker worker = new DeliveryWorker(context.getBean(Outbox.class), context.getBean(DeliveryLanes.class),
+        DeliveryWorker worker = new DeliveryWorker(context.getBean(Outbox.class),
                 context.getBean(Jobs.class), new TicketFiler(context.getBean(dev.ferry.jira.JiraClient.class),
                         context.getBean(dev.ferry.link.TicketLinks.class),
-                        context.getBean(dev.ferry.template.TicketTemplates.class), dying),
+                        context.getBean(dev.ferry.template.TicketTemplates.class), dying,
+                        context.getBean(dev.ferry.panel.GlanceBadges.class), context.getBean(DeliveryProperties.class),
+                        clock),
                 context.getBean(DeliveryCompletion.class), context.getBean(DeliveryFailures.class),
                 context.getBean(DeliveryProperties.class));
         return WorkerKilled.during(() -> worker.drain());

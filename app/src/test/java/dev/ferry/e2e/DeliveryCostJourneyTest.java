@@ -10,6 +10,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
+import org.springframework.test.context.TestPropertySource;
 
 /**
  * What a warm delivery costs, counted: SQL statements, commits and Jira calls per delivery while the outbox
@@ -18,6 +19,9 @@ import org.springframework.context.annotation.Import;
  */
 @SiteKind.Only(SiteKind.INSTALL)
 @Import(DeliveryCostJourneyTest.Tally.class)
+// What a node keeps in memory at its defaults (the test profile turns that off for tests that change rows directly).
+@TestPropertySource(properties = {"ferry.delivery.lookup-ttl=5s", "ferry.delivery.status-fresh-for=10s",
+        "ferry.connect.tenant-cache-ttl=1s", "ferry.forge.installations.cache-ttl=1s"})
 class DeliveryCostJourneyTest extends WithLinkedDestination {
 
     private static final int TICKETS = 10;
