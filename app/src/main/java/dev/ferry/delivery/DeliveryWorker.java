@@ -4,7 +4,9 @@ import dev.ferry.persistence.PollingWorker;
 import dev.ferry.jira.JiraException;
 import dev.ferry.template.InvalidTemplateException;
 import dev.ferry.persistence.DatabaseFailures;
+import dev.ferry.event.ProductEvent;
 import java.util.List;
+import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -43,29 +45,44 @@ class DeliveryWorker extends PollingWorker {
     /** Processes everything due now on the calling thread; returns how many deliveries it took. */
     @Override
     protected int drain() {
-        return drainBatches(() -> outbox.claim(properties.batchSize(), properties.lease()), this::process);
+        int taken = 0;
+        List<OutboundDelivery> batch;
+        do {
+            batch = outbox.claim(properties.batchSize(), properties.lease());
+            Map<String, ProductEvent> events = batch.isEmpty() ? Map.of() : jobs.eventsOf(batch);
+            batch.forEach(delivery -> process(delivery, events.get(delivery.eventId())));
+            taken += batch.size();
+        } while (!batch.isEmpty());
+        return taken;
     }
 
     /** Claims no more than the free I/O threads can start on now, so no claimed delivery waits in a queue. */
     @Override
     protected int poll(int free) {
         List<OutboundDelivery> claimed = outbox.claim(Math.min(free, properties.batchSize()), properties.lease());
-        claimed.forEach(delivery -> hand(() -> process(delivery)));
+        if (!claimed.isEmpty()) {
+            Map<String, ProductEvent> events = jobs.eventsOf(claimed);
+            claimed.forEach(delivery -> hand(() -> process(delivery, events.get(delivery.eventId()))));
+        }
         return claimed.size();
     }
 
     void process(OutboundDelivery delivery) {
+        process(delivery, null);
+    }
+
+    private void process(OutboundDelivery delivery, ProductEvent event) {
         try {
-            work(delivery);
+            work(delivery, event);
         } catch (LeaseLostException e) {
             log.info("{}; this worker lets it go", e.getMessage());
         }
     }
 
-    private void work(OutboundDelivery delivery) {
+    private void work(OutboundDelivery delivery, ProductEvent event) {
         Job job = null;
         try {
-            Jobs.Loaded loaded = jobs.load(delivery);
+            Jobs.Loaded loaded = jobs.load(delivery, event);
             if (loaded instanceof Jobs.Skip skip) {
                 outbox.finish(delivery, TicketDeliveryStatus.SKIPPED, skip.reason());
             } else if (loaded instanceof Jobs.Wait wait) {
@@ -99,7 +116,13 @@ class DeliveryWorker extends PollingWorker {
 
     private void deliver(Job job) {
         TicketFiler.Filed filed = filer.file(job);
-        completion.linkBack(job, filed);
+        try {
+            completion.linkBack(job, filed);
+        } catch (RuntimeException e) {
+            // The ticket stays known to the retry, which then needs no search in Jira for it.
+            outbox.ticketKnown(job.delivery(), filed.issueId(), filed.issueKey(), filed.outcome());
+            throw e;
+        }
         completion.complete(job, filed);
         log.info("delivery {} (event {} {}) {} {} on {}", job.delivery().id(), job.event().id(), job.event().type(),
                 filed.outcome(), filed.issueKey(), job.delivery().clientKey());

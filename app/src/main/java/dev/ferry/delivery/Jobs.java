@@ -12,7 +12,11 @@ import dev.ferry.sitelink.CredentialsRenewed;
 import dev.ferry.sitelink.SiteDisconnected;
 import dev.ferry.sitelink.SiteLinks;
 import java.time.Clock;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 import org.springframework.context.event.EventListener;
 import org.springframework.data.relational.core.mapping.event.RelationalEvent;
 import org.springframework.data.relational.core.mapping.event.WithEntity;
@@ -64,12 +68,25 @@ class Jobs {
     private record SiteAccess(String organizationId, boolean credentialsUsable) {
     }
 
+    /** The events of a claimed batch, in one query. */
+    Map<String, ProductEvent> eventsOf(List<OutboundDelivery> claimed) {
+        return events.findAll(claimed.stream().map(OutboundDelivery::eventId).distinct().toList()).stream()
+                .collect(Collectors.toMap(ProductEvent::id, Function.identity()));
+    }
+
     Loaded load(OutboundDelivery delivery) {
+        return load(delivery, null);
+    }
+
+    /** @param event the delivery's event when already read with its batch, else null */
+    Loaded load(OutboundDelivery delivery, ProductEvent event) {
         Optional<Destination> destination = keptDestinations.get(delivery.destinationId(), destinations::findById);
         if (destination.isEmpty() || destination.get().isDeleted()) {
             return new Skip(DestinationEnds.DELETED);
         }
-        ProductEvent event = events.find(delivery.eventId()).orElseThrow();
+        if (event == null) {
+            event = events.find(delivery.eventId()).orElseThrow();
+        }
         Optional<Rule> rule = destination.get().rule(event.type()).filter(Rule::enabled);
         if (rule.isEmpty()) {
             return new Skip("the rule for this event type is switched off");

@@ -61,13 +61,9 @@ class TicketFiler {
             return new Filed(delivery.issueId(), delivery.issueKey(), delivery.outcome());
         }
         Optional<TicketLink> open = openTicket(job);
-        if (open.isPresent()) {
-            return comment(job, open.get()); // recorded with the delivery's end: nothing follows the comment in Jira
-        }
-        Filed filed = create(job);
-        // Recorded before the remote link: should that fail, the retry knows the ticket without searching Jira.
-        outbox.ticketKnown(delivery, filed.issueId(), filed.issueKey(), filed.outcome());
-        return filed;
+        // Recorded with the delivery's end, or before it when the remote link fails: a crash in between leaves a
+        // retry to find the ticket by its marker.
+        return open.isPresent() ? comment(job, open.get()) : create(job);
     }
 
     /** The ticket this destination filed for the object and event, if Jira still has it open. */
