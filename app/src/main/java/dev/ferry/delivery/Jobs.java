@@ -68,8 +68,22 @@ class Jobs {
     private record SiteAccess(String organizationId, boolean credentialsUsable) {
     }
 
-    /** The events of a claimed batch, in one query. */
+    /**
+     * The events of a claimed batch, in one query; none when one of them cannot be read, so that each delivery then
+     * reads its own and an unreadable event fails only its own delivery.
+     */
     Map<String, ProductEvent> eventsOf(List<OutboundDelivery> claimed) {
+        try {
+            return readEvents(claimed);
+        } catch (RuntimeException unreadable) {
+            if (dev.ferry.persistence.DatabaseFailures.isOutage(unreadable)) {
+                throw unreadable;
+            }
+            return Map.of();
+        }
+    }
+
+    private Map<String, ProductEvent> readEvents(List<OutboundDelivery> claimed) {
         return events.findAll(claimed.stream().map(OutboundDelivery::eventId).distinct().toList()).stream()
                 .collect(Collectors.toMap(ProductEvent::id, Function.identity()));
     }
