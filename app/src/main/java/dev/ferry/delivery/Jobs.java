@@ -18,6 +18,8 @@ import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.springframework.context.event.EventListener;
+import org.springframework.data.relational.core.mapping.event.AfterDeleteEvent;
+import org.springframework.data.relational.core.mapping.event.AfterSaveEvent;
 import org.springframework.data.relational.core.mapping.event.RelationalEvent;
 import org.springframework.data.relational.core.mapping.event.WithEntity;
 import org.springframework.data.relational.core.mapping.event.WithId;
@@ -131,7 +133,17 @@ class Jobs {
 
     /** A destination or a site link saved or deleted on this node (Spring Data's events) is read again. */
     @EventListener
-    void on(RelationalEvent<?> change) {
+    void on(AfterSaveEvent<?> saved) {
+        changed(saved);
+    }
+
+    @EventListener
+    void on(AfterDeleteEvent<?> deleted) {
+        changed(deleted);
+    }
+
+    /** Only saves and deletes: Spring Data also raises events for every row it loads. */
+    private void changed(RelationalEvent<?> change) {
         if (change.getType() == Destination.class) {
             if (change instanceof WithId<?> deleted) {
                 keptDestinations.forget(String.valueOf(deleted.getId().getValue()));
