@@ -54,11 +54,10 @@ class SiteRateGate {
         this.chunk = Math.max(1, perSecond / 5);
     }
 
-    /** Permits of one site's current window this node reserved and has not handed out yet, and a pause it knows of. */
+    /** Permits of one site's current window this node reserved and has not handed out yet. */
     private static final class Held {
         private long window = Long.MIN_VALUE;
         private int left;
-        private Instant blockedUntil;
     }
 
     /** Waits for a permit; throws RATE_LIMITED when none can be had before {@code deadline}. */
@@ -82,9 +81,6 @@ class SiteRateGate {
         Held site = held.computeIfAbsent(siteKey, key -> new Held());
         synchronized (site) {
             Instant now = clock.instant();
-            if (site.blockedUntil != null && site.blockedUntil.isAfter(now)) {
-                return Optional.of(site.blockedUntil);
-            }
             long window = now.truncatedTo(ChronoUnit.SECONDS).toEpochMilli();
             if (site.window != window) {
                 site.window = window;
@@ -133,10 +129,7 @@ class SiteRateGate {
     void block(String siteKey, Instant until) {
         Held site = held.computeIfAbsent(siteKey, key -> new Held());
         synchronized (site) {
-            site.left = 0;
-            if (site.blockedUntil == null || site.blockedUntil.isBefore(until)) {
-                site.blockedUntil = until;
-            }
+            site.left = 0; // what this node holds must wait too: the database, which knows the pause, decides again
         }
         Timestamp end = Timestamp.from(until);
         outsideTransactions.executeWithoutResult(status -> jdbc.sql(
