@@ -17,7 +17,7 @@ import org.springframework.test.context.TestPropertySource;
  * {@code mvn -B -o -q -pl app test -Dtest=DeliveryCpuBench -Dsurefire.failIfNoSpecifiedTests=false}). A warm-up
  * round, then {@link #ROUNDS} rounds of {@link #OBJECTS} tickets and as many comments, drained on this thread. Ferry's
  * CPU is this thread's (claims, SQL on the embedded H2, templates, request bodies) plus the JDK HTTP client's own
- * threads; the simulated Jira's threads are left out.
+ * threads; the simulated Jira's threads are left out. Like {@code DeliveryCostIT}, it needs a JVM of its own.
  */
 @SiteKind.Only(SiteKind.INSTALL)
 @TestPropertySource(properties = {"ferry.delivery.lookup-ttl=5s", "ferry.delivery.status-fresh-for=10s",

@@ -16,15 +16,20 @@ import org.springframework.test.context.TestPropertySource;
  * What a warm delivery costs, counted: SQL statements, commits and Jira calls per delivery while the outbox
  * files N tickets and then comments N times on them (and their glance badges are set), within the issue's
  * budget of 8 statements, 3 commits and 1.5 Jira calls per delivery. Counts, not times: the same on any machine.
+ *
+ * <p>An IT, not a *Test: it needs a context of its own (the statement counter, lookups kept as in production), and
+ * journeys share one port per JVM, so it cannot start beside the suite's journey context. Run it alone:
+ * {@code mvn -B -o -q -pl app test -Dtest=DeliveryCostIT -Dsurefire.failIfNoSpecifiedTests=false} (or with
+ * {@code verify -Dit.test=DeliveryCostIT}).
  */
 @SiteKind.Only(SiteKind.INSTALL)
-@Import(DeliveryCostJourneyTest.Tally.class)
+@Import(DeliveryCostIT.Tally.class)
 // What a node keeps in memory (the test profile turns that off for tests that change rows directly), here for the
 // whole test: a kept lookup costs one read per time to live and node, however many deliveries use it, so counting
 // its expiries would measure how slow the machine is, not what a delivery costs.
 @TestPropertySource(properties = {"ferry.delivery.lookup-ttl=1h", "ferry.delivery.status-fresh-for=10s",
         "ferry.connect.tenant-cache-ttl=1h", "ferry.forge.installations.cache-ttl=1h"})
-class DeliveryCostJourneyTest extends WithLinkedDestination {
+class DeliveryCostIT extends WithLinkedDestination {
 
     private static final int TICKETS = 10;
 
