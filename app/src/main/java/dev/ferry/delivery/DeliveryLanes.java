@@ -11,17 +11,18 @@ import org.springframework.stereotype.Component;
 /**
  * One delivery at a time per dedup key, across every worker and node. Claim order alone cannot promise
  * it: an event whose insert commits late can be claimed beside a younger one for the same object, and
- * both would find no ticket yet. A lane is a row, taken in the claim's transaction by one upsert. It is let go
- * without a statement of its own: a lane is free once its holder no longer holds a claim (the delivery's end
- * or reschedule clears {@code claimed_until}), or once the holder's lease runs out, as when it died.
+ * both would find no ticket yet. A lane is a row, taken in the claim's transaction by one upsert and deleted in the
+ * transaction that ends the delivery (or after a failure); a holder that dies lets go when its lease runs out.
  */
 @Component
 class DeliveryLanes {
 
-    /** Free: the taker holds it already, its lease ran out, or its holder's claim ended. */
-    private static final String FREE = """
-            (delivery_lane.holder = ? or delivery_lane.held_until < ? or not exists (
-                select 1 from ticket_delivery t where t.id = delivery_lane.holder and t.claimed_until > ?))""";
+    /**
+     * Free: the taker holds it already, or its holder's lease ran out. Only the lane row's own columns: PostgreSQL
+     * re-checks them on the newest row version after waiting for a racing claim, while a subquery would still read
+     * the snapshot from before that claim committed.
+     */
+    private static final String FREE = "(delivery_lane.holder = ? or delivery_lane.held_until < ?)";
     private static final String POSTGRES = """
             insert into delivery_lane (dedup_key, holder, held_until) values (?, ?, ?)
             on conflict (dedup_key) do update set holder = excluded.holder, held_until = excluded.held_until
@@ -50,9 +51,14 @@ class DeliveryLanes {
     boolean take(long holder, String dedupKey, Instant now, Duration lease) {
         Timestamp at = Timestamp.from(now);
         try {
-            return jdbc.sql(take).params(dedupKey, holder, Timestamp.from(now.plus(lease)), holder, at, at).update() == 1;
+            return jdbc.sql(take).params(dedupKey, holder, Timestamp.from(now.plus(lease)), holder, at).update() == 1;
         } catch (DuplicateKeyException anotherClaimInsertedItFirst) {
             return false; // H2 only: PostgreSQL's upsert waits for the other insert instead
         }
+    }
+
+    /** Lets the lane go; in the transaction that ends the delivery when it succeeded, else on its own. */
+    void release(long holder, String dedupKey) {
+        jdbc.sql("delete from delivery_lane where dedup_key = ? and holder = ?").params(dedupKey, holder).update();
     }
 }

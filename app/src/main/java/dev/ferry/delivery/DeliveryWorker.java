@@ -72,14 +72,25 @@ class DeliveryWorker extends PollingWorker {
     }
 
     private void process(OutboundDelivery delivery, ProductEvent event) {
+        boolean done = false;
         try {
-            work(delivery, event);
+            done = work(delivery, event);
         } catch (LeaseLostException e) {
+            done = true; // the lane is the new claim's now (same holder): not this copy's to let go
             log.info("{}; this worker lets it go", e.getMessage());
+        } finally {
+            if (!done) {
+                try {
+                    outbox.releaseLane(delivery);
+                } catch (RuntimeException e) {
+                    log.info("delivery {}: lane left to its lease: {}", delivery.id(), e.toString());
+                }
+            }
         }
     }
 
-    private void work(OutboundDelivery delivery, ProductEvent event) {
+    /** True when the delivery ended done (its lane let go with it). */
+    private boolean work(OutboundDelivery delivery, ProductEvent event) {
         Job job = null;
         try {
             Jobs.Loaded loaded = jobs.load(delivery, event);
@@ -90,6 +101,7 @@ class DeliveryWorker extends PollingWorker {
             } else if (loaded instanceof Jobs.Ready ready) {
                 job = ready.job();
                 deliver(job);
+                return true;
             }
         } catch (LeaseLostException e) {
             throw e;
@@ -112,6 +124,7 @@ class DeliveryWorker extends PollingWorker {
             log.warn("delivery {} failed on Ferry's side", delivery.id(), e);
             failures.failed(delivery, DeliveryErrors.ferrySide(delivery.id()));
         }
+        return false;
     }
 
     private void deliver(Job job) {

@@ -144,13 +144,19 @@ public class Outbox {
                 delivery.id(), delivery.attempts()).update());
     }
 
-    /** The delivery ends on its ticket: the ticket and the end in one update. */
+    /** The delivery ends on its ticket: the ticket and the end in one update, and its lane let go (caller's transaction). */
     void done(OutboundDelivery delivery, String issueId, String issueKey, TicketOutcome outcome) {
         owned(delivery, jdbc.sql("""
                 update ticket_delivery set status = 'DONE', finished_at = ?, claimed_until = null, last_error = null,
                     issue_id = ?, issue_key = ?, outcome = ?
                 where id = ? and attempts = ?""").params(Timestamp.from(clock.instant()), issueId, issueKey, outcome.name(),
                 delivery.id(), delivery.attempts()).update());
+        lanes.release(delivery.id(), delivery.dedupKey());
+    }
+
+    /** Lets the delivery's lane go after it ended any other way than {@link #done}. */
+    void releaseLane(OutboundDelivery delivery) {
+        lanes.release(delivery.id(), delivery.dedupKey());
     }
 
     /** Try again at {@code when}; {@code WAITING} says a person or a re-install has to fix something first. */
