@@ -56,10 +56,15 @@ class DeliveryCompletion {
             audit.record(event.organizationId(), ACTOR, AuditAction.ISSUE_COMMENTED, filed.issueKey(), detail(job));
         } else {
             badges.filedWith(job.destination().clientKey(), filed.issueId());
-            links.link(job.destination().clientKey(),
-                    new IssueState(filed.issueId(), filed.issueKey(), null, "new", clock.instant()),
-                    LinkedObject.of(event.subject()), LinkOrigin.AUTOMATIC,
-                    new LinkProvenance(event.organizationId(), job.destination().id(), event.id(), event.type()));
+            IssueState state = new IssueState(filed.issueId(), filed.issueKey(), null, "new", clock.instant());
+            LinkedObject object = LinkedObject.of(event.subject());
+            LinkProvenance provenance = new LinkProvenance(event.organizationId(), job.destination().id(), event.id(),
+                    event.type());
+            if (filed.outcome() == TicketOutcome.CREATED) {
+                links.linkCreated(job.destination().clientKey(), state, object, LinkOrigin.AUTOMATIC, provenance);
+            } else {
+                links.link(job.destination().clientKey(), state, object, LinkOrigin.AUTOMATIC, provenance);
+            }
             audit.record(event.organizationId(), ACTOR, AuditAction.ISSUE_CREATED, filed.issueKey(), detail(job));
         }
         outbox.done(job.delivery(), filed.issueId(), filed.issueKey(), filed.outcome());
