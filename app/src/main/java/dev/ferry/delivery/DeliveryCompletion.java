@@ -10,6 +10,7 @@ import dev.ferry.link.LinkOrigin;
 import dev.ferry.link.LinkProvenance;
 import dev.ferry.link.LinkedObject;
 import dev.ferry.link.TicketLinks;
+import dev.ferry.panel.GlanceBadges;
 import java.time.Clock;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
@@ -27,9 +28,12 @@ class DeliveryCompletion {
     private final TicketLinks links;
     private final AuditLog audit;
     private final Outbox outbox;
+    private final GlanceBadges badges;
     private final Clock clock;
 
-    DeliveryCompletion(JiraClient jira, TicketLinks links, AuditLog audit, Outbox outbox, Clock clock) {
+    DeliveryCompletion(JiraClient jira, TicketLinks links, AuditLog audit, Outbox outbox, GlanceBadges badges,
+            Clock clock) {
+        this.badges = badges;
         this.jira = jira;
         this.links = links;
         this.audit = audit;
@@ -51,13 +55,19 @@ class DeliveryCompletion {
         if (filed.outcome() == TicketOutcome.COMMENTED) {
             audit.record(event.organizationId(), ACTOR, AuditAction.ISSUE_COMMENTED, filed.issueKey(), detail(job));
         } else {
-            links.link(job.destination().clientKey(),
-                    new IssueState(filed.issueId(), filed.issueKey(), null, "new", clock.instant()),
-                    LinkedObject.of(event.subject()), LinkOrigin.AUTOMATIC,
-                    new LinkProvenance(event.organizationId(), job.destination().id(), event.id(), event.type()));
+            badges.filedWith(job.destination().clientKey(), filed.issueId());
+            IssueState state = new IssueState(filed.issueId(), filed.issueKey(), null, "new", clock.instant());
+            LinkedObject object = LinkedObject.of(event.subject());
+            LinkProvenance provenance = new LinkProvenance(event.organizationId(), job.destination().id(), event.id(),
+                    event.type());
+            if (filed.outcome() == TicketOutcome.CREATED) {
+                links.linkCreated(job.destination().clientKey(), state, object, LinkOrigin.AUTOMATIC, provenance);
+            } else {
+                links.link(job.destination().clientKey(), state, object, LinkOrigin.AUTOMATIC, provenance);
+            }
             audit.record(event.organizationId(), ACTOR, AuditAction.ISSUE_CREATED, filed.issueKey(), detail(job));
         }
-        outbox.finish(job.delivery(), TicketDeliveryStatus.DONE, null);
+        outbox.done(job.delivery(), filed.issueId(), filed.issueKey(), filed.outcome());
     }
 
     /** One remote link per product object on an issue, whichever event filed it. */

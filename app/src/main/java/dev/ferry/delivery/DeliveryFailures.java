@@ -27,7 +27,6 @@ class DeliveryFailures {
     private static final Duration FIRST_RETRY = Duration.ofSeconds(5);
     private static final Duration LAST_RETRY = Duration.ofHours(1);
     private static final Duration THROTTLED_DEFAULT = Duration.ofSeconds(30);
-    private static final Duration LANE_BUSY_RETRY = Duration.ofMillis(500);
     /** Long enough for another node (or a corrected clock) to take it, short enough to lose little time. */
     private static final Duration CLOCK_SKEW_RETRY = Duration.ofMinutes(1);
 
@@ -35,10 +34,12 @@ class DeliveryFailures {
     private final DestinationRepository destinations;
     private final SiteLinks siteLinks;
     private final DeliveryProperties properties;
+    private final Jobs jobs;
     private final Clock clock;
 
     DeliveryFailures(Outbox outbox, DestinationRepository destinations, SiteLinks siteLinks,
-            DeliveryProperties properties, Clock clock) {
+            DeliveryProperties properties, Jobs jobs, Clock clock) {
+        this.jobs = jobs;
         this.outbox = outbox;
         this.destinations = destinations;
         this.siteLinks = siteLinks;
@@ -52,6 +53,7 @@ class DeliveryFailures {
         switch (consequence(e)) {
             case PARK_SITE -> {
                 siteLinks.credentialsRejected(delivery.clientKey(), words);
+                jobs.credentialsRejected(delivery.clientKey());
                 park(delivery, "Jira rejected the credentials Ferry holds for the site: " + words);
             }
             case REPAIR_DESTINATION -> {
@@ -153,11 +155,5 @@ class DeliveryFailures {
 
     static Duration backoff(int attempts) {
         return RetryDelay.doubling(FIRST_RETRY, LAST_RETRY, attempts);
-    }
-
-    /** Another delivery for the same object and event is at work: this one goes again shortly, after it. */
-    void laneBusy(OutboundDelivery delivery) {
-        outbox.reschedule(delivery, TicketDeliveryStatus.PENDING, clock.instant().plus(LANE_BUSY_RETRY),
-                "waiting for another delivery for the same object and event");
     }
 }

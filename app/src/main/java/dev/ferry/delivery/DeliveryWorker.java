@@ -5,13 +5,18 @@ import dev.ferry.persistence.PollingWorker;
 import dev.ferry.jira.JiraException;
 import dev.ferry.template.InvalidTemplateException;
 import dev.ferry.persistence.DatabaseFailures;
+import dev.ferry.event.ProductEvent;
+import java.util.List;
+import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
- * Works the ticket outbox with a few threads per node; any number of nodes may run against one
- * database. Each delivery is handled on its own: a failure stays with it and never stops the others.
+ * Works the ticket outbox: per node one claimer takes as many due deliveries (with their lanes) as there are free
+ * I/O threads and hands them over; any number of nodes may run against one database. Intake wakes the claimer
+ * when it commits new deliveries on this node. Each delivery is handled on its own: a failure stays with it and
+ * never stops the others.
  */
 @Component
 class DeliveryWorker extends PollingWorker {
@@ -19,18 +24,18 @@ class DeliveryWorker extends PollingWorker {
     private static final Logger log = LoggerFactory.getLogger(DeliveryWorker.class);
 
     private final Outbox outbox;
-    private final DeliveryLanes lanes;
     private final Jobs jobs;
     private final TicketFiler filer;
     private final DeliveryCompletion completion;
     private final DeliveryFailures failures;
     private final DeliveryProperties properties;
 
-    DeliveryWorker(Outbox outbox, DeliveryLanes lanes, Jobs jobs, TicketFiler filer, DeliveryCompletion completion,
+    DeliveryWorker(Outbox outbox, Jobs jobs, TicketFiler filer, DeliveryCompletion completion,
             DeliveryFailures failures, DeliveryProperties properties) {
-        super("delivery worker", properties.workerEnabled(), properties.workerThreads(), properties.pollInterval());
+        super("delivery worker", properties.workerEnabled(), properties.workerThreads(), properties.pollInterval(),
+                properties.idlePollMax());
         this.outbox = outbox;
-        this.lanes = lanes;
+        outbox.onNewWork(this::wake);
         this.jobs = jobs;
         this.filer = filer;
         this.completion = completion;
@@ -41,34 +46,69 @@ class DeliveryWorker extends PollingWorker {
     /** Processes everything due now on the calling thread; returns how many deliveries it took. */
     @Override
     protected int drain() {
-        return drainBatches(() -> outbox.claim(properties.batchSize(), properties.lease()), d -> LogContext.run(() -> process(d),
-                LogContext.DELIVERY, d.id(), LogContext.EVENT, d.eventId(), LogContext.SITE, d.clientKey()));
+        int taken = 0;
+        List<OutboundDelivery> batch;
+        do {
+            batch = outbox.claim(properties.batchSize(), properties.lease());
+            Map<String, ProductEvent> events = batch.isEmpty() ? Map.of() : jobs.eventsOf(batch);
+            batch.forEach(delivery -> processLogged(delivery, events.get(delivery.eventId())));
+            taken += batch.size();
+        } while (!batch.isEmpty());
+        return taken;
+    }
+
+    /** Claims no more than the free I/O threads can start on now, so no claimed delivery waits in a queue. */
+    @Override
+    protected int poll(int free) {
+        List<OutboundDelivery> claimed = outbox.claim(Math.min(free, properties.batchSize()), properties.lease());
+        if (!claimed.isEmpty()) {
+            Map<String, ProductEvent> events = jobs.eventsOf(claimed);
+            claimed.forEach(delivery -> hand(() -> processLogged(delivery, events.get(delivery.eventId()))));
+        }
+        return claimed.size();
+    }
+
+    /** {@link #process} with the delivery's ids in the log context. */
+    private void processLogged(OutboundDelivery delivery, ProductEvent event) {
+        LogContext.run(() -> process(delivery, event), LogContext.DELIVERY, delivery.id(), LogContext.EVENT,
+                delivery.eventId(), LogContext.SITE, delivery.clientKey());
     }
 
     void process(OutboundDelivery delivery) {
+        process(delivery, null);
+    }
+
+    private void process(OutboundDelivery delivery, ProductEvent event) {
+        boolean done = false;
         try {
-            if (outbox.begin(delivery, properties.lease())) {
-                work(delivery);
-            } else {
-                log.info("delivery {}: claim {} ran out before its turn; another worker has it", delivery.id(),
-                        delivery.attempts());
-            }
+            done = work(delivery, event);
         } catch (LeaseLostException e) {
+            done = true; // the lane is the new claim's now (same holder): not this copy's to let go
             log.info("{}; this worker lets it go", e.getMessage());
+        } finally {
+            if (!done) {
+                try {
+                    outbox.releaseLane(delivery);
+                } catch (RuntimeException e) {
+                    log.info("delivery {}: lane left to its lease: {}", delivery.id(), e.toString());
+                }
+            }
         }
     }
 
-    private void work(OutboundDelivery delivery) {
+    /** True when the delivery ended done (its lane let go with it). */
+    private boolean work(OutboundDelivery delivery, ProductEvent event) {
         Job job = null;
         try {
-            Jobs.Loaded loaded = jobs.load(delivery);
+            Jobs.Loaded loaded = jobs.load(delivery, event);
             if (loaded instanceof Jobs.Skip skip) {
                 outbox.finish(delivery, TicketDeliveryStatus.SKIPPED, skip.reason());
             } else if (loaded instanceof Jobs.Wait wait) {
                 failures.park(delivery, wait.reason());
             } else if (loaded instanceof Jobs.Ready ready) {
                 job = ready.job();
-                deliverInLane(job);
+                deliver(job);
+                return true;
             }
         } catch (LeaseLostException e) {
             throw e;
@@ -91,23 +131,18 @@ class DeliveryWorker extends PollingWorker {
             log.warn("delivery {} failed on Ferry's side", delivery.id(), e);
             failures.failed(delivery, DeliveryErrors.ferrySide(delivery.id()));
         }
-    }
-
-    private void deliverInLane(Job job) {
-        if (!lanes.take(job.delivery(), properties.lease())) {
-            failures.laneBusy(job.delivery());
-            return;
-        }
-        try {
-            deliver(job);
-        } finally {
-            lanes.release(job.delivery());
-        }
+        return false;
     }
 
     private void deliver(Job job) {
         TicketFiler.Filed filed = filer.file(job);
-        completion.linkBack(job, filed);
+        try {
+            completion.linkBack(job, filed);
+        } catch (RuntimeException e) {
+            // The ticket stays known to the retry, which then needs no search in Jira for it.
+            outbox.ticketKnown(job.delivery(), filed.issueId(), filed.issueKey(), filed.outcome());
+            throw e;
+        }
         completion.complete(job, filed);
         log.info("delivery {} (event {} {}) {} {} on {}", job.delivery().id(), job.event().id(), job.event().type(),
                 filed.outcome(), filed.issueKey(), job.delivery().clientKey());

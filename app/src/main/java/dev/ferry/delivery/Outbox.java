@@ -9,11 +9,14 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * The ticket outbox. A claim is a lease (the row's next attempt moves past it, so a dead worker's rows
@@ -36,14 +39,43 @@ public class Outbox {
     private static final String SKIP_OPEN =
             "update ticket_delivery set status = 'SKIPPED', finished_at = ?, claimed_until = null, last_error = ?";
 
+    /** Another delivery for the same object and event is at work: this one goes again shortly, after it. */
+    static final String LANE_BUSY = "waiting for another delivery for the same object and event";
+    private static final Duration LANE_BUSY_RETRY = Duration.ofMillis(500);
+
     private final JdbcClient jdbc;
+    private final DeliveryLanes lanes;
     private final Clock clock;
+    private volatile Runnable workerWakeup = () -> { };
     @Autowired(required = false)
     private FerryMeters meters = FerryMeters.NONE;
 
-    Outbox(JdbcClient jdbc, Clock clock) {
+    Outbox(JdbcClient jdbc, DeliveryLanes lanes, Clock clock) {
         this.jdbc = jdbc;
+        this.lanes = lanes;
         this.clock = clock;
+    }
+
+    /**
+     * Wakes this node's delivery worker once the caller's transaction has committed what it enqueued (at once
+     * without a transaction), so a new delivery is claimed now rather than at the end of an idle worker's sleep.
+     */
+    public void wakeWorkerAfterCommit() {
+        if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+            workerWakeup.run();
+            return;
+        }
+        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+            @Override
+            public void afterCommit() {
+                workerWakeup.run();
+            }
+        });
+    }
+
+    /** The worker's wake-up (none when this node runs no delivery worker). */
+    void onNewWork(Runnable wakeup) {
+        this.workerWakeup = wakeup;
     }
 
     public void enqueue(String eventId, Destination destination, String dedupKey) {
@@ -55,30 +87,43 @@ public class Outbox {
                         now).update();
     }
 
+    /**
+     * Claims up to {@code batchSize} due deliveries for {@code lease}, each with its lane, in one transaction: one
+     * query, one upsert per lane, one update for the claimed and one for those whose lane another delivery holds
+     * (they go again shortly, without counting an attempt). The claim count moves on, so a copy of an earlier claim
+     * is refused at its first write ({@link #writeAttempted}) and can never file or comment a second time.
+     */
     @Transactional
     List<OutboundDelivery> claim(int batchSize, Duration lease) {
         Instant now = clock.instant();
         List<OutboundDelivery> due = jdbc.sql(DUE).params(Timestamp.from(now), batchSize)
                 .query(Outbox::claimed).list();
-        for (OutboundDelivery delivery : due) {
-            jdbc.sql("update ticket_delivery set attempts = attempts + 1, next_attempt_at = ?, claimed_until = ? where id = ?")
-                    .params(Timestamp.from(now.plus(lease)), Timestamp.from(now.plus(lease)), delivery.id()).update();
+        if (due.isEmpty()) {
+            return due;
         }
-        return due;
-    }
-
-    /**
-     * The worker starts on one delivery of its batch: true, with the lease renewed, while the claim is still
-     * this worker's. A batch is worked one delivery after another, so a late one may find its lease run out
-     * and the row claimed again (its claim count moved on): the stale copy must then be left alone, or it
-     * would file or comment a second time.
-     */
-    boolean begin(OutboundDelivery delivery, Duration lease) {
-        Timestamp until = Timestamp.from(clock.instant().plus(lease));
-        return jdbc.sql("""
-                update ticket_delivery set claimed_until = ?, next_attempt_at = ?
-                where id = ? and attempts = ? and status in ('PENDING', 'WAITING')""")
-                .params(until, until, delivery.id(), delivery.attempts()).update() == 1;
+        // Claimed before the lanes are taken: a lane is held while its holder's claim lasts.
+        Timestamp until = Timestamp.from(now.plus(lease));
+        jdbc.sql("""
+                update ticket_delivery set attempts = attempts + 1, next_attempt_at = :until, claimed_until = :until
+                where id in (:ids)""").param("until", until).param("ids", due.stream().map(OutboundDelivery::id).toList())
+                .update();
+        List<OutboundDelivery> claimed = new ArrayList<>(due.size());
+        List<Long> laneBusy = new ArrayList<>();
+        for (OutboundDelivery delivery : due) {
+            if (lanes.take(delivery.id(), delivery.dedupKey(), now, lease)) {
+                claimed.add(delivery);
+            } else {
+                laneBusy.add(delivery.id());
+            }
+        }
+        if (!laneBusy.isEmpty()) {
+            jdbc.sql("""
+                    update ticket_delivery set attempts = attempts - 1, claimed_until = null, next_attempt_at = :when,
+                        last_error = :why
+                    where id in (:ids)""").param("when", Timestamp.from(now.plus(LANE_BUSY_RETRY))).param("why", LANE_BUSY)
+                    .param("ids", laneBusy).update();
+        }
+        return claimed;
     }
 
     /**
@@ -102,6 +147,22 @@ public class Outbox {
                 where id = ? and attempts = ?""").params(status.name(), Timestamp.from(clock.instant()), Columns.clip(error, 4000),
                 delivery.id(), delivery.attempts()).update());
         meters.delivery(status.name());
+    }
+
+    /** The delivery ends on its ticket: the ticket and the end in one update, and its lane let go (caller's transaction). */
+    void done(OutboundDelivery delivery, String issueId, String issueKey, TicketOutcome outcome) {
+        owned(delivery, jdbc.sql("""
+                update ticket_delivery set status = 'DONE', finished_at = ?, claimed_until = null, last_error = null,
+                    issue_id = ?, issue_key = ?, outcome = ?
+                where id = ? and attempts = ?""").params(Timestamp.from(clock.instant()), issueId, issueKey, outcome.name(),
+                delivery.id(), delivery.attempts()).update());
+        lanes.release(delivery.id(), delivery.dedupKey());
+        meters.delivery(TicketDeliveryStatus.DONE.name());
+    }
+
+    /** Lets the delivery's lane go after it ended any other way than {@link #done}. */
+    void releaseLane(OutboundDelivery delivery) {
+        lanes.release(delivery.id(), delivery.dedupKey());
     }
 
     /** Try again at {@code when}; {@code WAITING} says a person or a re-install has to fix something first. */

@@ -11,6 +11,11 @@ import dev.ferry.link.LinkedObject;
 import dev.ferry.link.TicketLink;
 import dev.ferry.link.TicketLinks;
 import dev.ferry.template.TicketTemplates;
+import dev.ferry.panel.GlanceBadges;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -31,12 +36,19 @@ class TicketFiler {
     private final TicketLinks links;
     private final TicketTemplates templates;
     private final Outbox outbox;
+    private final GlanceBadges badges;
+    private final Duration statusFreshFor;
+    private final Clock clock;
 
-    TicketFiler(JiraClient jira, TicketLinks links, TicketTemplates templates, Outbox outbox) {
+    TicketFiler(JiraClient jira, TicketLinks links, TicketTemplates templates, Outbox outbox, GlanceBadges badges,
+            DeliveryProperties properties, Clock clock) {
         this.jira = jira;
         this.links = links;
         this.templates = templates;
         this.outbox = outbox;
+        this.badges = badges;
+        this.statusFreshFor = properties.statusFreshFor();
+        this.clock = clock;
     }
 
     /** The ticket the delivery ends on, and how it got there. */
@@ -49,26 +61,33 @@ class TicketFiler {
             return new Filed(delivery.issueId(), delivery.issueKey(), delivery.outcome());
         }
         Optional<TicketLink> open = openTicket(job);
-        Filed filed = open.isPresent() ? comment(job, open.get()) : create(job);
-        outbox.ticketKnown(delivery, filed.issueId(), filed.issueKey(), filed.outcome());
-        return filed;
+        // Recorded with the delivery's end, or before it when the remote link fails: a crash in between leaves a
+        // retry to find the ticket by its marker.
+        return open.isPresent() ? comment(job, open.get()) : create(job);
     }
 
     /** The ticket this destination filed for the object and event, if Jira still has it open. */
     private Optional<TicketLink> openTicket(Job job) {
         return ticketToCommentOn(
                 links.latestSpawnedBy(job.destination().id(), LinkedObject.of(job.event().subject()), job.event().type()),
-                link -> links.refreshStatus(link.clientKey(), link.id()));
+                link -> links.refreshStatus(link.clientKey(), link.id()), clock.instant().minus(statusFreshFor));
     }
 
     /**
      * Comment or new ticket: the ticket a new firing comments on, if any, else a new ticket is filed. It is the
      * last ticket filed for the object and event, open as Ferry knows it and still open as Jira says now
-     * ({@code jiraNow}, asked only then): a webhook may not have told Ferry yet that someone closed it.
+     * ({@code jiraNow}, asked unless Ferry read or set the status after {@code freshSince}): a webhook may not have
+     * told Ferry yet that someone closed it, but a status just read (or a ticket just filed) need not be asked again.
      */
     static Optional<TicketLink> ticketToCommentOn(Optional<TicketLink> lastFiled,
-            Function<TicketLink, Optional<TicketLink>> jiraNow) {
-        return lastFiled.filter(TicketLink::isOpen).flatMap(jiraNow).filter(TicketLink::isOpen);
+            Function<TicketLink, Optional<TicketLink>> jiraNow, Instant freshSince) {
+        return lastFiled.filter(TicketLink::isOpen)
+                .flatMap(link -> isFresh(link, freshSince) ? Optional.of(link) : jiraNow.apply(link))
+                .filter(TicketLink::isOpen);
+    }
+
+    private static boolean isFresh(TicketLink link, Instant freshSince) {
+        return link.lastSyncedAt() != null && link.lastSyncedAt().isAfter(freshSince);
     }
 
     /** Comments are no more idempotent than creates, so they carry the same marker and a retry looks for it. */
@@ -119,7 +138,14 @@ class TicketFiler {
         return new IssueDraft(job.destination().projectKey(), rule.issueTypeId(),
                 rule.issueTypeId() == null ? rule.issueType() : null, summary,
                 templates.description(rule.descriptionFormat(), rule.descriptionTemplate(), event.facts()),
-                rule.priority(), rule.labelList(), marker(job.delivery()));
+                rule.priority(), rule.labelList(), properties(job));
+    }
+
+    /** The delivery's marker, and the glance badge of a ticket with one linked object: both written by the create. */
+    private Map<String, JsonNode> properties(Job job) {
+        Map<String, JsonNode> properties = new HashMap<>(marker(job.delivery()));
+        properties.putAll(badges.forNewTicket(job.site()));
+        return properties;
     }
 
     private static Map<String, JsonNode> marker(OutboundDelivery delivery) {

@@ -4,6 +4,8 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.util.LinkedHashMap;
+import java.util.Collection;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -47,6 +49,15 @@ public class ProductEvents {
     public Optional<ProductEvent> find(String id) {
         return jdbc.sql("select " + COLUMNS + " from product_event where id = ?").param(id)
                 .query(ProductEvents::event).optional();
+    }
+
+    /** The events of these ids that exist, in one query (a worker's claimed batch). */
+    public List<ProductEvent> findAll(Collection<String> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.sql("select " + COLUMNS + " from product_event where id in (:ids)").param("ids", ids)
+                .query(ProductEvents::event).list();
     }
 
     public Optional<ProductEvent> find(String organizationId, String id) {

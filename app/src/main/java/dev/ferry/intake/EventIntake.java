@@ -95,6 +95,7 @@ class EventIntake {
         events.insert(event);
         EventTargets.Targets wanting = targets.of(event.organizationId(), event.type());
         wanting.deliver().forEach(destination -> outbox.enqueue(event.id(), destination, dedupKey(destination, event)));
+        outbox.wakeWorkerAfterCommit();
         return new Accepted(event, false, wanting.deliver().size(),
                 wanting.unlinked().stream().map(Skipped::siteNotLinked).toList());
     }

@@ -5,7 +5,9 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -17,8 +19,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * Each site's request budget, kept in {@code jira_rate_budget} so every worker on every node shares it
  * (PROTOCOL §9): at most {@code ferry.jira.requests-per-second} permits per one-second window, none while
- * Jira has paused the site. A permit is one conditional UPDATE, granted iff it changed the row, so the
- * count holds under concurrency on H2 and PostgreSQL alike. The gate's statements never join a caller's
+ * Jira has paused the site. Permits are reserved a chunk at a time by one conditional UPDATE, granted iff it changed
+ * the row, so the count holds under concurrency on H2 and PostgreSQL alike, and handed out from memory: a node
+ * never uses more than the database granted it. The gate's statements never join a caller's
  * transaction: a permit row locked until that transaction ends would queue every worker of the site behind it.
  */
 @Component
@@ -26,14 +29,21 @@ class SiteRateGate {
 
     private static final String TAKE = """
             update jira_rate_budget
-            set used = case when window_start < ? then 1 else used + 1 end,
+            set used = case when window_start < ? then ? else used + ? end,
                 window_start = case when window_start < ? then ? else window_start end
-            where client_key = ? and (blocked_until is null or blocked_until <= ?) and (window_start < ? or used < ?)""";
+            where client_key = ? and (blocked_until is null or blocked_until <= ?) and (window_start < ? or used + ? <= ?)""";
+
+    private final Map<String, Held> held = new ConcurrentHashMap<>();
 
     private final JdbcClient jdbc;
     private final TransactionTemplate outsideTransactions;
     private final Clock clock;
     private final int perSecond;
+    /**
+     * Permits reserved per UPDATE: a fifth of the window's, so a busy site costs a write per few calls, while a node
+     * strands at most this many minus one per second that the other nodes cannot use.
+     */
+    private final int chunk;
 
     SiteRateGate(JdbcClient jdbc, PlatformTransactionManager transactions, Clock clock, JiraProperties properties) {
         this.jdbc = jdbc;
@@ -41,6 +51,13 @@ class SiteRateGate {
         this.outsideTransactions.setPropagationBehavior(TransactionDefinition.PROPAGATION_NOT_SUPPORTED);
         this.clock = clock;
         this.perSecond = properties.requestsPerSecond();
+        this.chunk = Math.max(1, perSecond / 5);
+    }
+
+    /** Permits of one site's current window this node reserved and has not handed out yet. */
+    private static final class Held {
+        private long window = Long.MIN_VALUE;
+        private int left;
     }
 
     /** Waits for a permit; throws RATE_LIMITED when none can be had before {@code deadline}. */
@@ -61,30 +78,59 @@ class SiteRateGate {
 
     /** A permit now (empty), or the instant worth asking again. */
     Optional<Instant> tryTake(String siteKey) {
-        return outsideTransactions.execute(status -> attempt(siteKey));
+        Held site = held.computeIfAbsent(siteKey, key -> new Held());
+        synchronized (site) {
+            Instant now = clock.instant();
+            long window = now.truncatedTo(ChronoUnit.SECONDS).toEpochMilli();
+            if (site.window != window) {
+                site.window = window;
+                site.left = 0;
+            }
+            if (site.left > 0) {
+                site.left--;
+                return Optional.empty();
+            }
+            Optional<Instant> answer = outsideTransactions.execute(status -> attempt(siteKey, site, now));
+            return answer;
+        }
     }
 
-    private Optional<Instant> attempt(String siteKey) {
-        Instant now = clock.instant();
-        if (grant(siteKey, now)) {
+    private Optional<Instant> attempt(String siteKey, Held site, Instant now) {
+        int granted = reserve(siteKey, now);
+        if (granted > 0) {
+            site.left = granted - 1;
             return Optional.empty();
         }
         Optional<Budget> budget = budget(siteKey);
         if (budget.isEmpty()) {
             open(siteKey, now);
-            return grant(siteKey, now) ? Optional.empty() : Optional.of(now);
+            granted = reserve(siteKey, now);
+            site.left = Math.max(0, granted - 1);
+            return granted > 0 ? Optional.empty() : Optional.of(now);
         }
         return Optional.of(whenToAskAgain(budget.get(), now));
     }
 
-    private boolean grant(String siteKey, Instant now) {
+    /** A chunk of the window's permits, or a single one when fewer than a chunk are left; 0 when none. */
+    private int reserve(String siteKey, Instant now) {
+        if (grant(siteKey, now, chunk)) {
+            return chunk;
+        }
+        return chunk > 1 && grant(siteKey, now, 1) ? 1 : 0;
+    }
+
+    private boolean grant(String siteKey, Instant now, int permits) {
         Timestamp window = Timestamp.from(now.truncatedTo(ChronoUnit.SECONDS));
-        return jdbc.sql(TAKE).params(window, window, window, siteKey, Timestamp.from(now), window, perSecond)
-                .update() == 1;
+        return jdbc.sql(TAKE).params(window, permits, permits, window, window, siteKey, Timestamp.from(now), window,
+                permits, perSecond).update() == 1;
     }
 
     /** Jira paused the whole site: no permits for anyone until {@code until} (a pause is only ever extended). */
     void block(String siteKey, Instant until) {
+        Held site = held.computeIfAbsent(siteKey, key -> new Held());
+        synchronized (site) {
+            site.left = 0; // what this node holds must wait too: the database, which knows the pause, decides again
+        }
         Timestamp end = Timestamp.from(until);
         outsideTransactions.executeWithoutResult(status -> jdbc.sql(
                 "update jira_rate_budget set blocked_until = ? where client_key = ? and (blocked_until is null or blocked_until < ?)")

@@ -66,6 +66,23 @@ public class TicketLinks {
         }
     }
 
+    /**
+     * Links an object to an issue Ferry has just created: no link to it can exist yet, so none is looked for (a
+     * person linking it meanwhile would meet the unique key, handled as in {@link #link}).
+     */
+    @Transactional
+    public TicketLink linkCreated(String clientKey, IssueState issue, LinkedObject object, LinkOrigin origin,
+            LinkProvenance provenance) {
+        try {
+            TicketLink link = links.save(TicketLink.create(clientKey, issue, object, origin, provenance, clock.instant()));
+            events.publishEvent(new IssueLinksChanged(clientKey, issue.issueId()));
+            changes.created(link);
+            return link;
+        } catch (DuplicateKeyException raced) {
+            return find(clientKey, issue.issueId(), object).orElseThrow(() -> raced);
+        }
+    }
+
     /** Removes a link of this site; another site's link is as absent as a missing one. */
     @Transactional
     public boolean unlink(String clientKey, long linkId) {

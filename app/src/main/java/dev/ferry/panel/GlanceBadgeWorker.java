@@ -1,8 +1,5 @@
 package dev.ferry.panel;
 
-import dev.ferry.FerryProperties;
-import dev.ferry.descriptor.DescriptorTemplate;
-import dev.ferry.jira.JiraAuth;
 import dev.ferry.jira.JiraClient;
 import dev.ferry.jira.JiraException;
 import dev.ferry.link.TicketLinks;
@@ -14,7 +11,6 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -43,7 +39,7 @@ class GlanceBadgeWorker {
     private final ExecutorService threads;
 
     GlanceBadgeWorker(GlanceRefreshes refreshes, TicketLinks links, SiteDirectory sites, JiraClient jira,
-            FerryProperties ferry, PanelProperties properties) {
+            GlanceBadges badges, PanelProperties properties) {
         this.properties = properties;
         this.threads = Executors.newFixedThreadPool(properties.glanceWorkerThreads(), runnable -> {
             Thread thread = new Thread(runnable, "ferry-glance");
@@ -54,8 +50,7 @@ class GlanceBadgeWorker {
         this.links = links;
         this.sites = sites;
         this.jira = jira;
-        String glanceKey = DescriptorTemplate.load().render("", "").at("/modules/jiraIssueGlances/0/key").asString();
-        this.propertyKey = "com.atlassian.jira.issue:" + ferry.appKey() + ":" + glanceKey + ":status";
+        this.propertyKey = badges.propertyKey();
     }
 
     @Scheduled(fixedDelayString = "${ferry.panels.glance-poll-interval:1s}")
@@ -100,15 +95,14 @@ class GlanceBadgeWorker {
         // system token is skipped too: the property key is the Connect glance's (com.atlassian.jira.issue:
         // <app key>:<module key>:status), Forge documents no status property for its jira:issueGlance, and the
         // Forge glance asks /forge/ui/issue-links for its count when it opens.
-        if (site.isEmpty() || !(site.get().auth() instanceof JiraAuth.ConnectApp)) {
+        if (site.isEmpty() || !GlanceBadges.hasGlance(site.get())) {
             refreshes.done(request);
             return;
         }
         long count = links.forIssue(request.clientKey(), request.issueId()).stream()
                 .filter(link -> !link.issueDeleted()).count();
         try {
-            jira.setIssueProperty(site.get(), request.issueId(), propertyKey,
-                    Map.of("type", "badge", "value", Map.of("label", Long.toString(count))));
+            jira.setIssueProperty(site.get(), request.issueId(), propertyKey, GlanceBadges.badge(count));
             refreshes.done(request);
             log.info("glance badge of issue {} on {} set to {}", request.issueId(), request.clientKey(), count);
         } catch (JiraException e) {

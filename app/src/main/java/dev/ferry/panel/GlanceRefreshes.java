@@ -21,15 +21,20 @@ import org.springframework.transaction.event.TransactionalEventListener;
 class GlanceRefreshes {
 
     private final JdbcClient jdbc;
+    private final GlanceBadges badges;
     private final Clock clock;
 
-    GlanceRefreshes(JdbcClient jdbc, Clock clock) {
+    GlanceRefreshes(JdbcClient jdbc, GlanceBadges badges, Clock clock) {
         this.jdbc = jdbc;
+        this.badges = badges;
         this.clock = clock;
     }
 
     @TransactionalEventListener(phase = TransactionPhase.BEFORE_COMMIT, fallbackExecution = true)
     void on(IssueLinksChanged change) {
+        if (badges.isFiledWithBadge(change)) {
+            return; // a ticket just filed carries its badge from the create call
+        }
         Timestamp now = Timestamp.from(clock.instant());
         int updated = jdbc.sql("""
                 update glance_refresh set requested_at = ?, attempts = 0, next_attempt_at = ?

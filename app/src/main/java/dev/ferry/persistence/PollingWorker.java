@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
@@ -15,12 +16,22 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.SmartLifecycle;
 
 /**
- * The loop every outbox worker runs: a few threads per node drain what is due, sleep a poll interval when
- * nothing was, and wait a database outage out through one {@link OutageBackoff}, so an outage costs one
- * probe at a time and a throttled log line rather than a warning per thread per poll. A subclass only says
- * how to drain; claims, leases and per-item failures stay its own.
+ * The loop every outbox worker runs: one claimer thread per node looks for due work and hands it to a pool of
+ * {@code threadCount} I/O threads, claiming no more than there are free threads; it sleeps when it found nothing,
+ * the sleep growing from the poll interval to {@code idlePollMax} while the outbox stays empty, and a local
+ * {@link #wake()} (new work committed on this node) ends the sleep at once; work another node commits is found by
+ * the poll. A database outage is waited out through one {@link OutageBackoff}, so it costs one probe at a time and
+ * a throttled log line. On stop the claimer stops claiming and the pool finishes what it holds, up to
+ * {@link #DRAIN_TIMEOUT}, before its threads (and their Jira calls) are interrupted.
+ *
+ * <p>A subclass either overrides {@link #poll(int)} to claim and {@link #hand} items itself, or only says how to
+ * {@link #drain()}: the claimer then drains on its own thread and, when that found work, lets the free threads
+ * drain beside it until the outbox is empty. Claims, leases and per-item failures stay the subclass's own.
  */
 public abstract class PollingWorker implements SmartLifecycle {
+
+    /** How long a stopping node lets its I/O threads finish what they hold; inside Spring's default shutdown phase. */
+    static final Duration DRAIN_TIMEOUT = Duration.ofSeconds(20);
 
     private final Logger log = LoggerFactory.getLogger(getClass());
     private final String name;
@@ -28,21 +39,70 @@ public abstract class PollingWorker implements SmartLifecycle {
     private final boolean enabled;
     private final int threadCount;
     private final Duration pollInterval;
+    private final Duration idlePollMax;
     private final AtomicBoolean running = new AtomicBoolean();
+    private final Object sleeper = new Object();
+    private boolean woken;
+    private Semaphore freeThreads;
+    private int handedThisPoll;
     private ExecutorService threads;
     private NodeRole role = NodeRole.ALL;
+    private Thread claimer;
 
     /** @param name how logs and thread names call the worker, e.g. "delivery worker" */
     protected PollingWorker(String name, boolean enabled, int threadCount, Duration pollInterval) {
+        this(name, enabled, threadCount, pollInterval, pollInterval);
+    }
+
+    /** @param idlePollMax the longest sleep an idle claimer grows to (no growth when equal to the poll interval) */
+    protected PollingWorker(String name, boolean enabled, int threadCount, Duration pollInterval, Duration idlePollMax) {
         this.name = name;
         this.outage = new OutageBackoff(name, log);
         this.enabled = enabled;
         this.threadCount = Math.max(1, threadCount);
         this.pollInterval = pollInterval;
+        this.idlePollMax = idlePollMax.compareTo(pollInterval) < 0 ? pollInterval : idlePollMax;
     }
 
     /** Works everything due now on the calling thread; returns how many items it took. */
     protected abstract int drain();
+
+    /**
+     * One look for work, on the claimer thread, with {@code free} I/O threads idle: hands at most {@code free}
+     * items to {@link #hand} and answers how many items it found (0 lets the claimer sleep). By default it drains
+     * on the claimer thread and, once that found work, puts the free threads to draining beside it.
+     */
+    protected int poll(int free) {
+        int taken = drain();
+        if (taken > 0) {
+            for (int i = 1; i < free; i++) { // the claimer drains too: no more at once than the worker's threads
+                hand(this::drainQuietly);
+            }
+        }
+        return taken;
+    }
+
+    /** Gives one item to a free I/O thread; only from {@link #poll}, at most its {@code free} times. */
+    protected final void hand(Runnable item) {
+        handedThisPoll++;
+        threads.execute(() -> {
+            try {
+                item.run();
+            } catch (RuntimeException e) {
+                log.warn("{} failed on an item: {}", name, e.toString());
+            } finally {
+                freeThreads.release();
+            }
+        });
+    }
+
+    /** New work was committed on this node: the claimer looks now instead of at the end of its sleep. */
+    public void wake() {
+        synchronized (sleeper) {
+            woken = true;
+            sleeper.notifyAll();
+        }
+    }
 
     /**
      * Claims batch after batch and works each item until a claim comes back empty; returns how many it took. Public
@@ -71,51 +131,90 @@ public abstract class PollingWorker implements SmartLifecycle {
             return;
         }
         String threadName = "ferry-" + name.replace(' ', '-');
+        freeThreads = new Semaphore(threadCount);
         threads = Executors.newFixedThreadPool(threadCount, runnable -> {
             Thread thread = new Thread(runnable, threadName);
             thread.setDaemon(true);
             return thread;
         });
-        for (int i = 0; i < threadCount; i++) {
-            threads.submit(this::loop);
-        }
+        claimer = new Thread(this::claimLoop, threadName + "-claimer");
+        claimer.setDaemon(true);
+        claimer.start();
     }
 
-    private void loop() {
+    private void claimLoop() {
+        Duration idle = pollInterval;
         while (running.get()) {
             try {
-                if (outage.attempt(this::drain, 0) == 0) {
-                    Thread.sleep(Math.max(pollInterval.toMillis(), outage.remaining().toMillis()));
+                if (!freeThreads.tryAcquire(pollInterval.toMillis(), TimeUnit.MILLISECONDS)) {
+                    continue; // every thread busy: look again whether the worker is stopping
+                }
+                int free = 1 + freeThreads.drainPermits();
+                handedThisPoll = 0;
+                int found;
+                try {
+                    found = outage.attempt(() -> poll(free), 0);
+                } finally {
+                    freeThreads.release(free - handedThisPoll);
+                }
+                if (found >= free) {
+                    idle = pollInterval; // a full hand: more may be due, look again at once
+                } else if (found > 0) {
+                    // Less than asked for: nothing else is due now, so an immediate look would come back empty.
+                    // New work on this node wakes the claimer; other nodes' and retries' within a poll interval.
+                    sleep(pollInterval);
+                    idle = pollInterval;
+                } else {
+                    idle = sleep(Duration.ofMillis(Math.max(idle.toMillis(), outage.remaining().toMillis())));
                 }
             } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
+                return; // stopping
             } catch (RuntimeException e) {
                 log.warn("{} could not claim work: {}", name, e.toString());
-                if (!pause()) {
+                try {
+                    idle = sleep(pollInterval);
+                } catch (InterruptedException stopping) {
                     return;
                 }
             }
         }
     }
 
-    private boolean pause() {
-        try {
-            Thread.sleep(pollInterval.toMillis());
-            return true;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return false;
+    /** Sleeps up to {@code pause} or until woken; answers the next idle pause (the poll interval after a wake). */
+    private Duration sleep(Duration pause) throws InterruptedException {
+        synchronized (sleeper) {
+            if (!woken) {
+                sleeper.wait(Math.max(1, pause.toMillis()));
+            }
+            boolean wasWoken = woken;
+            woken = false;
+            if (wasWoken) {
+                return pollInterval;
+            }
         }
+        Duration doubled = pause.multipliedBy(2);
+        return doubled.compareTo(idlePollMax) > 0 ? idlePollMax : doubled;
+    }
+
+    private void drainQuietly() {
+        outage.attempt(this::drain, 0);
     }
 
     @Override
     public void stop() {
         if (running.compareAndSet(true, false)) {
-            threads.shutdownNow();
+            wake(); // no new claims; a claimer draining on its own thread finishes that first
             try {
-                threads.awaitTermination(10, TimeUnit.SECONDS);
+                claimer.join(DRAIN_TIMEOUT.toMillis());
+                claimer.interrupt();
+                threads.shutdown();
+                if (!threads.awaitTermination(DRAIN_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)) {
+                    log.warn("{} still busy after {}; interrupting what it holds", name, DRAIN_TIMEOUT);
+                    threads.shutdownNow();
+                    threads.awaitTermination(5, TimeUnit.SECONDS);
+                }
             } catch (InterruptedException e) {
+                threads.shutdownNow();
                 Thread.currentThread().interrupt();
             }
         }

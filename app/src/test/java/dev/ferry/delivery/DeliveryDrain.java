@@ -19,23 +19,21 @@ public final class DeliveryDrain {
     }
 
     /**
-     * Runs one worker that dies the moment Jira has answered a create or comment, before Ferry records the
-     * ticket: the delivery stays claimed under its lease, as after a crash. Answers whether it died.
+     * Runs one worker that dies once Jira has answered a create or comment (and the remote link), before Ferry
+     * records the ticket: the delivery stays claimed under its lease, as after a crash. Answers whether it died.
      */
     public static boolean drainDyingAfterJiraAnswers(ApplicationContext context) {
-        JdbcClient jdbc = context.getBean(JdbcClient.class);
         java.time.Clock clock = context.getBean(java.time.Clock.class);
-        Outbox dying = new Outbox(jdbc, clock) {
+        DeliveryCompletion dying = new DeliveryCompletion(context.getBean(dev.ferry.jira.JiraClient.class),
+                context.getBean(dev.ferry.link.TicketLinks.class), context.getBean(dev.ferry.audit.AuditLog.class),
+                context.getBean(Outbox.class), context.getBean(dev.ferry.panel.GlanceBadges.class), clock) {
             @Override
-            void ticketKnown(OutboundDelivery delivery, String issueId, String issueKey, TicketOutcome outcome) {
+            void complete(Job job, TicketFiler.Filed filed) {
                 throw new WorkerKilled();
             }
         };
-        DeliveryWorker worker = new DeliveryWorker(context.getBean(Outbox.class), context.getBean(DeliveryLanes.class),
-                context.getBean(Jobs.class), new TicketFiler(context.getBean(dev.ferry.jira.JiraClient.class),
-                        context.getBean(dev.ferry.link.TicketLinks.class),
-                        context.getBean(dev.ferry.template.TicketTemplates.class), dying),
-                context.getBean(DeliveryCompletion.class), context.getBean(DeliveryFailures.class),
+        DeliveryWorker worker = new DeliveryWorker(context.getBean(Outbox.class), context.getBean(Jobs.class),
+                context.getBean(TicketFiler.class), dying, context.getBean(DeliveryFailures.class),
                 context.getBean(DeliveryProperties.class));
         return WorkerKilled.during(() -> worker.drain());
     }

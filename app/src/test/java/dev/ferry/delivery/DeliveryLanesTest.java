@@ -3,58 +3,86 @@ package dev.ferry.delivery;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.ferry.support.FerryIntegrationTest;
+import dev.ferry.support.Organizations;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.ArrayList;
-import java.util.List;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
+/** Lanes are taken with the claim and let go with the delivery's end (or its holder's lease), never twice at once. */
 @FerryIntegrationTest
 class DeliveryLanesTest {
 
     static final Duration LEASE = Duration.ofMinutes(2);
 
     @Autowired
-    DeliveryLanes lanes;
+    Outbox outbox;
+    @Autowired
+    Organizations organizations;
+    @Autowired
+    JdbcClient jdbc;
 
-    static OutboundDelivery delivery(long id, String key) {
-        return new OutboundDelivery(id, "event-" + id, "destination", "org", "site", key, 1, null, null, null, null);
+    OutboxRows rows;
+
+    @BeforeEach
+    void aDestination() {
+        rows = OutboxRows.destination(jdbc, organizations.create("Acme").id(), "site-1");
     }
 
     @Test
-    void oneDeliveryPerKeyHoldsTheLaneUntilItLetsGo() {
-        assertThat(lanes.take(delivery(1, "k"), LEASE)).isTrue();
-        assertThat(lanes.take(delivery(2, "k"), LEASE)).isFalse();
-        assertThat(lanes.take(delivery(3, "other"), LEASE)).isTrue();
-        lanes.release(delivery(1, "k"));
-        assertThat(lanes.take(delivery(2, "k"), LEASE)).isTrue();
+    void oneDeliveryPerKeyIsClaimedUntilTheHolderEnds() {
+        long first = rows.inLane("k");
+        long second = rows.inLane("k");
+        long other = rows.inLane("other");
+
+        List<OutboundDelivery> claimed = outbox.claim(10, LEASE);
+
+        assertThat(claimed).extracting(OutboundDelivery::id).containsExactlyInAnyOrder(first, other);
+        assertThat(rows.lastError(second)).isEqualTo(Outbox.LANE_BUSY);
+        OutboundDelivery holder = claimed.stream().filter(delivery -> delivery.id() == first).findFirst().orElseThrow();
+        outbox.done(holder, "10001", "FERRY-1", TicketOutcome.CREATED);
+        dueNow(second);
+        assertThat(outbox.claim(10, LEASE)).extracting(OutboundDelivery::id).containsExactly(second);
     }
 
     @Test
     void aDeadHoldersLaneIsFreeOnceItsLeaseRunsOut() {
-        assertThat(lanes.take(delivery(1, "k"), Duration.ofMillis(-1))).isTrue();
-        assertThat(lanes.take(delivery(2, "k"), LEASE)).isTrue();
-        lanes.release(delivery(1, "k"));
-        assertThat(lanes.take(delivery(3, "k"), LEASE)).as("the late release of the dead holder frees nothing").isFalse();
+        long dead = rows.inLane("k");
+        assertThat(outbox.claim(10, Duration.ofMillis(-1))).extracting(OutboundDelivery::id).containsExactly(dead);
+        long next = rows.inLane("k");
+
+        assertThat(outbox.claim(10, LEASE)).extracting(OutboundDelivery::id).containsExactly(next);
+        assertThat(rows.lastError(dead)).as("the dead holder, due again, now waits behind the lane's new holder")
+                .isEqualTo(Outbox.LANE_BUSY);
     }
 
     @Test
-    void manyWorkersRacingForOneKeyGetOneLane() throws Exception {
-        ExecutorService workers = Executors.newFixedThreadPool(8);
-        AtomicInteger winners = new AtomicInteger();
-        List<Future<?>> racing = new ArrayList<>();
-        for (int i = 0; i < 32; i++) {
-            long id = i;
-            racing.add(workers.submit(() -> winners.addAndGet(lanes.take(delivery(id, "race"), LEASE) ? 1 : 0)));
+    void manyClaimersRacingForOneKeyGetOneLane() throws Exception {
+        for (int i = 0; i < 16; i++) {
+            rows.inLane("race");
         }
-        for (Future<?> future : racing) {
-            future.get();
+        ExecutorService claimers = Executors.newFixedThreadPool(8);
+        List<Future<List<OutboundDelivery>>> racing = new ArrayList<>();
+        for (int i = 0; i < 8; i++) {
+            racing.add(claimers.submit(() -> outbox.claim(2, LEASE)));
         }
-        workers.shutdown();
-        assertThat(winners).hasValue(1);
+        int winners = 0;
+        for (Future<List<OutboundDelivery>> claim : racing) {
+            winners += claim.get().size();
+        }
+        claimers.shutdown();
+        assertThat(winners).isEqualTo(1);
+    }
+
+    private void dueNow(long id) {
+        jdbc.sql("update ticket_delivery set next_attempt_at = ? where id = ?")
+                .params(java.sql.Timestamp.from(Instant.now().minusMillis(1)), id).update();
     }
 }

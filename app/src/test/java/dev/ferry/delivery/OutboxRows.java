@@ -20,6 +20,15 @@ record OutboxRows(JdbcClient jdbc, String organizationId, String destinationId) 
 
     /** A delivery of a new event with these variables (as stored JSON), in {@code status}. */
     long delivery(String status, String variablesJson, Instant nextAttemptAt, String lastError) {
+        return delivery(status, variablesJson, nextAttemptAt, lastError, null);
+    }
+
+    /** A due pending delivery in the lane {@code dedupKey}. */
+    long inLane(String dedupKey) {
+        return delivery("PENDING", "{}", Instant.now().minusSeconds(1), null, dedupKey);
+    }
+
+    private long delivery(String status, String variablesJson, Instant nextAttemptAt, String lastError, String dedupKey) {
         String eventId = UUID.randomUUID().toString();
         Timestamp now = Timestamp.from(Instant.now());
         jdbc.sql("""
@@ -30,7 +39,7 @@ record OutboxRows(JdbcClient jdbc, String organizationId, String destinationId) 
                 insert into ticket_delivery (event_id, destination_id, organization_id, client_key, dedup_key, status,
                     attempts, next_attempt_at, created_at, last_error, finished_at)
                 values (?, ?, ?, 'site-1', ?, ?, 1, ?, ?, ?, ?)""")
-                .params(eventId, destinationId, organizationId, "dedup-" + eventId, status, Timestamp.from(nextAttemptAt), now,
+                .params(eventId, destinationId, organizationId, dedupKey == null ? "dedup-" + eventId : dedupKey, status, Timestamp.from(nextAttemptAt), now,
                         lastError, status.equals("DONE") || status.equals("FAILED") || status.equals("SKIPPED") ? now : null)
                 .update();
         return jdbc.sql("select id from ticket_delivery where event_id = ?").param(eventId).query(Long.class).single();

@@ -18,9 +18,26 @@ import org.junit.jupiter.api.Test;
  */
 class TicketFilerTest {
 
+    /** Statuses read at {@link Instant#EPOCH} are stale by then. */
+    private static final Instant LONG_AGO = Instant.EPOCH;
+
+    @Test
+    void aTicketWhoseStatusWasJustReadIsCommentedOnWithoutAskingJiraAgain() {
+        TicketLink justFiled = ticket("new");
+
+        assertThat(TicketFiler.ticketToCommentOn(Optional.of(justFiled), jiraMustNotBeAsked(), Instant.EPOCH.minusSeconds(1)))
+                .containsSame(justFiled);
+    }
+
+    @Test
+    void aTicketFerryKnowsIsDoneGetsANewOneEvenWhenItsStatusIsFresh() {
+        assertThat(TicketFiler.ticketToCommentOn(Optional.of(ticket("done")), jiraMustNotBeAsked(),
+                Instant.EPOCH.minusSeconds(1))).isEmpty();
+    }
+
     @Test
     void withNoEarlierTicketANewOneIsFiledAndJiraIsNotAsked() {
-        assertThat(TicketFiler.ticketToCommentOn(Optional.empty(), jiraMustNotBeAsked())).isEmpty();
+        assertThat(TicketFiler.ticketToCommentOn(Optional.empty(), jiraMustNotBeAsked(), LONG_AGO)).isEmpty();
     }
 
     @Test
@@ -28,25 +45,25 @@ class TicketFilerTest {
         TicketLink inJiraNow = ticket("indeterminate");
 
         Optional<TicketLink> commentOn = TicketFiler.ticketToCommentOn(Optional.of(ticket("new")),
-                link -> Optional.of(inJiraNow));
+                link -> Optional.of(inJiraNow), LONG_AGO);
 
         assertThat(commentOn).containsSame(inJiraNow);
     }
 
     @Test
     void aTicketFerryKnowsIsDoneGetsANewOneWithoutAskingJira() {
-        assertThat(TicketFiler.ticketToCommentOn(Optional.of(ticket("done")), jiraMustNotBeAsked())).isEmpty();
+        assertThat(TicketFiler.ticketToCommentOn(Optional.of(ticket("done")), jiraMustNotBeAsked(), LONG_AGO)).isEmpty();
     }
 
     @Test
     void aTicketSomeoneClosedBeforeAnyWebhookSaidSoGetsANewOne() {
-        assertThat(TicketFiler.ticketToCommentOn(Optional.of(ticket("new")), link -> Optional.of(ticket("done"))))
+        assertThat(TicketFiler.ticketToCommentOn(Optional.of(ticket("new")), link -> Optional.of(ticket("done")), LONG_AGO))
                 .isEmpty();
     }
 
     @Test
     void aTicketWhoseLinkIsGoneWhenJiraIsAskedGetsANewOne() {
-        assertThat(TicketFiler.ticketToCommentOn(Optional.of(ticket("new")), link -> Optional.empty())).isEmpty();
+        assertThat(TicketFiler.ticketToCommentOn(Optional.of(ticket("new")), link -> Optional.empty(), LONG_AGO)).isEmpty();
     }
 
     private static Function<TicketLink, Optional<TicketLink>> jiraMustNotBeAsked() {
