@@ -21,7 +21,10 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 /**
  * The ticket outbox. A claim is a lease (the row's next attempt moves past it, so a dead worker's rows
  * come back) and {@code SKIP LOCKED} keeps nodes off each other's rows; {@link DeliveryLanes} then lets
- * only one delivery per (destination, object, event type) work at a time.
+ * only one delivery per (destination, object, event type) work at a time. A delivery is not even claimed while an
+ * older one of its lane may have written to Jira without recording it (its holder died after the create call):
+ * the lane's lease ends before that older delivery is due again, and a younger one taking the lane then would
+ * find no ticket and file a second. The older one goes first, finds its own ticket by its marker, and links it.
  */
 @Component
 public class Outbox {
@@ -32,6 +35,9 @@ public class Outbox {
     private static final String DUE = "select " + COLUMNS + """
              from ticket_delivery d
             where d.status in ('PENDING', 'WAITING') and d.next_attempt_at <= ?
+              and not exists (select 1 from ticket_delivery o
+                  where o.dedup_key = d.dedup_key and o.id < d.id and o.status in ('PENDING', 'WAITING')
+                    and o.write_attempted_at is not null)
             order by d.next_attempt_at, d.id
             limit ?
             for update skip locked""";

@@ -64,6 +64,23 @@ class DeliveryLanesTest {
     }
 
     @Test
+    void aDeadHolderThatMayHaveWrittenToJiraGoesBeforeTheNextOfItsLane() {
+        long dead = rows.inLane("k");
+        OutboundDelivery died = outbox.claim(10, Duration.ofMillis(-1)).get(0);
+        outbox.writeAttempted(died); // it called Jira to create the ticket, then its node was killed
+        long next = rows.inLane("k");
+
+        List<OutboundDelivery> claimed = outbox.claim(10, LEASE);
+
+        assertThat(claimed).as("the younger delivery would find no ticket and file a second one")
+                .extracting(OutboundDelivery::id).containsExactly(dead);
+        OutboundDelivery retried = claimed.get(0);
+        assertThat(retried.writeAttemptedAt()).as("so it looks in Jira for its ticket first").isNotNull();
+        outbox.done(retried, "10001", "FERRY-1", TicketOutcome.RECOVERED);
+        assertThat(outbox.claim(10, LEASE)).extracting(OutboundDelivery::id).containsExactly(next);
+    }
+
+    @Test
     void manyClaimersRacingForOneKeyGetOneLane() throws Exception {
         for (int i = 0; i < 16; i++) {
             rows.inLane("race");
