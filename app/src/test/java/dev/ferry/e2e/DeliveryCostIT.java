@@ -28,7 +28,8 @@ import org.springframework.test.context.TestPropertySource;
 // whole test: a kept lookup costs one read per time to live and node, however many deliveries use it, so counting
 // its expiries would measure how slow the machine is, not what a delivery costs.
 @TestPropertySource(properties = {"ferry.delivery.lookup-ttl=1h", "ferry.delivery.status-fresh-for=10s",
-        "ferry.connect.tenant-cache-ttl=1h", "ferry.forge.installations.cache-ttl=1h"})
+        "ferry.connect.tenant-cache-ttl=1h", "ferry.forge.installations.cache-ttl=1h",
+        "ferry.lookup-cache.ttl=1h"})
 class DeliveryCostIT extends WithLinkedDestination {
 
     private static final int TICKETS = 10;
