@@ -55,15 +55,7 @@ public class TicketLinks {
         if (existing.isPresent()) {
             return existing.get();
         }
-        try {
-            TicketLink link = savepoint.execute(status -> links.save(
-                    TicketLink.create(clientKey, issue, object, origin, provenance, clock.instant())));
-            events.publishEvent(new IssueLinksChanged(clientKey, issue.issueId()));
-            changes.created(link);
-            return link;
-        } catch (DuplicateKeyException raced) {
-            return find(clientKey, issue.issueId(), object).orElseThrow(() -> raced);
-        }
+        return insert(clientKey, issue, object, origin, provenance);
     }
 
     /**
@@ -73,8 +65,15 @@ public class TicketLinks {
     @Transactional
     public TicketLink linkCreated(String clientKey, IssueState issue, LinkedObject object, LinkOrigin origin,
             LinkProvenance provenance) {
+        return insert(clientKey, issue, object, origin, provenance);
+    }
+
+    /** Inserts the link, or answers the one a racing writer inserted first under the same unique key. */
+    private TicketLink insert(String clientKey, IssueState issue, LinkedObject object, LinkOrigin origin,
+            LinkProvenance provenance) {
         try {
-            TicketLink link = links.save(TicketLink.create(clientKey, issue, object, origin, provenance, clock.instant()));
+            TicketLink link = savepoint.execute(status -> links.save(
+                    TicketLink.create(clientKey, issue, object, origin, provenance, clock.instant())));
             events.publishEvent(new IssueLinksChanged(clientKey, issue.issueId()));
             changes.created(link);
             return link;
