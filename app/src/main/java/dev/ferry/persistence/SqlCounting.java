@@ -23,7 +23,7 @@ import org.springframework.jdbc.datasource.DelegatingDataSource;
  * Counts the SQL statements Ferry executes and the commits they cost, into the Micrometer counters
  * {@value #STATEMENTS} and {@value #COMMITS}: a diagnostic for benchmarks and profiling, off by default
  * ({@code ferry.diagnostics.count-sql=true} turns it on). A commit is an explicit {@link Connection#commit()} or a
- * statement run in auto-commit mode (each is its own transaction). A batch counts as one statement: one round trip.
+ * write run in auto-commit mode (each is its own transaction; a query there makes nothing durable). A batch counts as one statement: one round trip.
  * <p>
  * The pool bean is wrapped, not changed: the connections and statements it hands out are JDK proxies that count and
  * pass every call through. {@link PoolSetup} readies the pool first (it runs as a priority post-processor), so the
@@ -155,8 +155,9 @@ public final class SqlCounting {
         public Object invoke(Object proxy, Method method, Object[] args) throws Throwable {
             String name = method.getName();
             if (name.startsWith("execute")) {
-                // Read before the call: a statement in auto-commit mode is its own transaction.
-                boolean autoCommit = connection.getAutoCommit();
+                // Read before the call: a write in auto-commit mode is its own transaction. A query there commits
+                // nothing to make durable (no disk write on H2, no WAL flush on PostgreSQL), so it is no commit.
+                boolean autoCommit = !name.equals("executeQuery") && connection.getAutoCommit();
                 Object result = pass(target, method, args);
                 statement(autoCommit);
                 return result;

@@ -5,11 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.ferry.delivery.DeliveryDrain;
 import dev.ferry.panel.GlanceDrain;
-import dev.ferry.support.SqlTally;
+import dev.ferry.persistence.SqlCounting;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.context.TestConfiguration;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Import;
 import org.springframework.test.context.TestPropertySource;
 
 /**
@@ -17,33 +15,21 @@ import org.springframework.test.context.TestPropertySource;
  * files N tickets and then comments N times on them (and their glance badges are set), within the issue's
  * budget of 8 statements, 3 commits and 1.5 Jira calls per delivery. Counts, not times: the same on any machine.
  *
- * <p>An IT, not a *Test: it needs a context of its own (the statement counter, lookups kept as in production), and
+ * <p>An IT, not a *Test: it needs a context of its own ({@link SqlCounting} on, lookups kept as in production), and
  * journeys share one port per JVM, so it cannot start beside the suite's journey context. Run it alone:
  * {@code mvn -B -o -q -pl app test -Dtest=DeliveryCostIT -Dsurefire.failIfNoSpecifiedTests=false} (or with
  * {@code verify -Dit.test=DeliveryCostIT}).
  */
 @SiteKind.Only(SiteKind.INSTALL)
-@Import(DeliveryCostIT.Tally.class)
 // What a node keeps in memory (the test profile turns that off for tests that change rows directly), here for the
 // whole test: a kept lookup costs one read per time to live and node, however many deliveries use it, so counting
 // its expiries would measure how slow the machine is, not what a delivery costs.
 @TestPropertySource(properties = {"ferry.delivery.lookup-ttl=1h", "ferry.delivery.status-fresh-for=10s",
         "ferry.connect.tenant-cache-ttl=1h", "ferry.forge.installations.cache-ttl=1h",
-        "ferry.lookup-cache.ttl=1h"})
+        "ferry.lookup-cache.ttl=1h", "ferry.diagnostics.count-sql=true"})
 class DeliveryCostIT extends WithLinkedDestination {
 
     private static final int TICKETS = 10;
-
-    /** How often each statement ran while delivering, for the report of where they go. */
-    private final java.util.Map<String, Long> drained = new java.util.TreeMap<>();
-
-    @TestConfiguration(proxyBeanMethods = false)
-    static class Tally {
-        @Bean
-        static SqlTally sqlTally() {
-            return new SqlTally();
-        }
-    }
 
     @Test
     void aWarmDeliveryStaysWithinItsBudgetOfStatementsCommitsAndJiraCalls() {
@@ -53,7 +39,6 @@ class DeliveryCostIT extends WithLinkedDestination {
         for (int i = 0; i < TICKETS; i++) {
             api.postEvent(guardrail("exp-" + i, "Experiment " + i));
         }
-        drained.clear();
         Cost creates = deliver();
         for (int i = 0; i < TICKETS; i++) {
             api.postEvent(guardrail("exp-" + i, "Experiment " + i));
@@ -67,7 +52,6 @@ class DeliveryCostIT extends WithLinkedDestination {
                 + all.statements / deliveries + " statements, " + all.commits / deliveries + " commits, "
                 + all.jiraCalls / deliveries + " Jira calls";
         System.out.println("delivery cost: " + figures);
-        drained.forEach((sql, count) -> System.out.println("delivery sql: " + count + " x " + sql));
         assertThat(all.statements / deliveries).as(figures).isLessThanOrEqualTo(8);
         assertThat(all.commits / deliveries).as(figures).isLessThanOrEqualTo(3);
         assertThat(all.jiraCalls / deliveries).as(figures).isLessThanOrEqualTo(1.5);
@@ -75,10 +59,9 @@ class DeliveryCostIT extends WithLinkedDestination {
 
     /** Delivers what is due and sets the badges that follows, counting what it cost. */
     private Cost deliver() {
-        SqlTally tally = context.getBean(SqlTally.class);
-        java.util.Map<String, Long> before = tally.bySql();
-        long statements = tally.statements();
-        long commits = tally.commits();
+        MeterRegistry meters = context.getBean(MeterRegistry.class);
+        double statements = meters.counter(SqlCounting.STATEMENTS).count();
+        double commits = meters.counter(SqlCounting.COMMITS).count();
         int calls = jira.calls().size();
         long cpu = java.lang.management.ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime();
         DeliveryDrain.drain(context);
@@ -87,13 +70,8 @@ class DeliveryCostIT extends WithLinkedDestination {
         // the simulator's own threads). A figure for the report, not a timing test.
         System.out.printf("delivery cpu: %.2f ms on the draining thread%n",
                 (java.lang.management.ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime() - cpu) / 1e6);
-        tally.bySql().forEach((sql, count) -> {
-            long n = count - before.getOrDefault(sql, 0L);
-            if (n > 0) {
-                drained.merge(sql, n, Long::sum);
-            }
-        });
-        return new Cost(tally.statements() - statements, tally.commits() - commits, jira.calls().size() - calls);
+        return new Cost((long) (meters.counter(SqlCounting.STATEMENTS).count() - statements),
+                (long) (meters.counter(SqlCounting.COMMITS).count() - commits), jira.calls().size() - calls);
     }
 
     private record Cost(long statements, long commits, long jiraCalls) {
