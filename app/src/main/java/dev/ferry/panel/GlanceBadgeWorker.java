@@ -1,5 +1,6 @@
 package dev.ferry.panel;
 
+import dev.ferry.node.NodeRole;
 import dev.ferry.jira.JiraClient;
 import dev.ferry.jira.JiraException;
 import dev.ferry.link.TicketLinks;
@@ -13,6 +14,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
@@ -37,6 +39,7 @@ class GlanceBadgeWorker {
     private final String propertyKey;
     private final PanelProperties properties;
     private final ExecutorService threads;
+    private NodeRole role = NodeRole.ALL;
 
     GlanceBadgeWorker(GlanceRefreshes refreshes, TicketLinks links, SiteDirectory sites, JiraClient jira,
             GlanceBadges badges, PanelProperties properties) {
@@ -53,9 +56,15 @@ class GlanceBadgeWorker {
         this.propertyKey = badges.propertyKey();
     }
 
+    /** A {@code web} node sets no badges (ferry.node.role); without the bean (a bare test) it does. */
+    @Autowired(required = false)
+    void setNodeRole(NodeRole role) {
+        this.role = role;
+    }
+
     @Scheduled(fixedDelayString = "${ferry.panels.glance-poll-interval:1s}")
     void onSchedule() {
-        if (properties.glanceWorkerEnabled()) {
+        if (properties.glanceWorkerEnabled() && role.runsWorkers()) {
             outage.run(this::drain);
         }
     }
