@@ -1,6 +1,7 @@
 package dev.ferry.persistence;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.validation.annotation.Validated;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
@@ -9,6 +10,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param countSql count SQL statements and commits into the {@code ferry.sql.statements} and {@code ferry.sql.commits}
  *                 meters ({@link SqlCounting})
  */
+@Validated
 @ConfigurationProperties("ferry.diagnostics")
 record DiagnosticsProperties(@DefaultValue("false") boolean countSql) {
 }

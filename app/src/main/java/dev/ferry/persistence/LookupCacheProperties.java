@@ -1,7 +1,9 @@
 package dev.ferry.persistence;
 
 import java.time.Duration;
+import dev.ferry.setting.PositiveOrZeroDuration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.validation.annotation.Validated;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
@@ -12,6 +14,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *            changes it; a change made through another node is seen within this time, so a key revoked there is
  *            refused here within it
  */
+@Validated
 @ConfigurationProperties("ferry.lookup-cache")
-public record LookupCacheProperties(@DefaultValue("1s") Duration ttl) {
+public record LookupCacheProperties(@DefaultValue("1s") @PositiveOrZeroDuration Duration ttl) {
 }

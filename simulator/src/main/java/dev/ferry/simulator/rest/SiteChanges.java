@@ -48,7 +48,13 @@ public final class SiteChanges {
             ObjectNode comment = findComment(issue, commentId);
             comment.set("body", paragraph(text));
             comment.set("updateAuthor", People.user(data, siteUrl, accountId));
-            comment.put("updated", Json.time(data.now()));
+            // An edit is always later than the comment it edits, as in Jira; an edit in the same millisecond as its
+            // comment would otherwise look unedited (Forge's commented event is told apart by created != updated).
+            String updated = Json.time(data.now());
+            if (updated.equals(comment.path("created").asText())) {
+                updated = Json.time(data.now().plusMillis(1));
+            }
+            comment.put("updated", updated);
             issue.updated = data.now();
             return comment.deepCopy();
         }
