@@ -29,8 +29,9 @@ class DeliveryCpuBench extends WithLinkedDestination {
 
     @Test
     void cpuPerWarmDelivery() {
-        round("warm", 0);
-        round("warm", 1);
+        for (int w = 0; w < 12; w++) {
+            round("warm", w);
+        }
         ThreadMXBean threads = ManagementFactory.getThreadMXBean();
         Map<Long, Long> clientBefore = httpClientCpu(threads);
         long own = 0;
