@@ -48,7 +48,13 @@ final class H2CommitDurability {
         FilePathFsync.register(); // before H2 meets a URL naming it, even one an operator wrote that way
         String forced = forced(url);
         String delayed = chooses(url, SETTING) ? forced : forced + ";" + SETTING + "=0";
-        return isRemote(url) || chooses(url, CLOSE_ON_EXIT) ? delayed : delayed + ";" + CLOSE_ON_EXIT + "=FALSE";
+        return isRemote(url) || chooses(url, CLOSE_ON_EXIT) || autoServer(url) ? delayed
+                : delayed + ";" + CLOSE_ON_EXIT + "=FALSE";
+    }
+
+    /** H2 refuses {@code AUTO_SERVER=TRUE} beside {@code DB_CLOSE_ON_EXIT=FALSE}: a mixed-mode URL keeps H2's hook. */
+    private static boolean autoServer(String url) {
+        return url.toUpperCase(Locale.ROOT).replace(" ", "").contains(";AUTO_SERVER=TRUE");
     }
 
     private static boolean isRemote(String url) {

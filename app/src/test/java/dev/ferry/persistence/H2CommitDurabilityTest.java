@@ -47,6 +47,9 @@ class H2CommitDurabilityTest {
                 .isEqualTo("jdbc:h2:fsync:./x;DB_CLOSE_ON_EXIT=TRUE;WRITE_DELAY=0");
         assertThat(H2CommitDurability.durable("jdbc:h2:ssl://db/ferry"))
                 .isEqualTo("jdbc:h2:ssl://db/ferry;WRITE_DELAY=0");
+        assertThat(H2CommitDurability.durable("jdbc:h2:file:./x;AUTO_SERVER=TRUE"))
+                .as("H2 refuses AUTO_SERVER=TRUE with DB_CLOSE_ON_EXIT=FALSE")
+                .isEqualTo("jdbc:h2:fsync:./x;AUTO_SERVER=TRUE;WRITE_DELAY=0");
     }
 
     @Test
