@@ -88,13 +88,14 @@ public class SingletonJobs implements SmartLifecycle {
             return false;
         }
         AtomicBoolean lost = new AtomicBoolean();
+        AtomicBoolean over = new AtomicBoolean();
         String outcome = JobRuns.FAILED;
         long run = -1;
         ScheduledFuture<?> renewal = null;
         try {
             run = runs.started(name, node.name(), started);
             long every = Math.max(100, lease.toMillis() / 3);
-            renewal = renewals.scheduleAtFixedRate(() -> renew(name, holder, lease, lost), every, every,
+            renewal = renewals.scheduleAtFixedRate(() -> renew(name, holder, lease, lost, over), every, every,
                     TimeUnit.MILLISECONDS);
             job.run();
             outcome = lost.get() ? JobRuns.LEASE_LOST : JobRuns.DONE;
@@ -103,11 +104,23 @@ public class SingletonJobs implements SmartLifecycle {
             if (renewal != null) {
                 renewal.cancel(false);
             }
+            // A renewal already past its check would otherwise push the lease out again after the release below.
+            synchronized (over) {
+                over.set(true);
+            }
             finish(name, holder, run, started, holdAtLeast, outcome);
         }
     }
 
-    private void renew(String name, String holder, Duration lease, AtomicBoolean lost) {
+    private void renew(String name, String holder, Duration lease, AtomicBoolean lost, AtomicBoolean over) {
+        synchronized (over) {
+            if (!over.get()) {
+                renewOnce(name, holder, lease, lost);
+            }
+        }
+    }
+
+    private void renewOnce(String name, String holder, Duration lease, AtomicBoolean lost) {
         try {
             if (!locks.renew(name, holder, clock.instant().plus(lease)) && lost.compareAndSet(false, true)) {
                 log.warn("singleton job {} lost its lease while running: another node may run it too", name);

@@ -83,6 +83,30 @@ class SingletonJobsTest {
     }
 
     @Test
+    void aRenewalStillUnderWayWhenTheRunEndsDoesNotHoldTheJobAfterIt() throws Exception {
+        CountDownLatch renewing = new CountDownLatch(1);
+        JobLocks slowToRenew = new JobLocks(jdbc) {
+            @Override
+            boolean renew(String job, String holder, Instant until) {
+                renewing.countDown();
+                sleep(LEASE.toMillis() / 2);
+                return super.renew(job, holder, until.plus(LEASE));
+            }
+        };
+        SingletonJobs slow = new SingletonJobs(slowToRenew, runs, new NodeProperties("node-slow", NodeRole.ALL),
+                new ScheduleProperties(LEASE, 2, Duration.ofDays(1), Duration.ofSeconds(1)), clock);
+        slow.start();
+        try {
+            // The run ends while its first renewal is between its start and its update.
+            assertThat(slow.run("renewed", LEASE, () -> await(renewing))).isTrue();
+        } finally {
+            slow.stop();
+        }
+        sleep(LEASE.toMillis()); // past the renewal's update, had it still been made
+        assertThat(nodeB.run("renewed", LEASE, () -> { })).as("node B after the run").isTrue();
+    }
+
+    @Test
     void aNodeThatDiesMidRunLetsAnotherTakeTheJobOnceItsLeaseRunsOut() throws Exception {
         // A dead node: it took the job and never renews nor releases it.
         Instant now = clock.instant();
@@ -137,6 +161,14 @@ class SingletonJobsTest {
     private List<String> runsOf(String job) {
         return jdbc.sql("select node_name, outcome from singleton_job_run where job_name = ? order by id").param(job)
                 .query((rs, row) -> rs.getString(1) + " " + rs.getString(2)).list();
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     private static void await(CountDownLatch latch) {
