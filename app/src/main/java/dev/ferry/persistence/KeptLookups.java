@@ -5,6 +5,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 import java.util.function.Supplier;
@@ -29,20 +31,38 @@ public final class KeptLookups<V> {
         this.clock = clock;
     }
 
+    /**
+     * The kept answer for {@code key}, else {@code load}'s. When the answer is missing or too old, one thread loads it
+     * and every other thread asking for that key meanwhile waits for that load instead of making its own: a busy key
+     * costs one read per time to live, not one per thread that asked as it ran out.
+     */
     public Optional<V> get(String key, Function<String, Optional<V>> load) {
         Instant now = clock.instant();
         Kept<V> entry = kept.get(key);
         if (entry != null && now.isBefore(entry.until())) {
-            return entry.value();
+            return entry.answer();
         }
-        Optional<V> value = load.apply(key);
-        if (!ttl.get().isZero()) {
-            if (kept.size() >= MAX_ENTRIES) {
-                kept.clear();
-            }
-            kept.put(key, new Kept<>(value, now.plus(ttl.get())));
+        Duration timeToLive = ttl.get();
+        if (timeToLive.isZero()) {
+            return load.apply(key);
         }
-        return value;
+        if (kept.size() >= MAX_ENTRIES) {
+            kept.clear();
+        }
+        Kept<V> mine = new Kept<>(new CompletableFuture<>(), now.plus(timeToLive));
+        Kept<V> current = kept.compute(key, (k, old) -> old != null && now.isBefore(old.until()) ? old : mine);
+        if (current != mine) {
+            return current.answer();
+        }
+        try {
+            Optional<V> value = load.apply(key);
+            mine.value().complete(value);
+            return value;
+        } catch (RuntimeException | Error failed) {
+            kept.remove(key, mine);
+            mine.value().completeExceptionally(failed);
+            throw failed;
+        }
     }
 
     /**
@@ -82,6 +102,22 @@ public final class KeptLookups<V> {
         kept.clear();
     }
 
-    private record Kept<V>(Optional<V> value, Instant until) {
+    /** An answer, or the load of one under way; kept until {@code until}. */
+    private record Kept<V>(CompletableFuture<Optional<V>> value, Instant until) {
+
+        Optional<V> answer() {
+            try {
+                return value.join();
+            } catch (CompletionException failed) {
+                // The loading thread's failure, thrown to those who waited for it as to that thread.
+                if (failed.getCause() instanceof RuntimeException runtime) {
+                    throw runtime;
+                }
+                if (failed.getCause() instanceof Error error) {
+                    throw error;
+                }
+                throw failed;
+            }
+        }
     }
 }
