@@ -8,12 +8,14 @@ import dev.ferry.event.EventValidator;
 import dev.ferry.event.ProductEvent;
 import dev.ferry.event.ProductEvents;
 import dev.ferry.logging.LogContext;
+import dev.ferry.persistence.GroupCommit;
 import dev.ferry.principal.ApiCaller;
 import dev.ferry.refusal.Refusal;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import org.springframework.context.SmartLifecycle;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -22,9 +24,14 @@ import org.springframework.transaction.support.TransactionTemplate;
  * Takes a product event: checks it against the catalog, stores it and one outbox row per destination whose
  * rule for its type is on, all in one transaction. Nothing is sent to Jira here. A destination whose site
  * is not linked to the organization gets no row: the answer names it as skipped instead.
+ * <p>
+ * Events posted together are stored together ({@link GroupCommit}): the post's thread checks its event, a writer
+ * thread stores it with the others waiting and commits once, and the post is answered once its event is committed.
  */
 @Service
-class EventIntake {
+class EventIntake implements SmartLifecycle, GroupCommit.Writer<ProductEvent, EventIntake.Accepted> {
+
+    private static final int MAX_BATCH = 256;
 
     private final EventValidator validator;
     private final ProductEvents events;
@@ -32,15 +39,19 @@ class EventIntake {
     private final Outbox outbox;
     private final TransactionTemplate transaction;
     private final Clock clock;
+    private final IntakeProperties properties;
+    private final GroupCommit<ProductEvent, Accepted> writers;
 
     EventIntake(EventValidator validator, ProductEvents events, EventTargets targets, Outbox outbox,
-            TransactionTemplate transaction, Clock clock) {
+            TransactionTemplate transaction, Clock clock, IntakeProperties properties) {
         this.validator = validator;
         this.events = events;
         this.targets = targets;
         this.outbox = outbox;
         this.transaction = transaction;
         this.clock = clock;
+        this.properties = properties;
+        this.writers = new GroupCommit<>("event-intake", this, MAX_BATCH, 4 * MAX_BATCH);
     }
 
     /**
@@ -64,8 +75,7 @@ class EventIntake {
         ProductEvent event = validator.validate(caller.organizationId(), request, UUID.randomUUID().toString(),
                 clock.instant());
         try {
-            return LogContext.call(() -> transaction.execute(status -> store(event)), LogContext.EVENT, event.id(),
-                    LogContext.ORGANIZATION, event.organizationId());
+            return writers.write(event, properties.storeTimeout());
         } catch (DuplicateKeyException seen) {
             // The idempotency key's unique constraint, not a read before every insert, finds a repeat: a new event
             // costs no extra statement, a repeat (rare) a rolled-back insert and then the read of the first.
@@ -90,14 +100,51 @@ class EventIntake {
         return seen;
     }
 
+    @Override
+    public List<Accepted> writeAll(List<ProductEvent> batch) {
+        return transaction.execute(status -> batch.stream().map(this::store).toList());
+    }
+
+    /** Alone: a batch failed, say on one event's idempotency key; that one throws {@link DuplicateKeyException}. */
+    @Override
+    public Accepted writeOne(ProductEvent event) {
+        return transaction.execute(status -> store(event));
+    }
+
     /** Stores the event and its outbox rows. */
     private Accepted store(ProductEvent event) {
+        return LogContext.call(() -> storeNow(event), LogContext.EVENT, event.id(), LogContext.ORGANIZATION,
+                event.organizationId());
+    }
+
+    private Accepted storeNow(ProductEvent event) {
         events.insert(event);
         EventTargets.Targets wanting = targets.of(event.organizationId(), event.type());
         wanting.deliver().forEach(destination -> outbox.enqueue(event.id(), destination, dedupKey(destination, event)));
         outbox.wakeWorkerAfterCommit();
         return new Accepted(event, false, wanting.deliver().size(),
                 wanting.unlinked().stream().map(Skipped::siteNotLinked).toList());
+    }
+
+    @Override
+    public void start() {
+        writers.start(properties.writerThreads());
+    }
+
+    /** Stops after the web server (a lower phase stops later), storing what was already handed in. */
+    @Override
+    public void stop() {
+        writers.stop(properties.storeTimeout());
+    }
+
+    @Override
+    public boolean isRunning() {
+        return writers.isRunning();
+    }
+
+    @Override
+    public int getPhase() {
+        return 0;
     }
 
     static String dedupKey(Destination destination, ProductEvent event) {

@@ -13,7 +13,14 @@ import dev.ferry.support.Organizations;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.net.http.HttpResponse;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -104,6 +111,49 @@ class KeptIntakeLookupsTest {
                 .statusCode()).isEqualTo(409);
         assertThat(jdbc.sql("select count(*) from product_event where idempotency_key = 'k-1'").query(Integer.class).single())
                 .isEqualTo(1);
+    }
+
+    @Test
+    void eventsPostedTogetherAreStoredOnceEachRepeatsOfOneKeyAmongThem() throws Exception {
+        post("warm");
+        String keyed = event("keyed-together").replaceFirst("\\{\"type\"", "{\"idempotencyKey\":\"together\",\"type\"");
+        int eventsBefore = jdbc.sql("select count(*) from product_event").query(Integer.class).single();
+        int deliveriesBefore = jdbc.sql("select count(*) from ticket_delivery").query(Integer.class).single();
+        double commits = count(SqlCounting.COMMITS);
+
+        ExecutorService posters = Executors.newFixedThreadPool(16);
+        List<Future<JsonNode>> receipts = new ArrayList<>();
+        try {
+            for (int i = 0; i < 48; i++) {
+                String body = i % 6 == 0 ? keyed : event("together-" + i);
+                receipts.add(posters.submit(() -> {
+                    HttpResponse<String> response = http.post("/api/v1/events", body, acme.auth());
+                    assertThat(response.statusCode()).as(response.body()).isEqualTo(202);
+                    return JSON.readTree(response.body());
+                }));
+            }
+            Set<String> ids = new HashSet<>();
+            Set<String> keyedIds = new HashSet<>();
+            int firsts = 0;
+            for (int i = 0; i < receipts.size(); i++) {
+                JsonNode receipt = receipts.get(i).get(30, TimeUnit.SECONDS);
+                assertThat(deliveries(receipt)).isEqualTo(1);
+                ids.add(receipt.path("id").asString());
+                if (i % 6 == 0) {
+                    keyedIds.add(receipt.path("id").asString());
+                    firsts += receipt.path("duplicate").asBoolean() ? 0 : 1;
+                }
+            }
+            assertThat(keyedIds).as("eight posts of one key, one event").hasSize(1);
+            assertThat(firsts).as("answered as new once").isEqualTo(1);
+            assertThat(ids).hasSize(41);
+        } finally {
+            posters.shutdownNow();
+        }
+        assertThat(jdbc.sql("select count(*) from product_event").query(Integer.class).single() - eventsBefore).isEqualTo(41);
+        assertThat(jdbc.sql("select count(*) from ticket_delivery").query(Integer.class).single() - deliveriesBefore)
+                .isEqualTo(41);
+        System.out.printf("41 events posted from 16 threads: %.0f commits%n", count(SqlCounting.COMMITS) - commits);
     }
 
     @Test
