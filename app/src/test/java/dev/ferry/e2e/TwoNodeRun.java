@@ -493,8 +493,11 @@ final class TwoNodeRun {
         }
 
         private FerryNode next() {
+            // One turn per request, then the nodes after it: other senders taking turns in between must not make this
+            // one land on the dead node every time (it then found "no node up" with one node up).
+            int start = turn.getAndIncrement();
             for (int i = 0; i < nodes.size(); i++) {
-                FerryNode node = nodes.get(Math.floorMod(turn.getAndIncrement(), nodes.size()));
+                FerryNode node = nodes.get(Math.floorMod(start + i, nodes.size()));
                 if (alive.get(node.name())) {
                     return node;
                 }
