@@ -33,6 +33,10 @@ public final class GroupCommit<I, R> {
 
         /** Writes one item in a transaction of its own. */
         R writeOne(I item);
+
+        /** After a batch's callers were answered: the items of it that were written. */
+        default void written(List<I> items) {
+        }
     }
 
     private static final Logger log = LoggerFactory.getLogger(GroupCommit.class);
@@ -65,12 +69,8 @@ public final class GroupCommit<I, R> {
      */
     public R write(I item, Duration timeout) {
         long deadline = System.nanoTime() + timeout.toNanos();
-        Pending<I, R> pending = new Pending<>(item, new CompletableFuture<>());
         try {
-            if (!running || !queue.offer(pending, timeout.toNanos(), TimeUnit.NANOSECONDS)) {
-                throw notWritten("is not taking writes");
-            }
-            return pending.written().get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+            return submit(item, timeout).get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw notWritten("was interrupted");
@@ -84,6 +84,24 @@ public final class GroupCommit<I, R> {
                 throw error;
             }
             throw new IllegalStateException(failed.getCause());
+        }
+    }
+
+    /**
+     * Hands the item to a writer without waiting for it: the future completes on the writer's thread once the item is
+     * committed, or exceptionally with what writing it threw. Waits only while {@code capacity} items are waiting,
+     * up to {@code queueWait}; past it, or while stopped, the future fails with a transient database failure.
+     */
+    public CompletableFuture<R> submit(I item, Duration queueWait) {
+        Pending<I, R> pending = new Pending<>(item, new CompletableFuture<>());
+        try {
+            if (running && queue.offer(pending, queueWait.toNanos(), TimeUnit.NANOSECONDS)) {
+                return pending.written();
+            }
+            return CompletableFuture.failedFuture(notWritten("is not taking writes"));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return CompletableFuture.failedFuture(notWritten("was interrupted"));
         }
     }
 
@@ -132,6 +150,8 @@ public final class GroupCommit<I, R> {
                 batch.add(first);
                 queue.drainTo(batch, maxBatch - 1);
                 writeBatch(batch);
+                writer.written(batch.stream().filter(pending -> !pending.written().isCompletedExceptionally())
+                        .map(Pending::item).toList());
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return;
@@ -173,6 +193,9 @@ public final class GroupCommit<I, R> {
         try {
             pending.written().complete(writer.writeOne(pending.item()));
         } catch (RuntimeException failed) {
+            if (DatabaseFailures.isOutage(failed)) {
+                outages.warn(name + ": not written, the database is unavailable", failed);
+            }
             pending.written().completeExceptionally(failed);
         }
     }
