@@ -1,7 +1,10 @@
 package dev.ferry.persistence;
 
 import com.zaxxer.hikari.HikariDataSource;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
@@ -11,7 +14,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.HealthIndicator;
-import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -26,6 +29,10 @@ class DatabaseHealth implements HealthIndicator {
 
     private static final Logger log = LoggerFactory.getLogger(DatabaseHealth.class);
     private static final int PROBE_TIMEOUT_SECONDS = 5;
+    private static final String UPDATE = "update database_probe set probed_at = ? where id = 1";
+    private static final String INSERT = "insert into database_probe (probed_at, id) values (?, 1)";
+    /** SQL's unique violation, the same on H2 and PostgreSQL. */
+    private static final String UNIQUE_VIOLATION = "23505";
 
     private final JdbcTemplate jdbc;
     private final Clock clock;
@@ -35,7 +42,6 @@ class DatabaseHealth implements HealthIndicator {
 
     DatabaseHealth(DataSource dataSource, Clock clock, DatabaseProperties properties) {
         this.jdbc = new JdbcTemplate(dataSource);
-        this.jdbc.setQueryTimeout(PROBE_TIMEOUT_SECONDS);
         this.clock = clock;
         this.pool = brokenConnections(dataSource);
         this.outageHold = properties.outageHold();
@@ -72,13 +78,42 @@ class DatabaseHealth implements HealthIndicator {
         return Optional.empty();
     }
 
+    /**
+     * One row written, each statement given {@value #PROBE_TIMEOUT_SECONDS} s. H2 keeps a statement's query timeout on
+     * its session, that is on the pooled connection for every later statement (a long prune then failed after 5 s):
+     * the probe sets it back before the connection returns to the pool.
+     */
     private void probe(Timestamp now) {
-        if (jdbc.update("update database_probe set probed_at = ? where id = 1", now) == 0) {
+        jdbc.execute((ConnectionCallback<Void>) connection -> {
             try {
-                jdbc.update("insert into database_probe (id, probed_at) values (1, ?)", now);
-            } catch (DuplicateKeyException anotherNode) {
-                // written at the same moment by another node: the database takes writes
+                if (write(connection, UPDATE, now) == 0) {
+                    insertUnlessRaced(connection, now);
+                }
+            } finally {
+                try (Statement reset = connection.createStatement()) {
+                    reset.setQueryTimeout(0);
+                }
             }
+            return null;
+        });
+    }
+
+    private static void insertUnlessRaced(Connection connection, Timestamp now) throws SQLException {
+        try {
+            write(connection, INSERT, now);
+        } catch (SQLException raced) {
+            if (!UNIQUE_VIOLATION.equals(raced.getSQLState())) {
+                throw raced;
+            }
+            // written at the same moment by another node: the database takes writes
+        }
+    }
+
+    private static int write(Connection connection, String sql, Timestamp now) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement(sql)) {
+            statement.setQueryTimeout(PROBE_TIMEOUT_SECONDS);
+            statement.setTimestamp(1, now);
+            return statement.executeUpdate();
         }
     }
 }
