@@ -20,8 +20,6 @@ import org.springframework.validation.annotation.Validated;
  * @param lease            how long a claimed delivery is left to its worker before another may take it
  * @param maxAttempts      attempts before a delivery that keeps failing (not throttled) is marked failed
  * @param waitingRecheck   how often a parked delivery looks again whether its cause is gone
- * @param lookupTtl        how long a node keeps a destination, its rules and its site's link in memory; another
- *                         node's change is seen within it (this node's own at once)
  * @param statusFreshFor   a ticket whose status Ferry read (or set, by filing it) this recently is commented on
  *                         without asking Jira for its status again
  */
@@ -32,6 +30,5 @@ record DeliveryProperties(@DefaultValue("true") boolean workerEnabled, @DefaultV
         @DefaultValue("2m") @PositiveDuration Duration lease, @DefaultValue("25") @Positive int maxAttempts,
         @DefaultValue("1m") @PositiveDuration Duration waitingRecheck,
         @DefaultValue("5s") @PositiveDuration Duration idlePollMax,
-        @DefaultValue("5s") @PositiveOrZeroDuration Duration lookupTtl,
         @DefaultValue("10s") @PositiveOrZeroDuration Duration statusFreshFor) {
 }

@@ -7,6 +7,7 @@ import dev.ferry.event.ProductEvent;
 import dev.ferry.event.ProductEvents;
 import dev.ferry.jira.JiraSite;
 import dev.ferry.persistence.KeptLookups;
+import dev.ferry.persistence.LookupCacheProperties;
 import dev.ferry.site.SiteDirectory;
 import dev.ferry.sitelink.CredentialsRenewed;
 import dev.ferry.sitelink.SiteDisconnected;
@@ -28,7 +29,7 @@ import org.springframework.stereotype.Component;
 /**
  * Loads what a claimed delivery needs and says why it cannot go to Jira now, if it cannot: each such
  * reason parks or ends the delivery without a single call to Jira. A destination with its rules and a site's
- * link are kept for {@link DeliveryProperties#lookupTtl()}: every delivery asks, and they seldom change. This
+ * link are kept for {@code ferry.lookup-cache.ttl}, as the intake keeps what it reads: every delivery asks, and they seldom change. This
  * node's changes are forgotten at once; another node's are seen within the time to live.
  */
 @Component
@@ -42,13 +43,13 @@ class Jobs {
     private final KeptLookups<SiteAccess> keptSites;
 
     Jobs(ProductEvents events, DestinationRepository destinations, SiteDirectory sites, SiteLinks siteLinks,
-            DeliveryProperties properties, Clock clock) {
+            LookupCacheProperties cache, Clock clock) {
         this.events = events;
         this.destinations = destinations;
         this.sites = sites;
         this.siteLinks = siteLinks;
-        this.keptDestinations = new KeptLookups<>(properties::lookupTtl, clock);
-        this.keptSites = new KeptLookups<>(properties::lookupTtl, clock);
+        this.keptDestinations = new KeptLookups<>(cache::ttl, clock);
+        this.keptSites = new KeptLookups<>(cache::ttl, clock);
     }
 
     /** A job ready for Jira, or why not. */

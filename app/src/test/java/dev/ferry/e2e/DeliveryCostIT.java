@@ -24,7 +24,7 @@ import org.springframework.test.context.TestPropertySource;
 // What a node keeps in memory (the test profile turns that off for tests that change rows directly), here for the
 // whole test: a kept lookup costs one read per time to live and node, however many deliveries use it, so counting
 // its expiries would measure how slow the machine is, not what a delivery costs.
-@TestPropertySource(properties = {"ferry.delivery.lookup-ttl=1h", "ferry.delivery.status-fresh-for=10s",
+@TestPropertySource(properties = {"ferry.delivery.status-fresh-for=10s",
         "ferry.connect.tenant-cache-ttl=1h", "ferry.forge.installations.cache-ttl=1h",
         "ferry.lookup-cache.ttl=1h", "ferry.diagnostics.count-sql=true"})
 class DeliveryCostIT extends WithLinkedDestination {

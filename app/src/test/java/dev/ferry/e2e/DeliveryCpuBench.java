@@ -20,7 +20,7 @@ import org.springframework.test.context.TestPropertySource;
  * threads; the simulated Jira's threads are left out. Like {@code DeliveryCostIT}, it needs a JVM of its own.
  */
 @SiteKind.Only(SiteKind.INSTALL)
-@TestPropertySource(properties = {"ferry.delivery.lookup-ttl=5s", "ferry.delivery.status-fresh-for=10s",
+@TestPropertySource(properties = {"ferry.lookup-cache.ttl=5s", "ferry.delivery.status-fresh-for=10s",
         "ferry.connect.tenant-cache-ttl=1s", "ferry.forge.installations.cache-ttl=1s"})
 class DeliveryCpuBench extends WithLinkedDestination {
 
