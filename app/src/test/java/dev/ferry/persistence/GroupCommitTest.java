@@ -36,13 +36,8 @@ class GroupCommitTest {
 
     @Test
     void itemsHandedInTogetherShareATransaction() throws Exception {
-        writer.hold = new CountDownLatch(1);
-        commits.start(1);
         // The first item holds the writer; the next fifteen wait together and go in one batch.
-        List<Future<String>> answers = submit(List.of("first"));
-        writer.awaitWriting();
-        answers.addAll(submit(numbered(15)));
-        Thread.sleep(200);
+        List<Future<String>> answers = behindAHeldFirst(15);
         writer.hold.countDown();
 
         for (Future<String> answer : answers) {
@@ -53,13 +48,8 @@ class GroupCommitTest {
 
     @Test
     void aBatchThatFailsForOneItemWritesEachAloneAndOnlyThatOneFails() throws Exception {
-        writer.hold = new CountDownLatch(1);
         writer.refused = "item-3";
-        commits.start(1);
-        List<Future<String>> answers = submit(List.of("first"));
-        writer.awaitWriting();
-        answers.addAll(submit(numbered(6)));
-        Thread.sleep(200);
+        List<Future<String>> answers = behindAHeldFirst(6);
         writer.hold.countDown();
 
         int failed = 0;
@@ -77,13 +67,8 @@ class GroupCommitTest {
 
     @Test
     void whenTheDatabaseIsOutEveryItemOfTheBatchFailsAtOnce() throws Exception {
-        writer.hold = new CountDownLatch(1);
         writer.outage = true;
-        commits.start(1);
-        List<Future<String>> answers = submit(List.of("first"));
-        writer.awaitWriting();
-        answers.addAll(submit(numbered(5)));
-        Thread.sleep(200);
+        List<Future<String>> answers = behindAHeldFirst(5);
         writer.hold.countDown();
 
         assertThat(answers.get(0).get(5, TimeUnit.SECONDS)).isEqualTo("wrote first");
@@ -107,12 +92,7 @@ class GroupCommitTest {
 
     @Test
     void stoppedItTakesNothingButWritesWhatWasHandedInBefore() throws Exception {
-        writer.hold = new CountDownLatch(1);
-        commits.start(1);
-        List<Future<String>> answers = submit(List.of("first"));
-        writer.awaitWriting();
-        answers.addAll(submit(numbered(3)));
-        Thread.sleep(200);
+        List<Future<String>> answers = behindAHeldFirst(3);
         Thread stopping = new Thread(() -> commits.stop(TIMEOUT));
         stopping.start();
         Thread.sleep(100);
@@ -123,6 +103,20 @@ class GroupCommitTest {
         for (Future<String> answer : answers) {
             assertThat(answer.get(5, TimeUnit.SECONDS)).startsWith("wrote ");
         }
+    }
+
+    /**
+     * Starts one writer and holds it on a first item while {@code count} more are handed in, so that they wait
+     * together; the caller lets it go with {@code writer.hold.countDown()}. Answers the first's answer and theirs.
+     */
+    private List<Future<String>> behindAHeldFirst(int count) throws InterruptedException {
+        writer.hold = new CountDownLatch(1);
+        commits.start(1);
+        List<Future<String>> answers = submit(List.of("first"));
+        writer.awaitWriting();
+        answers.addAll(submit(numbered(count)));
+        Thread.sleep(200);
+        return answers;
     }
 
     private List<Future<String>> submit(List<String> items) {
