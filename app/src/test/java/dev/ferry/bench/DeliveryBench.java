@@ -152,6 +152,9 @@ public final class DeliveryBench {
                 + "machine %.0f%% busy%n", cores, ferryCores, harnessCores, otherCores, 100 * window.machineBusy());
         System.out.printf("  tickets %d, comments %d (of %d each), duplicates %d%n", sites.tickets(), sites.comments(),
                 total / 2, sites.duplicates());
+        if (!sites.callsByKind().isEmpty()) {
+            System.out.println("  Jira calls by kind, whole run: " + sites.callsByKind());
+        }
         if (!sites.unexpected().isEmpty()) {
             System.out.println("  calls the stub does not answer (404): " + sites.unexpected());
         }
@@ -385,6 +388,11 @@ public final class DeliveryBench {
 
         List<String> unexpected();
 
+        /** Calls by method, path (numbers as {@code N}) and status over the whole run; empty where not recorded. */
+        default Map<String, Long> callsByKind() {
+            return Map.of();
+        }
+
         @Override
         void close();
 
@@ -468,6 +476,7 @@ public final class DeliveryBench {
         private final List<JiraSimulator> simulators;
         private final int[] seen;
         private final List<Map<String, Integer>> summaries = new ArrayList<>();
+        private final Map<String, Long> byKind = new java.util.TreeMap<>();
         private long calls;
         private long tickets;
         private long comments;
@@ -483,6 +492,8 @@ public final class DeliveryBench {
                 List<RecordedCall> recorded = simulators.get(i).calls();
                 for (RecordedCall call : recorded.subList(seen[i], recorded.size())) {
                     calls++;
+                    byKind.merge(call.method() + " " + call.path().replaceAll("[0-9]+", "N") + " " + call.status(), 1L,
+                            Long::sum);
                     if (call.status() / 100 == 2 && call.method().equals("POST")) {
                         if (call.path().equals("/rest/api/3/issue")) {
                             tickets++;
@@ -519,6 +530,12 @@ public final class DeliveryBench {
         public synchronized long comments() {
             refresh();
             return comments;
+        }
+
+        @Override
+        public synchronized Map<String, Long> callsByKind() {
+            refresh();
+            return new java.util.TreeMap<>(byKind);
         }
 
         @Override
