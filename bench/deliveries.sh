@@ -12,6 +12,7 @@
 # Further options: --sites= --budget= (instead of --mode) --events= --warmup= --latency=50 --workers=160
 #   --events-only (post and measure the events, no drain)
 #   --profile-events=FILE.jfr --profile-deliveries=FILE.jfr (a Java Flight Recording of that measured round only)
+#   --ferry.x=y / --spring.x=y (a Ferry setting, passed on)
 #   --management-port=0 (0: a free port) --jvm="-Xmx1g" --jar=app/target/ferry.jar --no-build
 set -euo pipefail
 cd "$(dirname "$0")/.."

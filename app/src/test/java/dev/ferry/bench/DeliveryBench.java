@@ -227,6 +227,12 @@ public final class DeliveryBench {
                     // Ferry's cost, so the product API's request limits stay out of the way.
                     "--ferry.admin.limits.per-key=1000000/1s", "--ferry.admin.limits.per-address=1000000/1s",
                     "--logging.level.root=WARN"));
+            // --ferry.x=y and --spring.x=y go to Ferry as they are, after the above, so they win.
+            options.forEach((name, value) -> {
+                if (name.startsWith("ferry.") || name.startsWith("spring.")) {
+                    command.add("--" + name + "=" + value);
+                }
+            });
             Process process = new ProcessBuilder(command).directory(work.toFile()).redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(work.resolve("ferry.log").toFile())).start();
             return new Ferry(process, port, management);
