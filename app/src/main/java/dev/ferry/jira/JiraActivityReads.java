@@ -35,7 +35,8 @@ public class JiraActivityReads {
     static final int MAX_KEYS_PER_SEARCH = 1000;
     /** issue/bulkfetch takes at most 100 ids. */
     static final int MAX_BULK_ISSUES = 100;
-    private static final DateTimeFormatter JIRA_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS[XXX][XX]");
+    /** Jira writes milliseconds always; an ISO instant without them (seconds on the dot) is taken too. */
+    private static final DateTimeFormatter JIRA_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss[.SSS][XXX][XX]");
 
     private final JiraCalls calls;
 

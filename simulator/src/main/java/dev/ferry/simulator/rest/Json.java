@@ -9,7 +9,7 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 
 /** The one JSON mapper of the REST side, and Jira's date format. */
-final class Json {
+public final class Json {
 
     static final ObjectMapper MAPPER = new ObjectMapper();
     /** Jira writes {@code 2026-11-25T14:43:00.000+0000}. */
@@ -27,7 +27,8 @@ final class Json {
         return MAPPER.createArrayNode();
     }
 
-    static String time(Instant instant) {
+    /** Jira's form of an instant: always milliseconds, always a numeric offset. */
+    public static String time(Instant instant) {
         return JIRA_TIME.format(instant);
     }
 

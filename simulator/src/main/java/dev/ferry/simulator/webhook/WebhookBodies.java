@@ -3,6 +3,7 @@ package dev.ferry.simulator.webhook;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.ferry.simulator.rest.Json;
 import java.time.Instant;
 import java.util.Map;
 
@@ -76,8 +77,8 @@ final class WebhookBodies {
         comment.put("id", Long.toString(id));
         comment.set("author", user(accountId, siteUrl));
         comment.put("body", "A comment from the simulator");
-        comment.put("created", at.toString());
-        comment.put("updated", at.toString());
+        comment.put("created", Json.time(at));
+        comment.put("updated", Json.time(at));
         return comment;
     }
 
@@ -89,9 +90,9 @@ final class WebhookBodies {
         worklog.put("timeSpentSeconds", 3600);
         worklog.put("id", Long.toString(id));
         worklog.put("issueId", issue.path("id").asText());
-        worklog.put("started", at.toString());
-        worklog.put("created", at.toString());
-        worklog.put("updated", at.toString());
+        worklog.put("started", Json.time(at));
+        worklog.put("created", Json.time(at));
+        worklog.put("updated", Json.time(at));
         return worklog;
     }
 }
