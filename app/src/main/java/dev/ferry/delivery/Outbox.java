@@ -101,11 +101,25 @@ public class Outbox {
      */
     @Transactional
     List<OutboundDelivery> claim(int batchSize, Duration lease) {
+        return claimBatch(batchSize, lease).deliveries();
+    }
+
+    /**
+     * What a claim took, and whether it found as many due as it asked for: then more may be due, even when some of
+     * them went back for their lane (and so {@code deliveries} is shorter).
+     */
+    record Claim(List<OutboundDelivery> deliveries, boolean full) {
+    }
+
+    /** {@link #claim}, saying whether the due query came back full. */
+    @Transactional
+    Claim claimBatch(int batchSize, Duration lease) {
         Instant now = clock.instant();
         List<OutboundDelivery> due = jdbc.sql(DUE).params(Timestamp.from(now), batchSize)
                 .query(Outbox::claimed).list();
+        boolean full = due.size() >= batchSize;
         if (due.isEmpty()) {
-            return due;
+            return new Claim(due, false);
         }
         // Claimed before the lanes are taken: a lane is held while its holder's claim lasts.
         Timestamp until = Timestamp.from(now.plus(lease));
@@ -129,7 +143,7 @@ public class Outbox {
                     where id in (:ids)""").param("when", Timestamp.from(now.plus(LANE_BUSY_RETRY))).param("why", LANE_BUSY)
                     .param("ids", laneBusy).update();
         }
-        return claimed;
+        return new Claim(claimed, full);
     }
 
     /**

@@ -69,7 +69,8 @@ public abstract class PollingWorker implements SmartLifecycle {
 
     /**
      * One look for work, on the claimer thread, with {@code free} I/O threads idle: hands at most {@code free}
-     * items to {@link #hand} and answers how many items it found (0 lets the claimer sleep). By default it drains
+     * items to {@link #hand} and answers how many items it found (0 lets the claimer sleep; {@code free} or more, that
+     * more may be due, so it looks again at once). By default it drains
      * on the claimer thread and, once that found work, puts the free threads to draining beside it.
      */
     protected int poll(int free) {
