@@ -76,7 +76,7 @@ class SharedRateLimitTest {
 
     /** A second client sharing nothing with the first but the database, as on another node. */
     JiraClient anotherNode() {
-        var gate = new SiteRateGate(jdbc, transactions, clock, properties);
+        var gate = new SiteRateGate(jdbc, transactions, clock, properties, false);
         return new JiraClient(new JiraCalls(transport, gate, clock, properties, new ClockSkewAlarm(clock)), clock);
     }
 

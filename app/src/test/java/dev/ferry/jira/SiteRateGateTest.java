@@ -38,7 +38,7 @@ class SiteRateGateTest {
     @BeforeEach
     void gateWithASmallBudget() {
         gate = new SiteRateGate(jdbc, transactions, clock, new JiraProperties(Duration.ofSeconds(1), Duration.ofSeconds(1), BUDGET,
-                Duration.ofMillis(10), Duration.ofMillis(40), 4, Duration.ofSeconds(3)));
+                Duration.ofMillis(10), Duration.ofMillis(40), 4, Duration.ofSeconds(3)), false);
     }
 
     @AfterEach
@@ -49,6 +49,17 @@ class SiteRateGateTest {
     @Test
     void manyWorkersAskingAtOnceGetExactlyTheBudgetInOneWindow() throws Exception {
         assertThat(grantsFrom(16, 10)).isEqualTo(BUDGET);
+        assertThat(used()).isEqualTo(BUDGET);
+    }
+
+    @Test
+    void theDatabasesOnlyNodeReservesAWholeWindowAtOnceAndStillNoMore() throws Exception {
+        gate = new SiteRateGate(jdbc, transactions, clock, new JiraProperties(Duration.ofSeconds(1), Duration.ofSeconds(1),
+                BUDGET, Duration.ofMillis(10), Duration.ofMillis(40), 4, Duration.ofSeconds(3)), true);
+
+        assertThat(gate.tryTake(SITE)).isEmpty();
+        assertThat(used()).as("one UPDATE took the window").isEqualTo(BUDGET);
+        assertThat(grantsFrom(16, 10)).isEqualTo(BUDGET - 1);
         assertThat(used()).isEqualTo(BUDGET);
     }
 
