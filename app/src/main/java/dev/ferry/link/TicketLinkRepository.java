@@ -12,8 +12,12 @@ public interface TicketLinkRepository extends Repository<TicketLink, Long> {
 
     TicketLink save(TicketLink link);
 
+    // Written out rather than derived from the name: a derived query renders its SQL on every call, which cost the
+    // status read before each comment a third of its CPU.
+    @Query("select * from ticket_link where id = :id and client_key = :clientKey")
     Optional<TicketLink> findByIdAndClientKey(Long id, String clientKey);
 
+    @Query("select * from ticket_link where client_key = :clientKey and issue_id = :issueId order by created_at")
     List<TicketLink> findByClientKeyAndIssueIdOrderByCreatedAt(String clientKey, String issueId);
 
     /**
