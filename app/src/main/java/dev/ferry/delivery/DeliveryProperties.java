@@ -22,6 +22,10 @@ import org.springframework.validation.annotation.Validated;
  * @param waitingRecheck   how often a parked delivery looks again whether its cause is gone
  * @param statusFreshFor   a ticket whose status Ferry read (or set, by filing it) this recently is commented on
  *                         without asking Jira for its status again
+ * @param webhookStatusTrustedFor while the site has sent Ferry a webhook within this time, a ticket status Ferry
+ *                         learned within it (a webhook's, a read's, or its own on filing) is trusted as well: webhooks
+ *                         would have said if someone closed the ticket. {@code 0s} asks Jira past
+ *                         {@code statusFreshFor} every time
  */
 @Validated
 @ConfigurationProperties("ferry.delivery")
@@ -30,5 +34,6 @@ record DeliveryProperties(@DefaultValue("true") boolean workerEnabled, @DefaultV
         @DefaultValue("2m") @PositiveDuration Duration lease, @DefaultValue("25") @Positive int maxAttempts,
         @DefaultValue("1m") @PositiveDuration Duration waitingRecheck,
         @DefaultValue("5s") @PositiveDuration Duration idlePollMax,
-        @DefaultValue("10s") @PositiveOrZeroDuration Duration statusFreshFor) {
+        @DefaultValue("10s") @PositiveOrZeroDuration Duration statusFreshFor,
+        @DefaultValue("10m") @PositiveOrZeroDuration Duration webhookStatusTrustedFor) {
 }

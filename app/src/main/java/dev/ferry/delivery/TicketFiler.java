@@ -12,6 +12,7 @@ import dev.ferry.link.TicketLink;
 import dev.ferry.link.TicketLinks;
 import dev.ferry.template.TicketTemplates;
 import dev.ferry.panel.GlanceBadges;
+import dev.ferry.webhook.LastWebhookSeen;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -37,17 +38,21 @@ class TicketFiler {
     private final TicketTemplates templates;
     private final Outbox outbox;
     private final GlanceBadges badges;
+    private final LastWebhookSeen webhooks;
     private final Duration statusFreshFor;
+    private final Duration webhookStatusTrustedFor;
     private final Clock clock;
 
     TicketFiler(JiraClient jira, TicketLinks links, TicketTemplates templates, Outbox outbox, GlanceBadges badges,
-            DeliveryProperties properties, Clock clock) {
+            LastWebhookSeen webhooks, DeliveryProperties properties, Clock clock) {
         this.jira = jira;
         this.links = links;
         this.templates = templates;
         this.outbox = outbox;
         this.badges = badges;
+        this.webhooks = webhooks;
         this.statusFreshFor = properties.statusFreshFor();
+        this.webhookStatusTrustedFor = properties.webhookStatusTrustedFor();
         this.clock = clock;
     }
 
@@ -70,7 +75,19 @@ class TicketFiler {
     private Optional<TicketLink> openTicket(Job job) {
         return ticketToCommentOn(
                 links.latestSpawnedBy(job.destination().id(), LinkedObject.of(job.event().subject()), job.event().type()),
-                link -> links.refreshStatus(link.clientKey(), link.id()), clock.instant().minus(statusFreshFor));
+                link -> links.refreshStatus(link.clientKey(), link.id()), freshSince(job.delivery().clientKey()));
+    }
+
+    /**
+     * Since when a status Ferry knows is taken as Jira's: a read (or filing) just made need not be repeated, and while
+     * the site's webhooks arrive, a status they had every chance to correct is trusted for longer. The price is a
+     * comment on a ticket closed less than a webhook's delay ago; a read narrows that race to the read's own delay.
+     */
+    private Instant freshSince(String clientKey) {
+        Instant now = clock.instant();
+        Instant justRead = now.minus(statusFreshFor);
+        Instant trusted = now.minus(webhookStatusTrustedFor);
+        return trusted.isBefore(justRead) && webhooks.heardFromSince(clientKey, trusted) ? trusted : justRead;
     }
 
     /**
