@@ -11,6 +11,8 @@
 #   bench/deliveries.sh --database=postgres --schema=ferry_bench   # PostgreSQL at 127.0.0.1:5432, database test
 # Further options: --sites= --budget= (instead of --mode) --events= --warmup= --latency=50 --workers=160
 #   --events-only (post and measure the events, no drain)
+#   --quiet-sites (no webhooks from the sites while they drain; by default a person on each site comments every
+#     2 s, so Ferry sees the site's webhooks arrive and trusts the statuses they keep: no status read per comment)
 #   --profile-events=FILE.jfr --profile-deliveries=FILE.jfr (a Java Flight Recording of that measured round only)
 #   --ferry.x=y / --spring.x=y (a Ferry setting, passed on)
 #   --management-port=0 (0: a free port) --jvm="-Xmx1g" --jar=app/target/ferry.jar --no-build

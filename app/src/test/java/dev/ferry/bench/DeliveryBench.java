@@ -1,7 +1,9 @@
 package dev.ferry.bench;
 
 import dev.ferry.simulator.JiraSimulator;
+import dev.ferry.simulator.PersonActions;
 import dev.ferry.simulator.RecordedCall;
+import dev.ferry.simulator.rest.Users;
 import dev.ferry.support.ConfigurePageVisit;
 import java.io.IOException;
 import java.net.URI;
@@ -34,12 +36,13 @@ import tools.jackson.databind.json.JsonMapper;
  * <li>Deliveries: Ferry restarts on the same database with its workers on and drains the outbox. The first
  * {@code warmup} deliveries warm the JVM up; from then until the last delivery is in Jira: Ferry's CPU, Jira calls,
  * SQL statements and commits per delivery, and the share of the sites' request budget used, with what limited the
- * run: the budget, Ferry's CPU, the simulator's CPU, or the machine (other processes).</li>
+ * run: the budget, Ferry's CPU, the simulator's CPU, or the machine (other processes). Meanwhile people work on
+ * every site, so its webhooks reach Ferry as a live site's do ({@link SiteActivity}; {@code --quiet-sites}: none).</li>
  * </ol>
  * {@code --stub} answers the deliveries' Jira calls from {@link JiraStub} (canned JSON, no checks) instead of the
  * simulator, which costs a few milliseconds of CPU per call and would otherwise set the ceiling on two cores.
  * Run it with {@code bench/deliveries.sh}; options: {@code --mode=20x10|4x100} (sites × requests/s per site),
- * {@code --sites= --budget=} (override the mode), {@code --events= --warmup= --latency=50 --stub --events-only --profile-events=FILE.jfr --profile-deliveries=FILE.jfr --workers=160
+ * {@code --sites= --budget=} (override the mode), {@code --events= --warmup= --latency=50 --stub --quiet-sites --events-only --profile-events=FILE.jfr --profile-deliveries=FILE.jfr --workers=160
  * --database=h2|h2-unforced|postgres --schema=ferry_bench --management-port=0 --jvm=... --jar=app/target/ferry.jar}.
  */
 public final class DeliveryBench {
@@ -75,8 +78,9 @@ public final class DeliveryBench {
         String database = database(options, work);
         byte[] secretKey = new byte[32];
         new SecureRandom().nextBytes(secretKey);
-        Ferry ferry = Ferry.start(options, simulators, database, budget, work, secretKey, false);
+        Ferry ferry = Ferry.start(options, simulators, database, budget, work, secretKey, false, WebhookBench.freePort());
         Sites sites = null;
+        SiteActivity activity = null;
         try {
             ferry.awaitHealthy();
             List<String> keys = new ArrayList<>();
@@ -107,8 +111,11 @@ public final class DeliveryBench {
 
             simulators.forEach(JiraSimulator::reset);
             sites = stub ? Sites.stubs(simulators, latency, database) : Sites.simulated(simulators);
-            ferry = Ferry.start(options, simulators, database, budget, work, secretKey, true);
+            ferry = Ferry.start(options, simulators, database, budget, work, secretKey, true, ferry.port());
             ferry.awaitHealthy();
+            if (!options.containsKey("quiet-sites")) {
+                activity = SiteActivity.start(simulators);
+            }
             int total = warmup + events;
             sites.awaitDeliveries(warmup, Duration.ofMinutes(10));
             ferry.profile("start", options.get("profile-deliveries"));
@@ -125,6 +132,9 @@ public final class DeliveryBench {
                 System.exit(1);
             }
         } finally {
+            if (activity != null) {
+                activity.close();
+            }
             ferry.kill();
             if (sites != null) {
                 sites.close();
@@ -199,9 +209,9 @@ public final class DeliveryBench {
     /** The Ferry process under test, with its management port (Actuator) for the SQL counters. */
     private record Ferry(Process process, int port, int managementPort) {
 
+        /** On {@code port}: a restart keeps the address the sites send their webhooks to. */
         static Ferry start(Map<String, String> options, List<JiraSimulator> sites, String database, int budget, Path work,
-                byte[] key, boolean workers) throws IOException {
-            int port = WebhookBench.freePort();
+                byte[] key, boolean workers, int port) throws IOException {
             int management = Integer.parseInt(options.getOrDefault("management-port", "0"));
             management = management == 0 ? WebhookBench.freePort() : management;
             List<String> command = new ArrayList<>();
@@ -558,6 +568,48 @@ public final class DeliveryBench {
         @Override
         public void close() {
             // the simulators are closed by main
+        }
+    }
+
+    /**
+     * People at work on every site, as on a live one: each site sends Ferry a webhook (a comment on an issue of
+     * their own) every {@link #EVERY}, so Ferry sees its webhooks arriving and trusts the ticket statuses they keep
+     * ({@code ferry.delivery.webhook-status-trusted-for}). {@code --quiet-sites} leaves them out.
+     */
+    private static final class SiteActivity implements AutoCloseable {
+
+        private static final Duration EVERY = Duration.ofSeconds(2);
+
+        private final Thread thread;
+
+        private SiteActivity(Thread thread) {
+            this.thread = thread;
+        }
+
+        static SiteActivity start(List<JiraSimulator> simulators) {
+            Thread thread = new Thread(() -> {
+                List<PersonActions> people = simulators.stream().map(PersonActions::new).toList();
+                List<String> issues = people.stream()
+                        .map(person -> person.createIssue(Users.ADMIN_ACCOUNT_ID, "FERRY", "Someone's own work")).toList();
+                while (!Thread.currentThread().isInterrupted()) {
+                    for (int i = 0; i < people.size(); i++) {
+                        people.get(i).comment(Users.ADMIN_ACCOUNT_ID, issues.get(i), "still at it");
+                    }
+                    try {
+                        Thread.sleep(EVERY.toMillis());
+                    } catch (InterruptedException e) {
+                        return;
+                    }
+                }
+            }, "site-activity");
+            thread.setDaemon(true);
+            thread.start();
+            return new SiteActivity(thread);
+        }
+
+        @Override
+        public void close() {
+            thread.interrupt();
         }
     }
 
