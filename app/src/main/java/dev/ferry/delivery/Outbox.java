@@ -32,14 +32,36 @@ public class Outbox {
     private static final String COLUMNS = """
             d.id, d.event_id, d.destination_id, d.organization_id, d.client_key, d.dedup_key, d.attempts,
             d.write_attempted_at, d.issue_id, d.issue_key, d.outcome""";
-    private static final String DUE = "select " + COLUMNS + """
+    /** No older delivery of the lane may have written to Jira without recording it (see the class comment). */
+    private static final String LANE_CLEAR = """
+            not exists (select 1 from ticket_delivery o
+                where o.dedup_key = d.dedup_key and o.id < d.id and o.status in ('PENDING', 'WAITING')
+                  and o.write_attempted_at is not null)""";
+
+    /** The first due deliveries of one status, oldest first. */
+    private static final String DUE_OF_STATUS = """
+            select d.id, d.status from ticket_delivery d
+            where d.status = ? and d.next_attempt_at <= ? and\s""" + LANE_CLEAR + """
+
+            order by d.status, d.next_attempt_at, d.id
+            limit ?""";
+
+    /**
+     * The first due parked deliveries, then the first due pending ones, read without locks, each part in the order of
+     * the index {@code (status, next_attempt_at, id)}: the database walks the index and stops at the limit, however
+     * long the backlog. (With both statuses in one condition, or with {@code FOR UPDATE} on H2, it would read and
+     * sort every due row on every claim.)
+     */
+    static final String DUE_IN_ORDER = "select id, status from (" + DUE_OF_STATUS + ") w union all select id, status from ("
+            + DUE_OF_STATUS + ") p";
+
+    /** Of those candidates, the ones still due, locked, parked ones first; another node's are skipped. */
+    private static final String LOCK_DUE = "select " + COLUMNS + """
              from ticket_delivery d
-            where d.status in ('PENDING', 'WAITING') and d.next_attempt_at <= ?
-              and not exists (select 1 from ticket_delivery o
-                  where o.dedup_key = d.dedup_key and o.id < d.id and o.status in ('PENDING', 'WAITING')
-                    and o.write_attempted_at is not null)
-            order by d.next_attempt_at, d.id
-            limit ?
+            where d.id in (:ids) and d.status in ('PENDING', 'WAITING') and d.next_attempt_at <= :now and\s""" + LANE_CLEAR + """
+
+            order by case when d.status = 'WAITING' then 0 else 1 end, d.next_attempt_at, d.id
+            limit :limit
             for update skip locked""";
 
     private static final String SKIP_OPEN =
@@ -111,15 +133,31 @@ public class Outbox {
     record Claim(List<OutboundDelivery> deliveries, boolean full) {
     }
 
-    /** {@link #claim}, saying whether the due query came back full. */
+    /**
+     * {@link #claim}, saying whether the due query came back full. Parked deliveries due for a look go first: they
+     * are few (a look a {@code waiting-recheck}), and a backlog of pending ones must not hold them back. Twice the
+     * batch of pending ones is read as candidates, so those another node locks meanwhile still leave a full batch.
+     */
     @Transactional
     Claim claimBatch(int batchSize, Duration lease) {
         Instant now = clock.instant();
-        List<OutboundDelivery> due = jdbc.sql(DUE).params(Timestamp.from(now), batchSize)
-                .query(Outbox::claimed).list();
-        boolean full = due.size() >= batchSize;
+        Timestamp at = Timestamp.from(now);
+        int pendingWanted = 2 * batchSize;
+        List<Long> candidates = new ArrayList<>();
+        int[] pending = {0};
+        jdbc.sql(DUE_IN_ORDER).params("WAITING", at, batchSize, "PENDING", at, pendingWanted).query(rs -> {
+            candidates.add(rs.getLong("id"));
+            pending[0] += "PENDING".equals(rs.getString("status")) ? 1 : 0;
+        });
+        if (candidates.isEmpty()) {
+            return new Claim(List.of(), false);
+        }
+        List<OutboundDelivery> due = jdbc.sql(LOCK_DUE).param("ids", candidates).param("now", Timestamp.from(now))
+                .param("limit", batchSize).query(Outbox::claimed).list();
+        // More are due when the pending ones filled their read, or the lock stopped at the batch with candidates left.
+        boolean full = pending[0] >= pendingWanted || due.size() >= batchSize;
         if (due.isEmpty()) {
-            return new Claim(due, false);
+            return new Claim(due, full);
         }
         // Claimed before the lanes are taken: a lane is held while its holder's claim lasts.
         Timestamp until = Timestamp.from(now.plus(lease));
