@@ -157,6 +157,10 @@ public final class DeliveryBench {
         System.out.printf("  Ferry CPU %.2f ms per delivery; %.2f Jira calls, %.1f SQL statements, %.1f commits per delivery%n",
                 window.ferryCpuNanos() / 1e6 / deliveries, (double) window.calls() / deliveries,
                 window.statements() / deliveries, window.commits() / deliveries);
+        System.out.println("  Ferry CPU per delivery by threads (ms): " + window.byThreads().entrySet().stream()
+                .filter(group -> group.getValue() / 1e6 / deliveries >= 0.05)
+                .map(group -> String.format("%s %.2f", group.getKey(), group.getValue() / 1e6 / deliveries))
+                .collect(Collectors.joining(", ")));
         System.out.printf("  budget used %.1f%% of %d sites × %d requests/s%n", 100 * budgetUse, siteCount, budget);
         System.out.printf("  CPU (cores of %d): Ferry %.2f, simulated sites and this harness %.2f, other processes %.2f; "
                 + "machine %.0f%% busy%n", cores, ferryCores, harnessCores, otherCores, 100 * window.machineBusy());
@@ -343,11 +347,11 @@ public final class DeliveryBench {
 
     /** The measured round of the drain: what Ferry, this JVM and the machine spent from its start to its end. */
     private record Window(Ferry ferry, Sites sites, long startNanos, Snapshot ferryAt, long harnessCpuNanos, long[] machine,
-            long deliveries, long calls) {
+            long deliveries, long calls, Map<String, ThreadCpu.Sample> threadsAt) {
 
         static Window open(Ferry ferry, Sites sites) throws IOException {
             return new Window(ferry, sites, System.nanoTime(), ferry.snapshot(), ownCpuNanos(), machineTicks(),
-                    sites.deliveries(), sites.calls());
+                    sites.deliveries(), sites.calls(), ThreadCpu.sample(ferry.process().pid()));
         }
 
         Closed close() throws IOException {
@@ -355,17 +359,18 @@ public final class DeliveryBench {
             long callsNow = sites.calls();
             long[] machineNow = machineTicks();
             Snapshot ferryNow = ferry.snapshot();
+            Map<String, Long> byThreads = ThreadCpu.spentBetween(threadsAt, ThreadCpu.sample(ferry.process().pid()));
             double seconds = (System.nanoTime() - startNanos) / 1e9;
             long busy = machineNow[0] - machine[0];
             long all = machineNow[1] - machine[1];
             return new Closed(seconds, deliveriesNow - deliveries, callsNow - calls,
                     ferryNow.ferryCpuNanos() - ferryAt.ferryCpuNanos(), ownCpuNanos() - harnessCpuNanos,
                     ferryNow.statements() - ferryAt.statements(), ferryNow.commits() - ferryAt.commits(),
-                    all == 0 ? 0 : (double) busy / all);
+                    all == 0 ? 0 : (double) busy / all, byThreads);
         }
 
         record Closed(double seconds, long deliveries, long calls, long ferryCpuNanos, long harnessCpuNanos,
-                double statements, double commits, double machineBusy) {
+                double statements, double commits, double machineBusy, Map<String, Long> byThreads) {
         }
 
         /** Busy and total jiffies of every core, from {@code /proc/stat}; zeros where there is none. */
@@ -645,12 +650,18 @@ public final class DeliveryBench {
      * Posts events {@code first} to {@code first + count - 1} from 16 threads; every object fires twice (event n is
      * about object n / 2): the first firing files a ticket, the second comments on it. Answers the seconds taken.
      */
+    /**
+     * Posts events {@code first} to {@code first + count} (both even): each object of the block fires once, then each
+     * again, so a block drains as its tickets then their comments. A measured block drained after the warm-up block
+     * thus holds as many tickets as comments, which cost differently.
+     */
     private static double post(String ferry, List<String> keys, int first, int count) throws Exception {
         long start = System.nanoTime();
         ExecutorService posters = Executors.newFixedThreadPool(16);
         List<Future<?>> posted = new ArrayList<>();
-        for (int i = first; i < first + count; i++) {
-            int subject = i / 2;
+        int objects = count / 2;
+        for (int i = 0; i < count; i++) {
+            int subject = first / 2 + i % objects;
             posted.add(posters.submit(() -> call(ferry, keys.get(subject % keys.size()), "POST", "/api/v1/events",
                     event(subject), 202)));
         }
