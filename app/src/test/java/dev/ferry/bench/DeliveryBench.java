@@ -95,7 +95,9 @@ public final class DeliveryBench {
             Idle idle = Idle.measure(ferry);
             ferry.profile("start", options.get("profile-events"));
             Snapshot before = ferry.snapshot();
+            Map<String, ThreadCpu.Sample> threadsBefore = ThreadCpu.sample(ferry.process().pid());
             double postSeconds = post(ferry.url(), keys, warmup, events);
+            Map<String, Long> byThreads = ThreadCpu.spentBetween(threadsBefore, ThreadCpu.sample(ferry.process().pid()));
             Snapshot after = ferry.snapshot();
             ferry.profile("stop", options.get("profile-events"));
             double cpuPerEvent = (after.ferryCpuNanos() - before.ferryCpuNanos()) / 1e6 / events;
@@ -103,6 +105,7 @@ public final class DeliveryBench {
                     + "(%.2f ms net of what it spends idle), %.1f SQL statements and %.1f commits per event%n", events,
                     postSeconds, events / postSeconds, cpuPerEvent, cpuPerEvent - idle.cpuMillisPerSecond() * postSeconds / events,
                     (after.statements() - before.statements()) / events, (after.commits() - before.commits()) / events);
+            System.out.println("  Ferry CPU per event by threads (ms): " + byThreads(byThreads, events));
             System.out.println("  idle, workers off: " + idle);
             ferry.stop();
             if (options.containsKey("events-only")) {
@@ -157,10 +160,7 @@ public final class DeliveryBench {
         System.out.printf("  Ferry CPU %.2f ms per delivery; %.2f Jira calls, %.1f SQL statements, %.1f commits per delivery%n",
                 window.ferryCpuNanos() / 1e6 / deliveries, (double) window.calls() / deliveries,
                 window.statements() / deliveries, window.commits() / deliveries);
-        System.out.println("  Ferry CPU per delivery by threads (ms): " + window.byThreads().entrySet().stream()
-                .filter(group -> group.getValue() / 1e6 / deliveries >= 0.05)
-                .map(group -> String.format("%s %.2f", group.getKey(), group.getValue() / 1e6 / deliveries))
-                .collect(Collectors.joining(", ")));
+        System.out.println("  Ferry CPU per delivery by threads (ms): " + byThreads(window.byThreads(), deliveries));
         System.out.printf("  budget used %.1f%% of %d sites × %d requests/s%n", 100 * budgetUse, siteCount, budget);
         System.out.printf("  CPU (cores of %d): Ferry %.2f, simulated sites and this harness %.2f, other processes %.2f; "
                 + "machine %.0f%% busy%n", cores, ferryCores, harnessCores, otherCores, 100 * window.machineBusy());
@@ -186,6 +186,13 @@ public final class DeliveryBench {
         boolean ok = sites.duplicates() == 0 && sites.tickets() == total / 2 && sites.comments() == total / 2;
         System.out.println(ok ? "OK: 0 duplicates, every ticket and comment filed" : "FAILED: duplicates or missing deliveries");
         return ok;
+    }
+
+    /** "group ms, …" per unit of work; groups under 0.05 ms left out. */
+    private static String byThreads(Map<String, Long> byThreads, long units) {
+        return byThreads.entrySet().stream().filter(group -> group.getValue() / 1e6 / units >= 0.05)
+                .map(group -> String.format("%s %.2f", group.getKey(), group.getValue() / 1e6 / units))
+                .collect(Collectors.joining(", "));
     }
 
     private static int even(int n) {
