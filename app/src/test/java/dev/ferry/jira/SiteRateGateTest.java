@@ -63,6 +63,22 @@ class SiteRateGateTest {
         assertThat(used()).isEqualTo(BUDGET);
     }
 
+    /** Permits no node gives back: once the database said the window is used up, this node does not ask again in it. */
+    @Test
+    void aNodeToldTheWindowIsUsedUpAnswersFromMemoryUntilItEnds() {
+        while (gate.tryTake(SITE).isEmpty()) {
+            // take the window's budget
+        }
+        jdbc.sql("update jira_rate_budget set used = 0 where client_key = ?").param(SITE).update();
+
+        Optional<Instant> again = gate.tryTake(SITE);
+        assertThat(again).as("the window is used up, as this node was told").isPresent();
+        assertThat(used()).as("not asked again").isZero();
+        clock.set(again.get());
+        assertThat(gate.tryTake(SITE)).as("the next window asks the database").isEmpty();
+        assertThat(used()).isPositive();
+    }
+
     @Test
     void theNextWindowGrantsAFreshBudget() throws Exception {
         grantsFrom(16, 10);
