@@ -152,7 +152,7 @@ public class Outbox {
         if (candidates.isEmpty()) {
             return new Claim(List.of(), false);
         }
-        List<OutboundDelivery> due = jdbc.sql(LOCK_DUE).param("ids", candidates).param("now", Timestamp.from(now))
+        List<OutboundDelivery> due = jdbc.sql(LOCK_DUE).param("ids", candidates).param("now", at)
                 .param("limit", batchSize).query(Outbox::claimed).list();
         // More are due when the pending ones filled their read, or the lock stopped at the batch with candidates left.
         boolean full = pending[0] >= pendingWanted || due.size() >= batchSize;
