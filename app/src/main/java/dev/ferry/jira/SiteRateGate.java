@@ -68,9 +68,9 @@ class SiteRateGate {
 
     /**
      * Permits of one site's current window this node reserved and has not handed out yet, and until when the database
-     * said there are none: the window is used up (no node gives permits back) or Jira paused the site (a pause only
-     * grows), so until then every worker of this node is answered from here instead of asking again, two UPDATEs and
-     * a read each time, while the budget is the limit.
+     * said there are none, or this node paused the site: the window is used up (no node gives permits back) or Jira
+     * paused the site (a pause only grows), so until then every worker of this node is answered from here instead of
+     * asking again, two UPDATEs and a read each time, while the budget is the limit.
      */
     private static final class Held {
         private long window = Long.MIN_VALUE;
@@ -99,6 +99,9 @@ class SiteRateGate {
         Held site = held.computeIfAbsent(siteKey, key -> new Held());
         synchronized (site) {
             Instant now = clock.instant();
+            if (now.isBefore(site.noneUntil)) {
+                return Optional.of(site.noneUntil);
+            }
             long window = now.truncatedTo(ChronoUnit.SECONDS).toEpochMilli();
             if (site.window != window) {
                 site.window = window;
@@ -107,9 +110,6 @@ class SiteRateGate {
             if (site.left > 0) {
                 site.left--;
                 return Optional.empty();
-            }
-            if (now.isBefore(site.noneUntil)) {
-                return Optional.of(site.noneUntil);
             }
             Optional<Instant> answer = outsideTransactions.execute(status -> attempt(siteKey, site, now));
             answer.ifPresent(askAgain -> site.noneUntil = askAgain);
@@ -147,17 +147,29 @@ class SiteRateGate {
                 permits, perSecond).update() == 1;
     }
 
-    /** Jira paused the whole site: no permits for anyone until {@code until} (a pause is only ever extended). */
+    /**
+     * Jira paused the whole site: no permits for anyone until {@code until} (a pause is only ever extended). The
+     * permits this node holds for the window go back to the row: the database, which knows the pause, decides again,
+     * and a short pause (Jira's burst limit) leaves the rest of the window usable instead of counted as used.
+     */
     void block(String siteKey, Instant until) {
         Held site = held.computeIfAbsent(siteKey, key -> new Held());
+        int returned;
+        long window;
         synchronized (site) {
-            site.left = 0; // what this node holds must wait too: the database, which knows the pause, decides again
+            returned = site.left;
+            window = site.window;
+            site.left = 0;
             site.noneUntil = Instant.MIN;
         }
         Timestamp end = Timestamp.from(until);
-        outsideTransactions.executeWithoutResult(status -> jdbc.sql(
-                "update jira_rate_budget set blocked_until = ? where client_key = ? and (blocked_until is null or blocked_until < ?)")
-                .params(end, siteKey, end).update());
+        Timestamp heldWindow = new Timestamp(returned > 0 ? window : 0L);
+        outsideTransactions.executeWithoutResult(status -> jdbc.sql("""
+                update jira_rate_budget
+                set blocked_until = case when blocked_until is null or blocked_until < ? then ? else blocked_until end,
+                    used = case when window_start = ? then greatest(used - ?, 0) else used end
+                where client_key = ?""")
+                .params(end, end, heldWindow, returned, siteKey).update());
     }
 
     private Optional<Budget> budget(String siteKey) {

@@ -79,6 +79,21 @@ class SiteRateGateTest {
         assertThat(used()).isPositive();
     }
 
+    /** A short pause (Jira's burst limit) must not cost the rest of the window a node reserved whole. */
+    @Test
+    void aShortPauseLeavesTheRestOfTheWindowUsable() throws Exception {
+        gate = new SiteRateGate(jdbc, transactions, clock, new JiraProperties(Duration.ofSeconds(1), Duration.ofSeconds(1),
+                BUDGET, Duration.ofMillis(10), Duration.ofMillis(40), 4, Duration.ofSeconds(3)), true);
+        assertThat(gate.tryTake(SITE)).isEmpty();
+        Instant pauseEnd = clock.instant().plusMillis(10);
+        gate.block(SITE, pauseEnd);
+
+        assertThat(gate.tryTake(SITE)).hasValue(pauseEnd);
+        clock.set(pauseEnd);
+        assertThat(grantsFrom(16, 10)).as("the window's other permits, after the pause").isEqualTo(BUDGET - 1);
+        assertThat(used()).isEqualTo(BUDGET);
+    }
+
     @Test
     void theNextWindowGrantsAFreshBudget() throws Exception {
         grantsFrom(16, 10);
