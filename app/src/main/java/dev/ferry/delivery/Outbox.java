@@ -133,6 +133,13 @@ public class Outbox {
     record Claim(List<OutboundDelivery> deliveries, boolean full) {
     }
 
+    /** A due delivery read, unlocked, as a claim's candidate. */
+    private record Candidate(long id, String status) {
+        boolean pending() {
+            return TicketDeliveryStatus.PENDING.name().equals(status);
+        }
+    }
+
     /**
      * {@link #claim}, saying whether the due query came back full. Parked deliveries due for a look go first: they
      * are few (a look a {@code waiting-recheck}), and a backlog of pending ones must not hold them back. Twice the
@@ -143,19 +150,18 @@ public class Outbox {
         Instant now = clock.instant();
         Timestamp at = Timestamp.from(now);
         int pendingWanted = 2 * batchSize;
-        List<Long> candidates = new ArrayList<>();
-        int[] pending = {0};
-        jdbc.sql(DUE_IN_ORDER).params("WAITING", at, batchSize, "PENDING", at, pendingWanted).query(rs -> {
-            candidates.add(rs.getLong("id"));
-            pending[0] += "PENDING".equals(rs.getString("status")) ? 1 : 0;
-        });
+        List<Candidate> candidates = jdbc.sql(DUE_IN_ORDER)
+                .params(TicketDeliveryStatus.WAITING.name(), at, batchSize, TicketDeliveryStatus.PENDING.name(), at,
+                        pendingWanted)
+                .query((rs, row) -> new Candidate(rs.getLong("id"), rs.getString("status"))).list();
         if (candidates.isEmpty()) {
             return new Claim(List.of(), false);
         }
-        List<OutboundDelivery> due = jdbc.sql(LOCK_DUE).param("ids", candidates).param("now", at)
-                .param("limit", batchSize).query(Outbox::claimed).list();
+        List<OutboundDelivery> due = jdbc.sql(LOCK_DUE).param("ids", candidates.stream().map(Candidate::id).toList())
+                .param("now", at).param("limit", batchSize).query(Outbox::claimed).list();
+        long pending = candidates.stream().filter(Candidate::pending).count();
         // More are due when the pending ones filled their read, or the lock stopped at the batch with candidates left.
-        boolean full = pending[0] >= pendingWanted || due.size() >= batchSize;
+        boolean full = pending >= pendingWanted || due.size() >= batchSize;
         if (due.isEmpty()) {
             return new Claim(due, full);
         }
