@@ -10,7 +10,8 @@ class AuditPollWorker extends PollingWorker {
     private final AuditPoller poller;
 
     AuditPollWorker(AuditPoller poller, CollectorProperties properties) {
-        super("audit poller", properties.workerEnabled(), properties.workerThreads(), properties.idleSleep());
+        super("audit poller", properties.workerEnabled(), properties.workerThreads(), properties.idleSleep(),
+                idleMax(properties.idleSleep()));
         this.poller = poller;
     }
 

@@ -1,26 +1,33 @@
 package dev.ferry.auditcollector;
 
+import dev.ferry.persistence.NewWork;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
  * The {@code audit_collector} rows as people configure them: added, their settings changed, paused, resumed,
  * deleted. Where a poll stands is the poller's to move; a change here that makes it stale also clears the lease,
- * which fences out a poller still holding the collector.
+ * which fences out a poller still holding the collector. A collector due at once wakes this node's poller when the
+ * change commits: the person who made it is looking at its status.
  */
 @Component
 class CollectorRows {
 
-    private final JdbcClient jdbc;
+    private static final NewWork NEW_WORK = new NewWork(AuditPollWorker.class);
 
-    CollectorRows(JdbcClient jdbc) {
+    private final JdbcClient jdbc;
+    private final ApplicationEventPublisher events;
+
+    CollectorRows(JdbcClient jdbc, ApplicationEventPublisher events) {
         this.jdbc = jdbc;
+        this.events = events;
     }
 
     /** A new collector, due at once, paused never, having read nothing. */
@@ -35,6 +42,7 @@ class CollectorRows {
                 .param("pollSeconds", (int) settings.pollInterval().toSeconds())
                 .param("startFrom", timestamp(settings.startFrom())).param("filter", settings.filter())
                 .param("actor", actor).param("now", Timestamp.from(now)).update();
+        events.publishEvent(NEW_WORK);
     }
 
     Optional<AuditCollector> find(String organizationId, String id) {
@@ -69,6 +77,9 @@ class CollectorRows {
                 .param("startFrom", timestamp(settings.startFrom())).param("filter", settings.filter())
                 .param("soonest", Timestamp.from(now.plus(settings.pollInterval()))).param("now", Timestamp.from(now))
                 .update();
+        if (restart) {
+            events.publishEvent(NEW_WORK);
+        }
     }
 
     void pause(String id, Instant now) {
@@ -80,6 +91,7 @@ class CollectorRows {
     void resume(String id, Instant now) {
         jdbc.sql("update audit_collector set paused = false, next_poll_at = ?, updated_at = ? where id = ?")
                 .params(Timestamp.from(now), Timestamp.from(now), id).update();
+        events.publishEvent(NEW_WORK);
     }
 
     /** Its sink row goes by cascade; its stored records stay until retention prunes them. */

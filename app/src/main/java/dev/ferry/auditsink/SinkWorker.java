@@ -2,6 +2,7 @@ package dev.ferry.auditsink;
 
 import dev.ferry.auditrecord.AuditRecordLines;
 import dev.ferry.auditrecord.AuditRecordStore;
+import dev.ferry.auditrecord.AuditRecordsStored;
 import dev.ferry.auditrecord.StoredRecord;
 import dev.ferry.persistence.Columns;
 import dev.ferry.persistence.DatabaseFailures;
@@ -13,12 +14,14 @@ import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.event.TransactionalEventListener;
 
 /**
  * Sends each sink the records after its position, a batch at a time in position order, the next batch at once
  * while records remain. A batch accepted (2xx) moves the position in the write that records the answer, fenced by
  * the claim's lease; a failed one leaves it, so the same batch goes again after a doubling back-off. Nothing is
- * skipped, and a batch sent by a worker that died before recording the answer is sent again: at least once.
+ * skipped, and a batch sent by a worker that died before recording the answer is sent again: at least once. Records
+ * stored and sinks set on this node wake it; an idle one looks less and less often.
  */
 @Component
 class SinkWorker extends PollingWorker {
@@ -39,13 +42,20 @@ class SinkWorker extends PollingWorker {
 
     SinkWorker(AuditSinks sinks, AuditRecordStore records, SinkHeaders headers, SinkSender sender,
             SinkProperties properties, Clock clock) {
-        super("audit sink worker", properties.workerEnabled(), properties.workerThreads(), properties.idleSleep());
+        super("audit sink worker", properties.workerEnabled(), properties.workerThreads(), properties.idleSleep(),
+                idleMax(properties.idleSleep()));
         this.sinks = sinks;
         this.records = records;
         this.headers = headers;
         this.sender = sender;
         this.properties = properties;
         this.clock = clock;
+    }
+
+    /** Records this node stored may be due to a sink: sent now rather than at the end of an idle sleep. */
+    @TransactionalEventListener(fallbackExecution = true)
+    void onStored(AuditRecordsStored stored) {
+        wake();
     }
 
     /** Sends everything due now on the calling thread; answers how many sinks it took. */

@@ -2,6 +2,7 @@ package dev.ferry.auditsink;
 
 import dev.ferry.audit.AuditAction;
 import dev.ferry.audit.AuditLog;
+import dev.ferry.persistence.NewWork;
 import dev.ferry.principal.Caller;
 import dev.ferry.refusal.BodyChecks;
 import dev.ferry.refusal.Refusal;
@@ -10,12 +11,14 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
  * A collector's sink, for the product API and the console alike: set, read, remove, test. The collector must be
- * the caller's organization's (another's is as absent as a missing one); each change is audited, with who.
+ * the caller's organization's (another's is as absent as a missing one); each change is audited, with who. A sink
+ * set here is due at once, so it wakes this node's worker when the change commits.
  */
 @Service
 class Sinks {
@@ -26,16 +29,18 @@ class Sinks {
     private final SinkSender sender;
     private final SinkProperties properties;
     private final AuditLog audit;
+    private final ApplicationEventPublisher events;
     private final Clock clock;
 
     Sinks(AuditSinks sinks, SinkHeaders headers, SinkInput input, SinkSender sender, SinkProperties properties,
-            AuditLog audit, Clock clock) {
+            AuditLog audit, ApplicationEventPublisher events, Clock clock) {
         this.sinks = sinks;
         this.headers = headers;
         this.input = input;
         this.sender = sender;
         this.properties = properties;
         this.audit = audit;
+        this.events = events;
         this.clock = clock;
     }
 
@@ -65,6 +70,7 @@ class Sinks {
         } else {
             sinks.insert(caller.organizationId(), collectorId, settings, caller.actor());
         }
+        events.publishEvent(new NewWork(SinkWorker.class));
         audit.record(caller.organizationId(), caller.actor(), AuditAction.AUDIT_SINK_SET, collectorId,
                 settings.url() + " headers=" + settings.headerNames() + " batchSize=" + settings.batchSize()
                         + (settings.enabled() ? "" : " (disabled)"));

@@ -1,12 +1,14 @@
 package dev.ferry.callback;
 
 import dev.ferry.persistence.Columns;
+import dev.ferry.persistence.NewWork;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
@@ -15,6 +17,7 @@ import org.springframework.transaction.annotation.Transactional;
  * The callback outbox. A claim is a lease (the message's next attempt moves past it, so a dead worker's messages
  * come back) and {@code SKIP LOCKED} keeps nodes off each other's rows. A message waits while an older one of the
  * same endpoint and object is still pending (being sent or backing off), so an endpoint hears of an object in order.
+ * A message written or sent again wakes this node's worker once it commits.
  */
 @Component
 class CallbackOutbox {
@@ -30,11 +33,15 @@ class CallbackOutbox {
             limit ?
             for update skip locked""";
 
+    private static final NewWork NEW_WORK = new NewWork(CallbackWorker.class);
+
     private final JdbcClient jdbc;
+    private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    CallbackOutbox(JdbcClient jdbc, Clock clock) {
+    CallbackOutbox(JdbcClient jdbc, ApplicationEventPublisher events, Clock clock) {
         this.jdbc = jdbc;
+        this.events = events;
         this.clock = clock;
     }
 
@@ -47,6 +54,7 @@ class CallbackOutbox {
                 values (?, ?, ?, ?, ?, ?, 'PENDING', 0, ?, ?, ?)""")
                 .params(webhookId, endpoint.id(), endpoint.organizationId(), type, orderKey, body, now, now, now)
                 .update();
+        events.publishEvent(NEW_WORK);
         return jdbc.sql("select id from callback_message where webhook_id = ?").param(webhookId).query(Long.class)
                 .single();
     }
@@ -101,6 +109,7 @@ class CallbackOutbox {
                 where id = ? and organization_id = ? and status in ('PENDING', 'FAILED')
                   and (claimed_until is null or claimed_until <= ?)""")
                 .params(now, now, id, organizationId, now).update();
+        events.publishEvent(NEW_WORK);
         return jdbc.sql("select status from callback_message where id = ? and organization_id = ?")
                 .params(id, organizationId).query(String.class).optional();
     }

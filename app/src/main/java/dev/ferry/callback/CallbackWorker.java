@@ -16,7 +16,8 @@ import org.springframework.stereotype.Component;
 /**
  * Sends due callback messages, one at a time, on one thread per node; any number of nodes may run against one
  * database. A failed attempt (an answer other than 2xx, no answer in time, no connection) is tried again with
- * back-off until the retry window ends ({@link RetryWindow}), then the message is FAILED.
+ * back-off until the retry window ends ({@link RetryWindow}), then the message is FAILED. A message written or sent
+ * again on this node wakes it ({@link CallbackOutbox}); an idle one looks less and less often.
  */
 @Component
 class CallbackWorker extends PollingWorker {
@@ -36,7 +37,8 @@ class CallbackWorker extends PollingWorker {
 
     CallbackWorker(CallbackOutbox outbox, CallbackEndpoints endpoints, CallbackSecrets secrets, CallbackSender sender,
             CallbackProperties properties, Clock clock) {
-        super("callback worker", properties.workerEnabled(), 1, properties.pollInterval());
+        super("callback worker", properties.workerEnabled(), 1, properties.pollInterval(),
+                idleMax(properties.pollInterval()));
         this.outbox = outbox;
         this.endpoints = endpoints;
         this.secrets = secrets;

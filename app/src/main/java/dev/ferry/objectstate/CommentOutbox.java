@@ -1,6 +1,7 @@
 package dev.ferry.objectstate;
 
 import dev.ferry.persistence.Columns;
+import dev.ferry.persistence.NewWork;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -9,6 +10,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import dev.ferry.sitelink.CredentialsRenewed;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -34,10 +36,12 @@ class CommentOutbox {
             for update skip locked""";
 
     private final JdbcClient jdbc;
+    private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    CommentOutbox(JdbcClient jdbc, Clock clock) {
+    CommentOutbox(JdbcClient jdbc, ApplicationEventPublisher events, Clock clock) {
         this.jdbc = jdbc;
+        this.events = events;
         this.clock = clock;
     }
 
@@ -97,16 +101,20 @@ class CommentOutbox {
         return jdbc.sql("select * from object_change where id = ?").param(changeId).query(StateHistory::change).single();
     }
 
-    /** A site's credentials were renewed (same transaction): its parked comments are due now. */
+    /** A site's credentials were renewed (same transaction): its parked comments are due now, on this node at once. */
     @EventListener
     void on(CredentialsRenewed renewed) {
         wakeSite(renewed.clientKey());
     }
 
     int wakeSite(String clientKey) {
-        return jdbc.sql("""
+        int woken = jdbc.sql("""
                 update object_change_comment set status = 'PENDING', next_attempt_at = ?
                 where client_key = ? and status = 'WAITING'""").params(Timestamp.from(clock.instant()), clientKey).update();
+        if (woken > 0) {
+            events.publishEvent(new NewWork(ObjectStateWorker.class));
+        }
+        return woken;
     }
 
     private static void owned(ClaimedComment row, int updated) {

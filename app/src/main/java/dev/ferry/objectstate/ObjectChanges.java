@@ -4,11 +4,13 @@ import dev.ferry.audit.AuditAction;
 import dev.ferry.audit.AuditLog;
 import dev.ferry.link.TicketLink;
 import dev.ferry.link.TicketLinks;
+import dev.ferry.persistence.NewWork;
 import dev.ferry.principal.Caller;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.util.List;
 import java.util.stream.Collectors;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.jdbc.support.KeyHolder;
@@ -17,7 +19,8 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Records a state or comment the product posted, with one comment to write per ticket linked to the object
- * now, all in one transaction: the tickets are those of this moment, so a ticket linked later never gets it.
+ * now, all in one transaction: the tickets are those of this moment, so a ticket linked later never gets it. The
+ * commit wakes this node's worker, which writes them at once.
  */
 @Service
 class ObjectChanges {
@@ -25,12 +28,14 @@ class ObjectChanges {
     private final JdbcClient jdbc;
     private final TicketLinks links;
     private final AuditLog audit;
+    private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    ObjectChanges(JdbcClient jdbc, TicketLinks links, AuditLog audit, Clock clock) {
+    ObjectChanges(JdbcClient jdbc, TicketLinks links, AuditLog audit, ApplicationEventPublisher events, Clock clock) {
         this.jdbc = jdbc;
         this.links = links;
         this.audit = audit;
+        this.events = events;
         this.clock = clock;
     }
 
@@ -60,6 +65,7 @@ class ObjectChanges {
                     status, attempts, next_attempt_at, created_at) values (?, ?, ?, ?, ?, ?, 'PENDING', 0, ?, ?)""")
                 .params(changeId, ticket.id(), caller.organizationId(), ticket.clientKey(), ticket.issueId(),
                         ticket.issueKey(), now, now).update());
+        events.publishEvent(new NewWork(ObjectStateWorker.class));
         if (kind == ChangeKind.STATE) {
             links.objectStateChanged(caller.organizationId(), objectType, objectId, state);
         }

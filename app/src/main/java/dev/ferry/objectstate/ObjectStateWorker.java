@@ -8,7 +8,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Works the comment outbox with a few threads per node, any number of nodes against one database. Each
- * comment is handled on its own: a failure stays with it and never stops the others.
+ * comment is handled on its own: a failure stays with it and never stops the others. Comments written on this node
+ * wake it ({@link CommentOutbox}); an idle one looks less and less often.
  */
 @Component
 class ObjectStateWorker extends PollingWorker {
@@ -22,7 +23,8 @@ class ObjectStateWorker extends PollingWorker {
 
     ObjectStateWorker(CommentOutbox outbox, ObjectCommenter commenter, CommentFailures failures,
             ObjectStateProperties properties) {
-        super("object state worker", properties.workerEnabled(), properties.workerThreads(), properties.pollInterval());
+        super("object state worker", properties.workerEnabled(), properties.workerThreads(), properties.pollInterval(),
+                idleMax(properties.pollInterval()));
         this.outbox = outbox;
         this.commenter = commenter;
         this.failures = failures;

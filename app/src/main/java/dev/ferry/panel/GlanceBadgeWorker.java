@@ -1,54 +1,41 @@
 package dev.ferry.panel;
 
-import dev.ferry.node.NodeRole;
 import dev.ferry.jira.JiraClient;
 import dev.ferry.jira.JiraException;
 import dev.ferry.link.TicketLinks;
-import dev.ferry.persistence.OutageBackoff;
+import dev.ferry.persistence.PollingWorker;
 import dev.ferry.site.SiteDirectory;
-import jakarta.annotation.PreDestroy;
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 /**
  * Sets each changed issue's glance badge to its number of linked objects, through the issue property
  * Jira reads for the glance ({@code com.atlassian.jira.issue:{appKey}:{glanceKey}:status}). Only sites with the
- * app installed have the glance; API-token and OAuth connections get no property at all.
+ * app installed have the glance; API-token and OAuth connections get no property at all. It runs the outbox
+ * workers' loop on threads of its own, not on the shared scheduling thread a slow Jira would hold; links changed
+ * on this node wake it ({@link GlanceRefreshes}), and an idle one looks less and less often.
  */
 @Component
-class GlanceBadgeWorker {
+class GlanceBadgeWorker extends PollingWorker {
 
     private static final Logger log = LoggerFactory.getLogger(GlanceBadgeWorker.class);
     private static final Duration LEASE = Duration.ofMinutes(2);
     private static final int MAX_ATTEMPTS = 8;
     private static final int BATCH = 50;
 
-    private final OutageBackoff outage = new OutageBackoff("glance badge worker", log);
     private final GlanceRefreshes refreshes;
     private final TicketLinks links;
     private final SiteDirectory sites;
     private final JiraClient jira;
     private final String propertyKey;
-    private final PanelProperties properties;
-    private final ExecutorService threads;
-    private NodeRole role = NodeRole.ALL;
 
     GlanceBadgeWorker(GlanceRefreshes refreshes, TicketLinks links, SiteDirectory sites, JiraClient jira,
             GlanceBadges badges, PanelProperties properties) {
-        this.properties = properties;
-        this.threads = Executors.newFixedThreadPool(properties.glanceWorkerThreads(), runnable -> {
-            Thread thread = new Thread(runnable, "ferry-glance");
-            thread.setDaemon(true);
-            return thread;
-        });
+        super("glance badge worker", properties.glanceWorkerEnabled(), properties.glanceWorkerThreads(),
+                properties.glancePollInterval(), idleMax(properties.glancePollInterval()));
         this.refreshes = refreshes;
         this.links = links;
         this.sites = sites;
@@ -56,35 +43,19 @@ class GlanceBadgeWorker {
         this.propertyKey = badges.propertyKey();
     }
 
-    /** A {@code web} node sets no badges (ferry.node.role); without the bean (a bare test) it does. */
-    @Autowired(required = false)
-    void setNodeRole(NodeRole role) {
-        this.role = role;
+    /** Sets the badges of every issue due now on the calling thread; returns how many it took. */
+    @Override
+    protected int drain() {
+        return drainBatches(() -> refreshes.claim(BATCH, LEASE), this::refresh);
     }
 
-    @Scheduled(fixedDelayString = "${ferry.panels.glance-poll-interval:1s}")
-    void onSchedule() {
-        if (properties.glanceWorkerEnabled() && role.runsWorkers()) {
-            outage.run(this::drain);
-        }
-    }
-
-    /** Sets the badges of every issue due now, several at once; returns how many it took. */
-    int drain() {
-        int taken = 0;
-        List<GlanceRefreshes.Request> due;
-        do {
-            due = refreshes.claim(BATCH, LEASE);
-            due.stream().map(request -> CompletableFuture.runAsync(() -> refresh(request), threads)).toList()
-                    .forEach(CompletableFuture::join);
-            taken += due.size();
-        } while (due.size() == BATCH);
-        return taken;
-    }
-
-    @PreDestroy
-    void stop() {
-        threads.shutdownNow();
+    /** Claims no more than the free threads start on now, so no claimed badge waits in a queue under its lease. */
+    @Override
+    protected int poll(int free) {
+        int asked = Math.min(free, BATCH);
+        List<GlanceRefreshes.Request> due = refreshes.claim(asked, LEASE);
+        due.forEach(request -> hand(() -> refresh(request)));
+        return due.size() == asked ? Math.max(free, asked) : due.size(); // a full claim: more may be due
     }
 
     /** One issue; a failure stays with it and never stops the others. */

@@ -1,11 +1,13 @@
 package dev.ferry.panel;
 
 import dev.ferry.link.IssueLinksChanged;
+import dev.ferry.persistence.NewWork;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -15,18 +17,21 @@ import org.springframework.transaction.event.TransactionalEventListener;
 
 /**
  * The durable list of issues whose glance badge must be set again. A request is written in the same
- * transaction as the link change, so a crash can lose neither; many changes to one issue make one row.
+ * transaction as the link change, so a crash can lose neither; many changes to one issue make one row. The commit
+ * wakes this node's worker: a person who just linked a ticket looks for its badge.
  */
 @Component
 class GlanceRefreshes {
 
     private final JdbcClient jdbc;
     private final GlanceBadges badges;
+    private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    GlanceRefreshes(JdbcClient jdbc, GlanceBadges badges, Clock clock) {
+    GlanceRefreshes(JdbcClient jdbc, GlanceBadges badges, ApplicationEventPublisher events, Clock clock) {
         this.jdbc = jdbc;
         this.badges = badges;
+        this.events = events;
         this.clock = clock;
     }
 
@@ -48,6 +53,7 @@ class GlanceRefreshes {
                 // Another transaction asked for the same issue: its row does the job.
             }
         }
+        events.publishEvent(new NewWork(GlanceBadgeWorker.class));
     }
 
     @Transactional

@@ -12,6 +12,8 @@ import org.springframework.validation.annotation.Validated;
  *
  * @param glanceWorkerEnabled whether this node sets glance badges in Jira after links change
  * @param glanceWorkerThreads badges set at once; each is one call to Jira, so waiting, not CPU, is the cost
+ * @param glancePollInterval  how often an idle glance badge worker looks for changed issues at first; links changed
+ *                            on this node wake it at once
  * @param actionTokenLifetime how long the token the issue panel carries for its buttons stays valid
  */
 @Validated
@@ -19,5 +21,6 @@ import org.springframework.validation.annotation.Validated;
 record PanelProperties(
         @DefaultValue("true") boolean glanceWorkerEnabled,
         @DefaultValue("4") @Positive int glanceWorkerThreads,
+        @DefaultValue("1s") @PositiveDuration Duration glancePollInterval,
         @DefaultValue("10m") @PositiveDuration Duration actionTokenLifetime) {
 }

@@ -14,15 +14,16 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.SmartLifecycle;
+import org.springframework.transaction.event.TransactionalEventListener;
 
 /**
  * The loop every outbox worker runs: one claimer thread per node looks for due work and hands it to a pool of
  * {@code threadCount} I/O threads, claiming no more than there are free threads; it sleeps when it found nothing,
  * the sleep growing from the poll interval to {@code idlePollMax} while the outbox stays empty, and a local
- * {@link #wake()} (new work committed on this node) ends the sleep at once; work another node commits is found by
- * the poll. A database outage is waited out through one {@link OutageBackoff}, so it costs one probe at a time and
- * a throttled log line. On stop the claimer stops claiming and the pool finishes what it holds, up to
- * {@link #DRAIN_TIMEOUT}, before its threads (and their Jira calls) are interrupted.
+ * {@link #wake()} (new work committed on this node, {@link NewWork}) ends the sleep at once; work another node
+ * commits is found by the poll. A database outage is waited out through one {@link OutageBackoff}, so it costs one
+ * probe at a time and a throttled log line. On stop the claimer stops claiming and the pool finishes what it holds,
+ * up to {@link #DRAIN_TIMEOUT}, before its threads (and their Jira calls) are interrupted.
  *
  * <p>A subclass either overrides {@link #poll(int)} to claim and {@link #hand} items itself, or only says how to
  * {@link #drain()}: the claimer then drains on its own thread and, when that found work, lets the free threads
@@ -32,6 +33,11 @@ public abstract class PollingWorker implements SmartLifecycle {
 
     /** How long a stopping node lets its I/O threads finish what they hold; inside Spring's default shutdown phase. */
     static final Duration DRAIN_TIMEOUT = Duration.ofSeconds(20);
+    /**
+     * The longest idle sleep {@link #idleMax} allows: what a worker woken for local work still waits for is work
+     * another node committed or a retry coming due, and a few seconds of that go unnoticed.
+     */
+    static final Duration IDLE_CEILING = Duration.ofSeconds(5);
 
     private final Logger log = LoggerFactory.getLogger(getClass());
     private final String name;
@@ -62,6 +68,16 @@ public abstract class PollingWorker implements SmartLifecycle {
         this.threadCount = Math.max(1, threadCount);
         this.pollInterval = pollInterval;
         this.idlePollMax = idlePollMax.compareTo(pollInterval) < 0 ? pollInterval : idlePollMax;
+    }
+
+    /**
+     * The idle sleep of a worker that hears of local work through {@link NewWork}: ten poll intervals, at most
+     * {@link #IDLE_CEILING} (a longer poll interval stays as it is: the sleep never drops below it). An idle node
+     * then asks its empty tables a few times a second in all rather than once per poll interval per worker.
+     */
+    protected static Duration idleMax(Duration pollInterval) {
+        Duration tenPolls = pollInterval.multipliedBy(10);
+        return tenPolls.compareTo(IDLE_CEILING) < 0 ? tenPolls : IDLE_CEILING;
     }
 
     /** Works everything due now on the calling thread; returns how many items it took. */
@@ -102,6 +118,14 @@ public abstract class PollingWorker implements SmartLifecycle {
         synchronized (sleeper) {
             woken = true;
             sleeper.notifyAll();
+        }
+    }
+
+    /** Work for this worker was committed on this node: heard after the commit, or at once outside a transaction. */
+    @TransactionalEventListener(fallbackExecution = true)
+    public void on(NewWork work) {
+        if (work.worker().isInstance(this)) {
+            wake();
         }
     }
 

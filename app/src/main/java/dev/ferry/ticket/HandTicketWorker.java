@@ -7,7 +7,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Finishes hand tickets left pending: Jira could not be asked when the request came, or the process died
- * between Jira's answer and its commit. One thread per node; rows are leased, so nodes never share one.
+ * between Jira's answer and its commit. One thread per node; rows are leased, so nodes never share one. Nothing
+ * wakes it: the request files its own ticket, and what is left here waits out a retry delay or a lease anyway.
  */
 @Component
 class HandTicketWorker extends PollingWorker {
@@ -19,7 +20,8 @@ class HandTicketWorker extends PollingWorker {
     private final TicketProperties properties;
 
     HandTicketWorker(HandTicketStore store, HandTicketFiler filer, TicketProperties properties) {
-        super("hand ticket worker", properties.workerEnabled(), 1, properties.pollInterval());
+        super("hand ticket worker", properties.workerEnabled(), 1, properties.pollInterval(),
+                idleMax(properties.pollInterval()));
         this.store = store;
         this.filer = filer;
         this.properties = properties;

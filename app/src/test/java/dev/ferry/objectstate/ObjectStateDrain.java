@@ -29,7 +29,8 @@ public final class ObjectStateDrain {
      * claimed under its lease, as after a crash. Answers whether it died.
      */
     public static boolean drainDyingAfterJiraAnswers(ApplicationContext context) {
-        CommentOutbox dying = new CommentOutbox(context.getBean(JdbcClient.class), context.getBean(Clock.class)) {
+        CommentOutbox dying = new CommentOutbox(context.getBean(JdbcClient.class), context,
+                context.getBean(Clock.class)) {
             @Override
             void done(ClaimedComment row, String commentId) {
                 throw new WorkerKilled();

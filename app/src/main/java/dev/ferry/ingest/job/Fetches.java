@@ -5,19 +5,22 @@ import dev.ferry.audit.AuditLog;
 import dev.ferry.ingest.ActivitySource;
 import dev.ferry.ingest.ActivityStream;
 import dev.ferry.ingest.IngestTargets;
+import dev.ferry.persistence.NewWork;
 import dev.ferry.refusal.Refusal;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Fetch now for a date range: a job per request, one open at a time per connection; its progress, its
- * cancel. Everything asked is checked before the job exists, so a refused request changes nothing.
+ * cancel. Everything asked is checked before the job exists, so a refused request changes nothing. A job queued
+ * here is started by this node's worker as soon as it commits.
  */
 @Service
 public class Fetches {
@@ -30,16 +33,18 @@ public class Fetches {
     private final AuditLog audit;
     private final TransactionTemplate transaction;
     private final IngestProperties properties;
+    private final ApplicationEventPublisher events;
     private final Clock clock;
 
     Fetches(JobStore jobs, Streams streams, IngestTargets targets, AuditLog audit, TransactionTemplate transaction,
-            IngestProperties properties, Clock clock) {
+            IngestProperties properties, ApplicationEventPublisher events, Clock clock) {
         this.jobs = jobs;
         this.streams = streams;
         this.targets = targets;
         this.audit = audit;
         this.transaction = transaction;
         this.properties = properties;
+        this.events = events;
         this.clock = clock;
     }
 
@@ -60,6 +65,7 @@ public class Fetches {
                         chosen, actor);
                 audit.record(organizationId, actor, AuditAction.INGEST_FETCH_STARTED, queued.id(), connectionId + ": "
                         + range.from() + " to " + range.to() + ", " + String.join(", ", chosen));
+                events.publishEvent(new NewWork(IngestWorker.class));
                 return queued;
             });
             return JobView.of(job);
