@@ -119,7 +119,8 @@ public class Outbox {
      * Claims up to {@code batchSize} due deliveries for {@code lease}, each with its lane, in one transaction: one
      * query, one upsert per lane, one update for the claimed and one for those whose lane another delivery holds
      * (they go again shortly, without counting an attempt). The claim count moves on, so a copy of an earlier claim
-     * is refused at its first write ({@link #writeAttempted}) and can never file or comment a second time.
+     * is refused at its first write to the row and can never end the delivery a second time; the claim also marks each
+     * row as possibly written to Jira ({@link #beginWrite}).
      */
     @Transactional
     List<OutboundDelivery> claim(int batchSize, Duration lease) {
@@ -157,46 +158,63 @@ public class Outbox {
         if (candidates.isEmpty()) {
             return new Claim(List.of(), false);
         }
+        Instant until = now.plus(lease);
         List<OutboundDelivery> due = jdbc.sql(LOCK_DUE).param("ids", candidates.stream().map(Candidate::id).toList())
-                .param("now", at).param("limit", batchSize).query(Outbox::claimed).list();
+                .param("now", at).param("limit", batchSize).query((rs, row) -> claimed(rs, new Lease(now, until))).list();
         long pending = candidates.stream().filter(Candidate::pending).count();
         // More are due when the pending ones filled their read, or the lock stopped at the batch with candidates left.
         boolean full = pending >= pendingWanted || due.size() >= batchSize;
         if (due.isEmpty()) {
             return new Claim(due, full);
         }
-        // Claimed before the lanes are taken: a lane is held while its holder's claim lasts.
-        Timestamp until = Timestamp.from(now.plus(lease));
+        // Claimed before the lanes are taken: a lane is held while its holder's claim lasts. Marked as possibly written
+        // to Jira here rather than in a commit of its own before the write: a crash from here on leaves a retry to look.
         jdbc.sql("""
-                update ticket_delivery set attempts = attempts + 1, next_attempt_at = :until, claimed_until = :until
-                where id in (:ids)""").param("until", until).param("ids", due.stream().map(OutboundDelivery::id).toList())
-                .update();
+                update ticket_delivery set attempts = attempts + 1, next_attempt_at = :until, claimed_until = :until,
+                    write_attempted_at = coalesce(write_attempted_at, :now)
+                where id in (:ids)""").param("until", Timestamp.from(until)).param("now", at)
+                .param("ids", due.stream().map(OutboundDelivery::id).toList()).update();
         List<OutboundDelivery> claimed = new ArrayList<>(due.size());
-        List<Long> laneBusy = new ArrayList<>();
+        List<OutboundDelivery> laneBusy = new ArrayList<>();
         for (OutboundDelivery delivery : due) {
             if (lanes.take(delivery.id(), delivery.dedupKey(), now, lease)) {
                 claimed.add(delivery);
             } else {
-                laneBusy.add(delivery.id());
+                laneBusy.add(delivery);
             }
         }
         if (!laneBusy.isEmpty()) {
-            jdbc.sql("""
-                    update ticket_delivery set attempts = attempts - 1, claimed_until = null, next_attempt_at = :when,
-                        last_error = :why
-                    where id in (:ids)""").param("when", Timestamp.from(now.plus(LANE_BUSY_RETRY))).param("why", LANE_BUSY)
-                    .param("ids", laneBusy).update();
+            putBack(laneBusy, now);
         }
         return new Claim(claimed, full);
     }
 
+    /** Deliveries whose lane another holds go again shortly, as the claim found them: no attempt counted, no mark. */
+    private void putBack(List<OutboundDelivery> laneBusy, Instant now) {
+        jdbc.sql("""
+                update ticket_delivery set attempts = attempts - 1, claimed_until = null, next_attempt_at = :when,
+                    last_error = :why
+                where id in (:ids)""").param("when", Timestamp.from(now.plus(LANE_BUSY_RETRY))).param("why", LANE_BUSY)
+                .param("ids", laneBusy.stream().map(OutboundDelivery::id).toList()).update();
+        List<Long> unmarked = laneBusy.stream().filter(OutboundDelivery::unmarksOnEnd).map(OutboundDelivery::id).toList();
+        if (!unmarked.isEmpty()) {
+            jdbc.sql("update ticket_delivery set write_attempted_at = null where id in (:ids)").param("ids", unmarked)
+                    .update();
+        }
+    }
+
     /**
-     * Written before the create or comment call: from here on, a retry must look in Jira for what this
-     * delivery may already have written before writing it again. Refused once another worker holds the claim.
+     * Called right before the create or comment call; the claim has already marked the row, so from here on a retry
+     * looks in Jira for what this delivery may have written before writing it again. Refused once another worker
+     * claimed the delivery (the claim count moved on: a read, no commit), or when the lease is too near its end for
+     * this worker to be sure none will have by the time Jira has the write ({@link Lease#beginWrite}).
      */
-    void writeAttempted(OutboundDelivery delivery) {
-        owned(delivery, jdbc.sql("update ticket_delivery set write_attempted_at = ? where id = ? and attempts = ?")
-                .params(Timestamp.from(clock.instant()), delivery.id(), delivery.attempts()).update());
+    void beginWrite(OutboundDelivery delivery) {
+        int claims = jdbc.sql("select attempts from ticket_delivery where id = ?").param(delivery.id()).query(Integer.class)
+                .single();
+        if (claims != delivery.attempts() || !delivery.lease().beginWrite(clock.instant())) {
+            throw new LeaseLostException(delivery);
+        }
     }
 
     /** The ticket exists (created, commented or recovered); what is left are the side effects. */
@@ -207,8 +225,8 @@ public class Outbox {
 
     void finish(OutboundDelivery delivery, TicketDeliveryStatus status, String error) {
         owned(delivery, jdbc.sql("""
-                update ticket_delivery set status = ?, finished_at = ?, claimed_until = null, last_error = ?
-                where id = ? and attempts = ?""").params(status.name(), Timestamp.from(clock.instant()), Columns.clip(error, 4000),
+                update ticket_delivery set status = ?, finished_at = ?, claimed_until = null, last_error = ?""" + unmark(delivery)
+                + " where id = ? and attempts = ?").params(status.name(), Timestamp.from(clock.instant()), Columns.clip(error, 4000),
                 delivery.id(), delivery.attempts()).update());
         meters.delivery(status.name());
     }
@@ -232,10 +250,15 @@ public class Outbox {
     /** Try again at {@code when}; {@code WAITING} says a person or a re-install has to fix something first. */
     void reschedule(OutboundDelivery delivery, TicketDeliveryStatus status, Instant when, String error) {
         owned(delivery, jdbc.sql("""
-                update ticket_delivery set status = ?, next_attempt_at = ?, claimed_until = null, last_error = ?
-                where id = ? and attempts = ?""").params(status.name(), Timestamp.from(when), Columns.clip(error, 4000), delivery.id(),
+                update ticket_delivery set status = ?, next_attempt_at = ?, claimed_until = null, last_error = ?""" + unmark(delivery)
+                + " where id = ? and attempts = ?").params(status.name(), Timestamp.from(when), Columns.clip(error, 4000), delivery.id(),
                 delivery.attempts()).update());
         meters.delivery(status.name());
+    }
+
+    /** An attempt that ends before its write takes back the mark its claim set (see {@link Lease}). */
+    private static String unmark(OutboundDelivery delivery) {
+        return delivery.unmarksOnEnd() ? ", write_attempted_at = null" : "";
     }
 
     private static void owned(OutboundDelivery delivery, int updated) {
@@ -316,13 +339,13 @@ public class Outbox {
                 .query(DeliveryView::from).list();
     }
 
-    private static OutboundDelivery claimed(ResultSet rs, int row) throws SQLException {
+    private static OutboundDelivery claimed(ResultSet rs, Lease lease) throws SQLException {
         Timestamp attempted = rs.getTimestamp("write_attempted_at");
         String outcome = rs.getString("outcome");
         return new OutboundDelivery(rs.getLong("id"), rs.getString("event_id"), rs.getString("destination_id"),
                 rs.getString("organization_id"), rs.getString("client_key"), rs.getString("dedup_key"),
                 rs.getInt("attempts") + 1,
                 attempted == null ? null : attempted.toInstant(), rs.getString("issue_id"), rs.getString("issue_key"),
-                outcome == null ? null : TicketOutcome.valueOf(outcome));
+                outcome == null ? null : TicketOutcome.valueOf(outcome), lease);
     }
 }

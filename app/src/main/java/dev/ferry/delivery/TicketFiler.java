@@ -116,7 +116,7 @@ class TicketFiler {
                     JiraClient.DELIVERY_PROPERTY, JiraClient.DELIVERY_PROPERTY_PATH, delivery.marker()).isEmpty()) {
                 return commented;
             }
-            outbox.writeAttempted(delivery);
+            outbox.beginWrite(delivery);
             jira.addComment(job.site(), ticket.issueId(), templates.comment(job.event().facts()), marker(delivery));
             return commented;
         } catch (JiraException e) {
@@ -140,7 +140,7 @@ class TicketFiler {
         }
         // Rendered before the write is marked: a template refused here must not look like a lost create.
         IssueDraft draft = draft(job);
-        outbox.writeAttempted(delivery);
+        outbox.beginWrite(delivery);
         CreatedIssue created = jira.createIssue(job.site(), draft);
         return new Filed(created.id(), created.key(), TicketOutcome.CREATED);
     }

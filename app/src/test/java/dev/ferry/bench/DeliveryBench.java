@@ -43,7 +43,7 @@ import tools.jackson.databind.json.JsonMapper;
  * simulator, which costs a few milliseconds of CPU per call and would otherwise set the ceiling on two cores.
  * Run it with {@code bench/deliveries.sh}; options: {@code --mode=20x10|4x100} (sites × requests/s per site),
  * {@code --sites= --budget=} (override the mode), {@code --events= --warmup= --latency=50 --stub --quiet-sites --events-only --profile-events=FILE.jfr --profile-deliveries=FILE.jfr --workers=160
- * --database=h2|h2-unforced|postgres --schema=ferry_bench --management-port=0 --jvm=... --jar=app/target/ferry.jar}.
+ * --database=h2|h2-unforced|postgres --h2-settings=;PAGE_SIZE=2048 --schema=ferry_bench --management-port=0 --jvm=... --jar=app/target/ferry.jar}.
  */
 public final class DeliveryBench {
 
@@ -213,7 +213,8 @@ public final class DeliveryBench {
                 yield url;
             }
             case "h2-unforced" -> "jdbc:h2:nio:" + file + ";WRITE_DELAY=0";
-            default -> "jdbc:h2:file:" + file;
+            // The settings of Ferry's default URL (application.yml), and any an operator might add (--h2-settings=).
+            default -> "jdbc:h2:file:" + file + ";QUERY_CACHE_SIZE=64" + options.getOrDefault("h2-settings", "");
         };
     }
 

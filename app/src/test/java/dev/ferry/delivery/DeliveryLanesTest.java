@@ -53,21 +53,39 @@ class DeliveryLanesTest {
     }
 
     @Test
-    void aDeadHoldersLaneIsFreeOnceItsLeaseRunsOut() {
-        long dead = rows.inLane("k");
-        assertThat(outbox.claim(10, Duration.ofMillis(-1))).extracting(OutboundDelivery::id).containsExactly(dead);
+    void aHoldersLaneIsFreeOnceItsLeaseRunsOut() {
+        long held = rows.inLane("k");
+        OutboundDelivery holder = outbox.claim(10, Duration.ofMillis(-1)).get(0);
+        // It ended before its write, but letting its lane go failed: the lane waits out its lease.
+        outbox.reschedule(holder, TicketDeliveryStatus.PENDING, Instant.now().plus(Duration.ofHours(1)), "Jira unavailable");
         long next = rows.inLane("k");
 
         assertThat(outbox.claim(10, LEASE)).extracting(OutboundDelivery::id).containsExactly(next);
-        assertThat(rows.lastError(dead)).as("the dead holder, due again, now waits behind the lane's new holder")
+        dueNow(held);
+        assertThat(outbox.claim(10, LEASE)).isEmpty();
+        assertThat(rows.lastError(held)).as("the earlier holder, due again, now waits behind the lane's new holder")
                 .isEqualTo(Outbox.LANE_BUSY);
+    }
+
+    @Test
+    void aDeadHolderThatNeverReachedItsWriteStillGoesFirst() {
+        long dead = rows.inLane("k");
+        assertThat(outbox.claim(10, Duration.ofMillis(-1))).extracting(OutboundDelivery::id).containsExactly(dead);
+        long next = rows.inLane("k"); // its node was killed: nothing says whether it had called Jira
+
+        List<OutboundDelivery> claimed = outbox.claim(10, LEASE);
+        assertThat(claimed).as("the younger waits: the dead one may have filed the ticket")
+                .extracting(OutboundDelivery::id).containsExactly(dead);
+        outbox.done(claimed.get(0), "10001", "FERRY-1", TicketOutcome.RECOVERED);
+        assertThat(outbox.claim(10, LEASE)).extracting(OutboundDelivery::id).containsExactly(next);
     }
 
     @Test
     void aDeadHolderThatMayHaveWrittenToJiraGoesBeforeTheNextOfItsLane() {
         long dead = rows.inLane("k");
-        OutboundDelivery died = outbox.claim(10, Duration.ofMillis(-1)).get(0);
-        outbox.writeAttempted(died); // it called Jira to create the ticket, then its node was killed
+        OutboundDelivery died = outbox.claim(10, LEASE).get(0);
+        outbox.beginWrite(died); // it called Jira to create the ticket, then its node was killed
+        dueNow(dead);
         long next = rows.inLane("k");
 
         List<OutboundDelivery> claimed = outbox.claim(10, LEASE);

@@ -1,6 +1,7 @@
 package dev.ferry.delivery;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assumptions.assumeThat;
 
 import dev.ferry.persistence.Dialect;
@@ -84,5 +85,47 @@ class OutboxClaimTest {
                 .query(String.class).single();
         assertThat(plan.split("/\\* index sorted \\*/", -1)).as(plan).hasSize(3);
         assertThat(plan).contains("TICKET_DELIVERY_DUE");
+    }
+
+    @Test
+    void aClaimMarksItsRowsAsMaybeWrittenAndAnAttemptEndingBeforeItsWriteTakesTheMarkBack() {
+        long unwritten = rows.delivery("PENDING", Instant.now().minusSeconds(2));
+        long written = rows.delivery("PENDING", Instant.now().minusSeconds(1));
+
+        List<OutboundDelivery> claimed = outbox.claim(10, LEASE);
+        assertThat(rows.writeMarked(unwritten)).as("a node killed now leaves a retry to look in Jira first").isTrue();
+        outbox.beginWrite(claimed.get(1));
+        claimed.forEach(delivery -> outbox.reschedule(delivery, TicketDeliveryStatus.PENDING, Instant.now(), "Jira unavailable"));
+
+        assertThat(rows.writeMarked(unwritten)).as("it never called Jira: its retry need not look").isFalse();
+        assertThat(rows.writeMarked(written)).isTrue();
+        List<OutboundDelivery> retried = outbox.claim(10, LEASE);
+        assertThat(retried).extracting(OutboundDelivery::writeAttemptedAt).first().isNull();
+        assertThat(retried.get(1).writeAttemptedAt()).as("the retry of the one that called Jira looks first").isNotNull();
+    }
+
+    @Test
+    void aWriteIsRefusedOnceAnotherClaimTookTheDelivery() {
+        long id = rows.delivery("PENDING", Instant.now().minusSeconds(1));
+        OutboundDelivery stale = outbox.claim(10, LEASE).get(0);
+        rows.claimedUntil(id, Instant.now());
+        jdbc.sql("update ticket_delivery set next_attempt_at = ? where id = ?").params(Timestamp.from(Instant.now()), id)
+                .update();
+        OutboundDelivery current = outbox.claim(10, LEASE).get(0);
+
+        assertThatThrownBy(() -> outbox.beginWrite(stale)).isInstanceOf(LeaseLostException.class);
+        outbox.beginWrite(current);
+    }
+
+    @Test
+    void aLeaseTooNearItsEndBeginsNoWrite() {
+        Instant claimed = Instant.parse("2026-12-07T10:00:00Z");
+        Lease lease = new Lease(claimed, claimed.plus(LEASE));
+
+        assertThat(lease.beginWrite(claimed.plus(Duration.ofSeconds(100)))).as("a quarter of the lease is kept in hand")
+                .isFalse();
+        assertThat(lease.writing()).isFalse();
+        assertThat(lease.beginWrite(claimed.plus(Duration.ofSeconds(80)))).isTrue();
+        assertThat(lease.writing()).isTrue();
     }
 }

@@ -65,4 +65,9 @@ record OutboxRows(JdbcClient jdbc, String organizationId, String destinationId) 
     void claimedUntil(long id, Instant until) {
         jdbc.sql("update ticket_delivery set claimed_until = ? where id = ?").params(Timestamp.from(until), id).update();
     }
+
+    boolean writeMarked(long id) {
+        return jdbc.sql("select count(*) from ticket_delivery where id = ? and write_attempted_at is not null").param(id)
+                .query(Integer.class).single() == 1;
+    }
 }
