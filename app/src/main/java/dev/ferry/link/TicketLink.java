@@ -58,6 +58,12 @@ public class TicketLink {
                 issue.statusCategory(), false, now, null, object, origin, now, provenance);
     }
 
+    /** This link just {@link #create}d, as its insert stored it: with its id, and the version a new row starts at. */
+    TicketLink stored(long newId) {
+        return new TicketLink(newId, 0L, clientKey, issueId, issueKey, statusName, statusCategory, issueDeleted,
+                lastSyncedAt, lastEventAt, object, origin, createdAt, provenance);
+    }
+
     /** Whether a new firing of the same event should comment on this ticket rather than file another. */
     public boolean isOpen() {
         return !issueDeleted && !"done".equals(statusCategory);
