@@ -2,11 +2,13 @@ package dev.ferry.webhook;
 
 import dev.ferry.persistence.DatabaseFailures;
 import dev.ferry.persistence.GroupCommit;
+import dev.ferry.persistence.NewWork;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 
@@ -23,12 +25,14 @@ class Inbox implements SmartLifecycle, GroupCommit.Writer<InboundDelivery, Boole
 
     private final InboxTable table;
     private final LastWebhookSeen lastSeen;
+    private final ApplicationEventPublisher events;
     private final Duration maxWait;
     private final GroupCommit<InboundDelivery, Boolean> writes;
 
-    Inbox(InboxTable table, LastWebhookSeen lastSeen, WebhookProperties properties) {
+    Inbox(InboxTable table, LastWebhookSeen lastSeen, ApplicationEventPublisher events, WebhookProperties properties) {
         this.table = table;
         this.lastSeen = lastSeen;
+        this.events = events;
         this.maxWait = properties.storeTimeout();
         this.writes = new GroupCommit<>("inbox", this, MAX_BATCH, 8_192);
     }
@@ -68,9 +72,13 @@ class Inbox implements SmartLifecycle, GroupCommit.Writer<InboundDelivery, Boole
         }
     }
 
-    /** After the answers: the admin page's "last webhook received" must not delay a delivery's 2xx. */
+    /**
+     * After the answers: the admin page's "last webhook received" must not delay a delivery's 2xx. This node's inbox
+     * worker, asleep while the inbox was empty, looks at once.
+     */
     @Override
     public void written(List<InboundDelivery> deliveries) {
+        events.publishEvent(new NewWork(InboxWorker.class));
         lastSeen.received(deliveries);
     }
 

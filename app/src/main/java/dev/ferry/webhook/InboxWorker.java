@@ -13,7 +13,8 @@ import org.springframework.stereotype.Component;
  * Works the inbox: claims due deliveries, processes each on its own, and records the outcomes. Any
  * number of nodes may run one against the same database. It runs on threads of its own
  * ({@code ferry.webhooks.worker-threads}), not on the shared scheduling thread, where each pruner or reconcile
- * run would hold the inbox up while webhooks kept arriving.
+ * run would hold the inbox up while webhooks kept arriving. Idle, it looks less and less often; a webhook stored on
+ * this node wakes it at once.
  */
 @Component
 class InboxWorker extends PollingWorker {
@@ -27,7 +28,8 @@ class InboxWorker extends PollingWorker {
     private final WebhookProperties properties;
 
     InboxWorker(InboxQueue queue, DeliveryDispatcher dispatcher, WebhookProperties properties) {
-        super("inbox worker", properties.workerEnabled(), properties.workerThreads(), properties.pollInterval());
+        super("inbox worker", properties.workerEnabled(), properties.workerThreads(), properties.pollInterval(),
+                idleMax(properties.pollInterval()));
         this.queue = queue;
         this.dispatcher = dispatcher;
         this.properties = properties;
