@@ -169,6 +169,7 @@ public abstract class PollingWorker implements SmartLifecycle {
 
     private void claimLoop() {
         Duration idle = pollInterval;
+        boolean busy = false;
         while (running.get()) {
             try {
                 if (!freeThreads.tryAcquire(pollInterval.toMillis(), TimeUnit.MILLISECONDS)) {
@@ -184,14 +185,19 @@ public abstract class PollingWorker implements SmartLifecycle {
                 }
                 if (found >= free) {
                     idle = pollInterval; // a full hand: more may be due, look again at once
-                } else if (found > 0) {
+                } else if (found > 0 || (busy && gathersUnderLoad())) {
                     // Less than asked for: nothing else is due now, so an immediate look would come back empty.
                     // New work on this node wakes the claimer; other nodes' and retries' within a poll interval.
-                    sleep(pollInterval);
+                    if (gathersUnderLoad()) {
+                        gather(pollInterval);
+                    } else {
+                        sleep(pollInterval);
+                    }
                     idle = pollInterval;
                 } else {
                     idle = sleep(Duration.ofMillis(Math.max(idle.toMillis(), outage.remaining().toMillis())));
                 }
+                busy = found > 0;
             } catch (InterruptedException e) {
                 return; // stopping
             } catch (RuntimeException e) {
@@ -202,6 +208,29 @@ public abstract class PollingWorker implements SmartLifecycle {
                     return;
                 }
             }
+        }
+    }
+
+    /**
+     * Whether work arriving under load should gather for a poll interval rather than wake the claimer at once: after a
+     * look that found work, the next pause is not cut short by {@link #wake()} (only by a stop). Right for a worker
+     * whose cost is per batch (the inbox: one commit per batch, and on H2 each commit is a write to the file), which a
+     * wake per stored batch would cut into many small ones; an idle worker still wakes at once.
+     */
+    protected boolean gathersUnderLoad() {
+        return false;
+    }
+
+    /** Waits out {@code pause} whatever wakes the claimer meanwhile, unless the worker stops. */
+    private void gather(Duration pause) throws InterruptedException {
+        long end = System.nanoTime() + pause.toNanos();
+        synchronized (sleeper) {
+            long left = pause.toNanos();
+            while (running.get() && left > 0) {
+                sleeper.wait(Math.max(1, TimeUnit.NANOSECONDS.toMillis(left)));
+                left = end - System.nanoTime();
+            }
+            woken = false;
         }
     }
 

@@ -61,6 +61,12 @@ class InboxWorker extends PollingWorker {
         }
     }
 
+    /** A batch's outcomes commit together: under load, webhooks gather for a poll interval into larger batches. */
+    @Override
+    protected boolean gathersUnderLoad() {
+        return true;
+    }
+
     /** One delivery, recorded at once. */
     void process(StoredDelivery delivery) {
         queue.record(List.of(outcome(delivery)));

@@ -96,6 +96,23 @@ class PollingWorkerTest {
         assertThat(worker.polls()).isEqualTo(2);
     }
 
+    @Test
+    void aWorkerThatGathersUnderLoadLetsWorkGatherForAPollIntervalAfterFindingSome() throws InterruptedException {
+        GatheringWorker gathering = new GatheringWorker();
+        worker = gathering;
+        gathering.start();
+        awaitPolls(2); // the first look found work, the second none
+
+        gathering.wake();
+        Thread.sleep(300);
+        assertThat(gathering.polls()).as("work arriving under load gathers: the wake does not cut the pause").isEqualTo(2);
+
+        awaitPolls(3); // after the poll interval; idle now, asleep for a second at least
+        gathering.wake();
+        Thread.sleep(300);
+        assertThat(gathering.polls()).as("an idle worker still wakes at once").isEqualTo(4);
+    }
+
     /** A node whose worker would not look again for a minute by itself. */
     private void startNode() {
         node = new AnnotationConfigApplicationContext(Node.class);
@@ -158,6 +175,24 @@ class PollingWorkerTest {
 
         int polls() {
             return polls.get();
+        }
+    }
+
+    /** Finds one item at its first look, then none; gathers for a second after finding some, idles up to a minute. */
+    static class GatheringWorker extends CountingWorker {
+
+        GatheringWorker() {
+            super(Duration.ofSeconds(1), Duration.ofMinutes(1));
+        }
+
+        @Override
+        protected int drain() {
+            return super.drain() == 0 && polls() == 1 ? 1 : 0;
+        }
+
+        @Override
+        protected boolean gathersUnderLoad() {
+            return true;
         }
     }
 
