@@ -58,6 +58,9 @@ public class LastWebhookSeen {
         if (here != null && !here.isBefore(since)) {
             return true;
         }
+        if (here != null) {
+            receivedHere.remove(clientKey, here); // too old to answer any question: a site gone quiet leaves the map
+        }
         Optional<Instant> anywhere = noted.get(clientKey, key -> jdbc.sql(
                 "select last_webhook_at from site where client_key = ? and last_webhook_at is not null").param(key)
                 .query((rs, row) -> Columns.instant(rs, "last_webhook_at")).optional());
