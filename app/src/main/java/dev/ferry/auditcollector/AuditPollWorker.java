@@ -10,8 +10,7 @@ class AuditPollWorker extends PollingWorker {
     private final AuditPoller poller;
 
     AuditPollWorker(AuditPoller poller, CollectorProperties properties) {
-        super("audit poller", properties.workerEnabled(), properties.workerThreads(), properties.idleSleep(),
-                idleMax(properties.idleSleep()));
+        super("audit poller", properties.workerEnabled(), properties.workerThreads(), properties.idleSleep());
         this.poller = poller;
     }
 

@@ -42,8 +42,7 @@ class SinkWorker extends PollingWorker {
 
     SinkWorker(AuditSinks sinks, AuditRecordStore records, SinkHeaders headers, SinkSender sender,
             SinkProperties properties, Clock clock) {
-        super("audit sink worker", properties.workerEnabled(), properties.workerThreads(), properties.idleSleep(),
-                idleMax(properties.idleSleep()));
+        super("audit sink worker", properties.workerEnabled(), properties.workerThreads(), properties.idleSleep());
         this.sinks = sinks;
         this.records = records;
         this.headers = headers;

@@ -37,8 +37,7 @@ class CallbackWorker extends PollingWorker {
 
     CallbackWorker(CallbackOutbox outbox, CallbackEndpoints endpoints, CallbackSecrets secrets, CallbackSender sender,
             CallbackProperties properties, Clock clock) {
-        super("callback worker", properties.workerEnabled(), 1, properties.pollInterval(),
-                idleMax(properties.pollInterval()));
+        super("callback worker", properties.workerEnabled(), 1, properties.pollInterval());
         this.outbox = outbox;
         this.endpoints = endpoints;
         this.secrets = secrets;

@@ -23,8 +23,7 @@ class ObjectStateWorker extends PollingWorker {
 
     ObjectStateWorker(CommentOutbox outbox, ObjectCommenter commenter, CommentFailures failures,
             ObjectStateProperties properties) {
-        super("object state worker", properties.workerEnabled(), properties.workerThreads(), properties.pollInterval(),
-                idleMax(properties.pollInterval()));
+        super("object state worker", properties.workerEnabled(), properties.workerThreads(), properties.pollInterval());
         this.outbox = outbox;
         this.commenter = commenter;
         this.failures = failures;

@@ -35,7 +35,7 @@ class GlanceBadgeWorker extends PollingWorker {
     GlanceBadgeWorker(GlanceRefreshes refreshes, TicketLinks links, SiteDirectory sites, JiraClient jira,
             GlanceBadges badges, PanelProperties properties) {
         super("glance badge worker", properties.glanceWorkerEnabled(), properties.glanceWorkerThreads(),
-                properties.glancePollInterval(), idleMax(properties.glancePollInterval()));
+                properties.glancePollInterval());
         this.refreshes = refreshes;
         this.links = links;
         this.sites = sites;

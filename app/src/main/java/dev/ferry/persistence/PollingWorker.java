@@ -55,9 +55,13 @@ public abstract class PollingWorker implements SmartLifecycle {
     private NodeRole role = NodeRole.ALL;
     private Thread claimer;
 
-    /** @param name how logs and thread names call the worker, e.g. "delivery worker" */
+    /**
+     * A worker whose idle sleep grows to {@link #idleMax}: it hears of local work through {@link NewWork}.
+     *
+     * @param name how logs and thread names call the worker, e.g. "delivery worker"
+     */
     protected PollingWorker(String name, boolean enabled, int threadCount, Duration pollInterval) {
-        this(name, enabled, threadCount, pollInterval, pollInterval);
+        this(name, enabled, threadCount, pollInterval, idleMax(pollInterval));
     }
 
     /** @param idlePollMax the longest sleep an idle claimer grows to (no growth when equal to the poll interval) */

@@ -24,8 +24,7 @@ class PersonalDataReportWorker extends PollingWorker {
     private final Clock clock;
 
     PersonalDataReportWorker(ReportSchedule schedule, SiteReporter reporter, PrivacyProperties properties, Clock clock) {
-        super("personal data report worker", properties.reportWorkerEnabled(), 1, properties.reportPollInterval(),
-                idleMax(properties.reportPollInterval()));
+        super("personal data report worker", properties.reportWorkerEnabled(), 1, properties.reportPollInterval());
         this.schedule = schedule;
         this.reporter = reporter;
         this.properties = properties;

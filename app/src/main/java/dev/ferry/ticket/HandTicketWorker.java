@@ -20,8 +20,7 @@ class HandTicketWorker extends PollingWorker {
     private final TicketProperties properties;
 
     HandTicketWorker(HandTicketStore store, HandTicketFiler filer, TicketProperties properties) {
-        super("hand ticket worker", properties.workerEnabled(), 1, properties.pollInterval(),
-                idleMax(properties.pollInterval()));
+        super("hand ticket worker", properties.workerEnabled(), 1, properties.pollInterval());
         this.store = store;
         this.filer = filer;
         this.properties = properties;

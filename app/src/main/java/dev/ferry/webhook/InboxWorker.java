@@ -28,8 +28,7 @@ class InboxWorker extends PollingWorker {
     private final WebhookProperties properties;
 
     InboxWorker(InboxQueue queue, DeliveryDispatcher dispatcher, WebhookProperties properties) {
-        super("inbox worker", properties.workerEnabled(), properties.workerThreads(), properties.pollInterval(),
-                idleMax(properties.pollInterval()));
+        super("inbox worker", properties.workerEnabled(), properties.workerThreads(), properties.pollInterval());
         this.queue = queue;
         this.dispatcher = dispatcher;
         this.properties = properties;

@@ -11,8 +11,7 @@ class IngestWorker extends PollingWorker {
     private final IngestEngine engine;
 
     IngestWorker(IngestScheduler scheduler, IngestEngine engine, IngestProperties properties) {
-        super("ingest worker", properties.workerEnabled(), properties.workerThreads(), properties.pollInterval(),
-                idleMax(properties.pollInterval()));
+        super("ingest worker", properties.workerEnabled(), properties.workerThreads(), properties.pollInterval());
         this.scheduler = scheduler;
         this.engine = engine;
     }
