@@ -10,19 +10,34 @@ import dev.ferry.link.LinkOrigin;
 import dev.ferry.link.LinkProvenance;
 import dev.ferry.link.LinkedObject;
 import dev.ferry.link.TicketLinks;
+import dev.ferry.logging.LogContext;
+import dev.ferry.metrics.FerryMeters;
 import dev.ferry.panel.GlanceBadges;
+import dev.ferry.persistence.GroupCommit;
 import java.time.Clock;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * What follows a ticket: the remote link back to the object (its globalId makes a repeat an update), then
  * in one transaction the ticket link (which queues the glance badge), the audit row and the delivery's end.
+ * <p>
+ * Deliveries ending together share that transaction ({@link GroupCommit}): a writer thread records each waiting end
+ * and commits once, waiting up to {@code ferry.delivery.end-gather} for more while other deliveries of this node are
+ * still at Jira. On H2 a commit rewrites every page it changed, a B-tree's path to the root in each table and index,
+ * so ends committed together write those pages once. The delivery's thread waits for its end to commit, as before;
+ * a batch that fails for one delivery (its lease lost, say) writes each again alone.
  */
 @Component
-class DeliveryCompletion {
+class DeliveryCompletion implements SmartLifecycle, GroupCommit.Writer<DeliveryCompletion.Ending, Boolean> {
 
     static final String ACTOR = "ferry:delivery";
+    private static final int MAX_BATCH = 64;
 
     private final JiraClient jira;
     private final TicketLinks links;
@@ -30,15 +45,40 @@ class DeliveryCompletion {
     private final Outbox outbox;
     private final GlanceBadges badges;
     private final Clock clock;
+    private final TransactionTemplate transaction;
+    private final DeliveryProperties properties;
+    private final GroupCommit<Ending, Boolean> ends;
+    /** Deliveries of this node between the start of their filing and the hand-in of their end. */
+    private final AtomicInteger filing = new AtomicInteger();
+    @Autowired(required = false)
+    private FerryMeters meters = FerryMeters.NONE;
 
     DeliveryCompletion(JiraClient jira, TicketLinks links, AuditLog audit, Outbox outbox, GlanceBadges badges,
-            Clock clock) {
+            Clock clock, TransactionTemplate transaction, DeliveryProperties properties) {
         this.badges = badges;
         this.jira = jira;
         this.links = links;
         this.audit = audit;
         this.outbox = outbox;
         this.clock = clock;
+        this.transaction = transaction;
+        this.properties = properties;
+        this.ends = new GroupCommit<>("ferry-delivery-end", this, MAX_BATCH,
+                Math.max(MAX_BATCH, properties.workerThreads()), properties.endGather());
+    }
+
+    /** A filed ticket whose delivery is to end. */
+    record Ending(Job job, TicketFiler.Filed filed) {
+    }
+
+    /** Runs the filing of a ticket, counted so that ends waiting for a commit may wait for this one too. */
+    TicketFiler.Filed filing(Supplier<TicketFiler.Filed> filingIt) {
+        filing.incrementAndGet();
+        try {
+            return filingIt.get();
+        } finally {
+            filing.decrementAndGet();
+        }
     }
 
     void linkBack(Job job, TicketFiler.Filed filed) {
@@ -49,8 +89,41 @@ class DeliveryCompletion {
         }
     }
 
-    @Transactional
+    /** Ends the delivery on its ticket and returns once that is committed; throws what recording it threw. */
     void complete(Job job, TicketFiler.Filed filed) {
+        ends.write(new Ending(job, filed), properties.lease());
+    }
+
+    @Override
+    public List<Boolean> writeAll(List<Ending> batch) {
+        return transaction.execute(status -> batch.stream().map(this::recordLogged).toList());
+    }
+
+    @Override
+    public Boolean writeOne(Ending ending) {
+        return transaction.execute(status -> recordLogged(ending));
+    }
+
+    /** Counted once committed: a batch written again one by one would count its ends twice. */
+    @Override
+    public void written(List<Ending> batch) {
+        batch.forEach(ending -> meters.delivery(TicketDeliveryStatus.DONE.name()));
+    }
+
+    @Override
+    public boolean moreComing() {
+        return filing.get() > 0;
+    }
+
+    private boolean recordLogged(Ending ending) {
+        OutboundDelivery delivery = ending.job().delivery();
+        LogContext.run(() -> record(ending.job(), ending.filed()), LogContext.DELIVERY, delivery.id(),
+                LogContext.EVENT, delivery.eventId(), LogContext.SITE, delivery.clientKey());
+        return true;
+    }
+
+    /** The link, the audit row and the delivery's end, in the caller's transaction. */
+    private void record(Job job, TicketFiler.Filed filed) {
         ProductEvent event = job.event();
         if (filed.outcome() == TicketOutcome.COMMENTED) {
             audit.record(event.organizationId(), ACTOR, AuditAction.ISSUE_COMMENTED, filed.issueKey(), detail(job));
@@ -68,6 +141,27 @@ class DeliveryCompletion {
             audit.record(event.organizationId(), ACTOR, AuditAction.ISSUE_CREATED, filed.issueKey(), detail(job));
         }
         outbox.done(job.delivery(), filed.issueId(), filed.issueKey(), filed.outcome());
+    }
+
+    @Override
+    public void start() {
+        ends.start(1);
+    }
+
+    /** Stops after the delivery worker (a lower phase stops later), recording the ends it already handed in. */
+    @Override
+    public void stop() {
+        ends.stop(properties.lease());
+    }
+
+    @Override
+    public boolean isRunning() {
+        return ends.isRunning();
+    }
+
+    @Override
+    public int getPhase() {
+        return 0;
     }
 
     /** One remote link per product object on an issue, whichever event filed it. */

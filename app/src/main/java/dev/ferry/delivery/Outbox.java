@@ -231,7 +231,10 @@ public class Outbox {
         meters.delivery(status.name());
     }
 
-    /** The delivery ends on its ticket: the ticket and the end in one update, and its lane let go (caller's transaction). */
+    /**
+     * The delivery ends on its ticket: the ticket and the end in one update, and its lane let go (caller's
+     * transaction; the caller counts it once committed).
+     */
     void done(OutboundDelivery delivery, String issueId, String issueKey, TicketOutcome outcome) {
         owned(delivery, jdbc.sql("""
                 update ticket_delivery set status = 'DONE', finished_at = ?, claimed_until = null, last_error = null,
@@ -239,7 +242,6 @@ public class Outbox {
                 where id = ? and attempts = ?""").params(Timestamp.from(clock.instant()), issueId, issueKey, outcome.name(),
                 delivery.id(), delivery.attempts()).update());
         lanes.release(delivery.id(), delivery.dedupKey());
-        meters.delivery(TicketDeliveryStatus.DONE.name());
     }
 
     /** Lets the delivery's lane go after it ended any other way than {@link #done}. */

@@ -26,7 +26,9 @@ public final class DeliveryDrain {
         java.time.Clock clock = context.getBean(java.time.Clock.class);
         DeliveryCompletion dying = new DeliveryCompletion(context.getBean(dev.ferry.jira.JiraClient.class),
                 context.getBean(dev.ferry.link.TicketLinks.class), context.getBean(dev.ferry.audit.AuditLog.class),
-                context.getBean(Outbox.class), context.getBean(dev.ferry.panel.GlanceBadges.class), clock) {
+                context.getBean(Outbox.class), context.getBean(dev.ferry.panel.GlanceBadges.class), clock,
+                context.getBean(org.springframework.transaction.support.TransactionTemplate.class),
+                context.getBean(DeliveryProperties.class)) {
             @Override
             void complete(Job job, TicketFiler.Filed filed) {
                 throw new WorkerKilled();
