@@ -16,8 +16,6 @@ import dev.ferry.panel.GlanceBadges;
 import dev.ferry.persistence.GroupCommit;
 import java.time.Clock;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.Supplier;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
@@ -27,11 +25,11 @@ import org.springframework.transaction.support.TransactionTemplate;
  * What follows a ticket: the remote link back to the object (its globalId makes a repeat an update), then
  * in one transaction the ticket link (which queues the glance badge), the audit row and the delivery's end.
  * <p>
- * Deliveries ending together share that transaction ({@link GroupCommit}): a writer thread records each waiting end
- * and commits once, waiting up to {@code ferry.delivery.end-gather} for more while other deliveries of this node are
- * still at Jira. On H2 a commit rewrites every page it changed, a B-tree's path to the root in each table and index,
- * so ends committed together write those pages once. The delivery's thread waits for its end to commit, as before;
- * a batch that fails for one delivery (its lease lost, say) writes each again alone.
+ * Deliveries ending together share that transaction ({@link GroupCommit}): a writer thread records every end waiting
+ * and commits once. On H2 a commit rewrites every page it changed, a B-tree's path to the root in each table and
+ * index, so ends committed together write those pages once; the rate gate lets a site's deliveries go in bursts, so
+ * they tend to end together. The delivery's thread waits for its end to commit, as before; a batch that fails for one
+ * delivery (its lease lost, say) writes each again alone.
  */
 @Component
 class DeliveryCompletion implements SmartLifecycle, GroupCommit.Writer<DeliveryCompletion.Ending, Boolean> {
@@ -48,8 +46,6 @@ class DeliveryCompletion implements SmartLifecycle, GroupCommit.Writer<DeliveryC
     private final TransactionTemplate transaction;
     private final DeliveryProperties properties;
     private final GroupCommit<Ending, Boolean> ends;
-    /** Deliveries of this node between the start of their filing and the hand-in of their end. */
-    private final AtomicInteger filing = new AtomicInteger();
     @Autowired(required = false)
     private FerryMeters meters = FerryMeters.NONE;
 
@@ -64,21 +60,11 @@ class DeliveryCompletion implements SmartLifecycle, GroupCommit.Writer<DeliveryC
         this.transaction = transaction;
         this.properties = properties;
         this.ends = new GroupCommit<>("ferry-delivery-end", this, MAX_BATCH,
-                Math.max(MAX_BATCH, properties.workerThreads()), properties.endGather());
+                Math.max(MAX_BATCH, properties.workerThreads()));
     }
 
     /** A filed ticket whose delivery is to end. */
     record Ending(Job job, TicketFiler.Filed filed) {
-    }
-
-    /** Runs the filing of a ticket, counted so that ends waiting for a commit may wait for this one too. */
-    TicketFiler.Filed filing(Supplier<TicketFiler.Filed> filingIt) {
-        filing.incrementAndGet();
-        try {
-            return filingIt.get();
-        } finally {
-            filing.decrementAndGet();
-        }
     }
 
     void linkBack(Job job, TicketFiler.Filed filed) {
@@ -108,11 +94,6 @@ class DeliveryCompletion implements SmartLifecycle, GroupCommit.Writer<DeliveryC
     @Override
     public void written(List<Ending> batch) {
         batch.forEach(ending -> meters.delivery(TicketDeliveryStatus.DONE.name()));
-    }
-
-    @Override
-    public boolean moreComing() {
-        return filing.get() > 0;
     }
 
     private boolean recordLogged(Ending ending) {

@@ -26,9 +26,6 @@ import org.springframework.validation.annotation.Validated;
  *                         learned within it (a webhook's, a read's, or its own on filing) is trusted as well: webhooks
  *                         would have said if someone closed the ticket. {@code 0s} asks Jira past
  *                         {@code statusFreshFor} every time
- * @param endGather        how long a delivery's end waits for others of this node to share its commit, while some are
- *                         still at Jira: the ends of one commit write their tables' changed pages once. {@code 0s}
- *                         commits each end as soon as the writer is free
  */
 @Validated
 @ConfigurationProperties("ferry.delivery")
@@ -38,6 +35,5 @@ record DeliveryProperties(@DefaultValue("true") boolean workerEnabled, @DefaultV
         @DefaultValue("1m") @PositiveDuration Duration waitingRecheck,
         @DefaultValue("5s") @PositiveDuration Duration idlePollMax,
         @DefaultValue("10s") @PositiveOrZeroDuration Duration statusFreshFor,
-        @DefaultValue("10m") @PositiveOrZeroDuration Duration webhookStatusTrustedFor,
-        @DefaultValue("20ms") @PositiveOrZeroDuration Duration endGather) {
+        @DefaultValue("10m") @PositiveOrZeroDuration Duration webhookStatusTrustedFor) {
 }

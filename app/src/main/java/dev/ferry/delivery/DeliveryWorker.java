@@ -141,17 +141,14 @@ class DeliveryWorker extends PollingWorker {
     }
 
     private void deliver(Job job) {
-        TicketFiler.Filed filed = completion.filing(() -> {
-            TicketFiler.Filed ticket = filer.file(job);
-            try {
-                completion.linkBack(job, ticket);
-            } catch (RuntimeException e) {
-                // The ticket stays known to the retry, which then needs no search in Jira for it.
-                outbox.ticketKnown(job.delivery(), ticket.issueId(), ticket.issueKey(), ticket.outcome());
-                throw e;
-            }
-            return ticket;
-        });
+        TicketFiler.Filed filed = filer.file(job);
+        try {
+            completion.linkBack(job, filed);
+        } catch (RuntimeException e) {
+            // The ticket stays known to the retry, which then needs no search in Jira for it.
+            outbox.ticketKnown(job.delivery(), filed.issueId(), filed.issueKey(), filed.outcome());
+            throw e;
+        }
         completion.complete(job, filed);
         log.info("delivery {} (event {} {}) {} {} on {}", job.delivery().id(), job.event().id(), job.event().type(),
                 filed.outcome(), filed.issueKey(), job.delivery().clientKey());

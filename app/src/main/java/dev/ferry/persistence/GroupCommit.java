@@ -18,9 +18,7 @@ import org.springframework.dao.TransientDataAccessResourceException;
  * to a batch, and writes it in one transaction: under load the database makes one commit, and H2 one store of its
  * changed pages, for many requests instead of one each. The request thread waits until its item is committed, so its
  * answer still means "stored". When the batch fails for one item (a duplicate, say), each is written again alone, so
- * one bad item never fails the others; when the database is out, every item of the batch fails at once. A writer
- * that knows more items are on their way ({@link Writer#moreComing}) may have a batch wait a little for them
- * ({@code gather}), so that items arriving a few at a time still share a commit.
+ * one bad item never fails the others; when the database is out, every item of the batch fails at once.
  *
  * @param <I> what is written
  * @param <R> what writing one answers
@@ -39,11 +37,6 @@ public final class GroupCommit<I, R> {
         /** After a batch's callers were answered: the items of it that were written. */
         default void written(List<I> items) {
         }
-
-        /** Whether items not yet handed in are on their way, so that a batch is worth its gather wait. */
-        default boolean moreComing() {
-            return false;
-        }
     }
 
     private static final Logger log = LoggerFactory.getLogger(GroupCommit.class);
@@ -51,7 +44,6 @@ public final class GroupCommit<I, R> {
     private final String name;
     private final Writer<I, R> writer;
     private final int maxBatch;
-    private final long gatherNanos;
     private final BlockingQueue<Pending<I, R>> queue;
     private final List<Thread> threads = new ArrayList<>();
     private final ThrottledLog outages = new ThrottledLog(log);
@@ -63,18 +55,9 @@ public final class GroupCommit<I, R> {
      * @param capacity the most items waiting; past it a submit waits, up to its timeout
      */
     public GroupCommit(String name, Writer<I, R> writer, int maxBatch, int capacity) {
-        this(name, writer, maxBatch, capacity, Duration.ZERO);
-    }
-
-    /**
-     * @param gather how long a batch waits for more items after its first, while the writer says
-     *               {@link Writer#moreComing more are coming} and the batch is not full
-     */
-    public GroupCommit(String name, Writer<I, R> writer, int maxBatch, int capacity, Duration gather) {
         this.name = name;
         this.writer = writer;
         this.maxBatch = maxBatch;
-        this.gatherNanos = gather.toNanos();
         this.queue = new ArrayBlockingQueue<>(capacity);
     }
 
@@ -166,7 +149,6 @@ public final class GroupCommit<I, R> {
                 }
                 batch.add(first);
                 queue.drainTo(batch, maxBatch - 1);
-                gather(batch);
                 writeBatch(batch);
                 writer.written(batch.stream().filter(pending -> !pending.written().isCompletedExceptionally())
                         .map(Pending::item).toList());
@@ -180,20 +162,6 @@ public final class GroupCommit<I, R> {
             } finally {
                 batch.clear();
             }
-        }
-    }
-
-    /** Adds what arrives within the gather wait while more items are coming, up to a full batch. */
-    private void gather(List<Pending<I, R>> batch) throws InterruptedException {
-        long deadline = System.nanoTime() + gatherNanos;
-        while (batch.size() < maxBatch && writer.moreComing()) {
-            long left = deadline - System.nanoTime();
-            Pending<I, R> next = left > 0 ? queue.poll(left, TimeUnit.NANOSECONDS) : null;
-            if (next == null) {
-                return;
-            }
-            batch.add(next);
-            queue.drainTo(batch, maxBatch - batch.size());
         }
     }
 

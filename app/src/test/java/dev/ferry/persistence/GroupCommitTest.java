@@ -105,35 +105,6 @@ class GroupCommitTest {
         }
     }
 
-    @Test
-    void whileMoreAreComingABatchGathersWhatArrivesWithinItsWait() throws Exception {
-        commits = new GroupCommit<>("test-commit", writer, 256, 1024, Duration.ofSeconds(3));
-        writer.moreComing = true;
-        commits.start(1);
-        List<Future<String>> answers = submit(List.of("first"));
-        Thread.sleep(300);
-        writer.moreComing = false; // the second is the last on its way: the batch need not wait out its 3 s
-        answers.addAll(submit(List.of("second")));
-
-        for (Future<String> answer : answers) {
-            assertThat(answer.get(2, TimeUnit.SECONDS)).startsWith("wrote ");
-        }
-        assertThat(writer.batches).containsExactly(2);
-    }
-
-    @Test
-    void withNothingMoreComingABatchIsWrittenWithoutItsGatherWait() throws Exception {
-        commits = new GroupCommit<>("test-commit", writer, 256, 1024, Duration.ofSeconds(30));
-        commits.start(1);
-        long started = System.nanoTime();
-        assertThat(commits.write("alone", TIMEOUT)).isEqualTo("wrote alone");
-        assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(5));
-        Thread.sleep(300);
-        assertThat(commits.write("later", TIMEOUT)).isEqualTo("wrote later");
-
-        assertThat(writer.batches).containsExactly(1, 1);
-    }
-
     /**
      * Starts one writer and holds it on a first item while {@code count} more are handed in, so that they wait
      * together; the caller lets it go with {@code writer.hold.countDown()}. Answers the first's answer and theirs.
@@ -173,12 +144,6 @@ class GroupCommitTest {
         volatile CountDownLatch hold = new CountDownLatch(0);
         volatile String refused;
         volatile boolean outage;
-        volatile boolean moreComing;
-
-        @Override
-        public boolean moreComing() {
-            return moreComing;
-        }
 
         @Override
         public List<String> writeAll(List<String> items) {
