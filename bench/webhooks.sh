@@ -5,6 +5,7 @@
 #   bench/webhooks.sh                      # H2 file database (the default), 16 connections, 20 s
 #   bench/webhooks.sh --database=postgres  # PostgreSQL at 127.0.0.1:5432, database test, schema $FERRY_BENCH_SCHEMA (ferry_bench)
 #   bench/webhooks.sh --process            # 8,000/s for 60 s with the inbox workers on: backlog, drain, CPU per webhook
+#   bench/webhooks.sh --drain              # the same load with the workers off, then the workers alone work it off
 # Further options: --connections=N --duration=20s --warmup=8s --worker=true (process while loading).
 set -euo pipefail
 cd "$(dirname "$0")/.."

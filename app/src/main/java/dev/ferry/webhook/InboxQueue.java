@@ -22,11 +22,24 @@ import org.springframework.transaction.annotation.Transactional;
 @Component
 class InboxQueue {
 
-    private static final String DUE = """
-            select id, client_key, webhook_id, event, body, attempts, received_at from webhook_delivery
+    /**
+     * The first due deliveries, read without locks in the order of the index {@code (status, next_attempt_at)}, so the
+     * database walks the index and stops at the limit however long the backlog is.
+     * With {@code FOR UPDATE} on H2 it read and sorted every due row on every claim: a backlog of 358,000 deliveries
+     * drained at about 30 a second.
+     */
+    static final String DUE_IN_ORDER = """
+            select id from webhook_delivery
             where status = 'PENDING' and next_attempt_at <= ?
+            order by status, next_attempt_at
+            limit ?""";
+
+    /** Of those candidates, the ones still due, locked; another worker's are skipped. */
+    private static final String LOCK_DUE = """
+            select id, client_key, webhook_id, event, body, attempts, received_at from webhook_delivery
+            where id in (:ids) and status = 'PENDING' and next_attempt_at <= :now
             order by next_attempt_at, id
-            limit ?
+            limit :limit
             for update skip locked""";
 
     private static final String LEASE = "update webhook_delivery set attempts = attempts + 1, next_attempt_at = ? where id = ?";
@@ -43,10 +56,19 @@ class InboxQueue {
         this.clock = clock;
     }
 
+    /**
+     * Claims up to {@code batchSize} due deliveries for {@code lease}. Twice the batch is read as candidates, so those
+     * another worker locks meanwhile still leave a full batch.
+     */
     @Transactional
     List<StoredDelivery> claim(int batchSize, Duration lease) {
         Instant now = clock.instant();
-        List<StoredDelivery> due = jdbc.sql(DUE).params(Timestamp.from(now), batchSize)
+        List<Long> candidates = jdbc.sql(DUE_IN_ORDER).params(Timestamp.from(now), 2 * batchSize).query(Long.class).list();
+        if (candidates.isEmpty()) {
+            return List.of();
+        }
+        List<StoredDelivery> due = jdbc.sql(LOCK_DUE).param("ids", candidates).param("now", Timestamp.from(now))
+                .param("limit", batchSize)
                 .query((rs, row) -> new StoredDelivery(rs.getLong("id"), rs.getString("client_key"),
                         rs.getString("webhook_id"), rs.getString("event"), rs.getString("body"), rs.getInt("attempts") + 1,
                         rs.getTimestamp("received_at").toInstant()))

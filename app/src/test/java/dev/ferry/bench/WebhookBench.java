@@ -36,8 +36,9 @@ public final class WebhookBench {
     static final String SITE = "bench-site";
 
     public static void main(String[] args) throws Exception {
-        boolean process = List.of(args).contains("--process");
-        BenchOptions options = BenchOptions.parse(process ? processDefaults(args) : args);
+        boolean drain = List.of(args).contains("--drain");
+        boolean process = drain || List.of(args).contains("--process");
+        BenchOptions options = BenchOptions.parse(process ? processDefaults(args, !drain) : args);
         Path work = Files.createTempDirectory("ferry-bench");
         String database = options.databaseUrl(work);
         options.resetDatabase();
@@ -49,6 +50,10 @@ public final class WebhookBench {
         try {
             awaitHealthy(port);
             install(port, secret);
+            if (drain) {
+                draining(options, ferry, ferryDatabase, port, work, secret);
+                return;
+            }
             if (process) {
                 processing(options, ferry, ferryDatabase, port, work, secret);
                 return;
@@ -84,14 +89,72 @@ public final class WebhookBench {
         System.exit(0);
     }
 
-    /** {@code --process} runs at 8,000 deliveries/s for 60 s with the inbox worker on, unless told otherwise. */
-    private static String[] processDefaults(String[] args) {
+    /**
+     * {@code --process} runs at 8,000 deliveries/s for 60 s with the inbox worker on, unless told otherwise;
+     * {@code --drain} loads the same with the worker off, then lets it work.
+     */
+    private static String[] processDefaults(String[] args, boolean worker) {
         List<String> given = new ArrayList<>(List.of(args));
         given.remove("--process");
+        given.remove("--drain");
         List<String> all = new ArrayList<>(List.of("--rate=8000", "--duration=60s", "--warmup=10s"));
         all.addAll(given);
-        all.add("--worker=true");
+        all.add("--worker=" + worker);
         return all.toArray(String[]::new);
+    }
+
+    /**
+     * The processing side on its own ({@code --drain}): the load at the rate for the duration with the inbox worker
+     * off, so the backlog is everything received; then Ferry restarts with its worker on and works it off with the
+     * cores to itself, neither wrk nor the receiving side taking any. From the first backlog read after the restart
+     * until it is 0: deliveries processed per second, and Ferry's CPU per delivery processed (a cold JVM: its JIT
+     * compiler included). At least the rate says the workers alone process what the load brought in that long.
+     */
+    private static void draining(BenchOptions options, Process loading, String database, int port, Path work,
+            String secret) throws Exception {
+        System.out.println("loading for " + options.duration().toSeconds() + " s at " + options.rate()
+                + " deliveries/s, the inbox workers off …");
+        WrkResult load = WrkResult.run(port, luaScript(work, secret, options.duration(), options.rate()),
+                options.connections(), options.duration());
+        stop(loading);
+        load.print(options);
+        BenchOptions working = new BenchOptions(options.database(), options.connections(), options.rate(),
+                options.duration(), options.warmup(), true, options.serverThreads(), options.jar(), options.java(),
+                options.jvmOptions(), options.extraFerryArguments());
+        Process ferry = startFerry(working, database, port, work);
+        try {
+            awaitHealthy(port);
+            try (InboxBacklog backlog = InboxBacklog.open(database)) {
+                CpuSample before = CpuSample.take(ferry.pid());
+                long start = System.nanoTime();
+                long first = backlog.pending();
+                long pending = first;
+                long deadline = start + Duration.ofMinutes(5).toNanos();
+                while (pending > 0 && System.nanoTime() < deadline) {
+                    Thread.sleep(100);
+                    pending = backlog.pending();
+                }
+                CpuSample used = CpuSample.take(ferry.pid()).minus(before);
+                InboxBacklog.Tally tally = backlog.tally();
+                stop(ferry);
+                double seconds = (System.nanoTime() - start) / 1e9;
+                System.out.printf("deliveries answered 204 during the load: %d (%.0f/s), failed %d%n", load.answered(),
+                        load.answered() / (double) options.duration().toSeconds(), load.failed());
+                System.out.printf("backlog at the first read after the restart: %d; 0 after %s%n", first,
+                        pending > 0 ? "NOT within 5 minutes" : String.format("%.1f s", seconds));
+                double perSecond = first / seconds;
+                System.out.printf("processed: %.0f deliveries/s with the cores to the workers%n", perSecond);
+                System.out.print(used.describe(first, options.database().equals("postgres")));
+                System.out.println("(Ferry's CPU here is processing alone, from a cold start)");
+                System.out.println(tally.describe(load.answered()));
+                boolean ok = pending == 0 && tally.exactlyOnce(load.answered()) && perSecond >= options.rate();
+                System.out.println((ok ? "KEPT UP: " : "BEHIND: ") + String.format("the workers alone processed %.0f "
+                        + "deliveries/s against %d/s received", perSecond, options.rate()));
+                System.exit(ok ? 0 : 1);
+            }
+        } finally {
+            ferry.destroyForcibly();
+        }
     }
 
     /**

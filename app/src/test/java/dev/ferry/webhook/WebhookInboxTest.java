@@ -1,7 +1,9 @@
 package dev.ferry.webhook;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assumptions.assumeThat;
 
+import dev.ferry.persistence.Dialect;
 import dev.ferry.site.TestSites;
 import dev.ferry.support.Eventually;
 import dev.ferry.support.FerryIntegrationTest;
@@ -45,6 +47,8 @@ class WebhookInboxTest {
     InboxQueue queue;
     @Autowired
     CountingProcessor processor;
+    @Autowired
+    Dialect dialect;
     Http http;
 
     @BeforeEach
@@ -52,6 +56,15 @@ class WebhookInboxTest {
         http = new Http(port);
         sites.install(SITE, SECRET);
         processor.seen.clear();
+    }
+
+    /** H2 says in its plan when it walks an index in the query's order and can stop at the limit. */
+    @Test
+    void onH2TheDueQueryWalksItsIndexInOrderInsteadOfSortingTheBacklog() {
+        assumeThat(dialect.postgres()).as("H2's plan").isFalse();
+        String plan = jdbc.sql("explain " + InboxQueue.DUE_IN_ORDER)
+                .params(java.sql.Timestamp.from(java.time.Instant.now()), 400).query(String.class).single();
+        assertThat(plan).as(plan).contains("/* index sorted */").contains("WEBHOOK_DELIVERY_DUE");
     }
 
     @Test
