@@ -118,6 +118,7 @@ public final class WebhookBench {
                 options.connections(), options.duration());
         stop(loading);
         load.print(options);
+        options.analyzeWithoutAutovacuum("webhook_delivery");
         BenchOptions working = new BenchOptions(options.database(), options.connections(), options.rate(),
                 options.duration(), options.warmup(), true, options.serverThreads(), options.jar(), options.java(),
                 options.jvmOptions(), options.extraFerryArguments());
