@@ -12,12 +12,13 @@ import dev.ferry.link.LinkedObject;
 import dev.ferry.link.TicketLinks;
 import dev.ferry.logging.LogContext;
 import dev.ferry.metrics.FerryMeters;
+import dev.ferry.node.NodeRole;
 import dev.ferry.panel.GlanceBadges;
 import dev.ferry.persistence.GroupCommit;
+import dev.ferry.persistence.GroupCommitLifecycle;
 import java.time.Clock;
 import java.util.List;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -29,10 +30,11 @@ import org.springframework.transaction.support.TransactionTemplate;
  * and commits once. On H2 a commit rewrites every page it changed, a B-tree's path to the root in each table and
  * index, so ends committed together write those pages once; the rate gate lets a site's deliveries go in bursts, so
  * they tend to end together. The delivery's thread waits for its end to commit, as before; a batch that fails for one
- * delivery (its lease lost, say) writes each again alone.
+ * delivery (its lease lost, say) writes each again alone. The writer stops after the delivery worker (a lower phase
+ * stops later), recording the ends it already handed in.
  */
 @Component
-class DeliveryCompletion implements SmartLifecycle, GroupCommit.Writer<DeliveryCompletion.Ending, Boolean> {
+class DeliveryCompletion extends GroupCommitLifecycle<DeliveryCompletion.Ending, Boolean> {
 
     static final String ACTOR = "ferry:delivery";
     private static final int MAX_BATCH = 64;
@@ -45,12 +47,14 @@ class DeliveryCompletion implements SmartLifecycle, GroupCommit.Writer<DeliveryC
     private final Clock clock;
     private final TransactionTemplate transaction;
     private final DeliveryProperties properties;
-    private final GroupCommit<Ending, Boolean> ends;
     @Autowired(required = false)
     private FerryMeters meters = FerryMeters.NONE;
+    @Autowired(required = false)
+    private NodeRole role = NodeRole.ALL;
 
     DeliveryCompletion(JiraClient jira, TicketLinks links, AuditLog audit, Outbox outbox, GlanceBadges badges,
             Clock clock, TransactionTemplate transaction, DeliveryProperties properties) {
+        super("ferry-delivery-end", MAX_BATCH, Math.max(MAX_BATCH, properties.workerThreads()), 1, properties.lease());
         this.badges = badges;
         this.jira = jira;
         this.links = links;
@@ -59,8 +63,6 @@ class DeliveryCompletion implements SmartLifecycle, GroupCommit.Writer<DeliveryC
         this.clock = clock;
         this.transaction = transaction;
         this.properties = properties;
-        this.ends = new GroupCommit<>("ferry-delivery-end", this, MAX_BATCH,
-                Math.max(MAX_BATCH, properties.workerThreads()));
     }
 
     /** A filed ticket whose delivery is to end. */
@@ -77,7 +79,7 @@ class DeliveryCompletion implements SmartLifecycle, GroupCommit.Writer<DeliveryC
 
     /** Ends the delivery on its ticket and returns once that is committed; throws what recording it threw. */
     void complete(Job job, TicketFiler.Filed filed) {
-        ends.write(new Ending(job, filed), properties.lease());
+        writes().write(new Ending(job, filed), properties.lease());
     }
 
     @Override
@@ -124,25 +126,16 @@ class DeliveryCompletion implements SmartLifecycle, GroupCommit.Writer<DeliveryC
         outbox.done(job.delivery(), filed.issueId(), filed.issueKey(), filed.outcome());
     }
 
+    /**
+     * Only where the delivery worker can run, its one caller: a web node runs no workers (ferry.node.role), so it ends
+     * no deliveries and needs no writer thread. A node with the worker switched off keeps it, as tests drive the
+     * worker by hand there.
+     */
     @Override
     public void start() {
-        ends.start(1);
-    }
-
-    /** Stops after the delivery worker (a lower phase stops later), recording the ends it already handed in. */
-    @Override
-    public void stop() {
-        ends.stop(properties.lease());
-    }
-
-    @Override
-    public boolean isRunning() {
-        return ends.isRunning();
-    }
-
-    @Override
-    public int getPhase() {
-        return 0;
+        if (role.runsWorkers()) {
+            super.start();
+        }
     }
 
     /** One remote link per product object on an issue, whichever event filed it. */

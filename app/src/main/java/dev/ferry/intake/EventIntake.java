@@ -9,13 +9,13 @@ import dev.ferry.event.ProductEvent;
 import dev.ferry.event.ProductEvents;
 import dev.ferry.logging.LogContext;
 import dev.ferry.persistence.GroupCommit;
+import dev.ferry.persistence.GroupCommitLifecycle;
 import dev.ferry.principal.ApiCaller;
 import dev.ferry.refusal.Refusal;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-import org.springframework.context.SmartLifecycle;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -27,9 +27,10 @@ import org.springframework.transaction.support.TransactionTemplate;
  * <p>
  * Events posted together are stored together ({@link GroupCommit}): the post's thread checks its event, a writer
  * thread stores it with the others waiting and commits once, and the post is answered once its event is committed.
+ * The writers stop after the web server (a lower phase stops later), storing what was already handed in.
  */
 @Service
-class EventIntake implements SmartLifecycle, GroupCommit.Writer<ProductEvent, EventIntake.Accepted> {
+class EventIntake extends GroupCommitLifecycle<ProductEvent, EventIntake.Accepted> {
 
     private static final int MAX_BATCH = 256;
 
@@ -40,10 +41,10 @@ class EventIntake implements SmartLifecycle, GroupCommit.Writer<ProductEvent, Ev
     private final TransactionTemplate transaction;
     private final Clock clock;
     private final IntakeProperties properties;
-    private final GroupCommit<ProductEvent, Accepted> writers;
 
     EventIntake(EventValidator validator, ProductEvents events, EventTargets targets, Outbox outbox,
             TransactionTemplate transaction, Clock clock, IntakeProperties properties) {
+        super("event-intake", MAX_BATCH, 4 * MAX_BATCH, properties.writerThreads(), properties.storeTimeout());
         this.validator = validator;
         this.events = events;
         this.targets = targets;
@@ -51,7 +52,6 @@ class EventIntake implements SmartLifecycle, GroupCommit.Writer<ProductEvent, Ev
         this.transaction = transaction;
         this.clock = clock;
         this.properties = properties;
-        this.writers = new GroupCommit<>("event-intake", this, MAX_BATCH, 4 * MAX_BATCH);
     }
 
     /**
@@ -75,7 +75,7 @@ class EventIntake implements SmartLifecycle, GroupCommit.Writer<ProductEvent, Ev
         ProductEvent event = validator.validate(caller.organizationId(), request, UUID.randomUUID().toString(),
                 clock.instant());
         try {
-            return writers.write(event, properties.storeTimeout());
+            return writes().write(event, properties.storeTimeout());
         } catch (DuplicateKeyException seen) {
             // The idempotency key's unique constraint, not a read before every insert, finds a repeat: a new event
             // costs no extra statement, a repeat (rare) a rolled-back insert and then the read of the first.
@@ -124,27 +124,6 @@ class EventIntake implements SmartLifecycle, GroupCommit.Writer<ProductEvent, Ev
         outbox.wakeWorkerAfterCommit();
         return new Accepted(event, false, wanting.deliver().size(),
                 wanting.unlinked().stream().map(Skipped::siteNotLinked).toList());
-    }
-
-    @Override
-    public void start() {
-        writers.start(properties.writerThreads());
-    }
-
-    /** Stops after the web server (a lower phase stops later), storing what was already handed in. */
-    @Override
-    public void stop() {
-        writers.stop(properties.storeTimeout());
-    }
-
-    @Override
-    public boolean isRunning() {
-        return writers.isRunning();
-    }
-
-    @Override
-    public int getPhase() {
-        return 0;
     }
 
     static String dedupKey(Destination destination, ProductEvent event) {

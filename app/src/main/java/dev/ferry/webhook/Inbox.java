@@ -2,6 +2,7 @@ package dev.ferry.webhook;
 
 import dev.ferry.persistence.DatabaseFailures;
 import dev.ferry.persistence.GroupCommit;
+import dev.ferry.persistence.GroupCommitLifecycle;
 import dev.ferry.persistence.NewWork;
 import java.time.Duration;
 import java.util.List;
@@ -9,16 +10,16 @@ import java.util.concurrent.CompletableFuture;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 
 /**
  * The durable inbox. The future {@link #submit} returns completes only once the delivery is committed,
  * so Jira's 2xx always means "stored". Deliveries arriving together are written by one writer in one transaction
- * ({@link GroupCommit}): the database sees one writer and one commit per batch instead of one per request.
+ * ({@link GroupCommit}): the database sees one writer and one commit per batch instead of one per request. The writer
+ * stops after the web server (a lower phase stops later), writing what is already queued.
  */
 @Component
-class Inbox implements SmartLifecycle, GroupCommit.Writer<InboundDelivery, Boolean> {
+class Inbox extends GroupCommitLifecycle<InboundDelivery, Boolean> {
 
     private static final Logger log = LoggerFactory.getLogger(Inbox.class);
     private static final int MAX_BATCH = 256;
@@ -27,14 +28,13 @@ class Inbox implements SmartLifecycle, GroupCommit.Writer<InboundDelivery, Boole
     private final LastWebhookSeen lastSeen;
     private final ApplicationEventPublisher events;
     private final Duration maxWait;
-    private final GroupCommit<InboundDelivery, Boolean> writes;
 
     Inbox(InboxTable table, LastWebhookSeen lastSeen, ApplicationEventPublisher events, WebhookProperties properties) {
+        super("inbox", MAX_BATCH, 8_192, 1, properties.storeTimeout());
         this.table = table;
         this.lastSeen = lastSeen;
         this.events = events;
         this.maxWait = properties.storeTimeout();
-        this.writes = new GroupCommit<>("inbox", this, MAX_BATCH, 8_192);
     }
 
     /**
@@ -44,7 +44,7 @@ class Inbox implements SmartLifecycle, GroupCommit.Writer<InboundDelivery, Boole
      */
     CompletableFuture<Boolean> submit(InboundDelivery delivery) {
         // The cause stays in the log: the answer to Jira does not describe the database.
-        return writes.submit(delivery, maxWait).exceptionallyCompose(failure -> CompletableFuture.failedFuture(
+        return writes().submit(delivery, maxWait).exceptionallyCompose(failure -> CompletableFuture.failedFuture(
                 new InboxUnavailableException("the delivery could not be stored")));
     }
 
@@ -80,26 +80,5 @@ class Inbox implements SmartLifecycle, GroupCommit.Writer<InboundDelivery, Boole
     public void written(List<InboundDelivery> deliveries) {
         events.publishEvent(new NewWork(InboxWorker.class));
         lastSeen.received(deliveries);
-    }
-
-    @Override
-    public void start() {
-        writes.start(1);
-    }
-
-    /** Stops after the web server (a lower phase stops later), writing what is already queued. */
-    @Override
-    public void stop() {
-        writes.stop(maxWait);
-    }
-
-    @Override
-    public boolean isRunning() {
-        return writes.isRunning();
-    }
-
-    @Override
-    public int getPhase() {
-        return 0;
     }
 }

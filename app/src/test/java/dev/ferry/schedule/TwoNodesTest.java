@@ -3,6 +3,7 @@ package dev.ferry.schedule;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.ferry.FerryApplication;
+import dev.ferry.persistence.GroupCommitLifecycle;
 import dev.ferry.persistence.PollingWorker;
 import dev.ferry.support.Http;
 import java.net.http.HttpResponse;
@@ -11,6 +12,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CountDownLatch;
@@ -174,6 +176,9 @@ class TwoNodesTest {
             });
             assertThat(web.getBeansOfType(PollingWorker.class)).isNotEmpty();
             assertThat(running).as("polling workers running on the web node").isEmpty();
+            Map<String, GroupCommitLifecycle> writers = web.getBeansOfType(GroupCommitLifecycle.class);
+            assertThat(writers.get("deliveryCompletion").isRunning()).as("delivery-end writer on a web node").isFalse();
+            assertThat(writers.get("inbox").isRunning()).as("the webhook inbox writes on a web node").isTrue();
             assertThat(new Http(port(web, "local.server.port")).get("/atlassian-connect.json").statusCode())
                     .as("it serves HTTP").isEqualTo(200);
         } finally {
