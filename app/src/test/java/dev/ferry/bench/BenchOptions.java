@@ -62,6 +62,12 @@ record BenchOptions(String database, int connections, int rate, Duration duratio
                 extra);
     }
 
+    /** These options with the inbox worker on or off. */
+    BenchOptions withWorker(boolean worker) {
+        return new BenchOptions(database, connections, rate, duration, warmup, worker, serverThreads, jar, java,
+                jvmOptions, extraFerryArguments);
+    }
+
     /**
      * {@code h2} is Ferry's default (each commit forced to the disk); {@code h2-unforced} the same file through
      * H2's {@code nio:} file system, which Ferry leaves unforced: written before the commit returns, not synced,

@@ -119,10 +119,7 @@ public final class WebhookBench {
         stop(loading);
         load.print(options);
         options.analyzeWithoutAutovacuum("webhook_delivery");
-        BenchOptions working = new BenchOptions(options.database(), options.connections(), options.rate(),
-                options.duration(), options.warmup(), true, options.serverThreads(), options.jar(), options.java(),
-                options.jvmOptions(), options.extraFerryArguments());
-        Process ferry = startFerry(working, database, port, work);
+        Process ferry = startFerry(options.withWorker(true), database, port, work);
         try {
             awaitHealthy(port);
             try (InboxBacklog backlog = InboxBacklog.open(database)) {
