@@ -63,11 +63,12 @@ class InboxQueue {
     @Transactional
     List<StoredDelivery> claim(int batchSize, Duration lease) {
         Instant now = clock.instant();
-        List<Long> candidates = jdbc.sql(DUE_IN_ORDER).params(Timestamp.from(now), 2 * batchSize).query(Long.class).list();
+        Timestamp dueBy = Timestamp.from(now);
+        List<Long> candidates = jdbc.sql(DUE_IN_ORDER).params(dueBy, 2 * batchSize).query(Long.class).list();
         if (candidates.isEmpty()) {
             return List.of();
         }
-        List<StoredDelivery> due = jdbc.sql(LOCK_DUE).param("ids", candidates).param("now", Timestamp.from(now))
+        List<StoredDelivery> due = jdbc.sql(LOCK_DUE).param("ids", candidates).param("now", dueBy)
                 .param("limit", batchSize)
                 .query((rs, row) -> new StoredDelivery(rs.getLong("id"), rs.getString("client_key"),
                         rs.getString("webhook_id"), rs.getString("event"), rs.getString("body"), rs.getInt("attempts") + 1,

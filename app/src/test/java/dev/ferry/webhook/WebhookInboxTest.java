@@ -11,7 +11,9 @@ import dev.ferry.support.Http;
 import dev.ferry.support.IssueEvents;
 import dev.ferry.support.Tokens;
 import java.net.http.HttpResponse;
+import java.sql.Timestamp;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -63,7 +65,7 @@ class WebhookInboxTest {
     void onH2TheDueQueryWalksItsIndexInOrderInsteadOfSortingTheBacklog() {
         assumeThat(dialect.postgres()).as("H2's plan").isFalse();
         String plan = jdbc.sql("explain " + InboxQueue.DUE_IN_ORDER)
-                .params(java.sql.Timestamp.from(java.time.Instant.now()), 400).query(String.class).single();
+                .params(Timestamp.from(Instant.now()), 400).query(String.class).single();
         assertThat(plan).as(plan).contains("/* index sorted */").contains("WEBHOOK_DELIVERY_DUE");
     }
 
@@ -249,7 +251,7 @@ class WebhookInboxTest {
         jdbc.sql("update webhook_delivery set processed_at = processed_at - interval '8' day where webhook_id = 'old'")
                 .update();
 
-        assertThat(queue.pruneFinishedBefore(java.time.Instant.now().minus(Duration.ofDays(7)))).isEqualTo(1);
+        assertThat(queue.pruneFinishedBefore(Instant.now().minus(Duration.ofDays(7)))).isEqualTo(1);
         assertThat(jdbc.sql("select webhook_id from webhook_delivery").query(String.class).list())
                 .containsExactly("pending");
     }
