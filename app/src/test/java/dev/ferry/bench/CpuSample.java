@@ -54,6 +54,22 @@ record CpuSample(long nanos, double ferry, double children, double postgres, dou
         return text.toString();
     }
 
+    /**
+     * What held a run below {@code rate}: the cores the rate needs at this span's cost per webhook (Ferry's, wrk's, and
+     * PostgreSQL's when it ran) against the machine's. Needing more than the machine has, the machine is the limit,
+     * whatever Ferry does with the cores it gets; needing fewer, Ferry left cores idle and is the limit itself.
+     */
+    String limit(long webhooks, int rate, boolean postgresRun) {
+        double perWebhook = (ferry + children + (postgresRun ? postgres : 0)) / webhooks;
+        double needed = perWebhook * rate;
+        int cores = Runtime.getRuntime().availableProcessors();
+        return String.format("at %d/s this run's cost (%.0f µs of CPU per webhook: Ferry %.0f, wrk %.0f%s) needs %.2f "
+                + "cores; the machine has %d%nlimited by: %s%n", rate, perWebhook * 1e6, ferry * 1e6 / webhooks,
+                children * 1e6 / webhooks, postgresRun ? String.format(", PostgreSQL %.0f", postgres * 1e6 / webhooks) : "",
+                needed, cores, needed > cores ? "the machine (the rate costs more CPU than it has)"
+                        : "Ferry (the rate fits the machine's cores; see what kept them idle)");
+    }
+
     /** utime, stime, cutime, cstime of a {@code /proc/PID/stat}, in seconds; zeros once the process is gone. */
     private static double[] times(Path stat) {
         try {
