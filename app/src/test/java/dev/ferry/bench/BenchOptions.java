@@ -98,16 +98,34 @@ record BenchOptions(String database, int connections, int rate, Duration duratio
      * autovacuum would have, and says so.
      */
     void analyzeWithoutAutovacuum(String table) throws Exception {
-        if (!database.equals("postgres")) {
-            return;
+        if (database.equals("postgres")) {
+            analyzeWithoutAutovacuum(POSTGRES, SCHEMA, List.of(table));
         }
-        try (var connection = DriverManager.getConnection(POSTGRES); var statement = connection.createStatement();
-                var autovacuum = statement.executeQuery("show autovacuum")) {
-            autovacuum.next();
-            if (!autovacuum.getString(1).equals("on")) {
-                statement.execute("analyze " + SCHEMA + "." + table);
-                System.out.println("autovacuum is off on this server: analyzed " + table + " as autovacuum would have");
+    }
+
+    /** The same for the named tables of {@code schema} on the server at {@code url}; none named: every table of it. */
+    static void analyzeWithoutAutovacuum(String url, String schema, List<String> tables) throws Exception {
+        try (var connection = DriverManager.getConnection(url); var statement = connection.createStatement()) {
+            try (var autovacuum = statement.executeQuery("show autovacuum")) {
+                autovacuum.next();
+                if (autovacuum.getString(1).equals("on")) {
+                    return;
+                }
             }
+            List<String> analyzed = new ArrayList<>(tables);
+            if (analyzed.isEmpty()) {
+                try (var all = statement.executeQuery("select table_name from information_schema.tables "
+                        + "where table_schema = '" + schema + "' and table_type = 'BASE TABLE'")) {
+                    while (all.next()) {
+                        analyzed.add(all.getString(1));
+                    }
+                }
+            }
+            for (String table : analyzed) {
+                statement.execute("analyze " + schema + "." + table);
+            }
+            System.out.println("autovacuum is off on this server: analyzed " + (tables.isEmpty() ? "the " + analyzed.size()
+                    + " tables of " + schema : String.join(", ", tables)) + " as autovacuum would have");
         }
     }
 

@@ -66,8 +66,15 @@ record CpuSample(long nanos, double ferry, double children, double postgres, dou
         return String.format("at %d/s this run's cost (%.0f µs of CPU per webhook: Ferry %.0f, wrk %.0f%s) needs %.2f "
                 + "cores; the machine has %d%nlimited by: %s%n", rate, perWebhook * 1e6, ferry * 1e6 / webhooks,
                 children * 1e6 / webhooks, postgresRun ? String.format(", PostgreSQL %.0f", postgres * 1e6 / webhooks) : "",
-                needed, cores, needed > cores ? "the machine (the rate costs more CPU than it has)"
+                needed, cores, needed > cores ? "the machine (the rate costs more CPU than it has)" + idle(cores)
                         : "Ferry (the rate fits the machine's cores; see what kept them idle)");
+    }
+
+    /** Cores left idle say that something besides the CPU (a lock, a disk, one thread) held the run lower still. */
+    private String idle(int cores) {
+        double idle = cores - machine / seconds();
+        return idle < 0.1 * cores ? "" : String.format("; besides, %.2f cores stayed idle: something other than the CPU "
+                + "held this run lower still", idle);
     }
 
     /** utime, stime, cutime, cstime of a {@code /proc/PID/stat}, in seconds; zeros once the process is gone. */

@@ -187,7 +187,8 @@ public final class WebhookBench {
     }
 
     /**
-     * The processing side: a warm-up at the rate, a wait until the workers have caught up, then the load at the
+     * The processing side: a warm-up at the rate, a wait until the workers have caught up (on PostgreSQL without
+     * autovacuum, an {@code ANALYZE} of the inbox, which the warm-up grew from empty), then the load at the
      * rate for the duration while a sampler reads the backlog (deliveries stored and not yet processed) each second,
      * and afterwards until it is back to 0. The verdict: the workers kept up when the backlog is back to 0 within
      * {@link InboxBacklog#CATCH_UP} of the load's end, every delivery was processed, and each exactly once.
@@ -199,6 +200,7 @@ public final class WebhookBench {
             WrkResult warmup = WrkResult.run(port, luaScript(work, secret, options.warmup(), options.rate()),
                     options.connections(), options.warmup());
             backlog.awaitEmpty(Duration.ofMinutes(2));
+            options.analyzeWithoutAutovacuum("webhook_delivery");
             System.out.println("measuring " + options.connections() + " connections for " + options.duration().toSeconds()
                     + " s at " + options.rate() + " deliveries/s, the inbox workers on …");
             CpuSample before = CpuSample.take(ferry.pid());
