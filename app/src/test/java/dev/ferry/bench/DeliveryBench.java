@@ -131,6 +131,9 @@ public final class DeliveryBench {
             Window.Closed measured = window.close();
             ferry.profile("stop", options.get("profile-deliveries"));
             Idle drained = Idle.measure(ferry);
+            if (activity != null) {
+                activity.close(); // before Ferry stops: a webhook sent to a stopped Ferry fails loudly
+            }
             ferry.stop();
             boolean ok = report(sites, measured, siteCount, budget, total);
             System.out.println("  idle once drained, workers on (polling an empty outbox): " + drained);
