@@ -34,8 +34,20 @@ public final class WebhookBench {
 
     static final String PATH = "/webhooks/comment-created";
     static final String SITE = "bench-site";
+    /** How long a drain runs before its figures count as warm: the JIT compiler's first burst is over by then. */
+    private static final Duration WARMING = Duration.ofSeconds(10);
 
-    public static void main(String[] args) throws Exception {
+    public static void main(String[] args) {
+        try {
+            run(args);
+        } catch (Exception failed) {
+            failed.printStackTrace();
+            // The loopback install-key server keeps a non-daemon thread: without this the JVM would stay.
+            System.exit(2);
+        }
+    }
+
+    private static void run(String[] args) throws Exception {
         boolean drain = List.of(args).contains("--drain");
         boolean process = drain || List.of(args).contains("--process");
         BenchOptions options = BenchOptions.parse(process ? processDefaults(args, !drain) : args);
@@ -164,9 +176,6 @@ public final class WebhookBench {
         }
     }
 
-    /** How long a drain runs before its figures count as warm: the JIT compiler's first burst is over by then. */
-    private static final Duration WARMING = Duration.ofSeconds(10);
-
     /**
      * Prints the drain's figures once warm, from {@link #WARMING} into the drain until the backlog was 0, and returns
      * the deliveries processed per second then; 0 when the drain ended before it was warm (a longer load makes
@@ -187,8 +196,8 @@ public final class WebhookBench {
     }
 
     /**
-     * The processing side: a warm-up at the rate, a wait until the workers have caught up (on PostgreSQL without
-     * autovacuum, an {@code ANALYZE} of the inbox, which the warm-up grew from empty), then the load at the
+     * The processing side: a warm-up at the rate (on PostgreSQL without autovacuum, then an {@code ANALYZE} of the
+     * inbox, which the warm-up grew from empty), a wait until the workers have caught up, then the load at the
      * rate for the duration while a sampler reads the backlog (deliveries stored and not yet processed) each second,
      * and afterwards until it is back to 0. The verdict: the workers kept up when the backlog is back to 0 within
      * {@link InboxBacklog#CATCH_UP} of the load's end, every delivery was processed, and each exactly once.
@@ -199,8 +208,8 @@ public final class WebhookBench {
             System.out.println("warming up for " + options.warmup().toSeconds() + " s at " + options.rate() + " deliveries/s …");
             WrkResult warmup = WrkResult.run(port, luaScript(work, secret, options.warmup(), options.rate()),
                     options.connections(), options.warmup());
-            backlog.awaitEmpty(Duration.ofMinutes(2));
             options.analyzeWithoutAutovacuum("webhook_delivery");
+            backlog.awaitEmpty(Duration.ofMinutes(2));
             System.out.println("measuring " + options.connections() + " connections for " + options.duration().toSeconds()
                     + " s at " + options.rate() + " deliveries/s, the inbox workers on …");
             CpuSample before = CpuSample.take(ferry.pid());

@@ -104,7 +104,7 @@ class DatabaseCopyTest {
             assertThat(webhook(http, tokens, "after-the-copy").statusCode())
                     .as("a new inbox row takes an id after the copied ones").isEqualTo(204);
             assertThat(webhook(http, tokens, "before-the-copy").statusCode())
-                    .as("a copied delivery sent again is known by its copied key").isEqualTo(204);
+                    .as("a copied delivery sent again is known by its copied identifier").isEqualTo(204);
             assertThat(jdbc.sql("select count(*) from webhook_delivery").query(Long.class).single()).isEqualTo(2);
         }
     }
