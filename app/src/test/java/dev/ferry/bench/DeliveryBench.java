@@ -113,7 +113,7 @@ public final class DeliveryBench {
             }
             if (database.startsWith("jdbc:postgresql:")) {
                 // The deliveries' tables grew from empty while the events were posted.
-                BenchOptions.analyzeWithoutAutovacuum(database, options.getOrDefault("schema", "ferry_bench"), List.of());
+                BenchOptions.analyzeWithoutAutovacuum(database, schema(options), List.of());
             }
 
             simulators.forEach(JiraSimulator::reset);
@@ -206,12 +206,16 @@ public final class DeliveryBench {
         return n + (n % 2);
     }
 
+    private static String schema(Map<String, String> options) {
+        return options.getOrDefault("schema", "ferry_bench");
+    }
+
     private static String database(Map<String, String> options, Path work) throws Exception {
         String kind = options.getOrDefault("database", "h2");
         String file = work.resolve("data/ferry").toAbsolutePath().toString();
         return switch (kind) {
             case "postgres" -> {
-                String schema = options.getOrDefault("schema", "ferry_bench");
+                String schema = schema(options);
                 String url = "jdbc:postgresql://127.0.0.1:5432/test?user=postgres&currentSchema=" + schema;
                 try (var connection = DriverManager.getConnection(url); var statement = connection.createStatement()) {
                     statement.execute("drop schema if exists " + schema + " cascade");

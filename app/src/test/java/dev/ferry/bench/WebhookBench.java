@@ -38,11 +38,12 @@ public final class WebhookBench {
     private static final Duration WARMING = Duration.ofSeconds(10);
 
     public static void main(String[] args) {
+        // The loopback install-key server keeps a non-daemon thread: without an exit the JVM would stay.
         try {
             run(args);
+            System.exit(0);
         } catch (Exception failed) {
             failed.printStackTrace();
-            // The loopback install-key server keeps a non-daemon thread: without this the JVM would stay.
             System.exit(2);
         }
     }
@@ -97,8 +98,6 @@ public final class WebhookBench {
         } finally {
             ferry.destroyForcibly();
         }
-        // The loopback install-key server keeps a non-daemon thread.
-        System.exit(0);
     }
 
     /**
